@@ -1,0 +1,116 @@
+use crate::{DocId, PartialDate, Span};
+use serde::{Deserialize, Serialize};
+
+/// Where a document's publication date came from, best first. Given metadata
+/// (a manifest, `--published`, a JSON Lines field) beats anything inferred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrigin {
+    /// Metadata the user supplied.
+    Metadata,
+    /// A publication line in the text ("Published: ...", "date 2024-10-24").
+    Text,
+    /// A date in the file name or URL path.
+    Filename,
+}
+
+/// One place a document was read from. The same article read from two
+/// places is one document with two sources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// The path, `path:line` for JSON Lines, or `-` for stdin.
+    pub source: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    /// The publication date given with this source, if any.
+    pub published: Option<PartialDate>,
+    /// The text encoding the bytes were decoded from.
+    pub encoding: String,
+}
+
+/// A line the cleaner dropped, and why: cleaning is explainable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedLine {
+    /// One-based line number in the decoded input.
+    pub line: usize,
+    /// The line, shortened to a readable length.
+    pub text: String,
+    /// The rule that removed it, a short stable label such as `time-ago-list`.
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// Something a stage noticed about a document that the user should know,
+/// with a hint on what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn warning(message: impl Into<String>, hint: Option<&str>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            message: message.into(),
+            hint: hint.map(str::to_string),
+        }
+    }
+}
+
+/// A cleaned article and its metadata.
+///
+/// `text` is the cleaned article: the headline, when one was found, as the
+/// first paragraph, then the body, paragraphs separated by a blank line.
+/// Every span, here and in later annotations, counts characters of `text`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: DocId,
+    pub title: Option<String>,
+    /// Where the title sits in `text`, when the headline is part of it.
+    pub title_span: Option<Span>,
+    pub text: String,
+    /// ISO 639-1 code, when the text is long enough to tell.
+    pub language: Option<String>,
+    pub published: Option<PartialDate>,
+    pub published_from: Option<DateOrigin>,
+    /// The line or field the publication date was read from.
+    pub published_evidence: Option<String>,
+    pub updated: Option<PartialDate>,
+    /// A date printed in a page header (weather, crawl or clock line). It
+    /// is when the page was fetched, not when the article was published,
+    /// so it is never used as `published`.
+    pub page_date: Option<PartialDate>,
+    pub outlet: Option<String>,
+    /// The wire agency credited (AFP, Reuters, AP, ...).
+    pub agency: Option<String>,
+    pub authors: Vec<String>,
+    pub url: Option<String>,
+    /// The first place this document was read from.
+    pub source: String,
+    pub sources: Vec<SourceRef>,
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Span>,
+    pub removed: Vec<RemovedLine>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        let idx = crate::CharIndex::new(&self.text);
+        &self.text[idx.bytes_of_span(span)]
+    }
+
+    /// Words in the cleaned text, for listings.
+    pub fn word_count(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+}

@@ -1,0 +1,15 @@
+//! The shared vocabulary of storyline: documents, spans, dates and ids.
+//!
+//! This crate does no IO. Every other stage produces or consumes these
+//! types, so they are kept small, serialisable and free of behaviour that
+//! belongs to a particular stage.
+
+mod date;
+mod document;
+mod id;
+mod span;
+
+pub use date::{DateError, PartialDate, Precision};
+pub use document::{DateOrigin, Diagnostic, Document, RemovedLine, Severity, SourceRef};
+pub use id::DocId;
+pub use span::{CharIndex, Span};

@@ -1,0 +1,47 @@
+/// The words of a line: maximal runs of letters, digits and inner
+/// apostrophes, so that "Ukraine’s" is one word.
+pub fn words(line: &str) -> impl Iterator<Item = &str> {
+    line.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+}
+
+/// English function words. Running prose is dense in them (a third or more
+/// of its words), headlines, menus and link lists are not, which makes their
+/// share a robust signal for telling article text from page furniture.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+    "be", "because", "been", "before", "being", "between", "both", "but", "by", "can", "could",
+    "did", "do", "does", "during", "each", "for", "from", "had", "has", "have", "he", "her",
+    "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
+    "may", "me", "might", "more", "most", "must", "my", "no", "nor", "not", "now", "of", "off",
+    "on", "once", "only", "or", "other", "our", "out", "over", "own", "said", "same", "says",
+    "she", "should", "since", "so", "some", "such", "than", "that", "the", "their", "them", "then",
+    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
+    "will", "with", "would", "you", "your",
+];
+
+/// Whether a word (any case) is an English function word.
+pub fn is_stopword(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    STOPWORDS.binary_search(&lower.as_str()).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopword_list_is_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stopword("The"));
+        assert!(!is_stopword("troops"));
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes() {
+        let w: Vec<_> = words("Kyiv’s forces, 3,000 'strong'").collect();
+        assert_eq!(w, ["Kyiv’s", "forces", "3", "000", "strong"]);
+    }
+}
