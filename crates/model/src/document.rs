@@ -10,7 +10,9 @@ pub enum DateOrigin {
     Metadata,
     /// A publication line in the text ("Published: ...", "date 2024-10-24").
     Text,
-    /// A date in the file name or URL path.
+    /// A date in the URL path (`/2024/11/13/`).
+    Url,
+    /// A date in the file name.
     Filename,
 }
 

@@ -7,9 +7,11 @@
 mod date;
 mod document;
 mod id;
+mod raw;
 mod span;
 
 pub use date::{DateError, PartialDate, Precision};
 pub use document::{DateOrigin, Diagnostic, Document, RemovedLine, Severity, SourceRef};
 pub use id::DocId;
+pub use raw::{GivenMeta, RawDocument};
 pub use span::{CharIndex, Span};

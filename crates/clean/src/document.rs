@@ -1,0 +1,221 @@
+//! From raw text and given metadata to a [`Document`].
+
+use crate::{clean_text, date_in_file_name, date_in_url};
+use storyline_model::{CharIndex, DateOrigin, DocId, Document, RawDocument, SourceRef, Span};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CleanError {
+    #[error("no article text left after cleaning ({removed} lines were page furniture)")]
+    NoText { removed: usize },
+}
+
+impl CleanError {
+    pub fn hint(&self) -> &'static str {
+        match self {
+            CleanError::NoText { .. } => {
+                "the file may hold only navigation or a list of links; `storyline extract` shows what was removed"
+            }
+        }
+    }
+}
+
+/// Cleans a raw document and fills in its metadata: given metadata
+/// first, then what the text says, then the URL and the file name.
+pub fn build_document(raw: RawDocument) -> Result<Document, CleanError> {
+    let cleaned = clean_text(&raw.text);
+    let text = cleaned.text();
+    if text.trim().is_empty() {
+        return Err(CleanError::NoText {
+            removed: cleaned.removed.len(),
+        });
+    }
+    let index = CharIndex::new(&text);
+    let mut paragraphs = Vec::with_capacity(cleaned.paragraphs.len());
+    let mut sentences = Vec::new();
+    let mut offset = 0;
+    for p in &cleaned.paragraphs {
+        paragraphs.push(index.span_of_bytes(offset, offset + p.len()));
+        for s in storyline_text::split_sentences(p) {
+            sentences.push(index.span_of_bytes(offset + s.start, offset + s.end));
+        }
+        offset += p.len() + 2;
+    }
+
+    let given = raw.given;
+    let found = cleaned.found;
+    let (published, published_from, published_evidence) = if let Some(d) = given.published {
+        (
+            Some(d),
+            Some(DateOrigin::Metadata),
+            Some("given metadata".to_string()),
+        )
+    } else if let Some((d, line)) = found.published.or(found.dateline) {
+        (Some(d), Some(DateOrigin::Text), Some(line))
+    } else if let Some(d) = given.url.as_deref().and_then(date_in_url) {
+        (Some(d), Some(DateOrigin::Url), given.url.clone())
+    } else if let Some(d) = raw.file_name.as_deref().and_then(date_in_file_name) {
+        (Some(d), Some(DateOrigin::Filename), raw.file_name.clone())
+    } else {
+        (None, None, None)
+    };
+
+    // The title in the text is the headline paragraph; a given title wins,
+    // and is located in the text when it is the same headline.
+    let inferred_title_span = cleaned.title.as_ref().map(|_| paragraphs[0]);
+    let (title, title_span) = match given.title {
+        Some(t) => {
+            let span = paragraphs
+                .first()
+                .filter(|&&p| same_words(&text[index.bytes_of_span(p)], &t))
+                .copied();
+            (Some(t), span)
+        }
+        None => (cleaned.title, inferred_title_span),
+    };
+
+    let mut authors = given.authors;
+    if authors.is_empty() {
+        authors = found.authors;
+    }
+
+    let id = DocId::from_text(&text);
+    let source = SourceRef {
+        source: raw.source.clone(),
+        url: given.url.clone(),
+        outlet: given.outlet.clone(),
+        published: given.published,
+        encoding: raw.encoding,
+    };
+    Ok(Document {
+        id,
+        title,
+        title_span,
+        language: detect_language(&text),
+        published,
+        published_from,
+        published_evidence,
+        updated: found.updated,
+        page_date: found.page_date,
+        outlet: given.outlet,
+        agency: found.agency.map(str::to_string),
+        authors,
+        url: given.url,
+        source: raw.source,
+        sources: vec![source],
+        paragraphs,
+        sentences,
+        removed: cleaned.removed,
+        diagnostics: raw.warnings,
+        text,
+    })
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let norm =
+        |s: &str| -> Vec<String> { storyline_text::words(s).map(str::to_lowercase).collect() };
+    norm(a) == norm(b)
+}
+
+/// The language of the text as an ISO 639-1 code, when whatlang is
+/// confident; short texts and mixed scripts give `None`, not a guess.
+fn detect_language(text: &str) -> Option<String> {
+    let sample: String = text.chars().take(4_000).collect();
+    let info = whatlang::detect(&sample)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    iso_639_1(info.lang().code()).map(str::to_string)
+}
+
+/// ISO 639-3 codes used by whatlang, mapped to ISO 639-1.
+fn iso_639_1(code3: &str) -> Option<&'static str> {
+    const TABLE: &[(&str, &str)] = &[
+        ("afr", "af"),
+        ("aka", "ak"),
+        ("amh", "am"),
+        ("ara", "ar"),
+        ("aze", "az"),
+        ("bel", "be"),
+        ("ben", "bn"),
+        ("bul", "bg"),
+        ("cat", "ca"),
+        ("ces", "cs"),
+        ("cmn", "zh"),
+        ("dan", "da"),
+        ("deu", "de"),
+        ("ell", "el"),
+        ("eng", "en"),
+        ("epo", "eo"),
+        ("est", "et"),
+        ("fin", "fi"),
+        ("fra", "fr"),
+        ("guj", "gu"),
+        ("heb", "he"),
+        ("hin", "hi"),
+        ("hrv", "hr"),
+        ("hun", "hu"),
+        ("hye", "hy"),
+        ("ind", "id"),
+        ("ita", "it"),
+        ("jav", "jv"),
+        ("jpn", "ja"),
+        ("kan", "kn"),
+        ("kat", "ka"),
+        ("khm", "km"),
+        ("kor", "ko"),
+        ("lat", "la"),
+        ("lav", "lv"),
+        ("lit", "lt"),
+        ("mal", "ml"),
+        ("mar", "mr"),
+        ("mkd", "mk"),
+        ("mya", "my"),
+        ("nep", "ne"),
+        ("nld", "nl"),
+        ("nob", "nb"),
+        ("ori", "or"),
+        ("pan", "pa"),
+        ("pes", "fa"),
+        ("pol", "pl"),
+        ("por", "pt"),
+        ("ron", "ro"),
+        ("rus", "ru"),
+        ("sin", "si"),
+        ("slk", "sk"),
+        ("slv", "sl"),
+        ("sna", "sn"),
+        ("spa", "es"),
+        ("srp", "sr"),
+        ("swe", "sv"),
+        ("tam", "ta"),
+        ("tel", "te"),
+        ("tgl", "tl"),
+        ("tha", "th"),
+        ("tuk", "tk"),
+        ("tur", "tr"),
+        ("ukr", "uk"),
+        ("urd", "ur"),
+        ("uzb", "uz"),
+        ("vie", "vi"),
+        ("yid", "yi"),
+        ("zul", "zu"),
+    ];
+    TABLE.iter().find(|(c3, _)| *c3 == code3).map(|(_, c1)| *c1)
+}
+
+/// Spans are in bounds and in order; kept as a function so tests and
+/// later stages can assert it.
+pub fn spans_are_valid(doc: &Document) -> bool {
+    let len = doc.text.chars().count();
+    let ordered = |spans: &[Span]| spans.windows(2).all(|w| w[0].end <= w[1].start);
+    let in_bounds = |spans: &[Span]| spans.iter().all(|s| s.start <= s.end && s.end <= len);
+    ordered(&doc.paragraphs)
+        && ordered(&doc.sentences)
+        && in_bounds(&doc.paragraphs)
+        && in_bounds(&doc.sentences)
+        && doc
+            .sentences
+            .iter()
+            .all(|s| doc.paragraphs.iter().any(|p| p.contains(*s)))
+        && doc.title_span.is_none_or(|t| t.end <= len)
+}

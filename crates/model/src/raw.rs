@@ -1,0 +1,43 @@
+use crate::{Diagnostic, PartialDate};
+
+/// Metadata the user supplied with a document: from a manifest, a JSON
+/// Lines record or a command-line flag. It beats anything inferred.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GivenMeta {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<PartialDate>,
+    pub outlet: Option<String>,
+    pub authors: Vec<String>,
+}
+
+impl GivenMeta {
+    /// Fills each field this one lacks from `other`, so that the more
+    /// specific source (a JSON Lines field) keeps precedence over a more
+    /// general one (a manifest row).
+    pub fn or(mut self, other: &GivenMeta) -> GivenMeta {
+        self.url = self.url.or_else(|| other.url.clone());
+        self.title = self.title.or_else(|| other.title.clone());
+        self.published = self.published.or(other.published);
+        self.outlet = self.outlet.or_else(|| other.outlet.clone());
+        if self.authors.is_empty() {
+            self.authors = other.authors.clone();
+        }
+        self
+    }
+}
+
+/// One article's decoded text and given metadata, before cleaning: what
+/// ingest hands to the cleaner.
+#[derive(Debug, Clone)]
+pub struct RawDocument {
+    /// The path, `path:line` for a JSON Lines record, or `-` for stdin.
+    pub source: String,
+    /// The file name, when there is one: dates in it are a weak signal.
+    pub file_name: Option<String>,
+    pub text: String,
+    /// The encoding the bytes were decoded from, as a WHATWG label.
+    pub encoding: String,
+    pub given: GivenMeta,
+    pub warnings: Vec<Diagnostic>,
+}
