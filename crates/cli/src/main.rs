@@ -1,1 +1,72 @@
-fn main() {}
+//! The `storyline` command: argument parsing and wiring only. The work is
+//! done by the library crates.
+
+mod commands;
+mod pipeline;
+mod render;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes, documented in the README.
+pub mod exit {
+    /// Everything worked.
+    pub const OK: u8 = 0;
+    /// A fatal error: nothing or only part of the work was done.
+    pub const ERROR: u8 = 1;
+    /// The work was done, but some documents could not be read.
+    pub const SOME_FAILED: u8 = 3;
+}
+
+/// storyline turns news articles into a dated, source-attributed record
+/// of a developing story.
+#[derive(Parser)]
+#[command(name = "storyline", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles into the store: files, directories, `-` for stdin, JSON Lines.
+    Ingest(commands::ingest::Args),
+    /// List the stored documents.
+    Docs(commands::docs::Args),
+    /// Show one stored document: metadata and cleaned text.
+    Show(commands::show::Args),
+    /// Print one document's full JSON, without touching a store.
+    Extract(commands::extract::Args),
+    /// Ingest into a temporary store and report what was found.
+    Analyze(commands::analyze::Args),
+}
+
+/// Where the store lives, shared by the commands that use one.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DbArg {
+    /// The SQLite store.
+    #[arg(long, env = "STORYLINE_DB", default_value = "storyline.db")]
+    pub db: PathBuf,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Ingest(a) => commands::ingest::run(a),
+        Command::Docs(a) => commands::docs::run(a),
+        Command::Show(a) => commands::show::run(a),
+        Command::Extract(a) => commands::extract::run(a),
+        Command::Analyze(a) => commands::analyze::run(a),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            if let Some(hint) = render::hint_for(&e) {
+                eprintln!("  hint: {hint}");
+            }
+            ExitCode::from(exit::ERROR)
+        }
+    }
+}

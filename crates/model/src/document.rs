@@ -16,6 +16,18 @@ pub enum DateOrigin {
     Filename,
 }
 
+impl DateOrigin {
+    /// The name used in JSON and in the store.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            DateOrigin::Metadata => "metadata",
+            DateOrigin::Text => "text",
+            DateOrigin::Url => "url",
+            DateOrigin::Filename => "filename",
+        }
+    }
+}
+
 /// One place a document was read from. The same article read from two
 /// places is one document with two sources.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,1 +1,280 @@
-pub fn x() {}
+//! The SQLite store: schema, migrations and queries.
+//!
+//! A document is stored whole as JSON (the same JSON `extract` prints) with
+//! the columns listings need beside it, and one row per place it was read
+//! from. The `sources` table, not the JSON, is the truth about sources.
+//! Writes happen in [`Batch`]es, each one SQLite transaction, so a killed
+//! ingest loses at most the batch in flight and leaves the store
+//! consistent; re-running it stores what was lost and nothing twice.
+
+mod migrations;
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::path::Path;
+use storyline_model::{DateOrigin, Document, SourceRef};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("stored document is not valid JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error(
+        "the store has schema version {found}, newer than this storyline supports ({supported})"
+    )]
+    NewerSchema { found: i64, supported: i64 },
+    #[error("id prefix `{prefix}` matches {count} documents")]
+    Ambiguous { prefix: String, count: usize },
+}
+
+impl StoreError {
+    pub fn hint(&self) -> &'static str {
+        match self {
+            StoreError::Sqlite(_) => {
+                "check that the --db path is a storyline database and is writable"
+            }
+            StoreError::Json(_) => "the store may have been edited by hand; re-ingest the document",
+            StoreError::NewerSchema { .. } => "upgrade storyline, or use another --db",
+            StoreError::Ambiguous { .. } => "type more of the id",
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What storing one document did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PutOutcome {
+    /// A new document.
+    Stored,
+    /// The document was known; this source was new and is now recorded.
+    NewSource,
+    /// The document and this source were both known: nothing changed.
+    Unchanged,
+}
+
+/// One line of a document listing.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DocSummary {
+    pub id: String,
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+    pub agency: Option<String>,
+    pub title: Option<String>,
+    pub words: i64,
+    pub sources: i64,
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if need be) and migrates a store file.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        // WAL keeps readers working during an ingest and makes a killed
+        // writer cheap to recover from.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Store::init(conn)
+    }
+
+    /// A store that lives in memory, for `analyze` and tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?)
+    }
+
+    fn init(mut conn: Connection) -> Result<Store> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Starts a batch of writes: one transaction.
+    pub fn batch(&mut self) -> Result<Batch<'_>> {
+        Ok(Batch {
+            tx: self.conn.transaction()?,
+        })
+    }
+
+    /// All documents, by publication date then id.
+    pub fn list(&self) -> Result<Vec<DocSummary>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.id, d.published, d.outlet, d.agency, d.title, d.words,
+                    (SELECT count(*) FROM sources s WHERE s.document_id = d.id)
+             FROM documents d ORDER BY d.published IS NULL, d.published, d.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(DocSummary {
+                id: r.get(0)?,
+                published: r.get(1)?,
+                outlet: r.get(2)?,
+                agency: r.get(3)?,
+                title: r.get(4)?,
+                words: r.get(5)?,
+                sources: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A document by id or unique id prefix.
+    pub fn get(&self, id_or_prefix: &str) -> Result<Option<Document>> {
+        let pattern = format!("{}%", id_or_prefix.replace(['%', '_'], ""));
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM documents WHERE id LIKE ?1 ORDER BY id LIMIT 2")?;
+        let ids: Vec<String> = stmt
+            .query_map([&pattern], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        match ids.as_slice() {
+            [] => Ok(None),
+            [id] => self.load(id).map(Some),
+            _ => Err(StoreError::Ambiguous {
+                prefix: id_or_prefix.to_string(),
+                count: self.conn.query_row(
+                    "SELECT count(*) FROM documents WHERE id LIKE ?1",
+                    [&pattern],
+                    |r| r.get(0),
+                )?,
+            }),
+        }
+    }
+
+    /// Every document, in listing order.
+    pub fn documents(&self) -> Result<Vec<Document>> {
+        self.list()?.iter().map(|s| self.load(&s.id)).collect()
+    }
+
+    fn load(&self, id: &str) -> Result<Document> {
+        let body: String =
+            self.conn
+                .query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+        let mut doc: Document = serde_json::from_str(&body)?;
+        doc.sources = self.sources(id)?;
+        Ok(doc)
+    }
+
+    fn sources(&self, id: &str) -> Result<Vec<SourceRef>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT source, url, outlet, published, encoding FROM sources
+             WHERE document_id = ?1 ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            let published: Option<String> = r.get(3)?;
+            Ok(SourceRef {
+                source: r.get(0)?,
+                url: r.get(1)?,
+                outlet: r.get(2)?,
+                published: published.and_then(|p| p.parse().ok()),
+                encoding: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// A group of writes that commit together or not at all.
+pub struct Batch<'a> {
+    tx: Transaction<'a>,
+}
+
+impl Batch<'_> {
+    /// Stores a document, or records a new source of a known one. Given
+    /// metadata from a new source fills what the stored copy only inferred.
+    pub fn put(&self, doc: &Document) -> Result<PutOutcome> {
+        let id = doc.id.as_str();
+        let existing: Option<String> = self
+            .tx
+            .query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let outcome = match existing {
+            None => {
+                self.write_document(doc, true)?;
+                PutOutcome::Stored
+            }
+            Some(body) => {
+                let stored: Document = serde_json::from_str(&body)?;
+                let merged = merge_given(stored, doc);
+                self.write_document(&merged, false)?;
+                PutOutcome::Unchanged
+            }
+        };
+        let mut inserted = 0;
+        for s in &doc.sources {
+            inserted += self.tx.execute(
+                "INSERT OR IGNORE INTO sources (document_id, source, url, outlet, published, encoding)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![id, s.source, s.url, s.outlet, s.published.map(|p| p.to_string()), s.encoding],
+            )?;
+        }
+        Ok(match outcome {
+            PutOutcome::Unchanged if inserted > 0 => PutOutcome::NewSource,
+            o => o,
+        })
+    }
+
+    fn write_document(&self, doc: &Document, insert: bool) -> Result<()> {
+        let mut stored = doc.clone();
+        // Sources live in their own table.
+        stored.sources.clear();
+        let body = serde_json::to_string(&stored)?;
+        let sql = if insert {
+            "INSERT INTO documents (id, title, published, published_from, outlet, agency, language, words, body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        } else {
+            "UPDATE documents SET title = ?2, published = ?3, published_from = ?4, outlet = ?5,
+                    agency = ?6, language = ?7, words = ?8, body = ?9 WHERE id = ?1"
+        };
+        self.tx.execute(
+            sql,
+            params![
+                doc.id.as_str(),
+                doc.title,
+                doc.published.map(|p| p.to_string()),
+                doc.published_from.map(|o| o.as_str()),
+                doc.outlet,
+                doc.agency,
+                doc.language,
+                doc.word_count() as i64,
+                body
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn commit(self) -> Result<()> {
+        Ok(self.tx.commit()?)
+    }
+}
+
+/// The stored document, with what a new source of it was given filling
+/// what the store only inferred or lacked.
+fn merge_given(mut stored: Document, new: &Document) -> Document {
+    if new.published_from == Some(DateOrigin::Metadata)
+        && stored.published_from != Some(DateOrigin::Metadata)
+    {
+        stored.published = new.published;
+        stored.published_from = new.published_from;
+        stored.published_evidence = new.published_evidence.clone();
+    }
+    stored.outlet = stored.outlet.or_else(|| new.outlet.clone());
+    stored.url = stored.url.or_else(|| new.url.clone());
+    stored.agency = stored.agency.or_else(|| new.agency.clone());
+    if stored.authors.is_empty() {
+        stored.authors = new.authors.clone();
+    }
+    stored
+}

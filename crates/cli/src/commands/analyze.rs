@@ -1,0 +1,58 @@
+use crate::pipeline::{self, InputArgs};
+use crate::render;
+use anyhow::Result;
+use std::path::PathBuf;
+use storyline_store::Store;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files, directories (read recursively) or `-` for stdin.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Print the complete result as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// The machine-readable result. Stories, events, figures and the timeline
+/// are filled by the stages that produce them; until a stage exists its
+/// key is present and empty, so scripts can rely on the shape.
+#[derive(serde::Serialize)]
+struct Report<'a> {
+    documents: &'a [storyline_model::Document],
+    stories: [(); 0],
+    events: [(); 0],
+    figures: [(); 0],
+    timeline: [(); 0],
+}
+
+pub fn run(args: Args) -> Result<u8> {
+    let mut store = Store::open_in_memory()?;
+    let summary = pipeline::ingest(&args.paths, &args.input, &mut store)?;
+    summary.print_problems();
+    let documents = store.documents()?;
+    if args.json {
+        let report = Report {
+            documents: &documents,
+            stories: [],
+            events: [],
+            figures: [],
+            timeline: [],
+        };
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!(
+            "{} documents ({} duplicates merged, {} failed)\n",
+            documents.len(),
+            summary.duplicates,
+            summary.failed.len()
+        );
+        for doc in &documents {
+            print!("{}", render::doc_header(doc));
+            println!();
+        }
+    }
+    Ok(summary.exit_code())
+}

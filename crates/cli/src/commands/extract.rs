@@ -1,0 +1,45 @@
+use crate::pipeline::{self, InputArgs};
+use anyhow::Result;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The article: a file, or `-` for stdin. A JSON Lines file prints one
+    /// document per line.
+    path: PathBuf,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+pub fn run(args: Args) -> Result<u8> {
+    let mut failed = Vec::new();
+    let mut docs = Vec::new();
+    pipeline::documents(std::slice::from_ref(&args.path), &args.input, |item| {
+        match item {
+            Ok(doc) => docs.push(doc),
+            Err(f) => failed.push(f),
+        }
+        Ok(())
+    })?;
+    for f in &failed {
+        eprintln!("failed: {}: {} (hint: {})", f.source, f.reason, f.hint);
+    }
+    for doc in &docs {
+        for w in &doc.diagnostics {
+            eprintln!("warning: {}: {}", doc.source, w.message);
+        }
+    }
+    match docs.as_slice() {
+        [doc] => println!("{}", serde_json::to_string_pretty(doc)?),
+        many => {
+            for doc in many {
+                println!("{}", serde_json::to_string(doc)?);
+            }
+        }
+    }
+    Ok(if failed.is_empty() {
+        crate::exit::OK
+    } else {
+        crate::exit::SOME_FAILED
+    })
+}

@@ -1,0 +1,5 @@
+pub mod analyze;
+pub mod docs;
+pub mod extract;
+pub mod ingest;
+pub mod show;

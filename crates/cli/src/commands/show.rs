@@ -1,0 +1,40 @@
+use crate::render;
+use crate::DbArg;
+use anyhow::{bail, Context, Result};
+use storyline_store::Store;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A document id, or enough of its start to be unique.
+    id: String,
+    #[command(flatten)]
+    db: DbArg,
+    /// Print the document's full JSON.
+    #[arg(long)]
+    json: bool,
+    /// Also list the lines cleaning removed, and why.
+    #[arg(long)]
+    removed: bool,
+}
+
+pub fn run(args: Args) -> Result<u8> {
+    let store = Store::open(&args.db.db)
+        .with_context(|| format!("cannot open store {}", args.db.db.display()))?;
+    let Some(doc) = store.get(&args.id)? else {
+        bail!(
+            "no document with id `{}`; hint: `storyline docs` lists the ids",
+            args.id
+        );
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&doc)?);
+        return Ok(crate::exit::OK);
+    }
+    print!("{}", render::doc_header(&doc));
+    if args.removed {
+        println!("\nremoved:");
+        print!("{}", render::removed_lines(&doc));
+    }
+    println!("\n{}", doc.text);
+    Ok(crate::exit::OK)
+}

@@ -1,0 +1,221 @@
+//! Inputs to stored documents: discover, read, clean, store, in batches,
+//! with progress on stderr and a per-document account of what happened.
+
+use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::PathBuf;
+use storyline_clean::build_document;
+use storyline_ingest::{
+    discover, read_input, IngestError, Input, Manifest, PathFilter, ReadOptions,
+};
+use storyline_model::{Diagnostic, Document, GivenMeta, PartialDate};
+use storyline_store::{PutOutcome, Store};
+
+/// Options shared by `ingest`, `extract` and `analyze`.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct InputArgs {
+    /// Only read files inside directories that match this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Skip files inside directories that match this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Metadata you already know: CSV with the header path,url,outlet,published, or JSON Lines.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// The publication date of a single input document (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<PartialDate>,
+    /// The largest article accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = ReadOptions::default().max_bytes)]
+    pub max_bytes: u64,
+}
+
+/// One document that could not be read, with why and what to do.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Failure {
+    pub source: String,
+    pub reason: String,
+    pub hint: String,
+}
+
+impl Failure {
+    fn from_ingest(e: &IngestError) -> Self {
+        Failure {
+            source: e.source_name.clone(),
+            reason: e.kind.to_string(),
+            hint: e.kind.hint().to_string(),
+        }
+    }
+}
+
+/// What a run did, document by document.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Summary {
+    pub stored: usize,
+    /// Known documents reached from a new place: one more source recorded.
+    pub duplicates: usize,
+    /// Documents and sources already in the store: nothing changed.
+    pub unchanged: usize,
+    pub failed: Vec<Failure>,
+    pub warnings: Vec<(String, Diagnostic)>,
+}
+
+impl Summary {
+    pub fn print_problems(&self) {
+        for f in &self.failed {
+            eprintln!("failed: {}: {} (hint: {})", f.source, f.reason, f.hint);
+        }
+        for (source, w) in &self.warnings {
+            let hint = w
+                .hint
+                .as_deref()
+                .map(|h| format!(" (hint: {h})"))
+                .unwrap_or_default();
+            eprintln!("warning: {source}: {}{hint}", w.message);
+        }
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        if self.failed.is_empty() {
+            crate::exit::OK
+        } else {
+            crate::exit::SOME_FAILED
+        }
+    }
+}
+
+/// Documents are committed in batches: one transaction per batch keeps a
+/// large ingest fast, and a killed run loses at most one batch, which the
+/// next run stores.
+const BATCH: usize = 64;
+
+/// Reads every input and yields documents or failures, in input order.
+pub fn documents(
+    paths: &[PathBuf],
+    args: &InputArgs,
+    mut each: impl FnMut(Result<Document, Failure>) -> Result<()>,
+) -> Result<()> {
+    let filter = PathFilter::new(&args.include, &args.exclude)
+        .context("invalid --include or --exclude glob")?;
+    let manifest = match &args.manifest {
+        Some(p) => {
+            Manifest::load(p).map_err(|e| anyhow::anyhow!("{e}; hint: {}", e.kind.hint()))?
+        }
+        None => Manifest::default(),
+    };
+    let inputs = discover(paths, &filter);
+    if args.published.is_some() && inputs.len() != 1 {
+        bail!(
+            "--published gives the date of a single document, but {} inputs were found; \
+             hint: give dates for many documents with --manifest",
+            inputs.len()
+        );
+    }
+    let opts = ReadOptions {
+        max_bytes: args.max_bytes,
+    };
+    let progress = progress_bar(inputs.len());
+    for input in inputs {
+        let input = match input {
+            Ok(i) => i,
+            Err(e) => {
+                each(Err(Failure::from_ingest(&e)))?;
+                progress.inc(1);
+                continue;
+            }
+        };
+        progress.set_message(input.name());
+        let from_manifest = match &input {
+            Input::File(p) => manifest.lookup(p).cloned().unwrap_or_default(),
+            Input::Stdin => GivenMeta::default(),
+        };
+        for raw in read_input(&input, &opts) {
+            let item = match raw {
+                Err(e) => Err(Failure::from_ingest(&e)),
+                Ok(mut raw) => {
+                    raw.given = std::mem::take(&mut raw.given).or(&from_manifest);
+                    if let Some(d) = args.published {
+                        raw.given.published = Some(d);
+                    }
+                    let source = raw.source.clone();
+                    build_document(raw).map_err(|e| Failure {
+                        source,
+                        reason: e.to_string(),
+                        hint: e.hint().to_string(),
+                    })
+                }
+            };
+            each(item)?;
+        }
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+    Ok(())
+}
+
+/// Reads, cleans and stores every input.
+pub fn ingest(paths: &[PathBuf], args: &InputArgs, store: &mut Store) -> Result<Summary> {
+    let mut summary = Summary::default();
+    let abort_after = test_abort_after();
+    let mut pending: Vec<Document> = Vec::new();
+    let mut written = 0usize;
+    let mut flush = |pending: &mut Vec<Document>, summary: &mut Summary| -> Result<()> {
+        let batch = store.batch()?;
+        for doc in pending.drain(..) {
+            match batch.put(&doc)? {
+                PutOutcome::Stored => summary.stored += 1,
+                PutOutcome::NewSource => summary.duplicates += 1,
+                PutOutcome::Unchanged => summary.unchanged += 1,
+            }
+            written += 1;
+            if abort_after == Some(written) {
+                // Simulates a kill in the middle of a transaction.
+                std::process::abort();
+            }
+        }
+        batch.commit()?;
+        Ok(())
+    };
+    documents(paths, args, |item| {
+        match item {
+            Ok(doc) => {
+                for w in &doc.diagnostics {
+                    summary.warnings.push((doc.source.clone(), w.clone()));
+                }
+                pending.push(doc);
+                if pending.len() >= BATCH {
+                    flush(&mut pending, &mut summary)?;
+                }
+            }
+            Err(f) => summary.failed.push(f),
+        }
+        Ok(())
+    })?;
+    flush(&mut pending, &mut summary)?;
+    Ok(summary)
+}
+
+/// A test hook: `STORYLINE_TEST_ABORT_AFTER=N` kills the process after
+/// the Nth document is written and before its batch commits, so tests can
+/// check that a killed ingest leaves a consistent store.
+fn test_abort_after() -> Option<usize> {
+    std::env::var("STORYLINE_TEST_ABORT_AFTER")
+        .ok()?
+        .parse()
+        .ok()
+}
+
+fn progress_bar(len: usize) -> ProgressBar {
+    // Short runs finish before a bar would be read; indicatif also hides
+    // the bar when stderr is not a terminal.
+    if len < 50 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} inputs {elapsed} {wide_msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}

@@ -1,0 +1,55 @@
+//! Schema migrations, tracked in SQLite's `user_version`.
+//!
+//! Each entry upgrades the schema by one version and runs in its own
+//! transaction. Never edit a released migration: add the next one.
+
+use crate::{Result, StoreError};
+use rusqlite::Connection;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: documents and their sources.
+    "CREATE TABLE documents (
+        id             TEXT PRIMARY KEY,
+        title          TEXT,
+        published      TEXT,
+        published_from TEXT,
+        outlet         TEXT,
+        agency         TEXT,
+        language       TEXT,
+        words          INTEGER NOT NULL,
+        body           TEXT NOT NULL,
+        ingested_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE sources (
+        seq         INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        source      TEXT NOT NULL,
+        url         TEXT,
+        outlet      TEXT,
+        published   TEXT,
+        encoding    TEXT NOT NULL,
+        UNIQUE (document_id, source)
+    );
+    CREATE INDEX sources_by_source ON sources(source);
+    CREATE INDEX documents_by_published ON documents(published);",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if current > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            found: current,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,128 @@
+use storyline_model::{DateOrigin, DocId, Document, PartialDate, SourceRef};
+use storyline_store::{PutOutcome, Store, StoreError};
+
+fn doc(text: &str, source: &str) -> Document {
+    Document {
+        id: DocId::from_text(text),
+        title: Some("Headline".into()),
+        title_span: None,
+        text: text.into(),
+        language: Some("en".into()),
+        published: None,
+        published_from: None,
+        published_evidence: None,
+        updated: None,
+        page_date: None,
+        outlet: None,
+        agency: None,
+        authors: vec![],
+        url: None,
+        source: source.into(),
+        sources: vec![SourceRef {
+            source: source.into(),
+            url: None,
+            outlet: None,
+            published: None,
+            encoding: "UTF-8".into(),
+        }],
+        paragraphs: vec![],
+        sentences: vec![],
+        removed: vec![],
+        diagnostics: vec![],
+    }
+}
+
+#[test]
+fn same_article_from_two_places_is_one_document_with_two_sources() {
+    let mut store = Store::open_in_memory().unwrap();
+    let batch = store.batch().unwrap();
+    assert_eq!(
+        batch
+            .put(&doc("Troops crossed the river.", "a.txt"))
+            .unwrap(),
+        PutOutcome::Stored
+    );
+    assert_eq!(
+        batch
+            .put(&doc("Troops crossed the river.", "b.txt"))
+            .unwrap(),
+        PutOutcome::NewSource
+    );
+    assert_eq!(
+        batch
+            .put(&doc("Troops crossed the river.", "a.txt"))
+            .unwrap(),
+        PutOutcome::Unchanged
+    );
+    batch.commit().unwrap();
+    let list = store.list().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].sources, 2);
+    let got = store.get(&list[0].id[..6]).unwrap().unwrap();
+    let names: Vec<_> = got.sources.iter().map(|s| s.source.as_str()).collect();
+    assert_eq!(names, ["a.txt", "b.txt"]);
+}
+
+#[test]
+fn given_metadata_from_a_later_source_beats_inferred() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut inferred = doc("Aid arrived on Friday.", "a.txt");
+    inferred.published = Some("2024-11-02".parse().unwrap());
+    inferred.published_from = Some(DateOrigin::Filename);
+    let mut given = doc("Aid arrived on Friday.", "b.txt");
+    given.published = Some("2024-11-01".parse().unwrap());
+    given.published_from = Some(DateOrigin::Metadata);
+    let batch = store.batch().unwrap();
+    batch.put(&inferred).unwrap();
+    batch.put(&given).unwrap();
+    batch.commit().unwrap();
+    let got = store.documents().unwrap().remove(0);
+    assert_eq!(got.published, Some(PartialDate::ymd(2024, 11, 1).unwrap()));
+    assert_eq!(got.published_from, Some(DateOrigin::Metadata));
+}
+
+#[test]
+fn an_uncommitted_batch_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let batch = store.batch().unwrap();
+        batch.put(&doc("Lost in a crash.", "a.txt")).unwrap();
+        // Dropped without commit, as when the process dies mid-batch.
+    }
+    let store = Store::open(&path).unwrap();
+    assert!(store.list().unwrap().is_empty());
+    assert_eq!(store.schema_version().unwrap(), 1);
+}
+
+#[test]
+fn ambiguous_prefix_is_an_error_and_unknown_is_none() {
+    let mut store = Store::open_in_memory().unwrap();
+    let batch = store.batch().unwrap();
+    for i in 0..40 {
+        batch.put(&doc(&format!("Story number {i}."), "x")).unwrap();
+    }
+    batch.commit().unwrap();
+    assert!(matches!(
+        store.get(""),
+        Err(StoreError::Ambiguous { count: 40, .. })
+    ));
+    assert!(store.get("zzzz").unwrap().is_none());
+}
+
+#[test]
+fn a_store_from_a_newer_storyline_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    rusqlite_user_version(&path, 99);
+    assert!(matches!(
+        Store::open(&path),
+        Err(StoreError::NewerSchema { found: 99, .. })
+    ));
+}
+
+fn rusqlite_user_version(path: &std::path::Path, v: i64) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "user_version", v).unwrap();
+}
