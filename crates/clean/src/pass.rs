@@ -53,10 +53,24 @@ pub fn clean_pass(input: &str) -> PassOutput {
     let units = split_units(input);
     let n = units.len();
     let mut text: Vec<String> = units.iter().map(|u| u.text.clone()).collect();
-    let features: Vec<Features> = text.iter().map(|t| Features::of(t)).collect();
-    let mut reason: Vec<Option<&'static str>> = vec![None; n];
     let mut removed = Vec::new();
     let mut found = Found::default();
+
+    // Wire sign-offs ("... in 2022. AFP") come off first: they would hide
+    // the sentence end that marks the line as prose.
+    for (unit, t) in units.iter().zip(text.iter_mut()) {
+        if let Some((body, a)) = agency::strip_sign_off(t) {
+            removed.push(RemovedLine {
+                line: unit.line,
+                text: t[body.len()..].trim().to_string(),
+                reason: "agency-sign-off".into(),
+            });
+            *t = body.to_string();
+            found.credit(a);
+        }
+    }
+    let features: Vec<Features> = text.iter().map(|t| Features::of(t)).collect();
+    let mut reason: Vec<Option<&'static str>> = vec![None; n];
 
     mark_repeats(&text, &features, &mut reason);
 
@@ -173,36 +187,24 @@ pub fn clean_pass(input: &str) -> PassOutput {
         });
     }
 
-    // The end: after the last prose paragraph, only finished sentences stay.
+    // The end: after the last prose paragraph, what stays is finished
+    // sentences and unfinished ones that still read as prose (a sentence
+    // the scraper cut off); short or headline-shaped lines go.
     if let Some(last) = last_prose {
         for &i in live.iter().filter(|&&i| i > last) {
-            if !features[i].terminal {
+            let f = features[i];
+            if !f.terminal && (f.words < 8 || f.stopword_share() < 0.3) {
                 reason[i] = Some("end-furniture");
             }
         }
     }
 
-    // Credits in the body itself: a dateline "(Reuters) -" and a sign-off.
+    // A dateline credit in the body itself: "KYIV (Reuters) -".
     if let Some(first) = first_prose {
         if let Some(a) = agency::dateline_credit(&text[first]) {
             found.credit(a);
         }
     }
-    if let Some(&last) = kept(&reason).last() {
-        if Some(last) != title {
-            if let Some((body, a)) = agency::strip_sign_off(&text[last]) {
-                let cut = text[last][body.len()..].trim().to_string();
-                removed.push(RemovedLine {
-                    line: units[last].line,
-                    text: cut,
-                    reason: "agency-sign-off".into(),
-                });
-                text[last] = body.to_string();
-                found.credit(a);
-            }
-        }
-    }
-
     for i in 0..n {
         if let Some(r) = reason[i] {
             removed.push(RemovedLine {

@@ -41,17 +41,17 @@ pub fn run(args: Args) -> Result<u8> {
             figures: [],
             timeline: [],
         };
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        outln!("{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        println!(
+        outln!(
             "{} documents ({} duplicates merged, {} failed)\n",
             documents.len(),
             summary.duplicates,
             summary.failed.len()
-        );
+        )?;
         for doc in &documents {
-            print!("{}", render::doc_header(doc));
-            println!();
+            out!("{}", render::doc_header(doc))?;
+            outln!("")?;
         }
     }
     Ok(summary.exit_code())

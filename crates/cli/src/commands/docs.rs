@@ -17,9 +17,9 @@ pub fn run(args: Args) -> Result<u8> {
         .with_context(|| format!("cannot open store {}", args.db.db.display()))?;
     let rows = store.list()?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        outln!("{}", serde_json::to_string_pretty(&rows)?)?;
     } else {
-        print!("{}", render::docs_table(&rows));
+        out!("{}", render::docs_table(&rows))?;
     }
     Ok(crate::exit::OK)
 }

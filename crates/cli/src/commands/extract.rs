@@ -30,10 +30,10 @@ pub fn run(args: Args) -> Result<u8> {
         }
     }
     match docs.as_slice() {
-        [doc] => println!("{}", serde_json::to_string_pretty(doc)?),
+        [doc] => outln!("{}", serde_json::to_string_pretty(doc)?)?,
         many => {
             for doc in many {
-                println!("{}", serde_json::to_string(doc)?);
+                outln!("{}", serde_json::to_string(doc)?)?;
             }
         }
     }

@@ -24,15 +24,15 @@ pub fn run(args: Args) -> Result<u8> {
     let summary = pipeline::ingest(&args.paths, &args.input, &mut store)?;
     summary.print_problems();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&summary)?);
+        outln!("{}", serde_json::to_string_pretty(&summary)?)?;
     } else {
-        println!(
+        outln!(
             "stored {}, duplicates {}, unchanged {}, failed {}",
             summary.stored,
             summary.duplicates,
             summary.unchanged,
             summary.failed.len()
-        );
+        )?;
     }
     Ok(summary.exit_code())
 }

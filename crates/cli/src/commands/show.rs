@@ -27,14 +27,14 @@ pub fn run(args: Args) -> Result<u8> {
         );
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        outln!("{}", serde_json::to_string_pretty(&doc)?)?;
         return Ok(crate::exit::OK);
     }
-    print!("{}", render::doc_header(&doc));
+    out!("{}", render::doc_header(&doc))?;
     if args.removed {
-        println!("\nremoved:");
-        print!("{}", render::removed_lines(&doc));
+        outln!("\nremoved:")?;
+        out!("{}", render::removed_lines(&doc))?;
     }
-    println!("\n{}", doc.text);
+    outln!("\n{}", doc.text)?;
     Ok(crate::exit::OK)
 }
