@@ -24,8 +24,18 @@ const STOPWORDS: &[&str] = &[
 
 /// Whether a word (any case) is an English function word.
 pub fn is_stopword(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    STOPWORDS.binary_search(&lower.as_str()).is_ok()
+    // Lower-case into a stack buffer: this runs once per word of every
+    // line, and the list is short ASCII words.
+    let mut buf = [0u8; 16];
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return false;
+    }
+    for (b, w) in buf.iter_mut().zip(bytes) {
+        *b = w.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..bytes.len()]).unwrap_or_default();
+    STOPWORDS.binary_search(&lower).is_ok()
 }
 
 #[cfg(test)]

@@ -1,0 +1,53 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+/// The shared corpus beside the checkout. In CI (`STORYLINE_REQUIRE_SHARED=1`)
+/// its absence fails the test; elsewhere the test is skipped with a message.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = repo_root().join("../shared");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    if std::env::var("STORYLINE_REQUIRE_SHARED").as_deref() == Ok("1") {
+        panic!("{} is missing and STORYLINE_REQUIRE_SHARED=1: put the shared folder beside the checkout", dir.display());
+    }
+    eprintln!("skipping: {} not found (set STORYLINE_REQUIRE_SHARED=1 to make this an error)", dir.display());
+    None
+}
+
+pub fn storyline(args: &[&str]) -> Output {
+    storyline_env(args, &[])
+}
+
+pub fn storyline_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_storyline"));
+    cmd.args(args).env_remove("STORYLINE_DB");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("storyline runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Reads, decodes and cleans one file, as `extract` does.
+pub fn document(path: &Path) -> storyline_model::Document {
+    let input = storyline_ingest::Input::File(path.to_path_buf());
+    let raw = storyline_ingest::read_input(&input, &Default::default())
+        .remove(0)
+        .expect("readable");
+    storyline_clean::build_document(raw).expect("has text")
+}

@@ -1,0 +1,36 @@
+//! Snapshots of cleaning and metadata for every example article. A change
+//! to the cleaner shows up here as a reviewable diff (`cargo insta review`).
+
+mod common;
+
+use serde_json::json;
+
+#[test]
+fn example_articles_clean_and_metadata() {
+    let dir = common::repo_root().join("examples/articles");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    assert!(paths.len() >= 6, "the example corpus has at least six articles");
+    for path in paths {
+        let doc = common::document(&path);
+        assert!(storyline_clean::spans_are_valid(&doc));
+        let paragraphs: Vec<&str> = doc.paragraphs.iter().map(|&p| doc.slice(p)).collect();
+        let removed: Vec<String> = doc.removed.iter().map(|r| format!("{} {}: {}", r.line, r.reason, r.text)).collect();
+        let view = json!({
+            "title": doc.title,
+            "published": doc.published,
+            "published_from": doc.published_from,
+            "updated": doc.updated,
+            "page_date": doc.page_date,
+            "agency": doc.agency,
+            "authors": doc.authors,
+            "language": doc.language,
+            "encoding": doc.sources[0].encoding,
+            "sentences": doc.sentences.len(),
+            "paragraphs": paragraphs,
+            "removed": removed,
+        });
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        insta::assert_json_snapshot!(name, view);
+    }
+}
