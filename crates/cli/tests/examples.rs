@@ -8,14 +8,24 @@ use serde_json::json;
 #[test]
 fn example_articles_clean_and_metadata() {
     let dir = common::repo_root().join("examples/articles");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
-    assert!(paths.len() >= 6, "the example corpus has at least six articles");
+    assert!(
+        paths.len() >= 6,
+        "the example corpus has at least six articles"
+    );
     for path in paths {
         let doc = common::document(&path);
         assert!(storyline_clean::spans_are_valid(&doc));
         let paragraphs: Vec<&str> = doc.paragraphs.iter().map(|&p| doc.slice(p)).collect();
-        let removed: Vec<String> = doc.removed.iter().map(|r| format!("{} {}: {}", r.line, r.reason, r.text)).collect();
+        let removed: Vec<String> = doc
+            .removed
+            .iter()
+            .map(|r| format!("{} {}: {}", r.line, r.reason, r.text))
+            .collect();
         let view = json!({
             "title": doc.title,
             "published": doc.published,

@@ -44,7 +44,9 @@ const SEEDS: &[Seed] = &[
     Seed {
         prefix: "002_",
         body: &[2..=29],
-        furniture: &[1, 31, 32, 34, 35, 37, 38, 40, 41, 43, 44, 46, 47, 49, 50, 52, 53],
+        furniture: &[
+            1, 31, 32, 34, 35, 37, 38, 40, 41, 43, 44, 46, 47, 49, 50, 52, 53,
+        ],
         strip: &[],
         title_line: Some(2),
         published: None,
@@ -87,36 +89,66 @@ fn check(seed: &Seed, lines: &[&str], doc: &Document) {
             for s in storyline_text::split_sentences(body_line) {
                 let sentence = squash(&body_line[s]);
                 if sentence.split_whitespace().count() >= 3 {
-                    assert!(text.contains(&sentence), "{name}: line {n} lost: {sentence}");
+                    assert!(
+                        text.contains(&sentence),
+                        "{name}: line {n} lost: {sentence}"
+                    );
                 }
             }
         }
     }
-    let paragraphs: Vec<String> = doc.paragraphs.iter().map(|&p| squash(doc.slice(p))).collect();
+    let paragraphs: Vec<String> = doc
+        .paragraphs
+        .iter()
+        .map(|&p| squash(doc.slice(p)))
+        .collect();
     for &n in seed.furniture {
         let furniture = squash(line(n));
-        assert!(!furniture.is_empty(), "{name}: line {n} is blank; fix the expectation");
+        assert!(
+            !furniture.is_empty(),
+            "{name}: line {n} is blank; fix the expectation"
+        );
         let survives = if furniture.split_whitespace().count() >= 3 {
             text.contains(&furniture)
         } else {
-            paragraphs.iter().any(|p| p.contains(&furniture) && p.split_whitespace().count() <= 3)
+            paragraphs
+                .iter()
+                .any(|p| p.contains(&furniture) && p.split_whitespace().count() <= 3)
         };
         assert!(!survives, "{name}: furniture line {n} kept: {furniture}");
     }
-    assert_eq!(doc.title.as_deref(), seed.title_line.map(|n| line(n).trim()), "{name}: title");
-    assert_eq!(doc.published.map(|d| d.to_string()).as_deref(), seed.published, "{name}: published");
+    assert_eq!(
+        doc.title.as_deref(),
+        seed.title_line.map(|n| line(n).trim()),
+        "{name}: title"
+    );
+    assert_eq!(
+        doc.published.map(|d| d.to_string()).as_deref(),
+        seed.published,
+        "{name}: published"
+    );
     assert_eq!(doc.agency.as_deref(), seed.agency, "{name}: agency");
 }
 
 #[test]
 fn seed_articles_keep_the_body_and_drop_the_furniture() {
-    let Some(shared) = common::shared_dir() else { return };
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
     let dir = shared.join("corpus/seeds");
-    let files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     for seed in SEEDS {
         let path = files
             .iter()
-            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(seed.prefix))
+            .find(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(seed.prefix)
+            })
             .unwrap_or_else(|| panic!("no seed {}", seed.prefix));
         let raw = std::fs::read_to_string(path).unwrap();
         let lines: Vec<&str> = raw.lines().collect();
@@ -128,7 +160,9 @@ fn seed_articles_keep_the_body_and_drop_the_furniture() {
 
 #[test]
 fn crawl_header_date_is_kept_apart_from_the_publication_date() {
-    let Some(shared) = common::shared_dir() else { return };
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
     let dir = shared.join("corpus/seeds");
     let path = std::fs::read_dir(&dir)
         .unwrap()

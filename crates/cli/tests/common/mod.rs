@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 /// The shared corpus beside the checkout. In CI (`STORYLINE_REQUIRE_SHARED=1`)
@@ -18,7 +21,10 @@ pub fn shared_dir() -> Option<PathBuf> {
     if std::env::var("STORYLINE_REQUIRE_SHARED").as_deref() == Ok("1") {
         panic!("{} is missing and STORYLINE_REQUIRE_SHARED=1: put the shared folder beside the checkout", dir.display());
     }
-    eprintln!("skipping: {} not found (set STORYLINE_REQUIRE_SHARED=1 to make this an error)", dir.display());
+    eprintln!(
+        "skipping: {} not found (set STORYLINE_REQUIRE_SHARED=1 to make this an error)",
+        dir.display()
+    );
     None
 }
 
