@@ -4,7 +4,7 @@
 //! signals (position relative to the body, length, punctuation, stopword
 //! share, repetition, time-ago markers, credit and call-to-action shapes)
 //! and keeps the article. [`build_document`] adds metadata and spans and
-//! returns the [`Document`] every later stage reads.
+//! returns the [`storyline_model::Document`] every later stage reads.
 //!
 //! This crate does no IO.
 
