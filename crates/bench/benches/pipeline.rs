@@ -1,0 +1,49 @@
+//! Throughput of the stages over the example corpus:
+//! `cargo bench -p storyline-bench`.
+
+use divan::{black_box, Bencher};
+use storyline_bench::{example_articles, long_page};
+
+fn main() {
+    divan::main();
+}
+
+/// Cleaning and document assembly for every example article.
+#[divan::bench]
+fn build_documents(bencher: Bencher) {
+    let raws = example_articles();
+    let bytes: usize = raws.iter().map(|r| r.text.len()).sum();
+    bencher
+        .counter(divan::counter::BytesCount::new(bytes))
+        .bench(|| {
+            for raw in &raws {
+                black_box(storyline_clean::build_document(raw.clone()).ok());
+            }
+        });
+}
+
+/// Cleaning one long page (about 1 MB), to see that cost stays linear.
+#[divan::bench]
+fn clean_long_page(bencher: Bencher) {
+    let page = long_page(100);
+    bencher
+        .counter(divan::counter::BytesCount::new(page.len()))
+        .bench(|| black_box(storyline_clean::clean_text(&page)));
+}
+
+/// Storing the example documents in a fresh in-memory store.
+#[divan::bench]
+fn store_documents(bencher: Bencher) {
+    let docs: Vec<_> = example_articles()
+        .into_iter()
+        .filter_map(|r| storyline_clean::build_document(r).ok())
+        .collect();
+    bencher.bench(|| {
+        let mut store = storyline_store::Store::open_in_memory().unwrap();
+        let batch = store.batch().unwrap();
+        for d in &docs {
+            batch.put(d).unwrap();
+        }
+        batch.commit().unwrap();
+    });
+}
