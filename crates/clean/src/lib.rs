@@ -17,7 +17,7 @@ mod unit;
 
 pub use dates::{date_in_file_name, date_in_url, find_date};
 pub use document::{build_document, spans_are_valid, CleanError};
-pub use pass::Found;
+pub use pass::{Found, Profile};
 
 use storyline_model::RemovedLine;
 
@@ -45,7 +45,12 @@ const MAX_PASSES: usize = 6;
 /// Cleans scraped text. Metadata comes from the first pass, which sees
 /// the page as it was; later passes only settle the text.
 pub fn clean_text(input: &str) -> Cleaned {
-    let first = pass::clean_pass(input);
+    clean_text_as(input, Profile::ScrapedText)
+}
+
+/// Cleans text of the given kind; see [`Profile`].
+pub fn clean_text_as(input: &str, profile: Profile) -> Cleaned {
+    let first = pass::clean_pass(input, profile);
     let title = first.title.map(|i| first.paragraphs[i].clone());
     let mut cleaned = Cleaned {
         paragraphs: first.paragraphs,
@@ -55,7 +60,7 @@ pub fn clean_text(input: &str) -> Cleaned {
     };
     for _ in 1..MAX_PASSES {
         let text = cleaned.text();
-        let next = pass::clean_pass(&text);
+        let next = pass::clean_pass(&text, profile);
         if next.paragraphs == cleaned.paragraphs {
             break;
         }

@@ -7,6 +7,20 @@ use crate::unit::{split_units, Features};
 use std::collections::HashMap;
 use storyline_model::{PartialDate, RemovedLine};
 
+/// What kind of text is being cleaned, which decides how much of the
+/// page's shape the cleaner must work out for itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Profile {
+    /// Scraped text: the whole page flattened, so the body must be found
+    /// between its first and last prose paragraphs.
+    #[default]
+    ScrapedText,
+    /// Text already extracted from a page's article element: the markup
+    /// bounded the body, so only line rules apply, and lists, tables and
+    /// short closing lines inside it stay.
+    ExtractedHtml,
+}
+
 /// Metadata the pass read from the lines it removed or trimmed.
 #[derive(Debug, Clone, Default)]
 pub struct Found {
@@ -49,7 +63,7 @@ fn preview(text: &str) -> String {
 /// lines that far down are body even without a prose line before them.
 const TOP_LINES: usize = 8;
 
-pub fn clean_pass(input: &str) -> PassOutput {
+pub fn clean_pass(input: &str, profile: Profile) -> PassOutput {
     let units = split_units(input);
     let n = units.len();
     let mut text: Vec<String> = units.iter().map(|u| u.text.clone()).collect();
@@ -72,7 +86,7 @@ pub fn clean_pass(input: &str) -> PassOutput {
     let features: Vec<Features> = text.iter().map(|t| Features::of(t)).collect();
     let mut reason: Vec<Option<&'static str>> = vec![None; n];
 
-    mark_repeats(&text, &features, &mut reason);
+    mark_repeats(&text, &features, &mut reason, profile);
 
     for i in 0..n {
         if reason[i].is_some() {
@@ -175,7 +189,7 @@ pub fn clean_pass(input: &str) -> PassOutput {
             && !t.ends_with(':')
         {
             title = Some(i);
-        } else if label && first_prose.is_some() {
+        } else if label && first_prose.is_some() && profile == Profile::ScrapedText {
             reason[i] = Some("section-label");
         }
     }
@@ -190,7 +204,7 @@ pub fn clean_pass(input: &str) -> PassOutput {
     // The end: after the last prose paragraph, what stays is finished
     // sentences and unfinished ones that still read as prose (a sentence
     // the scraper cut off); short or headline-shaped lines go.
-    if let Some(last) = last_prose {
+    if let Some(last) = last_prose.filter(|_| profile == Profile::ScrapedText) {
         for &i in live.iter().filter(|&&i| i > last) {
             let f = features[i];
             if !f.terminal && (f.words < 8 || f.stopword_share() < 0.3) {
@@ -255,7 +269,7 @@ pub fn clean_pass(input: &str) -> PassOutput {
 /// Lines of four or more words that occur twice. Copies close together
 /// are a caption printed twice (image and lightbox) and all go; a distant
 /// copy is a repeat and only the later ones go.
-fn mark_repeats(text: &[String], features: &[Features], reason: &mut [Option<&'static str>]) {
+fn mark_repeats(text: &[String], features: &[Features], reason: &mut [Option<&'static str>], profile: Profile) {
     let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, t) in text.iter().enumerate() {
         if features[i].words >= 4 {
@@ -264,7 +278,14 @@ fn mark_repeats(text: &[String], features: &[Features], reason: &mut [Option<&'s
     }
     for indices in seen.values().filter(|v| v.len() > 1) {
         let close = indices.windows(2).any(|w| w[1] - w[0] <= 3);
-        let targets = if close { &indices[..] } else { &indices[1..] };
+        let targets = match (close, profile) {
+            (true, _) => &indices[..],
+            (false, Profile::ScrapedText) => &indices[1..],
+            // In a page's article body, a distant repeat is the author's
+            // (a refrain, a repeated question); the markup already bounded
+            // the body.
+            (false, Profile::ExtractedHtml) => &[][..],
+        };
         for &i in targets {
             reason[i] = Some(if close {
                 "repeated-caption"

@@ -1,0 +1,3 @@
+//! Main text and metadata from HTML pages.
+
+pub mod aeb;
