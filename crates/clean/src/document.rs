@@ -1,7 +1,8 @@
 //! From raw text and given metadata to a [`Document`].
 
-use crate::{clean_text, date_in_file_name, date_in_url};
+use crate::{clean_text_as, Profile};
 use storyline_model::{CharIndex, DateOrigin, DocId, Document, RawDocument, SourceRef, Span};
+use storyline_text::dates::{date_in_file_name, date_in_url};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CleanError {
@@ -20,9 +21,15 @@ impl CleanError {
 }
 
 /// Cleans a raw document and fills in its metadata: given metadata
-/// first, then what the text says, then the URL and the file name.
+/// first, then the page's markup (for text extracted from HTML), then what
+/// the text says, then the URL and the file name.
 pub fn build_document(raw: RawDocument) -> Result<Document, CleanError> {
-    let cleaned = clean_text(&raw.text);
+    let profile = if raw.page.is_some() {
+        Profile::ExtractedHtml
+    } else {
+        Profile::ScrapedText
+    };
+    let cleaned = clean_text_as(&raw.text, profile);
     let text = cleaned.text();
     if text.trim().is_empty() {
         return Err(CleanError::NoText {
@@ -42,17 +49,21 @@ pub fn build_document(raw: RawDocument) -> Result<Document, CleanError> {
     }
 
     let given = raw.given;
+    let page = raw.page.unwrap_or_default();
     let found = cleaned.found;
+    let url = given.url.clone().or_else(|| page.canonical_url.clone());
     let (published, published_from, published_evidence) = if let Some(d) = given.published {
         (
             Some(d),
             Some(DateOrigin::Metadata),
             Some("given metadata".to_string()),
         )
+    } else if let Some(d) = page.published {
+        (Some(d), Some(DateOrigin::Page), page.published_from.clone())
     } else if let Some((d, line)) = found.published.or(found.dateline) {
         (Some(d), Some(DateOrigin::Text), Some(line))
-    } else if let Some(d) = given.url.as_deref().and_then(date_in_url) {
-        (Some(d), Some(DateOrigin::Url), given.url.clone())
+    } else if let Some(d) = url.as_deref().and_then(date_in_url) {
+        (Some(d), Some(DateOrigin::Url), url.clone())
     } else if let Some(d) = raw.file_name.as_deref().and_then(date_in_file_name) {
         (Some(d), Some(DateOrigin::Filename), raw.file_name.clone())
     } else {
@@ -62,7 +73,7 @@ pub fn build_document(raw: RawDocument) -> Result<Document, CleanError> {
     // The title in the text is the headline paragraph; a given title wins,
     // and is located in the text when it is the same headline.
     let inferred_title_span = cleaned.title.as_ref().map(|_| paragraphs[0]);
-    let (title, title_span) = match given.title {
+    let (title, title_span) = match given.title.or(page.title) {
         Some(t) => {
             let span = paragraphs
                 .first()
@@ -73,16 +84,16 @@ pub fn build_document(raw: RawDocument) -> Result<Document, CleanError> {
         None => (cleaned.title, inferred_title_span),
     };
 
-    let mut authors = given.authors;
-    if authors.is_empty() {
-        authors = found.authors;
-    }
+    let authors = [given.authors, page.authors, found.authors]
+        .into_iter()
+        .find(|a| !a.is_empty())
+        .unwrap_or_default();
 
     let id = DocId::from_text(&text);
     let source = SourceRef {
         source: raw.source.clone(),
-        url: given.url.clone(),
-        outlet: given.outlet.clone(),
+        url: url.clone(),
+        outlet: given.outlet.clone().or_else(|| page.site_name.clone()),
         published: given.published,
         encoding: raw.encoding,
     };
@@ -90,16 +101,16 @@ pub fn build_document(raw: RawDocument) -> Result<Document, CleanError> {
         id,
         title,
         title_span,
-        language: detect_language(&text),
+        language: detect_language(&text).or_else(|| page_language(page.language.as_deref())),
         published,
         published_from,
         published_evidence,
-        updated: found.updated,
+        updated: page.modified.or(found.updated),
         page_date: found.page_date,
-        outlet: given.outlet,
-        agency: found.agency.map(str::to_string),
+        outlet: given.outlet.or(page.site_name),
+        agency: found.agency.map(str::to_string).or(page.agency),
         authors,
-        url: given.url,
+        url,
         source: raw.source,
         sources: vec![source],
         paragraphs,
@@ -127,6 +138,12 @@ fn detect_language(text: &str) -> Option<String> {
         return None;
     }
     iso_639_1(info.lang().code()).map(str::to_string)
+}
+
+/// A declared page language (`en-GB`, `EN`) as an ISO 639-1 code.
+fn page_language(declared: Option<&str>) -> Option<String> {
+    let primary = declared?.split(['-', '_']).next()?.trim().to_lowercase();
+    (primary.len() == 2 && primary.bytes().all(|b| b.is_ascii_lowercase())).then_some(primary)
 }
 
 /// ISO 639-3 codes used by whatlang, mapped to ISO 639-1.

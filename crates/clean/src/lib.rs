@@ -8,14 +8,11 @@
 //!
 //! This crate does no IO.
 
-mod agency;
-mod dates;
 mod document;
 mod pass;
 mod rules;
 mod unit;
 
-pub use dates::{date_in_file_name, date_in_url, find_date};
 pub use document::{build_document, spans_are_valid, CleanError};
 pub use pass::{Found, Profile};
 

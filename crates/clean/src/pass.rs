@@ -1,11 +1,11 @@
 //! One cleaning pass over a text: classify units, find the title, bound
 //! the body, drop furniture, rejoin broken lines.
 
-use crate::agency;
 use crate::rules::{self, DateLineKind};
 use crate::unit::{split_units, Features};
 use std::collections::HashMap;
 use storyline_model::{PartialDate, RemovedLine};
+use storyline_text::agency;
 
 /// What kind of text is being cleaned, which decides how much of the
 /// page's shape the cleaner must work out for itself.
@@ -269,7 +269,12 @@ pub fn clean_pass(input: &str, profile: Profile) -> PassOutput {
 /// Lines of four or more words that occur twice. Copies close together
 /// are a caption printed twice (image and lightbox) and all go; a distant
 /// copy is a repeat and only the later ones go.
-fn mark_repeats(text: &[String], features: &[Features], reason: &mut [Option<&'static str>], profile: Profile) {
+fn mark_repeats(
+    text: &[String],
+    features: &[Features],
+    reason: &mut [Option<&'static str>],
+    profile: Profile,
+) {
     let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, t) in text.iter().enumerate() {
         if features[i].words >= 4 {

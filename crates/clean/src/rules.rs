@@ -4,10 +4,10 @@
 //! credit and call-to-action forms, pipes and temperatures) and never the
 //! strings of particular sites or articles.
 
-use crate::dates::{find_date, FoundDate};
 use crate::unit::Features;
 use regex::Regex;
 use std::sync::LazyLock;
+use storyline_text::dates::{find_date, FoundDate};
 
 static TIME_AGO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\s+ago\b|^(?:just now|yesterday)$)").unwrap()

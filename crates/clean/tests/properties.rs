@@ -123,11 +123,9 @@ proptest! {
     fn every_span_stays_inside_the_text(input in page()) {
         let raw = RawDocument {
             source: "generated".into(),
-            file_name: None,
             text: input,
             encoding: "UTF-8".into(),
-            given: Default::default(),
-            warnings: vec![],
+            ..RawDocument::default()
         };
         if let Ok(doc) = build_document(raw) {
             prop_assert!(spans_are_valid(&doc));

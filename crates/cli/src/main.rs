@@ -56,6 +56,8 @@ enum Command {
     Extract(commands::extract::Args),
     /// Ingest into a temporary store and report what was found.
     Analyze(commands::analyze::Args),
+    /// Measure extraction quality on an external benchmark.
+    Eval(commands::eval::Args),
 }
 
 /// Where the store lives, shared by the commands that use one.
@@ -74,6 +76,7 @@ fn main() -> ExitCode {
         Command::Show(a) => commands::show::run(a),
         Command::Extract(a) => commands::extract::run(a),
         Command::Analyze(a) => commands::analyze::run(a),
+        Command::Eval(a) => commands::eval::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -5,10 +5,11 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
 use storyline_clean::build_document;
+use storyline_html::HtmlLimits;
 use storyline_ingest::{
     discover, read_input, IngestError, Input, Manifest, PathFilter, ReadOptions,
 };
-use storyline_model::{Diagnostic, Document, GivenMeta, PartialDate};
+use storyline_model::{Diagnostic, Document, GivenMeta, PartialDate, RawDocument};
 use storyline_store::{PutOutcome, Store};
 
 /// Options shared by `ingest`, `extract` and `analyze`.
@@ -26,9 +27,37 @@ pub struct InputArgs {
     /// The publication date of a single input document (YYYY-MM-DD, YYYY-MM or YYYY).
     #[arg(long, value_name = "DATE")]
     pub published: Option<PartialDate>,
-    /// The largest article accepted, in bytes.
+    /// The largest article or page accepted, in bytes (after decompression).
     #[arg(long, value_name = "BYTES", default_value_t = ReadOptions::default().max_bytes)]
     pub max_bytes: u64,
+    /// The most elements an HTML page may have.
+    #[arg(long, value_name = "N", default_value_t = HtmlLimits::default().max_elements)]
+    pub max_html_elements: usize,
+}
+
+impl InputArgs {
+    fn html_limits(&self) -> HtmlLimits {
+        HtmlLimits {
+            max_elements: self.max_html_elements,
+            ..HtmlLimits::default()
+        }
+    }
+}
+
+/// Turns a raw document into a document: HTML extracted first, then
+/// cleaned. Shared by every command that reads input.
+pub fn build(raw: RawDocument, limits: &HtmlLimits) -> Result<Document, Failure> {
+    let source = raw.source.clone();
+    let raw = storyline_html::extract(raw, limits).map_err(|e| Failure {
+        source: source.clone(),
+        reason: e.to_string(),
+        hint: e.hint().to_string(),
+    })?;
+    build_document(raw).map_err(|e| Failure {
+        source,
+        reason: e.to_string(),
+        hint: e.hint().to_string(),
+    })
 }
 
 /// One document that could not be read, with why and what to do.
@@ -112,6 +141,7 @@ pub fn documents(
             inputs.len()
         );
     }
+    let limits = args.html_limits();
     let opts = ReadOptions {
         max_bytes: args.max_bytes,
     };
@@ -138,12 +168,7 @@ pub fn documents(
                     if let Some(d) = args.published {
                         raw.given.published = Some(d);
                     }
-                    let source = raw.source.clone();
-                    build_document(raw).map_err(|e| Failure {
-                        source,
-                        reason: e.to_string(),
-                        hint: e.hint().to_string(),
-                    })
+                    build(raw, &limits)
                 }
             };
             each(item)?;

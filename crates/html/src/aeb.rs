@@ -28,18 +28,29 @@ impl PageScore {
         if self.tp + self.fp <= 0.0 {
             return None;
         }
-        Some(if self.fp == 0.0 && self.fn_ == 0.0 { 1.0 } else { self.tp / (self.tp + self.fp) })
+        Some(if self.fp == 0.0 && self.fn_ == 0.0 {
+            1.0
+        } else {
+            self.tp / (self.tp + self.fp)
+        })
     }
 
     pub fn recall(&self) -> Option<f64> {
         if self.tp + self.fn_ <= 0.0 {
             return None;
         }
-        Some(if self.fp == 0.0 && self.fn_ == 0.0 { 1.0 } else { self.tp / (self.tp + self.fn_) })
+        Some(if self.fp == 0.0 && self.fn_ == 0.0 {
+            1.0
+        } else {
+            self.tp / (self.tp + self.fn_)
+        })
     }
 
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision().unwrap_or(0.0), self.recall().unwrap_or(0.0));
+        let (p, r) = (
+            self.precision().unwrap_or(0.0),
+            self.recall().unwrap_or(0.0),
+        );
         if p + r == 0.0 {
             0.0
         } else {
@@ -78,7 +89,11 @@ pub fn score_page(truth: &str, predicted: &str) -> PageScore {
     }
     let sum = tp + fp + fn_;
     if sum > 0.0 {
-        PageScore { tp: tp / sum, fp: fp / sum, fn_: fn_ / sum }
+        PageScore {
+            tp: tp / sum,
+            fp: fp / sum,
+            fn_: fn_ / sum,
+        }
     } else {
         PageScore { tp, fp, fn_ }
     }
@@ -93,11 +108,25 @@ pub struct Summary {
 }
 
 pub fn summarise(pages: &[PageScore]) -> Summary {
-    let mean = |xs: Vec<f64>| if xs.is_empty() { 0.0 } else { xs.iter().sum::<f64>() / xs.len() as f64 };
+    let mean = |xs: Vec<f64>| {
+        if xs.is_empty() {
+            0.0
+        } else {
+            xs.iter().sum::<f64>() / xs.len() as f64
+        }
+    };
     let precision = mean(pages.iter().filter_map(PageScore::precision).collect());
     let recall = mean(pages.iter().filter_map(PageScore::recall).collect());
-    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-    Summary { precision, recall, f1 }
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    Summary {
+        precision,
+        recall,
+        f1,
+    }
 }
 
 #[cfg(test)]

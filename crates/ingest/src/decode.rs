@@ -19,7 +19,6 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"GIF89a", "GIF image"),
     (b"%PDF-", "PDF document"),
     (b"PK\x03\x04", "ZIP archive or Office document"),
-    (b"\x1f\x8b", "gzip-compressed data"),
     (b"\x7fELF", "executable"),
     (b"RIFF", "RIFF media file"),
     (b"OggS", "Ogg media file"),

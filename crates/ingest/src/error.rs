@@ -21,11 +21,11 @@ pub enum ErrorKind {
     Binary(String),
     #[error("{size} is larger than the limit of {limit} for one article")]
     TooLarge { size: String, limit: String },
-    #[error("HTML page; HTML input is not supported yet")]
-    Html,
+    #[error("corrupt gzip data: {0}")]
+    Gzip(String),
     #[error("invalid JSON: {0}")]
     Json(String),
-    #[error("record has no `text` field")]
+    #[error("record has no `text` or `html` field")]
     MissingText,
     #[error("manifest: {0}")]
     Manifest(String),
@@ -40,9 +40,9 @@ impl ErrorKind {
             ErrorKind::Empty => "the file has no text; remove it or re-fetch it",
             ErrorKind::Binary(_) => "storyline reads plain text and JSON Lines; pass --exclude to skip such files",
             ErrorKind::TooLarge { .. } => "split the file, or raise the limit with --max-bytes if it really is one article",
-            ErrorKind::Html => "convert the page to text first, or wait for HTML support",
+            ErrorKind::Gzip(_) => "the file is truncated or not really gzip; re-fetch it",
             ErrorKind::Json(_) => "each line of a .jsonl file must be one JSON object",
-            ErrorKind::MissingText => "give each record a `text` field holding the article",
+            ErrorKind::MissingText => "give each record a `text` field holding the article, or an `html` field holding the page",
             ErrorKind::Manifest(_) => "a manifest is CSV with the header path,url,outlet,published, or JSON Lines with those keys",
         }
     }
@@ -55,7 +55,7 @@ impl ErrorKind {
             ErrorKind::Empty => "empty",
             ErrorKind::Binary(_) => "binary",
             ErrorKind::TooLarge { .. } => "too-large",
-            ErrorKind::Html => "html",
+            ErrorKind::Gzip(_) => "gzip",
             ErrorKind::Json(_) => "json",
             ErrorKind::MissingText => "missing-text",
             ErrorKind::Manifest(_) => "manifest",

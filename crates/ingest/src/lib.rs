@@ -9,13 +9,15 @@
 mod decode;
 mod discover;
 mod error;
+mod html_charset;
 mod manifest;
 mod read;
 
 pub use decode::{decode, Decoded};
 pub use discover::{discover, Input, PathFilter};
 pub use error::{ErrorKind, IngestError};
+pub use html_charset::{decode_html, looks_like_html, meta_charset};
 pub use manifest::Manifest;
 pub use read::{read_bytes, read_input, ReadOptions};
 
-pub use storyline_model::{GivenMeta, RawDocument};
+pub use storyline_model::{GivenMeta, Markup, RawDocument};

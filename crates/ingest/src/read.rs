@@ -1,5 +1,8 @@
 use crate::error::human_bytes;
-use crate::{decode, ErrorKind, GivenMeta, IngestError, Input, RawDocument};
+use crate::{
+    decode, decode_html, looks_like_html, ErrorKind, GivenMeta, IngestError, Input, Markup,
+    RawDocument,
+};
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use storyline_model::{Diagnostic, PartialDate};
@@ -35,7 +38,7 @@ pub fn read_input(input: &Input, opts: &ReadOptions) -> Vec<Result<RawDocument, 
             vec![limited
                 .map_err(|e| IngestError::new("-", e.into()))
                 .and_then(|_| check_size("-", bytes.len() as u64, opts))
-                .and_then(|_| read_bytes("-", None, &bytes))]
+                .and_then(|_| read_bytes("-", None, &bytes, opts))]
         }
         Input::File(path) if is_jsonl(path) => read_jsonl(path, opts),
         Input::File(path) => vec![read_text_file(path, opts)],
@@ -69,37 +72,75 @@ fn read_text_file(path: &Path, opts: &ReadOptions) -> Result<RawDocument, Ingest
     check_size(&name, size, opts)?;
     let bytes = std::fs::read(path).map_err(io_err)?;
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    read_bytes(&name, file_name, &bytes)
+    read_bytes(&name, file_name, &bytes, opts)
 }
 
-/// Decodes one article's bytes into a raw document.
+const GZIP_MAGIC: &[u8] = b"\x1f\x8b";
+
+/// Decompresses gzip data, refusing more than `max_bytes` of output so a
+/// small file cannot expand into gigabytes (a gzip bomb).
+fn gunzip(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Vec<u8>, IngestError> {
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(opts.max_bytes + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| IngestError::new(name, ErrorKind::Gzip(e.to_string())))?;
+    if out.len() as u64 > opts.max_bytes {
+        return Err(IngestError::new(
+            name,
+            ErrorKind::TooLarge {
+                size: format!("over {} once decompressed", human_bytes(opts.max_bytes)),
+                limit: human_bytes(opts.max_bytes),
+            },
+        ));
+    }
+    Ok(out)
+}
+
+/// Whether a file name says HTML.
+fn html_name(file_name: Option<&str>) -> bool {
+    let Some(name) = file_name else { return false };
+    let lower = name.to_lowercase();
+    let lower = lower.strip_suffix(".gz").unwrap_or(&lower);
+    [".html", ".htm", ".xhtml", ".shtml"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
+/// Decodes one article's bytes (gzip-compressed or not, text or HTML)
+/// into a raw document.
 pub fn read_bytes(
     name: &str,
     file_name: Option<String>,
     bytes: &[u8],
+    opts: &ReadOptions,
 ) -> Result<RawDocument, IngestError> {
-    let decoded = decode(bytes).map_err(|k| IngestError::new(name, k))?;
-    if looks_like_html(&decoded.text) {
-        return Err(IngestError::new(name, ErrorKind::Html));
+    let unzipped;
+    let bytes = if bytes.starts_with(GZIP_MAGIC) {
+        unzipped = gunzip(name, bytes, opts)?;
+        &unzipped[..]
+    } else {
+        bytes
+    };
+    let markup = if html_name(file_name.as_deref()) || looks_like_html(bytes) {
+        Markup::Html
+    } else {
+        Markup::Text
+    };
+    let decoded = match markup {
+        Markup::Html => decode_html(bytes, None),
+        Markup::Text => decode(bytes),
     }
+    .map_err(|k| IngestError::new(name, k))?;
     Ok(RawDocument {
         source: name.to_string(),
         file_name,
         text: decoded.text,
+        markup,
         encoding: decoded.encoding,
-        given: GivenMeta::default(),
         warnings: decoded.warnings,
+        ..RawDocument::default()
     })
-}
-
-fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(64)
-        .collect::<String>()
-        .to_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<?xml")
 }
 
 fn read_jsonl(path: &Path, opts: &ReadOptions) -> Vec<Result<RawDocument, IngestError>> {
@@ -148,12 +189,10 @@ fn parse_record(name: &str, line: &[u8]) -> Result<RawDocument, IngestError> {
             .filter(|s| !s.is_empty())
             .map(str::to_string)
     };
-    let Some(text) = text_field("text") else {
-        return Err(err(if text_field("html").is_some() {
-            ErrorKind::Html
-        } else {
-            ErrorKind::MissingText
-        }));
+    let (text, markup) = match (text_field("text"), text_field("html")) {
+        (Some(t), _) => (t, Markup::Text),
+        (None, Some(h)) => (h, Markup::Html),
+        (None, None) => return Err(err(ErrorKind::MissingText)),
     };
     let mut warnings = Vec::new();
     let published = text_field("published").and_then(|raw| match raw.parse::<PartialDate>() {
@@ -179,6 +218,8 @@ fn parse_record(name: &str, line: &[u8]) -> Result<RawDocument, IngestError> {
         source: name.to_string(),
         file_name: None,
         text,
+        markup,
+        page: None,
         encoding: "UTF-8".into(),
         given: GivenMeta {
             url: text_field("url"),
@@ -220,10 +261,50 @@ mod tests {
         assert_eq!(got[1].as_ref().unwrap_err().kind.label(), "json");
         assert!(got[1].as_ref().unwrap_err().source_name.ends_with(":2"));
         assert_eq!(got[2].as_ref().unwrap_err().kind.label(), "missing-text");
-        assert_eq!(got[3].as_ref().unwrap_err().kind.label(), "html");
+        assert_eq!(got[3].as_ref().unwrap().markup, Markup::Html);
         let last = got[4].as_ref().unwrap();
         assert_eq!(last.given.published, None);
         assert_eq!(last.warnings.len(), 1);
+    }
+
+    #[test]
+    fn gzip_pages_are_decompressed_and_bombs_refused() {
+        use std::io::Write;
+        let page = b"<!doctype html><html><head><meta charset=utf-8></head><body><p>Hello</p></body></html>";
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(page).unwrap();
+        let compressed = gz.finish().unwrap();
+        let raw = read_bytes(
+            "p.html.gz",
+            Some("p.html.gz".into()),
+            &compressed,
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(raw.markup, Markup::Html);
+        assert_eq!(raw.encoding, "UTF-8 (meta charset)");
+        let mut bomb = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        bomb.write_all(&vec![b'a'; 5_000_000]).unwrap();
+        let bomb = bomb.finish().unwrap();
+        assert!(bomb.len() < 20_000);
+        let e = read_bytes(
+            "bomb.gz",
+            None,
+            &bomb,
+            &ReadOptions {
+                max_bytes: 1_000_000,
+            },
+        )
+        .unwrap_err();
+        assert_eq!(e.kind.label(), "too-large");
+        let e = read_bytes(
+            "cut.gz",
+            None,
+            &compressed[..compressed.len() / 2],
+            &ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(e.kind.label(), "gzip");
     }
 
     #[test]

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 pub enum DateOrigin {
     /// Metadata the user supplied.
     Metadata,
+    /// The page's own markup: JSON-LD, meta tags, `<time>` elements.
+    Page,
     /// A publication line in the text ("Published: ...", "date 2024-10-24").
     Text,
     /// A date in the URL path (`/2024/11/13/`).
@@ -21,6 +23,7 @@ impl DateOrigin {
     pub fn as_str(&self) -> &'static str {
         match self {
             DateOrigin::Metadata => "metadata",
+            DateOrigin::Page => "page",
             DateOrigin::Text => "text",
             DateOrigin::Url => "url",
             DateOrigin::Filename => "filename",

@@ -13,5 +13,5 @@ mod span;
 pub use date::{DateError, PartialDate, Precision};
 pub use document::{DateOrigin, Diagnostic, Document, RemovedLine, Severity, SourceRef};
 pub use id::DocId;
-pub use raw::{GivenMeta, RawDocument};
+pub use raw::{GivenMeta, Markup, PageMeta, RawDocument};
 pub use span::{CharIndex, Span};

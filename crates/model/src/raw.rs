@@ -27,15 +27,47 @@ impl GivenMeta {
     }
 }
 
+/// What a raw document's `text` holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Markup {
+    /// Plain or scraped text.
+    #[default]
+    Text,
+    /// An HTML page, to be extracted before cleaning.
+    Html,
+}
+
+/// Metadata read from a page's markup (JSON-LD, meta tags, `<title>`,
+/// `<time>`), each value with where it came from. It ranks below what the
+/// user gave and above what the text itself says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    pub title: Option<String>,
+    pub title_from: Option<String>,
+    pub published: Option<PartialDate>,
+    /// For example `JSON-LD datePublished` or `meta article:published_time`.
+    pub published_from: Option<String>,
+    pub modified: Option<PartialDate>,
+    pub authors: Vec<String>,
+    pub site_name: Option<String>,
+    pub canonical_url: Option<String>,
+    /// The page's declared language, as given in `<html lang>`.
+    pub language: Option<String>,
+    pub agency: Option<String>,
+}
+
 /// One article's decoded text and given metadata, before cleaning: what
 /// ingest hands to the cleaner.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RawDocument {
     /// The path, `path:line` for a JSON Lines record, or `-` for stdin.
     pub source: String,
     /// The file name, when there is one: dates in it are a weak signal.
     pub file_name: Option<String>,
     pub text: String,
+    pub markup: Markup,
+    /// Set when `text` was extracted from a page: its markup metadata.
+    pub page: Option<PageMeta>,
     /// The encoding the bytes were decoded from, as a WHATWG label.
     pub encoding: String,
     pub given: GivenMeta,

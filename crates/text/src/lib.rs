@@ -1,10 +1,13 @@
-//! Text utilities shared by the cleaner and the recognisers: sentence
-//! segmentation and small English word lists.
+//! Text utilities shared by the cleaner, the HTML extractor and the
+//! recognisers: sentence segmentation, small English word lists, wire
+//! agency names, and the date forms pages print about themselves.
 //!
 //! Functions here take `&str` and return byte ranges into it; callers that
 //! store spans convert them to character offsets with
 //! `storyline_model::CharIndex`.
 
+pub mod agency;
+pub mod dates;
 mod sentences;
 mod words;
 
