@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use storyline_clean::build_document;
 use storyline_html::HtmlLimits;
 use storyline_ingest::{
-    discover, read_input, IngestError, Input, Manifest, PathFilter, ReadOptions,
+    discover, read_input_each, IngestError, Input, Manifest, PathFilter, ReadOptions,
 };
 use storyline_model::{Diagnostic, Document, GivenMeta, PartialDate, RawDocument};
 use storyline_store::{PutOutcome, Store};
@@ -160,7 +160,13 @@ pub fn documents(
             Input::File(p) => manifest.lookup(p).cloned().unwrap_or_default(),
             Input::Stdin => GivenMeta::default(),
         };
-        for raw in read_input(&input, &opts) {
+        // Archives are streamed: each document is built and handed on as it
+        // is read. A store error stops the run after the current document.
+        let mut fatal: Option<anyhow::Error> = None;
+        read_input_each(&input, &opts, &mut |raw| {
+            if fatal.is_some() {
+                return;
+            }
             let item = match raw {
                 Err(e) => Err(Failure::from_ingest(&e)),
                 Ok(mut raw) => {
@@ -171,7 +177,12 @@ pub fn documents(
                     build(raw, &limits)
                 }
             };
-            each(item)?;
+            if let Err(e) = each(item) {
+                fatal = Some(e);
+            }
+        });
+        if let Some(e) = fatal {
+            return Err(e);
         }
         progress.inc(1);
     }

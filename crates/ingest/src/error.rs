@@ -23,6 +23,8 @@ pub enum ErrorKind {
     TooLarge { size: String, limit: String },
     #[error("corrupt gzip data: {0}")]
     Gzip(String),
+    #[error("broken WARC record: {0}")]
+    Warc(String),
     #[error("invalid JSON: {0}")]
     Json(String),
     #[error("record has no `text` or `html` field")]
@@ -41,6 +43,7 @@ impl ErrorKind {
             ErrorKind::Binary(_) => "storyline reads plain text and JSON Lines; pass --exclude to skip such files",
             ErrorKind::TooLarge { .. } => "split the file, or raise the limit with --max-bytes if it really is one article",
             ErrorKind::Gzip(_) => "the file is truncated or not really gzip; re-fetch it",
+            ErrorKind::Warc(_) => "the archive is damaged here; the records after it were still read",
             ErrorKind::Json(_) => "each line of a .jsonl file must be one JSON object",
             ErrorKind::MissingText => "give each record a `text` field holding the article, or an `html` field holding the page",
             ErrorKind::Manifest(_) => "a manifest is CSV with the header path,url,outlet,published, or JSON Lines with those keys",
@@ -56,6 +59,7 @@ impl ErrorKind {
             ErrorKind::Binary(_) => "binary",
             ErrorKind::TooLarge { .. } => "too-large",
             ErrorKind::Gzip(_) => "gzip",
+            ErrorKind::Warc(_) => "warc",
             ErrorKind::Json(_) => "json",
             ErrorKind::MissingText => "missing-text",
             ErrorKind::Manifest(_) => "manifest",

@@ -12,12 +12,14 @@ mod error;
 mod html_charset;
 mod manifest;
 mod read;
+mod warc;
 
 pub use decode::{decode, Decoded};
 pub use discover::{discover, Input, PathFilter};
 pub use error::{ErrorKind, IngestError};
 pub use html_charset::{decode_html, looks_like_html, meta_charset};
 pub use manifest::Manifest;
-pub use read::{read_bytes, read_input, ReadOptions};
+pub use read::{read_bytes, read_input, read_input_each, ReadOptions};
+pub use warc::read_warc;
 
 pub use storyline_model::{GivenMeta, Markup, RawDocument};

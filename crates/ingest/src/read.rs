@@ -1,7 +1,7 @@
 use crate::error::human_bytes;
 use crate::{
-    decode, decode_html, looks_like_html, ErrorKind, GivenMeta, IngestError, Input, Markup,
-    RawDocument,
+    decode, decode_html, looks_like_html, read_warc, ErrorKind, GivenMeta, IngestError, Input,
+    Markup, RawDocument,
 };
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -25,9 +25,85 @@ impl Default for ReadOptions {
     }
 }
 
-/// Reads one input into documents: one for a text file or stdin, one per
-/// record for JSON Lines (`.jsonl`, `.ndjson`). Errors are per document.
+/// Reads one input into documents, collected; see [`read_input_each`].
 pub fn read_input(input: &Input, opts: &ReadOptions) -> Vec<Result<RawDocument, IngestError>> {
+    let mut out = Vec::new();
+    read_input_each(input, opts, &mut |d| out.push(d));
+    out
+}
+
+/// Reads one input, calling `each` for every document in it: one for a
+/// text or HTML file or stdin, one per record for JSON Lines (`.jsonl`,
+/// `.ndjson`), one per HTML response for WARC (`.warc`, `.warc.gz`).
+/// Errors are per document; archives are streamed.
+pub fn read_input_each(
+    input: &Input,
+    opts: &ReadOptions,
+    each: &mut dyn FnMut(Result<RawDocument, IngestError>),
+) {
+    if let Input::File(path) = input {
+        if let Some(compressed) = warc_kind(path) {
+            let name = path.display().to_string();
+            match std::fs::File::open(path) {
+                Err(e) => each(Err(IngestError::new(name, e.into()))),
+                Ok(f) if compressed => {
+                    // Record by record, so a corrupt gzip member ends the
+                    // archive with an error instead of losing it all.
+                    let mut failed = None;
+                    let decoder = GzErrorTap::new(
+                        flate2::read::MultiGzDecoder::new(BufReader::new(f)),
+                        &mut failed,
+                    );
+                    read_warc(&name, decoder, opts, each);
+                    if let Some(e) = failed {
+                        each(Err(IngestError::new(name, ErrorKind::Gzip(e))));
+                    }
+                }
+                Ok(f) => read_warc(&name, f, opts, each),
+            }
+            return;
+        }
+    }
+    for doc in read_single(input, opts) {
+        each(doc);
+    }
+}
+
+/// `Some(compressed)` for a WARC file name.
+fn warc_kind(path: &Path) -> Option<bool> {
+    let name = path.file_name()?.to_string_lossy().to_lowercase();
+    if name.ends_with(".warc.gz") {
+        Some(true)
+    } else if name.ends_with(".warc") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Passes a reader through, remembering the first error it returned, so
+/// the caller can report a corrupt stream after the records read before
+/// it have been handed on.
+struct GzErrorTap<'a, R> {
+    inner: R,
+    failed: &'a mut Option<String>,
+}
+
+impl<'a, R> GzErrorTap<'a, R> {
+    fn new(inner: R, failed: &'a mut Option<String>) -> Self {
+        GzErrorTap { inner, failed }
+    }
+}
+
+impl<R: Read> Read for GzErrorTap<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.inner.read(buf).inspect_err(|e| {
+            self.failed.get_or_insert_with(|| e.to_string());
+        })
+    }
+}
+
+fn read_single(input: &Input, opts: &ReadOptions) -> Vec<Result<RawDocument, IngestError>> {
     match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
@@ -79,7 +155,7 @@ const GZIP_MAGIC: &[u8] = b"\x1f\x8b";
 
 /// Decompresses gzip data, refusing more than `max_bytes` of output so a
 /// small file cannot expand into gigabytes (a gzip bomb).
-fn gunzip(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Vec<u8>, IngestError> {
+pub(crate) fn gunzip(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Vec<u8>, IngestError> {
     let mut out = Vec::new();
     flate2::read::MultiGzDecoder::new(bytes)
         .take(opts.max_bytes + 1)

@@ -78,7 +78,9 @@ pub fn run(args: Args) -> Result<u8> {
     let mut pages = Vec::new();
     let mut scores = Vec::new();
     let mut bytes_total = 0usize;
-    let started = Instant::now();
+    // Only reading and extraction are timed: decompressing the benchmark's
+    // files and scoring are not part of the work being measured.
+    let mut elapsed = 0.0f64;
     for (id, entry) in &truth {
         let expected = entry
             .get("articleBody")
@@ -87,7 +89,10 @@ pub fn run(args: Args) -> Result<u8> {
         let (predicted, error) = match read_page(&dir, id) {
             Ok(bytes) => {
                 bytes_total += bytes.len();
-                match article_body(&bytes, id, &limits) {
+                let started = Instant::now();
+                let body = article_body(&bytes, id, &limits);
+                elapsed += started.elapsed().as_secs_f64();
+                match body {
                     Ok(text) => (text, None),
                     Err(e) => (String::new(), Some(e)),
                 }
@@ -98,7 +103,6 @@ pub fn run(args: Args) -> Result<u8> {
         scores.push(score);
         pages.push(page(id, score, error));
     }
-    let elapsed = started.elapsed().as_secs_f64();
     let summary = summarise(&scores);
     pages.sort_by(|a, b| a.f1.total_cmp(&b.f1));
     if json {
@@ -120,7 +124,7 @@ pub fn run(args: Args) -> Result<u8> {
             summary.f1
         )?;
         outln!(
-            "time {:.2} s, {:.0} pages/s, {:.1} MB/s (one thread, HTML bytes after decompression)",
+            "extraction {:.2} s, {:.0} pages/s, {:.1} MB/s of HTML (one thread)",
             elapsed,
             pages.len() as f64 / elapsed,
             bytes_total as f64 / 1e6 / elapsed
@@ -156,9 +160,17 @@ fn fmt_opt(x: Option<f64>) -> String {
     x.map_or("-".into(), |v| format!("{v:.3}"))
 }
 
+/// A page's HTML bytes, decompressed.
 fn read_page(dir: &Path, id: &str) -> Result<Vec<u8>> {
     let gz = dir.join("html").join(format!("{id}.html.gz"));
     let plain = dir.join("html").join(format!("{id}.html"));
     let path = if gz.exists() { gz } else { plain };
-    std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    if !bytes.starts_with(b"\x1f\x8b") {
+        return Ok(bytes);
+    }
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&bytes[..]), &mut out)
+        .with_context(|| format!("cannot decompress {}", path.display()))?;
+    Ok(out)
 }

@@ -1,0 +1,416 @@
+//! WARC files (`.warc`, `.warc.gz`), as in Common Crawl's news archive:
+//! response records hold HTTP responses whose bodies are pages; request,
+//! metadata and other records are skipped. Records are read one at a time,
+//! so an archive of any size is read in bounded memory.
+
+use crate::error::human_bytes;
+use crate::read::{gunzip, ReadOptions};
+use crate::{decode_html, ErrorKind, GivenMeta, IngestError, Markup, RawDocument};
+use std::io::{BufRead, BufReader, Read};
+
+/// The longest header line accepted; a longer one means the reader is not
+/// at a record boundary.
+const MAX_HEADER_LINE: usize = 64 * 1024;
+
+struct RecordHeader {
+    kind: String,
+    length: u64,
+    target: Option<String>,
+    content_type: String,
+}
+
+/// Reads every response record of a WARC stream, calling `each` with a
+/// raw HTML document or an error. A broken record is reported and the
+/// reader resynchronises on the next `WARC/` line.
+pub fn read_warc<R: Read>(
+    name: &str,
+    reader: R,
+    opts: &ReadOptions,
+    each: &mut dyn FnMut(Result<RawDocument, IngestError>),
+) {
+    let mut reader = BufReader::new(reader);
+    let mut number = 0usize;
+    let mut offset = 0u64;
+    loop {
+        let record_start = offset;
+        let header = match read_header(&mut reader, &mut offset) {
+            Ok(Some(h)) => h,
+            Ok(None) => return,
+            Err(e) => {
+                each(Err(IngestError::new(
+                    format!("{name}@{record_start}"),
+                    ErrorKind::Warc(e),
+                )));
+                if !resync(&mut reader, &mut offset) {
+                    return;
+                }
+                continue;
+            }
+        };
+        number += 1;
+        let record_name = format!("{name}#{number}");
+        if header.length > opts.max_bytes {
+            if skip(&mut reader, header.length, &mut offset).is_err() {
+                each(Err(IngestError::new(
+                    record_name,
+                    ErrorKind::Warc("truncated record".into()),
+                )));
+                return;
+            }
+            if header.kind == "response" {
+                each(Err(IngestError::new(
+                    record_name,
+                    ErrorKind::TooLarge {
+                        size: human_bytes(header.length),
+                        limit: human_bytes(opts.max_bytes),
+                    },
+                )));
+            }
+            continue;
+        }
+        let mut block = vec![0u8; header.length as usize];
+        if let Err(e) = reader.read_exact(&mut block) {
+            each(Err(IngestError::new(
+                record_name,
+                ErrorKind::Warc(format!("truncated record: {e}")),
+            )));
+            return;
+        }
+        offset += header.length;
+        let is_http_response = header.kind == "response"
+            && header
+                .content_type
+                .to_lowercase()
+                .contains("application/http");
+        if !is_http_response {
+            continue;
+        }
+        match http_page(&record_name, &block, opts) {
+            Ok(Some((bytes, charset))) => {
+                let doc = decode_html(&bytes, charset.as_deref())
+                    .map(|decoded| RawDocument {
+                        source: record_name.clone(),
+                        text: decoded.text,
+                        markup: Markup::Html,
+                        encoding: decoded.encoding,
+                        given: GivenMeta {
+                            url: header.target.clone(),
+                            ..GivenMeta::default()
+                        },
+                        warnings: decoded.warnings,
+                        ..RawDocument::default()
+                    })
+                    .map_err(|k| IngestError::new(record_name.clone(), k));
+                each(doc);
+            }
+            // Not an HTML page (an image, a redirect, a PDF): not an article.
+            Ok(None) => {}
+            Err(e) => each(Err(e)),
+        }
+    }
+}
+
+fn read_line(reader: &mut impl BufRead, offset: &mut u64) -> Result<Option<String>, String> {
+    let mut line = Vec::new();
+    let n = reader
+        .by_ref()
+        .take(MAX_HEADER_LINE as u64)
+        .read_until(b'\n', &mut line)
+        .map_err(|e| e.to_string())?;
+    *offset += n as u64;
+    if n == 0 {
+        return Ok(None);
+    }
+    if line.len() >= MAX_HEADER_LINE && !line.ends_with(b"\n") {
+        return Err("header line too long".into());
+    }
+    Ok(Some(String::from_utf8_lossy(&line).trim_end().to_string()))
+}
+
+/// Reads one record header; `None` at the end of the stream.
+fn read_header(
+    reader: &mut impl BufRead,
+    offset: &mut u64,
+) -> Result<Option<RecordHeader>, String> {
+    // Blank lines separate records.
+    let version = loop {
+        match read_line(reader, offset)? {
+            None => return Ok(None),
+            Some(l) if l.is_empty() => continue,
+            Some(l) => break l,
+        }
+    };
+    if !version.starts_with("WARC/") {
+        return Err(format!(
+            "expected a WARC record, found `{}`",
+            version.chars().take(40).collect::<String>()
+        ));
+    }
+    let mut header = RecordHeader {
+        kind: String::new(),
+        length: 0,
+        target: None,
+        content_type: String::new(),
+    };
+    let mut has_length = false;
+    loop {
+        let Some(line) = read_line(reader, offset)? else {
+            return Err("end of file inside a record header".into());
+        };
+        if line.is_empty() {
+            break;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.trim();
+        match key.trim().to_ascii_lowercase().as_str() {
+            "warc-type" => header.kind = value.to_ascii_lowercase(),
+            "content-length" => {
+                header.length = value
+                    .parse()
+                    .map_err(|_| format!("bad Content-Length `{value}`"))?;
+                has_length = true;
+            }
+            "warc-target-uri" => header.target = Some(value.trim_matches(['<', '>']).to_string()),
+            "content-type" => header.content_type = value.to_string(),
+            _ => {}
+        }
+    }
+    if !has_length {
+        return Err("record without Content-Length".into());
+    }
+    Ok(Some(header))
+}
+
+/// Skips to the next line that starts a record. Returns false at the end.
+fn resync(reader: &mut impl BufRead, offset: &mut u64) -> bool {
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok([]) | Err(_) => return false,
+            Ok(b) => b,
+        };
+        if buf.starts_with(b"WARC/") {
+            return true;
+        }
+        // Drop the rest of this line.
+        let n = buf
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(buf.len(), |p| p + 1);
+        reader.consume(n);
+        *offset += n as u64;
+    }
+}
+
+fn skip(reader: &mut impl Read, n: u64, offset: &mut u64) -> std::io::Result<()> {
+    let copied = std::io::copy(&mut reader.take(n), &mut std::io::sink())?;
+    *offset += copied;
+    if copied < n {
+        return Err(std::io::ErrorKind::UnexpectedEof.into());
+    }
+    Ok(())
+}
+
+/// The body and declared charset of an HTTP response holding HTML, or
+/// `None` when it holds something else.
+fn http_page(
+    name: &str,
+    block: &[u8],
+    opts: &ReadOptions,
+) -> Result<Option<(Vec<u8>, Option<String>)>, IngestError> {
+    let err = |msg: &str| IngestError::new(name, ErrorKind::Warc(msg.to_string()));
+    let split = find(block, b"\r\n\r\n")
+        .map(|p| (p, 4))
+        .or_else(|| find(block, b"\n\n").map(|p| (p, 2)))
+        .ok_or_else(|| err("HTTP response without a header end"))?;
+    let head = String::from_utf8_lossy(&block[..split.0]);
+    let mut body = block[split.0 + split.1..].to_vec();
+    let mut lines = head.lines();
+    let status = lines.next().unwrap_or_default();
+    if !status.starts_with("HTTP/") {
+        return Err(err("record does not hold an HTTP response"));
+    }
+    let code: u16 = status
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    if !(200..300).contains(&code) {
+        return Ok(None);
+    }
+    let (mut media_type, mut charset, mut chunked, mut gzip) = (String::new(), None, false, false);
+    for line in lines {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.trim();
+        match key.trim().to_ascii_lowercase().as_str() {
+            "content-type" => {
+                let mut parts = value.split(';');
+                media_type = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+                charset = parts
+                    .filter_map(|p| p.trim().split_once('='))
+                    .find(|(k, _)| k.trim().eq_ignore_ascii_case("charset"))
+                    .map(|(_, v)| v.trim().trim_matches('"').to_string());
+            }
+            "transfer-encoding" => chunked = value.to_ascii_lowercase().contains("chunked"),
+            "content-encoding" => {
+                gzip = matches!(value.to_ascii_lowercase().as_str(), "gzip" | "x-gzip")
+            }
+            _ => {}
+        }
+    }
+    let html =
+        media_type.is_empty() || media_type == "text/html" || media_type == "application/xhtml+xml";
+    if !html {
+        return Ok(None);
+    }
+    if chunked {
+        body = dechunk(&body).ok_or_else(|| err("bad chunked transfer encoding"))?;
+    }
+    if gzip {
+        body = gunzip(name, &body, opts)?;
+    }
+    Ok(Some((body, charset)))
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Undoes HTTP chunked transfer encoding.
+fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    loop {
+        let line_end = find(data, b"\r\n")?;
+        let size_text = std::str::from_utf8(&data[..line_end]).ok()?;
+        let size = usize::from_str_radix(size_text.split(';').next()?.trim(), 16).ok()?;
+        data = &data[line_end + 2..];
+        if size == 0 {
+            return Some(out);
+        }
+        out.extend_from_slice(data.get(..size)?);
+        data = data.get(size + 2..)?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(kind: &str, content_type: &str, uri: &str, block: &[u8]) -> Vec<u8> {
+        let mut r = format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        r.extend_from_slice(block);
+        r.extend_from_slice(b"\r\n\r\n");
+        r
+    }
+
+    fn http(headers: &str, body: &[u8]) -> Vec<u8> {
+        let mut r = format!("HTTP/1.1 200 OK\r\n{headers}\r\n").into_bytes();
+        r.extend_from_slice(body);
+        r
+    }
+
+    fn read_all(bytes: &[u8]) -> Vec<Result<RawDocument, IngestError>> {
+        let mut out = Vec::new();
+        read_warc("a.warc", bytes, &ReadOptions::default(), &mut |d| {
+            out.push(d)
+        });
+        out
+    }
+
+    #[test]
+    fn response_records_become_pages_and_others_are_skipped() {
+        let mut warc = record(
+            "warcinfo",
+            "application/warc-fields",
+            "",
+            b"software: test\r\n",
+        );
+        warc.extend(record(
+            "request",
+            "application/http; msgtype=request",
+            "https://example.org/a",
+            b"GET /a HTTP/1.1\r\n\r\n",
+        ));
+        warc.extend(record(
+            "response",
+            "application/http; msgtype=response",
+            "https://example.org/a",
+            &http(
+                "Content-Type: text/html; charset=windows-1252\r\n",
+                b"<html><body><p>caf\xe9</p></body></html>",
+            ),
+        ));
+        warc.extend(record(
+            "response",
+            "application/http; msgtype=response",
+            "https://example.org/logo.png",
+            &http("Content-Type: image/png\r\n", b"\x89PNG"),
+        ));
+        warc.extend(record(
+            "response",
+            "application/http; msgtype=response",
+            "https://example.org/b",
+            &http(
+                "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
+                b"5\r\n<p>ab\r\n4\r\nc</p\r\n1\r\n>\r\n0\r\n\r\n",
+            ),
+        ));
+        let got = read_all(&warc);
+        assert_eq!(got.len(), 2, "{got:?}");
+        let first = got[0].as_ref().unwrap();
+        assert!(first.text.contains("café"));
+        assert_eq!(first.encoding, "windows-1252 (HTTP charset)");
+        assert_eq!(first.given.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(first.markup, Markup::Html);
+        assert_eq!(got[1].as_ref().unwrap().text, "<p>abc</p>");
+    }
+
+    #[test]
+    fn a_broken_record_in_the_middle_is_reported_and_the_rest_read() {
+        let page = |u: &str| {
+            record(
+                "response",
+                "application/http",
+                u,
+                &http("Content-Type: text/html\r\n", b"<p>x</p>"),
+            )
+        };
+        let mut warc = page("https://example.org/1");
+        warc.extend(
+            b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: banana\r\n\r\ngarbage\r\n".iter(),
+        );
+        warc.extend(page("https://example.org/3"));
+        let got = read_all(&warc);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[0].is_ok() && got[2].is_ok());
+        assert!(got[1]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("Content-Length"));
+    }
+
+    #[test]
+    fn a_truncated_archive_ends_with_an_error() {
+        let full = record(
+            "response",
+            "application/http",
+            "https://example.org/1",
+            &http("", b"<p>x</p>"),
+        );
+        let got = read_all(&full[..full.len() - 10]);
+        assert_eq!(got.len(), 1);
+        assert!(got[0]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("truncated"));
+    }
+}
