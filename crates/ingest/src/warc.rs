@@ -86,8 +86,8 @@ pub fn read_warc<R: Read>(
             continue;
         }
         match http_page(&record_name, &block, opts) {
-            Ok(Some((bytes, charset))) => {
-                let doc = decode_html(&bytes, charset.as_deref())
+            Ok(Some(page)) => {
+                let doc = decode_html(&page.body, page.charset.as_deref())
                     .map(|decoded| RawDocument {
                         source: record_name.clone(),
                         text: decoded.text,
@@ -212,13 +212,18 @@ fn skip(reader: &mut impl Read, n: u64, offset: &mut u64) -> std::io::Result<()>
     Ok(())
 }
 
-/// The body and declared charset of an HTTP response holding HTML, or
-/// `None` when it holds something else.
+/// The body of an HTTP response holding HTML, and its declared charset.
+struct HttpPage {
+    body: Vec<u8>,
+    charset: Option<String>,
+}
+
+/// The page in an HTTP response, or `None` when it holds something else.
 fn http_page(
     name: &str,
     block: &[u8],
     opts: &ReadOptions,
-) -> Result<Option<(Vec<u8>, Option<String>)>, IngestError> {
+) -> Result<Option<HttpPage>, IngestError> {
     let err = |msg: &str| IngestError::new(name, ErrorKind::Warc(msg.to_string()));
     let split = find(block, b"\r\n\r\n")
         .map(|p| (p, 4))
@@ -272,7 +277,7 @@ fn http_page(
     if gzip {
         body = gunzip(name, &body, opts)?;
     }
-    Ok(Some((body, charset)))
+    Ok(Some(HttpPage { body, charset }))
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
