@@ -48,6 +48,14 @@ pub fn clean_text(input: &str) -> Cleaned {
 /// Cleans text of the given kind; see [`Profile`].
 pub fn clean_text_as(input: &str, profile: Profile) -> Cleaned {
     let first = pass::clean_pass(input, profile);
+    // A pass is a function of the input's paragraphs. When the first pass
+    // kept every paragraph as it was, a second would see the same input and
+    // give the same output: the text is already settled.
+    let settled = first
+        .paragraphs
+        .iter()
+        .map(String::as_str)
+        .eq(unit::split_units(input).iter().map(|u| u.text.as_str()));
     let title = first.title.map(|i| first.paragraphs[i].clone());
     let mut cleaned = Cleaned {
         paragraphs: first.paragraphs,
@@ -55,7 +63,7 @@ pub fn clean_text_as(input: &str, profile: Profile) -> Cleaned {
         removed: first.removed,
         found: first.found,
     };
-    for _ in 1..MAX_PASSES {
+    for _ in 1..if settled { 1 } else { MAX_PASSES } {
         let text = cleaned.text();
         let next = pass::clean_pass(&text, profile);
         if next.paragraphs == cleaned.paragraphs {

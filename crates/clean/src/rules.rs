@@ -97,7 +97,10 @@ pub fn page_header(text: &str, features: &Features) -> Option<Option<FoundDate>>
         return None;
     }
     let pipes = text.matches('|').count();
-    let temperature = TEMPERATURE.is_match(text);
+    let temperature = text.contains('°') && TEMPERATURE.is_match(text);
+    if !temperature && pipes < 2 {
+        return None;
+    }
     let date = find_date(text, true);
     let header = temperature || (pipes >= 2 && date.is_some());
     header.then_some(date)
@@ -163,6 +166,10 @@ pub fn publication_line(text: &str) -> Option<(DateLineKind, FoundDate, usize)> 
 /// A line that is only a date, with an optional weekday and time: a
 /// dateline printed above or below the headline.
 pub fn date_only_line(text: &str) -> Option<FoundDate> {
+    // A date line is short; this keeps the date search off long paragraphs.
+    if text.len() > 80 {
+        return None;
+    }
     let weekday = WEEKDAY.find(text).map_or(0, |m| m.end());
     let found = find_date(&text[weekday..], true)?;
     let end = weekday + found.end;

@@ -10,6 +10,7 @@
 
 pub mod aeb;
 mod meta;
+mod prune;
 
 pub use meta::page_meta;
 
@@ -69,7 +70,7 @@ pub fn extract(raw: RawDocument, limits: &HtmlLimits) -> Result<RawDocument, Htm
             limit: limits.max_depth,
         });
     }
-    let doc = dom_query::Document::from(raw.text.as_str());
+    let doc = dom_query::Document::from(prune::prune(&raw.text).as_ref());
     let page = page_meta(&doc);
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,

@@ -3,6 +3,7 @@
 
 use dom_query::Document;
 use serde_json::Value;
+use std::collections::HashMap;
 use storyline_model::{PageMeta, PartialDate};
 use storyline_text::agency;
 use storyline_text::dates::find_date;
@@ -87,18 +88,37 @@ fn json_ld(doc: &Document) -> JsonLd {
     JsonLd::default()
 }
 
-fn meta_content(doc: &Document, selectors: &[&str]) -> Option<(String, String)> {
-    selectors.iter().find_map(|sel| {
-        let content = doc.select(sel).iter().find_map(|m| m.attr("content"))?;
-        let content = content.trim().to_string();
-        (!content.is_empty()).then(|| (content, format!("meta {}", sel_name(sel))))
-    })
-}
+/// The page's `<meta>` tags by `name`, `property` or `itemprop` (lower
+/// case), first occurrence kept: one walk of the document instead of one
+/// per key looked up.
+struct MetaTags(HashMap<String, String>);
 
-/// `meta[property="og:title"]` -> `og:title`, for the record of where a
-/// value came from.
-fn sel_name(sel: &str) -> &str {
-    sel.split('"').nth(1).unwrap_or(sel)
+impl MetaTags {
+    fn of(doc: &Document) -> MetaTags {
+        let mut map = HashMap::new();
+        for m in doc.select("meta[content]").iter() {
+            let Some(content) = m.attr("content") else {
+                continue;
+            };
+            let content = content.trim();
+            if content.is_empty() {
+                continue;
+            }
+            for key in ["name", "property", "itemprop"] {
+                if let Some(k) = m.attr(key) {
+                    map.entry(k.trim().to_lowercase())
+                        .or_insert_with(|| content.to_string());
+                }
+            }
+        }
+        MetaTags(map)
+    }
+
+    /// The first of `keys` present, with `meta KEY` as its source.
+    fn get(&self, keys: &[&str]) -> Option<(String, String)> {
+        keys.iter()
+            .find_map(|k| self.0.get(*k).map(|v| (v.clone(), format!("meta {k}"))))
+    }
 }
 
 /// A date from a metadata value: an ISO timestamp or a written date.
@@ -109,61 +129,47 @@ fn parse_date(raw: &str) -> Option<PartialDate> {
         .or_else(|| find_date(raw, false).map(|f| f.date))
 }
 
+/// Meta keys for the publication date, most specific first.
 const PUBLISHED_META: &[&str] = &[
-    r#"meta[property="article:published_time"]"#,
-    r#"meta[itemprop="datePublished"]"#,
-    r#"meta[name="pubdate"]"#,
-    r#"meta[name="publishdate"]"#,
-    r#"meta[name="publish-date"]"#,
-    r#"meta[name="parsely-pub-date"]"#,
-    r#"meta[name="sailthru.date"]"#,
-    r#"meta[name="dc.date.issued"]"#,
-    r#"meta[name="DC.date.issued"]"#,
-    r#"meta[name="dcterms.created"]"#,
-    r#"meta[property="og:published_time"]"#,
-    r#"meta[name="date"]"#,
-    r#"meta[name="Date"]"#,
-    r#"meta[name="dc.date"]"#,
-    r#"meta[name="DC.date"]"#,
+    "article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "og:published_time",
+    "date",
+    "dc.date",
 ];
 
 const MODIFIED_META: &[&str] = &[
-    r#"meta[property="article:modified_time"]"#,
-    r#"meta[itemprop="dateModified"]"#,
-    r#"meta[property="og:updated_time"]"#,
-    r#"meta[name="last-modified"]"#,
+    "article:modified_time",
+    "datemodified",
+    "og:updated_time",
+    "last-modified",
 ];
 
 /// Reads the page's metadata. Call before extraction, which removes
 /// scripts from the document.
 pub fn page_meta(doc: &Document) -> PageMeta {
     let ld = json_ld(doc);
+    let tags = MetaTags::of(doc);
     let mut meta = PageMeta::default();
 
-    let site_name = meta_content(
-        doc,
-        &[
-            r#"meta[property="og:site_name"]"#,
-            r#"meta[name="application-name"]"#,
-        ],
-    )
-    .map(|(v, _)| v)
-    .or(ld.publisher.clone());
+    let site_name = tags
+        .get(&["og:site_name", "application-name"])
+        .map(|(v, _)| v)
+        .or(ld.publisher.clone());
 
     // Title: JSON-LD headline, og:title, <title> without the site name, <h1>.
     let title = ld
         .headline
         .clone()
         .map(|t| (t, "JSON-LD headline".to_string()))
-        .or_else(|| {
-            meta_content(
-                doc,
-                &[
-                    r#"meta[property="og:title"]"#,
-                    r#"meta[name="twitter:title"]"#,
-                ],
-            )
-        })
+        .or_else(|| tags.get(&["og:title", "twitter:title"]))
         .or_else(|| {
             let t = doc.select("title").text();
             let t = strip_site_suffix(t.trim(), site_name.as_deref());
@@ -185,8 +191,8 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         .as_deref()
         .and_then(|raw| parse_date(raw).map(|d| (d, "JSON-LD datePublished".to_string())))
         .or_else(|| {
-            PUBLISHED_META.iter().find_map(|sel| {
-                let (raw, from) = meta_content(doc, &[sel])?;
+            PUBLISHED_META.iter().find_map(|key| {
+                let (raw, from) = tags.get(&[*key])?;
                 parse_date(&raw).map(|d| (d, from))
             })
         })
@@ -211,14 +217,13 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     meta.modified = ld.modified.as_deref().and_then(parse_date).or_else(|| {
         MODIFIED_META
             .iter()
-            .find_map(|sel| meta_content(doc, &[sel]).and_then(|(raw, _)| parse_date(&raw)))
+            .find_map(|key| tags.get(&[*key]).and_then(|(raw, _)| parse_date(&raw)))
     });
 
     // Authors: JSON-LD, then meta author, minus agencies and site names.
     let mut authors = ld.authors.clone();
     if authors.is_empty() {
-        if let Some((a, _)) = meta_content(doc, &[r#"meta[name="author"]"#, r#"meta[name="byl"]"#])
-        {
+        if let Some((a, _)) = tags.get(&["author", "byl"]) {
             authors = a
                 .trim_start_matches("By ")
                 .trim_start_matches("by ")
@@ -257,7 +262,7 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         .find_map(|l| l.attr("href"))
         .map(|h| h.trim().to_string())
         .filter(|h| h.starts_with("http"))
-        .or_else(|| meta_content(doc, &[r#"meta[property="og:url"]"#]).map(|(v, _)| v))
+        .or_else(|| tags.get(&["og:url"]).map(|(v, _)| v))
         .or(ld.url.filter(|u| u.starts_with("http")));
     meta.language = doc
         .select("html")
