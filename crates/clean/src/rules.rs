@@ -77,8 +77,13 @@ pub fn is_time_ago(text: &str, words: usize) -> bool {
     words <= 8 && TIME_AGO.is_match(text)
 }
 
+/// Prompts that can sit anywhere in a short line: "... in your inbox".
+static PROMPT_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in your inbox|sign up for (?:our|the)\b|subscribe to (?:our|the)\b.*\b(?:newsletter|channel|podcast)|to (?:our|the) newsletter)\b").unwrap()
+});
+
 pub fn is_call_to_action(text: &str, words: usize) -> bool {
-    words <= 20 && CALL_TO_ACTION.is_match(text)
+    words <= 20 && (CALL_TO_ACTION.is_match(text) || PROMPT_ANYWHERE.is_match(text))
 }
 
 pub fn is_photo_credit(text: &str, words: usize) -> bool {

@@ -1,21 +1,21 @@
-//! Snapshots of cleaning and metadata for every example article. A change
-//! to the cleaner shows up here as a reviewable diff (`cargo insta review`).
+//! Snapshots of cleaning, extraction and metadata for every example article
+//! and page. A change to the cleaner or the extractor shows up here as a
+//! reviewable diff (`cargo insta review`).
 
 mod common;
 
 use serde_json::json;
 
-#[test]
-fn example_articles_clean_and_metadata() {
-    let dir = common::repo_root().join("examples/articles");
+fn snapshot_folder(folder: &str, at_least: usize) {
+    let dir = common::repo_root().join(folder);
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
     paths.sort();
     assert!(
-        paths.len() >= 6,
-        "the example corpus has at least six articles"
+        paths.len() >= at_least,
+        "{folder} holds at least {at_least} files"
     );
     for path in paths {
         let doc = common::document(&path);
@@ -28,6 +28,9 @@ fn example_articles_clean_and_metadata() {
             .collect();
         let view = json!({
             "title": doc.title,
+            "url": doc.url,
+            "outlet": doc.outlet,
+            "published_evidence": doc.published_evidence,
             "published": doc.published,
             "published_from": doc.published_from,
             "updated": doc.updated,
@@ -43,4 +46,14 @@ fn example_articles_clean_and_metadata() {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         insta::assert_json_snapshot!(name, view);
     }
+}
+
+#[test]
+fn example_articles_clean_and_metadata() {
+    snapshot_folder("examples/articles", 6);
+}
+
+#[test]
+fn example_pages_extract_and_metadata() {
+    snapshot_folder("examples/pages", 2);
 }

@@ -198,7 +198,9 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         })
         .or_else(|| {
             // A <time> marked as the publication time, else the first one
-            // inside the <article>.
+            // inside the <article>, else the first on the page: on an
+            // article page that is the article's date far more often than
+            // not, and it ranks below every explicit source.
             let marked = doc.select("time[datetime]").iter().find(|t| {
                 t.attr("pubdate").is_some()
                     || t.attr("itemprop")
@@ -206,7 +208,9 @@ pub fn page_meta(doc: &Document) -> PageMeta {
                     || t.attr("class")
                         .is_some_and(|c| c.to_lowercase().contains("publish"))
             });
-            let chosen = marked.or_else(|| doc.select("article time[datetime]").iter().next())?;
+            let chosen = marked
+                .or_else(|| doc.select("article time[datetime]").iter().next())
+                .or_else(|| doc.select("time[datetime]").iter().next())?;
             let raw = chosen.attr("datetime")?;
             parse_date(&raw).map(|d| (d, "<time datetime>".to_string()))
         });

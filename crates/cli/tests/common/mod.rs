@@ -49,11 +49,13 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Reads, decodes and cleans one file, as `extract` does.
+/// Reads, decodes, extracts (for HTML) and cleans one file, as `extract`
+/// does.
 pub fn document(path: &Path) -> storyline_model::Document {
     let input = storyline_ingest::Input::File(path.to_path_buf());
     let raw = storyline_ingest::read_input(&input, &Default::default())
         .remove(0)
         .expect("readable");
+    let raw = storyline_html::extract(raw, &Default::default()).expect("an article");
     storyline_clean::build_document(raw).expect("has text")
 }
