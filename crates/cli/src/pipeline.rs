@@ -2,6 +2,7 @@
 //! with progress on stderr and a per-document account of what happened.
 
 use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
 use storyline_clean::build_document;
@@ -119,6 +120,52 @@ impl Summary {
 /// next run stores.
 const BATCH: usize = 64;
 
+/// Documents built in parallel at a time: enough to keep every core busy,
+/// few enough that an archive's pages are not all held in memory.
+const BUILD_BATCH: usize = 32;
+
+/// Raw documents waiting to be built, and the first error the consumer
+/// returned (after which nothing more is handed on).
+struct Batch {
+    pending: Vec<Result<RawDocument, IngestError>>,
+    fatal: Option<anyhow::Error>,
+}
+
+impl Batch {
+    fn push(
+        &mut self,
+        raw: Result<RawDocument, IngestError>,
+        limits: &HtmlLimits,
+        each: &mut impl FnMut(Result<Document, Failure>) -> Result<()>,
+    ) {
+        if self.fatal.is_some() {
+            return;
+        }
+        self.pending.push(raw);
+        if self.pending.len() >= BUILD_BATCH {
+            self.flush(limits, each);
+        }
+    }
+
+    fn flush(&mut self, limits: &HtmlLimits, each: &mut impl FnMut(Result<Document, Failure>) -> Result<()>) {
+        let built: Vec<Result<Document, Failure>> = self
+            .pending
+            .par_drain(..)
+            .map(|raw| match raw {
+                Err(e) => Err(Failure::from_ingest(&e)),
+                Ok(raw) => build(raw, limits),
+            })
+            .collect();
+        for item in built {
+            if self.fatal.is_none() {
+                if let Err(e) = each(item) {
+                    self.fatal = Some(e);
+                }
+            }
+        }
+    }
+}
+
 /// Reads every input and yields documents or failures, in input order.
 pub fn documents(
     paths: &[PathBuf],
@@ -146,11 +193,17 @@ pub fn documents(
         max_bytes: args.max_bytes,
     };
     let progress = progress_bar(inputs.len());
+    // Documents are read into a batch across inputs (archives streamed
+    // record by record), built on all cores, and handed on in input order.
+    let mut batch = Batch {
+        pending: Vec::new(),
+        fatal: None,
+    };
     for input in inputs {
         let input = match input {
             Ok(i) => i,
             Err(e) => {
-                each(Err(Failure::from_ingest(&e)))?;
+                batch.push(Err(e), &limits, &mut each);
                 progress.inc(1);
                 continue;
             }
@@ -160,31 +213,24 @@ pub fn documents(
             Input::File(p) => manifest.lookup(p).cloned().unwrap_or_default(),
             Input::Stdin => GivenMeta::default(),
         };
-        // Archives are streamed: each document is built and handed on as it
-        // is read. A store error stops the run after the current document.
-        let mut fatal: Option<anyhow::Error> = None;
         read_input_each(&input, &opts, &mut |raw| {
-            if fatal.is_some() {
-                return;
-            }
-            let item = match raw {
-                Err(e) => Err(Failure::from_ingest(&e)),
-                Ok(mut raw) => {
-                    raw.given = std::mem::take(&mut raw.given).or(&from_manifest);
-                    if let Some(d) = args.published {
-                        raw.given.published = Some(d);
-                    }
-                    build(raw, &limits)
+            let raw = raw.map(|mut raw| {
+                raw.given = std::mem::take(&mut raw.given).or(&from_manifest);
+                if let Some(d) = args.published {
+                    raw.given.published = Some(d);
                 }
-            };
-            if let Err(e) = each(item) {
-                fatal = Some(e);
-            }
+                raw
+            });
+            batch.push(raw, &limits, &mut each);
         });
-        if let Some(e) = fatal {
+        if let Some(e) = batch.fatal.take() {
             return Err(e);
         }
         progress.inc(1);
+    }
+    batch.flush(&limits, &mut each);
+    if let Some(e) = batch.fatal.take() {
+        return Err(e);
     }
     progress.finish_and_clear();
     Ok(())
