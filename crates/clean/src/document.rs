@@ -130,9 +130,9 @@ fn same_words(a: &str, b: &str) -> bool {
 /// The language of the text as an ISO 639-1 code, when whatlang is
 /// confident; short texts and mixed scripts give `None`, not a guess.
 fn detect_language(text: &str) -> Option<String> {
-    // A thousand characters decide the language as well as the whole text
-    // and cost a fraction of the time.
-    let sample: String = text.chars().take(1_000).collect();
+    // A few hundred characters of prose decide the language as well as the
+    // whole text and cost a fraction of the time.
+    let sample: String = text.chars().take(600).collect();
     let info = whatlang::detect(&sample)?;
     if !info.is_reliable() {
         return None;

@@ -83,7 +83,7 @@ pub fn clean_pass(input: &str, profile: Profile) -> PassOutput {
             found.credit(a);
         }
     }
-    let features: Vec<Features> = text.iter().map(|t| Features::of(t)).collect();
+    let mut features: Vec<Features> = text.iter().map(|t| Features::of(t)).collect();
     let mut reason: Vec<Option<&'static str>> = vec![None; n];
 
     mark_repeats(&text, &features, &mut reason, profile);
@@ -126,6 +126,7 @@ pub fn clean_pass(input: &str, profile: Profile) -> PassOutput {
                     reason: "date-prefix".into(),
                 });
                 text[i] = t[rest..].to_string();
+                features[i] = Features::of(&text[i]);
                 None
             } else {
                 None
@@ -166,8 +167,6 @@ pub fn clean_pass(input: &str, profile: Profile) -> PassOutput {
 
     mark_time_ago_lists(&text, &features, &mut reason);
 
-    // Features of the text as possibly trimmed above.
-    let features: Vec<Features> = text.iter().map(|t| Features::of(t)).collect();
     let kept = |reason: &[Option<&str>]| -> Vec<usize> {
         (0..n).filter(|&i| reason[i].is_none()).collect()
     };
@@ -240,9 +239,9 @@ pub fn clean_pass(input: &str, profile: Profile) -> PassOutput {
         if t.is_empty() {
             continue;
         }
-        let joins = previous.is_some_and(|p| {
-            Some(p) != title && !Features::of(&text[p]).terminal && !text[p].ends_with(':')
-        }) && Features::of(t).starts_lowercase;
+        let joins = previous
+            .is_some_and(|p| Some(p) != title && !features[p].terminal && !text[p].ends_with(':'))
+            && features[i].starts_lowercase;
         match paragraphs.last_mut() {
             Some(last) if joins => {
                 last.push(' ');

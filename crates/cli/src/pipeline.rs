@@ -2,8 +2,8 @@
 //! with progress on stderr and a per-document account of what happened.
 
 use anyhow::{bail, Context, Result};
-use rayon::prelude::*;
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 use std::path::PathBuf;
 use storyline_clean::build_document;
 use storyline_html::HtmlLimits;
@@ -147,7 +147,11 @@ impl Batch {
         }
     }
 
-    fn flush(&mut self, limits: &HtmlLimits, each: &mut impl FnMut(Result<Document, Failure>) -> Result<()>) {
+    fn flush(
+        &mut self,
+        limits: &HtmlLimits,
+        each: &mut impl FnMut(Result<Document, Failure>) -> Result<()>,
+    ) {
         let built: Vec<Result<Document, Failure>> = self
             .pending
             .par_drain(..)

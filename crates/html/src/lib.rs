@@ -124,15 +124,16 @@ pub fn nesting_depth(html: &str) -> usize {
         if name_len == 0 {
             continue;
         }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let name = &bytes[name_start..name_start + name_len];
         let end = bytes[i..]
             .iter()
             .position(|&b| b == b'>')
             .map_or(bytes.len(), |p| i + p);
         let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
+        let void = VOID.iter().any(|v| v.as_bytes().eq_ignore_ascii_case(name));
         if closing {
             depth = depth.saturating_sub(1);
-        } else if !self_closing && !VOID.contains(&name.as_str()) {
+        } else if !self_closing && !void {
             depth += 1;
             max = max.max(depth);
         }

@@ -60,9 +60,14 @@ pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Result<Decoded, 
         );
         return Ok(detected);
     }
-    let (text, _, _) = encoding.decode(bytes);
+    let text = if encoding == UTF_8 && valid_utf8 {
+        // Already checked: no need to decode again.
+        String::from_utf8_lossy(bytes).into_owned()
+    } else {
+        encoding.decode(bytes).0.into_owned()
+    };
     Ok(Decoded {
-        text: text.into_owned(),
+        text,
         encoding: format!("{} ({how})", encoding.name()),
         warnings: Vec::new(),
     })

@@ -16,22 +16,23 @@ pub struct DocId(String);
 
 impl DocId {
     pub fn from_text(text: &str) -> Self {
-        let mut hasher = Sha256::new();
+        // The reduced text is built first and hashed in one call: feeding
+        // the hasher character by character costs more than the hashing.
+        let mut reduced = String::with_capacity(text.len());
         let mut pending_space = false;
-        let mut buf = [0u8; 4];
         for c in text.chars() {
             if c.is_alphanumeric() {
-                if pending_space {
-                    hasher.update(b" ");
-                    pending_space = false;
+                if pending_space && !reduced.is_empty() {
+                    reduced.push(' ');
                 }
-                for lower in c.to_lowercase() {
-                    hasher.update(lower.encode_utf8(&mut buf).as_bytes());
-                }
+                pending_space = false;
+                reduced.extend(c.to_lowercase());
             } else {
                 pending_space = true;
             }
         }
+        let mut hasher = Sha256::new();
+        hasher.update(reduced.as_bytes());
         let digest = hasher.finalize();
         let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
         DocId(hex)

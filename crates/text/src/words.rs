@@ -22,13 +22,17 @@ const STOPWORDS: &[&str] = &[
     "will", "with", "would", "you", "your",
 ];
 
+/// The length of the longest stopword: longer words are rejected without
+/// a lookup, which is most content words.
+const LONGEST_STOPWORD: usize = 7;
+
 /// Whether a word (any case) is an English function word.
 pub fn is_stopword(word: &str) -> bool {
     // Lower-case into a stack buffer: this runs once per word of every
     // line, and the list is short ASCII words.
-    let mut buf = [0u8; 16];
+    let mut buf = [0u8; LONGEST_STOPWORD];
     let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
+    if bytes.len() > LONGEST_STOPWORD || !word.is_ascii() {
         return false;
     }
     for (b, w) in buf.iter_mut().zip(bytes) {
@@ -45,6 +49,10 @@ mod tests {
     #[test]
     fn stopword_list_is_sorted_for_binary_search() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            STOPWORDS.iter().map(|w| w.len()).max(),
+            Some(LONGEST_STOPWORD)
+        );
         assert!(is_stopword("The"));
         assert!(!is_stopword("troops"));
     }

@@ -3,8 +3,8 @@
 
 use crate::pipeline;
 use anyhow::{bail, Context, Result};
-use std::path::{Path, PathBuf};
 use rayon::prelude::*;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 use storyline_html::aeb::{score_page, summarise, PageScore};
 use storyline_html::HtmlLimits;
@@ -69,7 +69,12 @@ pub fn article_body(bytes: &[u8], name: &str, limits: &HtmlLimits) -> Result<Str
 }
 
 pub fn run(args: Args) -> Result<u8> {
-    let Bench::Aeb { dir, worst, json, threads } = args.bench;
+    let Bench::Aeb {
+        dir,
+        worst,
+        json,
+        threads,
+    } = args.bench;
     let truth_path = dir.join("ground-truth.json");
     let truth: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
         &std::fs::read_to_string(&truth_path)
@@ -81,9 +86,15 @@ pub fn run(args: Args) -> Result<u8> {
     }
     // Pages are read and decompressed before timing: reading the
     // benchmark's files is not part of the work being measured.
-    let inputs: Vec<(String, Result<Vec<u8>>)> =
-        truth.keys().map(|id| (id.clone(), read_page(&dir, id))).collect();
-    let bytes_total: usize = inputs.iter().filter_map(|(_, b)| b.as_ref().ok()).map(Vec::len).sum();
+    let inputs: Vec<(String, Result<Vec<u8>>)> = truth
+        .keys()
+        .map(|id| (id.clone(), read_page(&dir, id)))
+        .collect();
+    let bytes_total: usize = inputs
+        .iter()
+        .filter_map(|(_, b)| b.as_ref().ok())
+        .map(Vec::len)
+        .sum();
     let limits = HtmlLimits::default();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -103,7 +114,10 @@ pub fn run(args: Args) -> Result<u8> {
     let mut pages = Vec::new();
     let mut scores = Vec::new();
     for ((id, _), result) in inputs.iter().zip(extracted) {
-        let expected = truth[id].get("articleBody").and_then(|v| v.as_str()).unwrap_or("");
+        let expected = truth[id]
+            .get("articleBody")
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
         let (predicted, error) = match result {
             Ok(text) => (text, None),
             Err(e) => (String::new(), Some(e)),
@@ -139,7 +153,11 @@ pub fn run(args: Args) -> Result<u8> {
             pages.len() as f64 / elapsed,
             bytes_total as f64 / 1e6 / elapsed,
             pool.current_num_threads(),
-            if pool.current_num_threads() == 1 { "" } else { "s" }
+            if pool.current_num_threads() == 1 {
+                ""
+            } else {
+                "s"
+            }
         )?;
         for p in pages.iter().take(worst) {
             outln!(
