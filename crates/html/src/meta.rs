@@ -65,27 +65,55 @@ fn find_article(v: &Value, depth: usize) -> Option<&Value> {
     }
 }
 
+/// Walks JSON-LD values for any object that carries `datePublished`: a
+/// `WebPage`, a `ClaimReview`, a `MedicalWebPage`. Used when the page has
+/// no article object.
+fn find_dated(v: &Value, depth: usize) -> Option<&Value> {
+    if depth > 8 {
+        return None;
+    }
+    match v {
+        Value::Object(o) if o.contains_key("datePublished") => Some(v),
+        Value::Object(o) => o.values().find_map(|c| find_dated(c, depth + 1)),
+        Value::Array(items) => items.iter().find_map(|i| find_dated(i, depth + 1)),
+        _ => None,
+    }
+}
+
+fn read_object(a: &Value) -> JsonLd {
+    JsonLd {
+        headline: text_of(a.get("headline")),
+        published: text_of(a.get("datePublished")),
+        modified: text_of(a.get("dateModified")),
+        authors: a.get("author").map(names_of).unwrap_or_default(),
+        publisher: a
+            .get("publisher")
+            .and_then(|p| names_of(p).into_iter().next()),
+        language: text_of(a.get("inLanguage")),
+        url: text_of(a.get("url")).or_else(|| text_of(a.get("mainEntityOfPage"))),
+    }
+}
+
+/// The article object of the page's JSON-LD blocks, else the first object
+/// with a publication date.
 fn json_ld(doc: &Document) -> JsonLd {
+    let mut fallback = None;
     for script in doc.select(r#"script[type="application/ld+json"]"#).iter() {
         let raw = script.text();
         let Ok(value) = serde_json::from_str::<Value>(raw.trim()) else {
             continue;
         };
         if let Some(a) = find_article(&value, 0) {
-            return JsonLd {
-                headline: text_of(a.get("headline")),
-                published: text_of(a.get("datePublished")),
-                modified: text_of(a.get("dateModified")),
-                authors: a.get("author").map(names_of).unwrap_or_default(),
-                publisher: a
-                    .get("publisher")
-                    .and_then(|p| names_of(p).into_iter().next()),
-                language: text_of(a.get("inLanguage")),
-                url: text_of(a.get("url")).or_else(|| text_of(a.get("mainEntityOfPage"))),
-            };
+            return read_object(a);
+        }
+        if fallback.is_none() {
+            fallback = find_dated(&value, 0).map(|d| JsonLd {
+                headline: None,
+                ..read_object(d)
+            });
         }
     }
-    JsonLd::default()
+    fallback.unwrap_or_default()
 }
 
 /// The page's `<meta>` tags by `name`, `property` or `itemprop` (lower

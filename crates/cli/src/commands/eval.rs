@@ -4,7 +4,9 @@
 use crate::pipeline;
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
+use regex::bytes::Regex;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 use std::time::Instant;
 use storyline_html::aeb::{score_page, summarise, PageScore};
 use storyline_html::HtmlLimits;
@@ -45,9 +47,16 @@ struct Page {
     error: Option<String>,
 }
 
-/// Extracts one page's article body: the cleaned text without the
-/// headline, which the benchmark's ground truth leaves out.
-pub fn article_body(bytes: &[u8], name: &str, limits: &HtmlLimits) -> Result<String, String> {
+/// What extraction gave for one page.
+struct Extracted {
+    /// The cleaned text without the headline, which the benchmark's ground
+    /// truth leaves out.
+    body: String,
+    published: Option<String>,
+}
+
+/// Extracts one page's article body and publication date.
+fn article_body(bytes: &[u8], name: &str, limits: &HtmlLimits) -> Result<Extracted, String> {
     let raw = storyline_ingest::read_bytes(
         name,
         Some(format!("{name}.html")),
@@ -56,7 +65,8 @@ pub fn article_body(bytes: &[u8], name: &str, limits: &HtmlLimits) -> Result<Str
     )
     .map_err(|e| e.to_string())?;
     let doc = pipeline::build(raw, limits).map_err(|f| f.reason)?;
-    Ok(match doc.title_span {
+    let published = doc.published.map(|d| d.to_string());
+    let body = match doc.title_span {
         Some(span) => doc
             .text
             .chars()
@@ -65,7 +75,26 @@ pub fn article_body(bytes: &[u8], name: &str, limits: &HtmlLimits) -> Result<Str
             .trim()
             .to_string(),
         None => doc.text,
-    })
+    };
+    Ok(Extracted { body, published })
+}
+
+/// The publication date a page states in its JSON-LD or meta tags, found
+/// by a plain pattern over the bytes rather than by the extractor's own
+/// parsing, so that the two can be compared.
+fn stated_date(bytes: &[u8]) -> Option<String> {
+    static PATTERNS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+        [
+            Regex::new(r#""datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2})"#).unwrap(),
+            Regex::new(r#"article:published_time"\s+content="(\d{4}-\d{2}-\d{2})"#).unwrap(),
+            Regex::new(r#"content="(\d{4}-\d{2}-\d{2})[^"]*"\s+property="article:published_time"#)
+                .unwrap(),
+        ]
+    });
+    PATTERNS
+        .iter()
+        .find_map(|p| p.captures(bytes))
+        .map(|c| String::from_utf8_lossy(&c[1]).into_owned())
 }
 
 pub fn run(args: Args) -> Result<u8> {
@@ -101,7 +130,7 @@ pub fn run(args: Args) -> Result<u8> {
         .build()
         .context("cannot start the extraction threads")?;
     let started = Instant::now();
-    let extracted: Vec<Result<String, String>> = pool.install(|| {
+    let extracted: Vec<Result<Extracted, String>> = pool.install(|| {
         inputs
             .par_iter()
             .map(|(id, bytes)| match bytes {
@@ -113,15 +142,27 @@ pub fn run(args: Args) -> Result<u8> {
     let elapsed = started.elapsed().as_secs_f64();
     let mut pages = Vec::new();
     let mut scores = Vec::new();
-    for ((id, _), result) in inputs.iter().zip(extracted) {
+    let mut dates = DateCheck::default();
+    for ((id, bytes), result) in inputs.iter().zip(extracted) {
         let expected = truth[id]
             .get("articleBody")
             .and_then(|v| v.as_str())
             .unwrap_or("");
-        let (predicted, error) = match result {
-            Ok(text) => (text, None),
-            Err(e) => (String::new(), Some(e)),
+        let (predicted, published, error) = match result {
+            Ok(e) => (e.body, e.published, None),
+            Err(e) => (String::new(), None, Some(e)),
         };
+        if let Some(stated) = bytes.as_ref().ok().and_then(|b| stated_date(b)) {
+            dates.stated += 1;
+            dates.found += usize::from(published.is_some());
+            dates.agree += usize::from(published.as_deref() == Some(stated.as_str()));
+            if published.as_deref() != Some(stated.as_str()) {
+                dates.misses.push(format!(
+                    "{id}: stated {stated}, found {}",
+                    published.as_deref().unwrap_or("none")
+                ));
+            }
+        }
         let score = score_page(expected, &predicted);
         scores.push(score);
         pages.push(page(id, score, error));
@@ -136,6 +177,7 @@ pub fn run(args: Args) -> Result<u8> {
             "f1": summary.f1,
             "seconds": elapsed,
             "threads": pool.current_num_threads(),
+            "dates": { "stated": dates.stated, "found": dates.found, "agree": dates.agree, "misses": dates.misses },
             "worst": &pages[..worst.min(pages.len())],
         });
         outln!("{}", serde_json::to_string_pretty(&out)?)?;
@@ -159,6 +201,13 @@ pub fn run(args: Args) -> Result<u8> {
                 "s"
             }
         )?;
+        outln!(
+            "dates: {} pages state a publication date in JSON-LD or meta tags; {} dated, {} agreeing",
+            dates.stated, dates.found, dates.agree
+        )?;
+        for miss in &dates.misses {
+            outln!("  date {miss}")?;
+        }
         for p in pages.iter().take(worst) {
             outln!(
                 "  F1 {:.3}  P {}  R {}  {}{}",
@@ -174,6 +223,15 @@ pub fn run(args: Args) -> Result<u8> {
         }
     }
     Ok(crate::exit::OK)
+}
+
+/// Publication dates checked against what pages state.
+#[derive(Default)]
+struct DateCheck {
+    stated: usize,
+    found: usize,
+    agree: usize,
+    misses: Vec<String>,
 }
 
 fn page(id: &str, score: PageScore, error: Option<String>) -> Page {
