@@ -131,6 +131,10 @@ pub fn clean_pass(input: &str, profile: Profile) -> PassOutput {
             } else {
                 None
             }
+        } else if rules::is_relative_publication_line(t) {
+            Some("publication-line")
+        } else if rules::is_gallery_counter(t) {
+            Some("gallery-counter")
         } else if let Some(d) = rules::date_only_line(t) {
             if i < TOP_LINES {
                 found.dateline.get_or_insert((d.date, t.to_string()));
@@ -188,7 +192,7 @@ pub fn clean_pass(input: &str, profile: Profile) -> PassOutput {
             && !t.ends_with(':')
         {
             title = Some(i);
-        } else if label && first_prose.is_some() && profile == Profile::ScrapedText {
+        } else if label && first_prose.is_some() {
             reason[i] = Some("section-label");
         }
     }

@@ -26,7 +26,9 @@ static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
         r"next story$|previous story$|next article$|back to top$|join (?:our|us)\b|",
         r"copyright\b|©|all rights reserved\b|comments?$|leave a comment\b|",
         r"this article (?:was|is|has been)?\s*(?:first )?(?:published|republished)\b|",
-        r"we (?:use|value) (?:cookies|your privacy)\b|accept (?:all )?cookies\b",
+        r"we (?:use|value) (?:cookies|your privacy)\b|accept (?:all )?cookies\b|",
+        r"advert$|this slideshow requires javascript|(?:want|get) more stories like this|",
+        r"breaking news (?:emails|alerts)$|caption$|close$|tell us what you think",
         r")"
     ))
     .unwrap()
@@ -53,8 +55,32 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(first published|published|posted|publication date|date published|released|last updated|updated|last modified|modified|date)\b\s*(?:on|at)?\s*[:\-–|]?\s*").unwrap()
+    Regex::new(r"(?i)^[|•·\s\-–]*(first published|published|posted|publication date|date published|released|last updated|updated|last modified|modified|date)\b\s*(?:on|at)?\s*[:\-–|]?\s*").unwrap()
 });
+
+static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*[,;|]?\s*").unwrap()
+});
+
+/// "Published 1 day ago", "Updated 3 hours ago": a publication line with
+/// a relative date, furniture either way.
+static RELATIVE_PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[|•·\s\-–]*(?:first published|published|posted|updated|last updated)\b[:\s]*\d+\s+\w+\s+ago\s*$").unwrap()
+});
+
+pub fn is_relative_publication_line(text: &str) -> bool {
+    RELATIVE_PUBLICATION.is_match(text)
+}
+
+/// Gallery furniture: "Image 1 of 8", "Slide 2 of 5", "1of4".
+static GALLERY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:image|photo|picture|slide)\s*\d+\s*of\s*/?\s*\d*|\d+\s*of\s*\d+\S)")
+        .unwrap()
+});
+
+pub fn is_gallery_counter(text: &str) -> bool {
+    GALLERY.is_match(text)
+}
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b\.?,?\s*").unwrap()
@@ -79,7 +105,7 @@ pub fn is_time_ago(text: &str, words: usize) -> bool {
 
 /// Prompts that can sit anywhere in a short line: "... in your inbox".
 static PROMPT_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in your inbox|sign up for (?:our|the)\b|subscribe to (?:our|the)\b.*\b(?:newsletter|channel|podcast)|to (?:our|the) newsletter)\b").unwrap()
+    Regex::new(r"(?i)\b(?:in your inbox|sign up for (?:our|the)\b|subscribe to (?:our|the)\b.*\b(?:newsletter|channel|podcast)|to (?:our|the) newsletter|click(?:ing)? here)\b").unwrap()
 });
 
 pub fn is_call_to_action(text: &str, words: usize) -> bool {
@@ -116,6 +142,22 @@ pub fn page_header(text: &str, features: &Features) -> Option<Option<FoundDate>>
 pub fn byline(text: &str) -> Option<Vec<String>> {
     let caps = BYLINE.captures(text)?;
     let rest = caps.get(1).map_or("", |m| m.as_str()).trim();
+    // "By Jane Roe - 11/18/19 11:04 PM EST", "By Jane Roe | November 18":
+    // the names end where a separator or a date starts.
+    let rest = match rest.find([' ', '|', '•', '·']).and_then(|_| {
+        [" - ", " – ", " — ", " | ", " • ", " · "]
+            .iter()
+            .filter_map(|sep| rest.find(sep))
+            .min()
+    }) {
+        Some(cut)
+            if find_date(&rest[cut..], false).is_some()
+                || rest[cut..].chars().any(|c| c.is_ascii_digit()) =>
+        {
+            rest[..cut].trim()
+        }
+        _ => rest,
+    };
     let names: Vec<String> = rest
         .split([',', ';', '&', '|'])
         .flat_map(|part| part.split(" and "))
@@ -157,14 +199,20 @@ pub fn publication_line(text: &str) -> Option<(DateLineKind, FoundDate, usize)> 
     } else {
         DateLineKind::Published
     };
+    // Some pages print the time before the date: "PUBLISHED: 10:48, Tue,
+    // Nov 19, 2019".
     let after_keyword = caps.get(0)?.end();
-    let rest = &text[after_keyword..];
+    let after_time = after_keyword
+        + TIME_FIRST
+            .find(&text[after_keyword..])
+            .map_or(0, |m| m.end());
+    let rest = &text[after_time..];
     let weekday = WEEKDAY.find(rest).map_or(0, |m| m.end());
     let found = find_date(&rest[weekday..], true)?;
     if found.start != 0 {
         return None;
     }
-    let date_end = after_keyword + weekday + found.end;
+    let date_end = after_time + weekday + found.end;
     Some((kind, found, date_end + time_tail_len(&text[date_end..])))
 }
 
@@ -172,13 +220,25 @@ pub fn publication_line(text: &str) -> Option<(DateLineKind, FoundDate, usize)> 
 /// dateline printed above or below the headline.
 pub fn date_only_line(text: &str) -> Option<FoundDate> {
     // A date line is short; this keeps the date search off long paragraphs.
-    if text.len() > 80 {
+    if text.len() > 100 {
         return None;
     }
     let weekday = WEEKDAY.find(text).map_or(0, |m| m.end());
     let found = find_date(&text[weekday..], true)?;
+    if found.start != 0 {
+        return None;
+    }
     let end = weekday + found.end;
-    (found.start == 0 && end + time_tail_len(&text[end..]) == text.len()).then_some(found)
+    let rest = &text[end..];
+    if end + time_tail_len(rest) == text.len() {
+        return Some(found);
+    }
+    // "Nov. 20, 2019 Updated: Nov. 20, 2019 1:35 a.m.": a date followed by
+    // an update line is still a date line.
+    let (_, _, after) =
+        publication_line(rest.trim_start_matches(|c: char| c.is_whitespace() || c == '|'))?;
+    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '|');
+    (after >= trimmed.len()).then_some(found)
 }
 
 /// How much of `rest` is a time of day and zone, when that is all of it;
@@ -242,6 +302,11 @@ mod tests {
         assert!(is_photo_credit("PHOTO: AFP", 2));
         assert!(is_photo_credit("Photo by Jane Roe/Getty Images", 5));
         assert!(!is_photo_credit("Photographers gathered at the gate.", 5));
+        assert!(
+            is_gallery_counter("Image 1 of 8")
+                && is_gallery_counter("2of4A shopper looks at cords")
+        );
+        assert!(!is_gallery_counter("Images of the flood spread online."));
     }
 
     #[test]
@@ -257,6 +322,14 @@ mod tests {
         );
         assert_eq!(byline("By the end of the year, troops left."), None);
         assert_eq!(byline("Bystanders fled."), None);
+        assert_eq!(
+            byline("By Jane Roe - 11/18/19 11:04 PM EST"),
+            Some(vec!["Jane Roe".into()])
+        );
+        assert_eq!(
+            byline("By Desk Staff | November 18, 2019 at 2:26 PM"),
+            Some(vec!["Desk Staff".into()])
+        );
     }
 
     #[test]
@@ -288,6 +361,20 @@ mod tests {
             "2024-11-13"
         );
         assert!(date_only_line("13 Nov 2024: troops arrive").is_none());
+        let (_, d, _) = publication_line("PUBLISHED: 10:48, Tue, Nov 19, 2019").unwrap();
+        assert_eq!(d.date.to_string(), "2019-11-19");
+        assert!(publication_line("| UPDATED: 11:05, Tue, Nov 19, 2019").is_some());
+        assert_eq!(
+            date_only_line("Nov. 20, 2019 Updated: Nov. 20, 2019 1:35 a.m.")
+                .unwrap()
+                .date
+                .to_string(),
+            "2019-11-20"
+        );
+        assert!(is_relative_publication_line("Published 1 day ago"));
+        assert!(!is_relative_publication_line(
+            "Published reports said troops left 2 days ago."
+        ));
     }
 
     #[test]
