@@ -138,3 +138,95 @@ fn published_flag_needs_a_single_document() {
     assert_eq!(doc["published"], "2025-01-02");
     assert_eq!(doc["published_from"], "metadata");
 }
+
+#[test]
+fn bad_pages_and_archives_are_reported_and_the_good_page_stored() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    let good = common::repo_root().join("examples/pages/harbour-times-port-reopens.html");
+    let good_html = std::fs::read_to_string(&good).unwrap();
+    std::fs::copy(&good, inputs.join("good.html")).unwrap();
+    // Truncated in the middle of a tag: parsed as far as it goes.
+    std::fs::write(
+        inputs.join("truncated.html"),
+        &good_html[..good_html.len() * 2 / 3],
+    )
+    .unwrap();
+    // Nested 100,000 elements deep.
+    std::fs::write(
+        inputs.join("deep.html"),
+        format!("<html><body>{}deep</body></html>", "<div>".repeat(100_000)),
+    )
+    .unwrap();
+    // Larger than the limit (9 MB against 8 MB): refused before reading.
+    std::fs::write(
+        inputs.join("huge.html"),
+        format!(
+            "<html><body><p>{}</p></body></html>",
+            "word ".repeat(1_800_000)
+        ),
+    )
+    .unwrap();
+    // A gzip bomb: 50 MB of zeros in a small file.
+    let mut bomb = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    bomb.write_all(&vec![0u8; 50_000_000]).unwrap();
+    std::fs::write(inputs.join("bomb.html.gz"), bomb.finish().unwrap()).unwrap();
+    // Binary served as a page.
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend((0..500u32).map(|i| (i * 13 % 256) as u8));
+    std::fs::write(inputs.join("image.html"), png).unwrap();
+    // A WARC with a broken record between two good ones.
+    let record = |uri: &str, body: &str| {
+        let http =
+            format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{body}");
+        format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+            http.len()
+        )
+    };
+    let second = good_html
+        .replace("Beira port reopens", "Beira port stays open")
+        .replace("2,400 tonnes", "3,100 tonnes");
+    let warc = format!(
+        "{}WARC/1.0\r\nWARC-Type: response\r\nContent-Length: lots\r\n\r\nnoise\r\n{}",
+        record(
+            "https://harbour.example.com/a",
+            &good_html.replace("five days", "six days")
+        ),
+        record("https://harbour.example.com/b", &second)
+    );
+    std::fs::write(inputs.join("crawl.warc"), warc).unwrap();
+
+    let db = dir.path().join("s.db");
+    let out = storyline(&[
+        "ingest",
+        "--db",
+        db.to_str().unwrap(),
+        inputs.to_str().unwrap(),
+    ]);
+    let (so, se) = (stdout(&out), stderr(&out));
+    assert_eq!(out.status.code(), Some(3), "stdout: {so}\nstderr: {se}");
+    assert!(!se.contains("panicked"), "{se}");
+    for (name, why) in [
+        ("deep.html", "nests elements over"),
+        ("huge.html", "larger than the limit"),
+        ("bomb.html.gz", "once decompressed"),
+        ("image.html", "PNG image"),
+        ("crawl.warc@", "Content-Length"),
+    ] {
+        assert!(
+            se.lines().any(|l| l.starts_with("failed: ")
+                && l.contains(name)
+                && l.contains(why)
+                && l.contains("hint:")),
+            "no failure line for {name}: {se}"
+        );
+    }
+    // The good page, the truncated one, and the two good WARC records.
+    assert!(so.contains("stored 4,"), "{so}\n{se}");
+    let docs = storyline(&["docs", "--db", db.to_str().unwrap(), "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&docs.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 4, "{rows}");
+}

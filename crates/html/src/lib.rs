@@ -106,9 +106,23 @@ pub fn extract(raw: RawDocument, limits: &HtmlLimits) -> Result<RawDocument, Htm
 /// The deepest element nesting in a page, estimated from its tags in one
 /// linear scan (void elements and self-closing tags do not nest).
 pub fn nesting_depth(html: &str) -> usize {
-    const VOID: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr", "!doctype", "!--",
+    const VOID: &[&[u8]] = &[
+        b"area",
+        b"base",
+        b"br",
+        b"col",
+        b"embed",
+        b"hr",
+        b"img",
+        b"input",
+        b"link",
+        b"meta",
+        b"param",
+        b"source",
+        b"track",
+        b"wbr",
+        b"!doctype",
+        b"!--",
     ];
     let bytes = html.as_bytes();
     let (mut depth, mut max) = (0usize, 0usize);
@@ -124,20 +138,22 @@ pub fn nesting_depth(html: &str) -> usize {
         if name_len == 0 {
             continue;
         }
-        let name = &bytes[name_start..name_start + name_len];
-        let end = bytes[i..]
-            .iter()
-            .position(|&b| b == b'>')
-            .map_or(bytes.len(), |p| i + p);
-        let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
-        let void = VOID.iter().any(|v| v.as_bytes().eq_ignore_ascii_case(name));
         if closing {
             depth = depth.saturating_sub(1);
-        } else if !self_closing && !void {
+            continue;
+        }
+        let name = &bytes[name_start..name_start + name_len];
+        let end = bytes[name_start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |p| name_start + p);
+        let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
+        let void = name_len <= 8 && VOID.iter().any(|v| v.eq_ignore_ascii_case(name));
+        if !self_closing && !void {
             depth += 1;
             max = max.max(depth);
         }
-        i = end.min(bytes.len());
+        i = end;
         if i >= bytes.len() {
             break;
         }

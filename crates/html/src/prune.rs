@@ -1,14 +1,19 @@
 //! Removing what no extractor reads before the page is parsed: script
 //! and style bodies and inline SVG are over half the bytes of a typical
 //! news page, and parsing them into the tree costs time for nothing.
-//! JSON-LD scripts stay, since the metadata comes from them.
+//! Navigation, page footers, `noscript`, `iframe` and `select` elements
+//! never hold article text either (measured on AEB: F1 rose slightly when
+//! they went). JSON-LD scripts stay, since the metadata comes from them.
 
 use std::borrow::Cow;
 
-/// Elements whose whole content is dropped.
-const DROP: &[&str] = &["script", "style", "svg"];
+/// Elements whose whole content is dropped. A nested element of the same
+/// name ends the drop early; what follows is parsed as usual.
+const DROP: &[&str] = &[
+    "script", "style", "svg", "nav", "footer", "noscript", "iframe", "select",
+];
 
-/// The page without script, style and SVG elements, JSON-LD kept. Linear
+/// The page without the elements in [`DROP`], JSON-LD kept. Linear
 /// in the page; an element left open runs to the end of the page, as a
 /// browser would read it.
 pub fn prune(html: &str) -> Cow<'_, str> {
@@ -79,6 +84,13 @@ fn find_close(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn drops_navigation_and_footers() {
+        let page =
+            "<nav><a href=/>Home</a></nav><article><p>Story</p></article><footer>© Site</footer>";
+        assert_eq!(prune(page), "<article><p>Story</p></article>");
+    }
 
     #[test]
     fn drops_scripts_styles_and_svg_but_keeps_json_ld() {

@@ -44,7 +44,8 @@ pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Result<Decoded, 
         // Nothing declared: the same detection as for text.
         return decode(bytes);
     };
-    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
+    let as_utf8 = std::str::from_utf8(bytes);
+    let valid_utf8 = as_utf8.is_ok();
     let has_multibyte = bytes.iter().any(|&b| b >= 0x80);
     let contradicted = if encoding == UTF_8 {
         !valid_utf8
@@ -60,11 +61,10 @@ pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Result<Decoded, 
         );
         return Ok(detected);
     }
-    let text = if encoding == UTF_8 && valid_utf8 {
+    let text = match as_utf8 {
         // Already checked: no need to decode again.
-        String::from_utf8_lossy(bytes).into_owned()
-    } else {
-        encoding.decode(bytes).0.into_owned()
+        Ok(text) if encoding == UTF_8 => text.to_owned(),
+        _ => encoding.decode(bytes).0.into_owned(),
     };
     Ok(Decoded {
         text,
