@@ -65,26 +65,51 @@ pub fn extract(raw: RawDocument, limits: &HtmlLimits) -> Result<RawDocument, Htm
     if raw.markup != Markup::Html {
         return Ok(raw);
     }
-    if nesting_depth(&raw.text) > limits.max_depth {
+    let pruned = prune::prune(&raw.text);
+    if nesting_depth(&pruned) > limits.max_depth {
         return Err(HtmlError::TooDeep {
             limit: limits.max_depth,
         });
     }
-    let doc = dom_query::Document::from(prune::prune(&raw.text).as_ref());
+    let doc = dom_query::Document::from(pruned.as_ref());
     let page = page_meta(&doc);
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         max_elements_to_parse: limits.max_elements,
+        // The page's JSON-LD was read already, by `page_meta`.
+        disable_json_ld: true,
         ..Default::default()
     };
-    let article = dom_smoothie::Readability::with_document(doc, None, Some(config))
-        .and_then(|mut r| r.parse())
-        .map_err(|e| match e {
-            dom_smoothie::ReadabilityError::TooManyElements(..) => HtmlError::TooManyElements {
-                limit: limits.max_elements,
-            },
-            _ => HtmlError::NoArticle,
-        })?;
+    let failed = |e: dom_smoothie::ReadabilityError| match e {
+        dom_smoothie::ReadabilityError::TooManyElements(..) => HtmlError::TooManyElements {
+            limit: limits.max_elements,
+        },
+        _ => HtmlError::NoArticle,
+    };
+    // One strict attempt first: `parse` clones the whole tree before each
+    // of its attempts, which costs more than the attempt itself, and the
+    // strict policy is enough for most pages. Only when it finds too little
+    // text is the page parsed again for the full sequence of attempts.
+    let strict = dom_smoothie::Readability::with_document(doc, None, Some(config.clone()))
+        .and_then(|mut r| r.parse_with_policy(dom_smoothie::ParsePolicy::Strict));
+    let article = match strict {
+        Ok(a)
+            if a.text_content
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count()
+                >= config.char_threshold =>
+        {
+            a
+        }
+        Err(e @ dom_smoothie::ReadabilityError::TooManyElements(..)) => return Err(failed(e)),
+        _ => {
+            let doc = dom_query::Document::from(pruned.as_ref());
+            dom_smoothie::Readability::with_document(doc, None, Some(config))
+                .and_then(|mut r| r.parse())
+                .map_err(failed)?
+        }
+    };
     let body = article.text_content.trim().to_string();
     if body.is_empty() {
         return Err(HtmlError::NoArticle);
