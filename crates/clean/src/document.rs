@@ -73,6 +73,78 @@ pub fn build_document(raw: RawDocument) -> Result<Document, CleanError> {
     // The title in the text is the headline paragraph; a given title wins,
     // and is located in the text when it is the same headline.
     let inferred_title_span = cleaned.title.as_ref().map(|_| paragraphs[0]);
+    let mut provenance = std::collections::BTreeMap::new();
+    let mut note = |field: &str, from: Option<String>| {
+        if let Some(from) = from {
+            provenance.insert(field.to_string(), from);
+        }
+    };
+    let title_from = if given.title.is_some() {
+        Some("metadata".to_string())
+    } else if page.title.is_some() {
+        Some(format!(
+            "page: {}",
+            page.title_from.as_deref().unwrap_or("markup")
+        ))
+    } else {
+        cleaned
+            .title
+            .as_ref()
+            .map(|_| "text: headline line".to_string())
+    };
+    note("title", title_from);
+    note(
+        "outlet",
+        if given.outlet.is_some() {
+            Some("metadata".into())
+        } else {
+            page.site_name.as_ref().map(|_| "page: site name".into())
+        },
+    );
+    note(
+        "url",
+        if given.url.is_some() {
+            Some("metadata".into())
+        } else {
+            page.canonical_url
+                .as_ref()
+                .map(|_| "page: canonical URL".into())
+        },
+    );
+    note(
+        "authors",
+        [
+            (!given.authors.is_empty()).then_some("metadata"),
+            (!page.authors.is_empty()).then_some("page: JSON-LD or meta author"),
+            (!found.authors.is_empty()).then_some("text: byline"),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+        .map(str::to_string),
+    );
+    note(
+        "agency",
+        if found.agency.is_some() {
+            Some("text: credit, byline, dateline or sign-off".into())
+        } else {
+            page.agency
+                .as_ref()
+                .map(|_| "page: author or publisher".into())
+        },
+    );
+    let detected = detect_language(&text);
+    let language = detected
+        .clone()
+        .or_else(|| page_language(page.language.as_deref()));
+    note(
+        "language",
+        match (&detected, &language) {
+            (Some(_), _) => Some("detected".into()),
+            (None, Some(_)) => Some("page: html lang".into()),
+            _ => None,
+        },
+    );
     let (title, title_span) = match given.title.or(page.title) {
         Some(t) => {
             let span = paragraphs
@@ -101,7 +173,8 @@ pub fn build_document(raw: RawDocument) -> Result<Document, CleanError> {
         id,
         title,
         title_span,
-        language: detect_language(&text).or_else(|| page_language(page.language.as_deref())),
+        language,
+        provenance,
         published,
         published_from,
         published_evidence,

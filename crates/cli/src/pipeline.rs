@@ -34,13 +34,16 @@ pub struct InputArgs {
     /// The most elements an HTML page may have.
     #[arg(long, value_name = "N", default_value_t = HtmlLimits::default().max_elements)]
     pub max_html_elements: usize,
+    /// The deepest element nesting accepted in an HTML page.
+    #[arg(long, value_name = "N", default_value_t = HtmlLimits::default().max_depth)]
+    pub max_html_depth: usize,
 }
 
 impl InputArgs {
     fn html_limits(&self) -> HtmlLimits {
         HtmlLimits {
             max_elements: self.max_html_elements,
-            ..HtmlLimits::default()
+            max_depth: self.max_html_depth,
         }
     }
 }

@@ -31,6 +31,7 @@ fn snapshot_folder(folder: &str, at_least: usize) {
             "url": doc.url,
             "outlet": doc.outlet,
             "published_evidence": doc.published_evidence,
+            "provenance": doc.provenance,
             "published": doc.published,
             "published_from": doc.published_from,
             "updated": doc.updated,

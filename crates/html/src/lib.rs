@@ -52,7 +52,7 @@ impl HtmlError {
     pub fn hint(&self) -> &'static str {
         match self {
             HtmlError::TooDeep { .. } | HtmlError::TooManyElements { .. } => {
-                "the page is malformed or generated; pass --max-html-elements to raise the limit if it is real"
+                "the page is malformed or generated; raise --max-html-depth or --max-html-elements if it is real"
             }
             HtmlError::NoArticle => "the page may be an index, a login wall or rendered by script",
         }

@@ -93,6 +93,11 @@ pub struct Document {
     pub title: Option<String>,
     /// Where the title sits in `text`, when the headline is part of it.
     pub title_span: Option<Span>,
+    /// Where each metadata value came from, by field name: `title`,
+    /// `outlet`, `url`, `authors`, `agency`, `language` (the publication
+    /// date has `published_from` and `published_evidence`). Values read like
+    /// `metadata`, `page: JSON-LD headline`, `text: byline`, `detected`.
+    pub provenance: std::collections::BTreeMap<String, String>,
     pub text: String,
     /// ISO 639-1 code, when the text is long enough to tell.
     pub language: Option<String>,

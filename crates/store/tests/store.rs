@@ -6,6 +6,7 @@ fn doc(text: &str, source: &str) -> Document {
         id: DocId::from_text(text),
         title: Some("Headline".into()),
         title_span: None,
+        provenance: Default::default(),
         text: text.into(),
         language: Some("en".into()),
         published: None,
