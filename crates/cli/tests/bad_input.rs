@@ -26,13 +26,9 @@ fn write_bad_inputs(dir: &Path) {
     std::fs::write(dir.join("good-2.txt"), GOOD.replace("400", "650")).unwrap();
 }
 
-#[test]
-fn a_directory_mixing_bad_and_good_files_stores_the_good_and_explains_the_bad() {
-    let dir = tempfile::tempdir().unwrap();
-    let inputs = dir.path().join("in");
-    std::fs::create_dir(&inputs).unwrap();
-    write_bad_inputs(&inputs);
-    let db = dir.path().join("s.db");
+/// Ingests a folder holding bad inputs: the run must end with the "some
+/// failed" exit code and without a panic. Returns stdout and stderr.
+fn ingest_with_failures(db: &Path, inputs: &Path) -> (String, String) {
     let out = storyline(&[
         "ingest",
         "--db",
@@ -42,6 +38,23 @@ fn a_directory_mixing_bad_and_good_files_stores_the_good_and_explains_the_bad() 
     let (so, se) = (stdout(&out), stderr(&out));
     assert_eq!(out.status.code(), Some(3), "stdout: {so}\nstderr: {se}");
     assert!(!se.contains("panicked"), "{se}");
+    (so, se)
+}
+
+fn stored_documents(db: &Path) -> usize {
+    let docs = storyline(&["docs", "--db", db.to_str().unwrap(), "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&docs.stdout).unwrap();
+    rows.as_array().unwrap().len()
+}
+
+#[test]
+fn a_directory_mixing_bad_and_good_files_stores_the_good_and_explains_the_bad() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    write_bad_inputs(&inputs);
+    let db = dir.path().join("s.db");
+    let (so, se) = ingest_with_failures(&db, &inputs);
     assert!(so.contains("stored 4,"), "{so}");
     assert!(so.contains("failed 3"), "{so}");
     let failed: Vec<&str> = se.lines().filter(|l| l.starts_with("failed: ")).collect();
@@ -64,9 +77,7 @@ fn a_directory_mixing_bad_and_good_files_stores_the_good_and_explains_the_bad() 
         "{se}"
     );
 
-    let docs = storyline(&["docs", "--db", db.to_str().unwrap(), "--json"]);
-    let rows: serde_json::Value = serde_json::from_slice(&docs.stdout).unwrap();
-    assert_eq!(rows.as_array().unwrap().len(), 4);
+    assert_eq!(stored_documents(&db), 4);
 
     let legacy = storyline(&[
         "extract",
@@ -200,15 +211,7 @@ fn bad_pages_and_archives_are_reported_and_the_good_page_stored() {
     std::fs::write(inputs.join("crawl.warc"), warc).unwrap();
 
     let db = dir.path().join("s.db");
-    let out = storyline(&[
-        "ingest",
-        "--db",
-        db.to_str().unwrap(),
-        inputs.to_str().unwrap(),
-    ]);
-    let (so, se) = (stdout(&out), stderr(&out));
-    assert_eq!(out.status.code(), Some(3), "stdout: {so}\nstderr: {se}");
-    assert!(!se.contains("panicked"), "{se}");
+    let (so, se) = ingest_with_failures(&db, &inputs);
     for (name, why) in [
         ("deep.html", "nests elements over"),
         ("huge.html", "larger than the limit"),
@@ -226,7 +229,5 @@ fn bad_pages_and_archives_are_reported_and_the_good_page_stored() {
     }
     // The good page, the truncated one, and the two good WARC records.
     assert!(so.contains("stored 4,"), "{so}\n{se}");
-    let docs = storyline(&["docs", "--db", db.to_str().unwrap(), "--json"]);
-    let rows: serde_json::Value = serde_json::from_slice(&docs.stdout).unwrap();
-    assert_eq!(rows.as_array().unwrap().len(), 4, "{rows}");
+    assert_eq!(stored_documents(&db), 4);
 }
