@@ -188,6 +188,7 @@ pub fn build_document(raw: RawDocument) -> Result<Document, CleanError> {
         sources: vec![source],
         paragraphs,
         sentences,
+        quantities: Vec::new(),
         removed: cleaned.removed,
         diagnostics: raw.warnings,
         text,

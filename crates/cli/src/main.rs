@@ -56,6 +56,9 @@ enum Command {
     Extract(commands::extract::Args),
     /// Ingest into a temporary store and report what was found.
     Analyze(commands::analyze::Args),
+    /// Print one document's figures as a table: value or bounds, qualifier,
+    /// currency, measure and what is counted.
+    Figures(commands::figures::Args),
     /// Measure extraction quality on an external benchmark.
     Eval(commands::eval::Args),
 }
@@ -76,6 +79,7 @@ fn main() -> ExitCode {
         Command::Show(a) => commands::show::run(a),
         Command::Extract(a) => commands::extract::run(a),
         Command::Analyze(a) => commands::analyze::run(a),
+        Command::Figures(a) => commands::figures::run(a),
         Command::Eval(a) => commands::eval::run(a),
     };
     match result {

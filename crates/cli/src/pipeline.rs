@@ -57,11 +57,13 @@ pub fn build(raw: RawDocument, limits: &HtmlLimits) -> Result<Document, Failure>
         reason: e.to_string(),
         hint: e.hint().to_string(),
     })?;
-    build_document(raw).map_err(|e| Failure {
+    let mut doc = build_document(raw).map_err(|e| Failure {
         source,
         reason: e.to_string(),
         hint: e.hint().to_string(),
-    })
+    })?;
+    doc.quantities = storyline_quantity::annotate(&doc.text);
+    Ok(doc)
 }
 
 /// One document that could not be read, with why and what to do.

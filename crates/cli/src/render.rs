@@ -79,6 +79,67 @@ pub fn doc_header(doc: &Document) -> String {
     out
 }
 
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        // Thousands separators make figures readable at a glance.
+        let digits = format!("{}", v.abs() as u64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if v < 0.0 {
+            out.insert(0, '-');
+        }
+        out
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A figure's value or bounds, in interval notation when bounded.
+fn bounds(q: &storyline_model::Quantity) -> String {
+    match (q.value, q.low, q.high) {
+        (Some(v), Some(l), Some(h)) if l == v && h == v => number(v),
+        (_, low, high) => format!(
+            "{}{}, {}{}",
+            if q.low_inclusive && low.is_some() {
+                '['
+            } else {
+                '('
+            },
+            low.map_or("-inf".into(), number),
+            high.map_or("inf".into(), number),
+            if q.high_inclusive && high.is_some() {
+                ']'
+            } else {
+                ')'
+            },
+        ),
+    }
+}
+
+pub fn figures_table(quantities: &[storyline_model::Quantity]) -> String {
+    let mut out = format!(
+        "{:<28}  {:<32}  {:<10}  {:<4}  {:<10}  {}\n",
+        "TEXT", "VALUE", "QUALIFIER", "CUR", "MEASURE", "COUNTED"
+    );
+    for q in quantities {
+        out.push_str(&format!(
+            "{:<28}  {:<32}  {:<10}  {:<4}  {:<10}  {}\n",
+            cut(&q.text, 28),
+            bounds(q),
+            q.qualifier.as_deref().unwrap_or("-"),
+            q.currency.as_deref().unwrap_or("-"),
+            q.measure,
+            q.counted.as_deref().unwrap_or("-"),
+        ));
+    }
+    out
+}
+
 pub fn removed_lines(doc: &Document) -> String {
     let mut out = String::new();
     for r in &doc.removed {

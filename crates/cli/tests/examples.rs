@@ -18,7 +18,24 @@ fn snapshot_folder(folder: &str, at_least: usize) {
         "{folder} holds at least {at_least} files"
     );
     for path in paths {
-        let doc = common::document(&path);
+        let mut doc = common::document(&path);
+        doc.quantities = storyline_quantity::annotate(&doc.text);
+        let figures: Vec<String> = doc
+            .quantities
+            .iter()
+            .map(|q| {
+                format!(
+                    "{} | {:?}..{:?} | {} | {} | {} | {}",
+                    q.text,
+                    q.low,
+                    q.high,
+                    q.qualifier.as_deref().unwrap_or("-"),
+                    q.currency.as_deref().unwrap_or("-"),
+                    q.measure,
+                    q.counted.as_deref().unwrap_or("-")
+                )
+            })
+            .collect();
         assert!(storyline_clean::spans_are_valid(&doc));
         let paragraphs: Vec<&str> = doc.paragraphs.iter().map(|&p| doc.slice(p)).collect();
         let removed: Vec<String> = doc
@@ -43,6 +60,7 @@ fn snapshot_folder(folder: &str, at_least: usize) {
             "sentences": doc.sentences.len(),
             "paragraphs": paragraphs,
             "removed": removed,
+            "figures": figures,
         });
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         insta::assert_json_snapshot!(name, view);

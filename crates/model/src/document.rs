@@ -82,6 +82,38 @@ impl Diagnostic {
     }
 }
 
+/// A figure in the text: the output contract's quantity object. Bounds
+/// are `null` when open on that side; `value` is the figure as stated when
+/// it is one number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+    /// `at least`, `more than`, `up to`, `nearly`, `about`, `fewer than`,
+    /// `between`, `range`, `vague`, or `null` for a plain figure.
+    pub qualifier: Option<String>,
+    pub approximate: bool,
+    /// ISO 4217 code.
+    pub currency: Option<String>,
+    /// True when the currency was read from a bare `$`.
+    pub currency_assumed: bool,
+    /// personnel, casualties, dead, injured, displaced, money, weapons,
+    /// vehicles, aircraft, percent or count.
+    pub measure: String,
+    /// The noun phrase counted ("North Korean troops").
+    pub counted: Option<String>,
+    pub counted_span: Option<Span>,
+    /// For an amount in brackets converting another, that amount's index
+    /// in the document's `quantities`.
+    pub conversion_of: Option<usize>,
+}
+
 /// A cleaned article and its metadata.
 ///
 /// `text` is the cleaned article: the headline, when one was found, as the
@@ -120,6 +152,9 @@ pub struct Document {
     pub sources: Vec<SourceRef>,
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Span>,
+    /// Figures found in `text`; empty until the quantity stage has run.
+    #[serde(default)]
+    pub quantities: Vec<Quantity>,
     pub removed: Vec<RemovedLine>,
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -11,7 +11,7 @@ mod raw;
 mod span;
 
 pub use date::{DateError, PartialDate, Precision};
-pub use document::{DateOrigin, Diagnostic, Document, RemovedLine, Severity, SourceRef};
+pub use document::{DateOrigin, Diagnostic, Document, Quantity, RemovedLine, Severity, SourceRef};
 pub use id::DocId;
 pub use raw::{GivenMeta, Markup, PageMeta, RawDocument};
 pub use span::{CharIndex, Span};

@@ -10,7 +10,38 @@
 
 mod format;
 mod number;
+mod quantity;
 mod words;
 
 pub use format::format_value;
 pub use number::{find_numbers, NumberKind, NumberMatch};
+pub use quantity::{find_quantities, Quantity};
+
+use storyline_model::CharIndex;
+
+/// The quantities of a cleaned text as document annotations, with
+/// character offsets.
+pub fn annotate(text: &str) -> Vec<storyline_model::Quantity> {
+    let index = CharIndex::new(text);
+    find_quantities(text)
+        .into_iter()
+        .map(|q| storyline_model::Quantity {
+            text: text[q.start..q.end].to_string(),
+            start: index.char_of_byte(q.start),
+            end: index.char_of_byte(q.end),
+            value: q.value,
+            low: q.low,
+            high: q.high,
+            low_inclusive: q.low_inclusive,
+            high_inclusive: q.high_inclusive,
+            qualifier: q.qualifier.map(str::to_string),
+            approximate: q.approximate,
+            currency: q.currency.map(str::to_string),
+            currency_assumed: q.currency_assumed,
+            measure: q.measure.to_string(),
+            counted: q.counted.map(|(s, e)| text[s..e].to_string()),
+            counted_span: q.counted.map(|(s, e)| index.span_of_bytes(s, e)),
+            conversion_of: q.conversion_of,
+        })
+        .collect()
+}

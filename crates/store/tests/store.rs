@@ -28,6 +28,7 @@ fn doc(text: &str, source: &str) -> Document {
         }],
         paragraphs: vec![],
         sentences: vec![],
+        quantities: vec![],
         removed: vec![],
         diagnostics: vec![],
     }

@@ -2,5 +2,6 @@ pub mod analyze;
 pub mod docs;
 pub mod eval;
 pub mod extract;
+pub mod figures;
 pub mod ingest;
 pub mod show;

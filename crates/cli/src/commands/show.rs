@@ -31,6 +31,10 @@ pub fn run(args: Args) -> Result<u8> {
         return Ok(crate::exit::OK);
     }
     out!("{}", render::doc_header(&doc))?;
+    if !doc.quantities.is_empty() {
+        outln!("\nfigures:")?;
+        out!("{}", render::figures_table(&doc.quantities))?;
+    }
     if args.removed {
         outln!("\nremoved:")?;
         out!("{}", render::removed_lines(&doc))?;

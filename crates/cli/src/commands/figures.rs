@@ -1,0 +1,38 @@
+use crate::pipeline::{self, InputArgs};
+use crate::render;
+use anyhow::{bail, Result};
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The article: a file, or `-` for stdin.
+    path: PathBuf,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: Args) -> Result<u8> {
+    let mut docs = Vec::new();
+    let mut failed = Vec::new();
+    pipeline::documents(std::slice::from_ref(&args.path), &args.input, |item| {
+        match item {
+            Ok(doc) => docs.push(doc),
+            Err(f) => failed.push(f),
+        }
+        Ok(())
+    })?;
+    if let Some(f) = failed.first() {
+        bail!("{}: {}; hint: {}", f.source, f.reason, f.hint);
+    }
+    for doc in &docs {
+        if args.json {
+            outln!("{}", serde_json::to_string_pretty(&doc.quantities)?)?;
+        } else {
+            out!("{}", render::figures_table(&doc.quantities))?;
+        }
+    }
+    Ok(crate::exit::OK)
+}
