@@ -48,20 +48,27 @@ impl InputArgs {
     }
 }
 
-/// Turns a raw document into a document: HTML extracted first, then
-/// cleaned. Shared by every command that reads input.
-pub fn build(raw: RawDocument, limits: &HtmlLimits) -> Result<Document, Failure> {
+/// Turns a raw document into a clean document: HTML extracted first,
+/// then cleaned. No recognisers run; `eval aeb` measures just this.
+pub fn extract_document(raw: RawDocument, limits: &HtmlLimits) -> Result<Document, Failure> {
     let source = raw.source.clone();
     let raw = storyline_html::extract(raw, limits).map_err(|e| Failure {
         source: source.clone(),
         reason: e.to_string(),
         hint: e.hint().to_string(),
     })?;
-    let mut doc = build_document(raw).map_err(|e| Failure {
+    build_document(raw).map_err(|e| Failure {
         source,
         reason: e.to_string(),
         hint: e.hint().to_string(),
-    })?;
+    })
+}
+
+/// Turns a raw document into an annotated document: extraction and
+/// cleaning, then the recognisers. Shared by every command that reads
+/// input.
+pub fn build(raw: RawDocument, limits: &HtmlLimits) -> Result<Document, Failure> {
+    let mut doc = extract_document(raw, limits)?;
     doc.quantities = storyline_quantity::annotate(&doc.text);
     Ok(doc)
 }

@@ -64,7 +64,7 @@ fn article_body(bytes: &[u8], name: &str, limits: &HtmlLimits) -> Result<Extract
         &Default::default(),
     )
     .map_err(|e| e.to_string())?;
-    let doc = pipeline::build(raw, limits).map_err(|f| f.reason)?;
+    let doc = pipeline::extract_document(raw, limits).map_err(|f| f.reason)?;
     let published = doc.published.map(|d| d.to_string());
     let body = match doc.title_span {
         Some(span) => doc
