@@ -252,6 +252,21 @@ pub fn documents(
     Ok(())
 }
 
+/// Reads every input into documents and failures, without a store: for
+/// the commands that print documents.
+pub fn collect(paths: &[PathBuf], args: &InputArgs) -> Result<(Vec<Document>, Vec<Failure>)> {
+    let mut docs = Vec::new();
+    let mut failed = Vec::new();
+    documents(paths, args, |item| {
+        match item {
+            Ok(doc) => docs.push(doc),
+            Err(f) => failed.push(f),
+        }
+        Ok(())
+    })?;
+    Ok((docs, failed))
+}
+
 /// Reads, cleans and stores every input.
 pub fn ingest(paths: &[PathBuf], args: &InputArgs, store: &mut Store) -> Result<Summary> {
     let mut summary = Summary::default();

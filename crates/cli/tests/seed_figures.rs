@@ -375,16 +375,8 @@ fn every_figure_in_the_seeds_is_read_right() {
     let Some(shared) = common::shared_dir() else {
         return;
     };
-    let dir = shared.join("corpus/seeds");
-    let files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
     let doc_of = |prefix: &str| {
-        let path = files
-            .iter()
-            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-            .unwrap();
+        let path = common::seed_path(&shared, prefix);
         let out = common::storyline(&["extract", path.to_str().unwrap()]);
         serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
     };

@@ -135,21 +135,8 @@ fn seed_articles_keep_the_body_and_drop_the_furniture() {
     let Some(shared) = common::shared_dir() else {
         return;
     };
-    let dir = shared.join("corpus/seeds");
-    let files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
     for seed in SEEDS {
-        let path = files
-            .iter()
-            .find(|p| {
-                p.file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .starts_with(seed.prefix)
-            })
-            .unwrap_or_else(|| panic!("no seed {}", seed.prefix));
+        let path = &common::seed_path(&shared, seed.prefix);
         let raw = std::fs::read_to_string(path).unwrap();
         let lines: Vec<&str> = raw.lines().collect();
         let doc = common::document(path);
@@ -163,12 +150,7 @@ fn crawl_header_date_is_kept_apart_from_the_publication_date() {
     let Some(shared) = common::shared_dir() else {
         return;
     };
-    let dir = shared.join("corpus/seeds");
-    let path = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("004_"))
-        .unwrap();
+    let path = common::seed_path(&shared, "004_");
     let doc = common::document(&path);
     assert_eq!(doc.published.unwrap().to_string(), "2024-11-13");
     assert_eq!(doc.updated.unwrap().to_string(), "2024-11-13");

@@ -12,15 +12,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<u8> {
-    let mut failed = Vec::new();
-    let mut docs = Vec::new();
-    pipeline::documents(std::slice::from_ref(&args.path), &args.input, |item| {
-        match item {
-            Ok(doc) => docs.push(doc),
-            Err(f) => failed.push(f),
-        }
-        Ok(())
-    })?;
+    let (docs, failed) = pipeline::collect(std::slice::from_ref(&args.path), &args.input)?;
     for f in &failed {
         eprintln!("failed: {}: {} (hint: {})", f.source, f.reason, f.hint);
     }

@@ -59,3 +59,12 @@ pub fn document(path: &Path) -> storyline_model::Document {
     let raw = storyline_html::extract(raw, &Default::default()).expect("an article");
     storyline_clean::build_document(raw).expect("has text")
 }
+
+/// The seed article whose file name starts with `prefix` ("004_").
+pub fn seed_path(shared: &Path, prefix: &str) -> PathBuf {
+    std::fs::read_dir(shared.join("corpus/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no seed {prefix}"))
+}
