@@ -3,6 +3,8 @@
 //! dozens, fractions, "point", "over"), with a sign word or a minus.
 
 use crate::words::{cardinal, denominator, digit_suffix, ordinal_unit, scale};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// What kind of number a match is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,15 +63,22 @@ impl Token {
     }
 }
 
+/// Web addresses: the digits in them are not numbers.
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)\S+").unwrap());
+
 /// Every number in `text`, in order, not overlapping.
 pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     let tokens = tokenize(text);
+    let urls: Vec<(usize, usize)> = URL.find_iter(text).map(|m| (m.start(), m.end())).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         match parse_number(text, &tokens, i) {
             Some((next, m)) if m.value.is_finite() => {
-                out.push(m);
+                if !urls.iter().any(|&(s, e)| s <= m.start && m.end <= e) {
+                    out.push(m);
+                }
                 i = next;
             }
             _ => i += 1,

@@ -466,14 +466,34 @@ fn attach_currency(text: &str, q: &mut Quantity) {
 fn attach_percent(text: &str, q: &mut Quantity) {
     let after = &text[q.end..];
     let lower = after.to_lowercase();
+    let trimmed = lower.trim_start();
+    // The longest word form first: "percentage" before "percent".
+    const FORMS: &[&str] = &[
+        "percentages",
+        "percentage",
+        "percents",
+        "percent",
+        "per cent",
+        "pct",
+    ];
+    let word = FORMS.iter().find(|p| {
+        trimmed.starts_with(**p) && !trimmed[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+    });
     let len = if after.starts_with('%') {
         1
-    } else if let Some(p) = ["percent", "per cent", "pct"]
-        .iter()
-        .find(|p| lower.trim_start().starts_with(**p))
-    {
+    } else if let Some(p) = word {
         after.len() - after.trim_start().len() + p.len()
     } else {
+        // "percent of 10", "per cent of twenty-two": the word first.
+        let before = text[..q.start].to_lowercase();
+        if let Some(p) = ["percents of ", "percent of ", "per cent of "]
+            .iter()
+            .find(|p| before.ends_with(**p))
+        {
+            q.start -= p.len();
+            q.percent = true;
+            q.measure = "percent";
+        }
         return;
     };
     q.end += len;

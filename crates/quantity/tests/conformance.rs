@@ -6,11 +6,16 @@
 //! `STORYLINE_SHOW_FAILURES=1` to list the failing cases.
 
 use std::path::PathBuf;
-use storyline_quantity::{find_numbers, format_value};
+use storyline_quantity::{find_numbers, find_quantities, format_value};
 
 /// Pass counts recorded in docs/quality.md. Raise them as recognition
 /// improves; never lower them to make a change pass.
 const NUMBER_MODEL_PASSES: usize = 216;
+const PERCENT_MODEL_PASSES: usize = 17;
+
+/// One result as the specs give it: (text, start, end, subtype, value),
+/// offsets in characters, end inclusive.
+type Spec = (String, usize, usize, String, String);
 
 fn shared_dir() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
@@ -27,9 +32,8 @@ fn shared_dir() -> Option<PathBuf> {
     None
 }
 
-/// Our results for an input, in the spec's form: (text, start, end,
-/// subtype, value), offsets in characters, end inclusive.
-fn ours(input: &str) -> Vec<(String, usize, usize, String, String)> {
+/// Our numbers in the spec's form.
+fn ours(input: &str) -> Vec<Spec> {
     find_numbers(input)
         .iter()
         .map(|m| {
@@ -46,7 +50,27 @@ fn ours(input: &str) -> Vec<(String, usize, usize, String, String)> {
         .collect()
 }
 
-fn expected(case: &serde_json::Value) -> Vec<(String, usize, usize, String, String)> {
+/// Our percentages in the spec's form.
+fn our_percents(input: &str) -> Vec<Spec> {
+    find_quantities(input)
+        .iter()
+        .filter(|q| q.percent)
+        .map(|q| {
+            let start = input[..q.start].chars().count();
+            let len = input[q.start..q.end].chars().count();
+            (
+                input[q.start..q.end].to_lowercase(),
+                start,
+                start + len - 1,
+                String::new(),
+                q.value
+                    .map_or("null".into(), |v| format!("{}%", format_value(v))),
+            )
+        })
+        .collect()
+}
+
+fn expected(case: &serde_json::Value) -> Vec<Spec> {
     case["Results"]
         .as_array()
         .map(|rs| {
@@ -71,10 +95,11 @@ fn expected(case: &serde_json::Value) -> Vec<(String, usize, usize, String, Stri
         .unwrap_or_default()
 }
 
-#[test]
-fn number_model_conformance() {
-    let Some(shared) = shared_dir() else { return };
-    let path = shared.join("specs/recognizers-text/Number/English/NumberModel.json");
+/// Runs one spec file; returns (passed, total), or `None` when the
+/// shared folder is absent outside CI.
+fn run_file(relative: &str, ours: fn(&str) -> Vec<Spec>) -> Option<(usize, usize)> {
+    let shared = shared_dir()?;
+    let path = shared.join("specs/recognizers-text").join(relative);
     let cases: Vec<serde_json::Value> =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let show = std::env::var("STORYLINE_SHOW_FAILURES").is_ok();
@@ -103,11 +128,30 @@ fn number_model_conformance() {
         }
     }
     eprintln!(
-        "NumberModel: {passed} of {total} cases pass ({:.1}%)",
+        "{relative}: {passed} of {total} cases pass ({:.1}%)",
         100.0 * passed as f64 / total as f64
     );
+    Some((passed, total))
+}
+
+#[test]
+fn number_model_conformance() {
+    let Some((passed, _)) = run_file("Number/English/NumberModel.json", ours) else {
+        return;
+    };
     assert!(
         passed >= NUMBER_MODEL_PASSES,
         "NumberModel passes fell to {passed} from {NUMBER_MODEL_PASSES}"
+    );
+}
+
+#[test]
+fn percent_model_conformance() {
+    let Some((passed, _)) = run_file("Number/English/PercentModel.json", our_percents) else {
+        return;
+    };
+    assert!(
+        passed >= PERCENT_MODEL_PASSES,
+        "PercentModel passes fell to {passed} from {PERCENT_MODEL_PASSES}"
     );
 }
