@@ -11,11 +11,13 @@
 mod format;
 mod number;
 mod quantity;
+mod range;
 mod words;
 
 pub use format::format_value;
 pub use number::{find_numbers, NumberKind, NumberMatch};
 pub use quantity::{find_quantities, Quantity};
+pub use range::{find_ranges, NumberRange};
 
 use storyline_model::CharIndex;
 

@@ -392,7 +392,9 @@ fn parse_number(text: &str, t: &[Token], i: usize) -> Option<(usize, NumberMatch
             .chars()
             .next_back()
             .is_some_and(|c| c.is_alphanumeric());
-        if !glued {
+        // Between two numbers a dash joins them ("1000 - 5000"): no sign.
+        let after_number = j > 0 && matches!(t[j - 1].tok, Tok::Num(..));
+        if !glued && !after_number {
             negative = true;
             j += 1;
         }

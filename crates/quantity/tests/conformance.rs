@@ -6,12 +6,13 @@
 //! `STORYLINE_SHOW_FAILURES=1` to list the failing cases.
 
 use std::path::PathBuf;
-use storyline_quantity::{find_numbers, find_quantities, format_value};
+use storyline_quantity::{find_numbers, find_quantities, find_ranges, format_value};
 
 /// Pass counts recorded in docs/quality.md. Raise them as recognition
 /// improves; never lower them to make a change pass.
 const NUMBER_MODEL_PASSES: usize = 216;
 const PERCENT_MODEL_PASSES: usize = 17;
+const NUMBER_RANGE_MODEL_PASSES: usize = 82;
 
 /// One result as the specs give it: (text, start, end, subtype, value),
 /// offsets in characters, end inclusive.
@@ -65,6 +66,31 @@ fn our_percents(input: &str) -> Vec<Spec> {
                 String::new(),
                 q.value
                     .map_or("null".into(), |v| format!("{}%", format_value(v))),
+            )
+        })
+        .collect()
+}
+
+/// Our ranges in the spec's form: "(20,35]", "[30,)".
+fn our_ranges(input: &str) -> Vec<Spec> {
+    find_ranges(input)
+        .iter()
+        .map(|r| {
+            let start = input[..r.start].chars().count();
+            let len = input[r.start..r.end].chars().count();
+            let value = format!(
+                "{}{},{}{}",
+                if r.low_inclusive { '[' } else { '(' },
+                r.low.map(format_value).unwrap_or_default(),
+                r.high.map(format_value).unwrap_or_default(),
+                if r.high_inclusive { ']' } else { ')' },
+            );
+            (
+                input[r.start..r.end].to_lowercase(),
+                start,
+                start + len - 1,
+                String::new(),
+                value,
             )
         })
         .collect()
@@ -142,6 +168,17 @@ fn number_model_conformance() {
     assert!(
         passed >= NUMBER_MODEL_PASSES,
         "NumberModel passes fell to {passed} from {NUMBER_MODEL_PASSES}"
+    );
+}
+
+#[test]
+fn number_range_model_conformance() {
+    let Some((passed, _)) = run_file("Number/English/NumberRangeModel.json", our_ranges) else {
+        return;
+    };
+    assert!(
+        passed >= NUMBER_RANGE_MODEL_PASSES,
+        "NumberRangeModel passes fell to {passed} from {NUMBER_RANGE_MODEL_PASSES}"
     );
 }
 
