@@ -357,8 +357,16 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     }
     out.append(&mut vague);
     out.sort_by_key(|q| q.start);
-    link_conversions(text, &mut out);
-    out
+    // Phrases attached on both sides may make neighbours overlap
+    // ("US$a dozen percentS$..."): the earlier figure keeps the text.
+    let mut kept: Vec<Quantity> = Vec::with_capacity(out.len());
+    for q in out {
+        if kept.last().is_none_or(|prev| prev.end <= q.start) {
+            kept.push(q);
+        }
+    }
+    link_conversions(text, &mut kept);
+    kept
 }
 
 fn point(m: NumberMatch) -> Quantity {
@@ -409,9 +417,18 @@ fn attach_qualifier(text: &str, q: &mut Quantity) {
         if !lower.ends_with(phrase) {
             continue;
         }
-        let start = before.len() - phrase.len();
-        // Whole words only.
-        if before[..start].ends_with(|c: char| c.is_alphanumeric()) {
+        // Lower-casing can change byte lengths (the Kelvin sign becomes
+        // "k"), so the match must also hold on the original text.
+        let Some(start) = before
+            .len()
+            .checked_sub(phrase.len())
+            .filter(|&s| before.is_char_boundary(s))
+        else {
+            continue;
+        };
+        if !before[start..].eq_ignore_ascii_case(phrase)
+            || before[..start].ends_with(|c: char| c.is_alphanumeric())
+        {
             continue;
         }
         let v = q.value.unwrap_or_default();

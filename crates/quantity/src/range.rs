@@ -120,8 +120,17 @@ fn before_phrase(text: &str, m: &NumberMatch) -> Option<(usize, Side)> {
     let lower = before.to_lowercase();
     for (phrase, side) in BEFORE {
         if lower.ends_with(phrase) {
-            let start = before.len() - phrase.len();
-            if !before[..start].ends_with(|c: char| c.is_alphanumeric()) {
+            // Lower-casing can change byte lengths; check the original.
+            let Some(start) = before
+                .len()
+                .checked_sub(phrase.len())
+                .filter(|&s| before.is_char_boundary(s))
+            else {
+                continue;
+            };
+            if before[start..].eq_ignore_ascii_case(phrase)
+                && !before[..start].ends_with(|c: char| c.is_alphanumeric())
+            {
                 return Some((start, *side));
             }
         }
@@ -169,11 +178,11 @@ fn after_phrase(text: &str, m: &NumberMatch) -> Option<(usize, Side)> {
         if lower.starts_with(phrase)
             && !lower[phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
         {
-            // "or more than 4500" compares with another number: not ours.
-            if phrase.ends_with("than")
-                && lower[phrase.len()..]
-                    .trim_start()
-                    .starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic())
+            // "or more than 4500" and "and more than 1" compare with another
+            // number: not ours.
+            let rest = lower[phrase.len()..].trim_start();
+            if rest.starts_with("than")
+                || (phrase.ends_with("than") && rest.starts_with(|c: char| c.is_alphanumeric()))
             {
                 return None;
             }
@@ -212,8 +221,13 @@ pub fn find_ranges(text: &str) -> Vec<NumberRange> {
         if let Some(next) = numbers.get(i + 1) {
             let gap = text[m.end..next.start].trim().to_lowercase();
             let before = text[..m.start].trim_end().to_lowercase();
-            let between = gap == "and" && before.ends_with("between");
-            let from = gap == "to" && before.ends_with("from");
+            let original = text[..m.start].trim_end();
+            let between = gap == "and"
+                && before.ends_with("between")
+                && original.to_ascii_lowercase().ends_with("between");
+            let from = gap == "to"
+                && before.ends_with("from")
+                && original.to_ascii_lowercase().ends_with("from");
             // A dash inside a longer dashed or slashed run is a phone or
             // code number, not a range: "+1-222-2222".
             let chained = text[..m.start].ends_with(['+', '-', '/'])
@@ -277,6 +291,9 @@ pub fn find_ranges(text: &str) -> Vec<NumberRange> {
             (None, Some((end, side))) => Some(interval(m.start, end, m.value, side)),
             (None, None) => None,
         };
+        // A phrase after one number may reach past the start of the next
+        // one's: keep the first.
+        let found = found.filter(|r| out.last().is_none_or(|prev| prev.end <= r.start));
         if let Some(r) = found {
             // "at most 100 and at least 20": a lower and an upper bound
             // joined by "and", "but" or a comma make one interval, when

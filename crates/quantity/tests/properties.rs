@@ -2,7 +2,7 @@
 //! character boundaries, finite values, bounds in order.
 
 use proptest::prelude::*;
-use storyline_quantity::{find_numbers, find_quantities};
+use storyline_quantity::{find_numbers, find_quantities, find_ranges};
 
 fn text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
@@ -63,6 +63,10 @@ proptest! {
             prop_assert!(n.start < n.end && n.end <= input.len());
             prop_assert!(input.is_char_boundary(n.start) && input.is_char_boundary(n.end));
             prop_assert!(n.value.is_finite());
+        }
+        for r in find_ranges(&input) {
+            prop_assert!(r.start < r.end && r.end <= input.len());
+            prop_assert!(input.is_char_boundary(r.start) && input.is_char_boundary(r.end));
         }
         for q in find_quantities(&input) {
             prop_assert!(q.start < q.end && q.end <= input.len(), "{q:?}");
