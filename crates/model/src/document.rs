@@ -103,6 +103,9 @@ pub struct Quantity {
     pub currency: Option<String>,
     /// True when the currency was read from a bare `$`.
     pub currency_assumed: bool,
+    /// The unit as written: "Dollar", "Canadian dollar", "Pence".
+    #[serde(default)]
+    pub currency_name: Option<String>,
     /// personnel, casualties, dead, injured, displaced, money, weapons,
     /// vehicles, aircraft, percent or count.
     pub measure: String,

@@ -8,12 +8,14 @@
 //! reported at all rather than reported as infinity: no figure in news
 //! needs it, and an absurd value would poison every comparison downstream.
 
+mod currency;
 mod format;
 mod number;
 mod quantity;
 mod range;
 mod words;
 
+pub use currency::Currency;
 pub use format::format_value;
 pub use number::{find_numbers, NumberKind, NumberMatch};
 pub use quantity::{find_quantities, Quantity};
@@ -40,6 +42,7 @@ pub fn annotate(text: &str) -> Vec<storyline_model::Quantity> {
             approximate: q.approximate,
             currency: q.currency.map(str::to_string),
             currency_assumed: q.currency_assumed,
+            currency_name: q.currency_name.map(str::to_string),
             measure: q.measure.to_string(),
             counted: q.counted.map(|(s, e)| text[s..e].to_string()),
             counted_span: q.counted.map(|(s, e)| index.span_of_bytes(s, e)),

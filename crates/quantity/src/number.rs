@@ -105,10 +105,13 @@ fn tokenize(text: &str) -> Vec<Token> {
                 && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
                 && !text[..i].ends_with(|p: char| p.is_ascii_digit()))
         {
+            // Digits glued to letters are part of a word or code ("F16"),
+            // except after a currency code ("USD115").
             let preceded_by_alnum = text[..i]
                 .chars()
                 .next_back()
-                .is_some_and(|p| p.is_alphanumeric());
+                .is_some_and(|p| p.is_alphanumeric())
+                && !crate::currency::glued_before(&text[..i]);
             match digit_literal(text, i) {
                 Some((end, value, kind)) if !preceded_by_alnum => {
                     tokens.push(Token {
@@ -364,7 +367,7 @@ fn finish(
     kind: NumberKind,
 ) -> Option<(usize, f64, NumberKind)> {
     match text[end..].chars().next() {
-        Some(c) if c.is_alphanumeric() => None,
+        Some(c) if c.is_alphanumeric() && !crate::currency::glued_after(&text[end..]) => None,
         _ => value.is_finite().then_some((end, value, kind)),
     }
 }
@@ -635,6 +638,12 @@ fn parse_unsigned(t: &[Token], i: usize) -> Option<(usize, f64, NumberKind)> {
         }
         if w == "a" || w == "an" {
             let next = t.get(i + 1).and_then(Token::word)?;
+            if matches!(next, "quarter" | "half") {
+                if let Some(s) = t.get(i + 2).and_then(Token::word).and_then(scale) {
+                    let v = if next == "half" { 0.5 } else { 0.25 };
+                    return Some((i + 3, v * s, NumberKind::Fraction));
+                }
+            }
             if is_dozen(next) {
                 return Some((i + 2, 12.0, NumberKind::Integer));
             }

@@ -2,15 +2,17 @@
 //! and the thing counted, minus the numbers that are not quantities
 //! (years, dates, times, ages, model names, durations, list markers).
 
+use crate::currency;
 use crate::number::{find_numbers, NumberMatch};
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// A figure in a text. Byte offsets; the caller converts to characters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
     pub start: usize,
     pub end: usize,
+    /// The amount alone, without a qualifier before it: "US$60 billion"
+    /// in "more than US$60 billion".
+    pub amount: (usize, usize),
     /// The figure as stated, when it is one number.
     pub value: Option<f64>,
     /// Bounds: `None` is unbounded on that side.
@@ -26,6 +28,8 @@ pub struct Quantity {
     pub currency: Option<&'static str>,
     /// True when the currency was read from a bare `$`.
     pub currency_assumed: bool,
+    /// The unit as named: "Dollar", "Canadian dollar", "Pence".
+    pub currency_name: Option<&'static str>,
     pub percent: bool,
     /// The noun phrase counted, and its byte range.
     pub counted: Option<(usize, usize)>,
@@ -93,62 +97,6 @@ const VAGUE: &[(&str, f64, f64)] = &[
     ("dozens", 24.0, 100.0),
     ("scores", 40.0, 100.0),
 ];
-
-/// Currency marks written before an amount, longest first.
-const CURRENCY_BEFORE: &[(&str, &str, bool)] = &[
-    ("US$", "USD", false),
-    ("S$", "SGD", false),
-    ("HK$", "HKD", false),
-    ("A$", "AUD", false),
-    ("C$", "CAD", false),
-    ("NZ$", "NZD", false),
-    ("R$", "BRL", false),
-    ("$", "USD", true),
-    ("€", "EUR", false),
-    ("£", "GBP", false),
-    ("¥", "JPY", true),
-    ("₹", "INR", false),
-    ("₽", "RUB", false),
-    ("₴", "UAH", false),
-    ("₩", "KRW", false),
-    ("USD", "USD", false),
-    ("EUR", "EUR", false),
-    ("GBP", "GBP", false),
-    ("SGD", "SGD", false),
-    ("JPY", "JPY", false),
-    ("CNY", "CNY", false),
-    ("RMB", "CNY", false),
-    ("HKD", "HKD", false),
-    ("AUD", "AUD", false),
-    ("CAD", "CAD", false),
-    ("INR", "INR", false),
-    ("RUB", "RUB", false),
-    ("UAH", "UAH", false),
-    ("KRW", "KRW", false),
-];
-
-/// Currency words and codes written after an amount.
-static CURRENCY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?i:(us dollars?|dollars?|euros?|pounds sterling|pounds?|rubles?|roubles?|hryvnias?|hryvnia|won|yuan|renminbi|yen|rupees?|swiss francs?|francs?|usd|eur|gbp|sgd|jpy|cny|rub|uah|krw|inr))\b").unwrap()
-});
-
-fn currency_word(word: &str) -> Option<&'static str> {
-    let w = word.to_lowercase();
-    Some(match w.trim_end_matches('s') {
-        "us dollar" | "dollar" | "usd" => "USD",
-        "euro" | "eur" => "EUR",
-        "pounds sterling" | "pound" | "gbp" => "GBP",
-        "ruble" | "rouble" | "rub" => "RUB",
-        "hryvnia" | "uah" => "UAH",
-        "won" | "krw" => "KRW",
-        "yuan" | "renminbi" | "cny" => "CNY",
-        "yen" | "jpy" => "JPY",
-        "rupee" | "inr" => "INR",
-        "swiss franc" | "franc" => "CHF",
-        "sgd" => "SGD",
-        _ => return None,
-    })
-}
 
 const MONTHS: &[&str] = &[
     "jan",
@@ -268,8 +216,12 @@ fn next_word(text: &str, at: usize) -> Option<(usize, usize, &str)> {
 fn not_a_quantity(text: &str, m: &NumberMatch) -> bool {
     let after = &text[m.end..];
     let before = &text[..m.start];
-    // "78-year-old", "nine-storey", "10-day": a compound adjective.
-    if after.starts_with('-') && after[1..].starts_with(|c: char| c.is_alphabetic()) {
+    // "78-year-old", "nine-storey", "10-day": a compound adjective; but
+    // "12-cent" and "one-yen" are amounts.
+    if after.starts_with('-')
+        && after[1..].starts_with(|c: char| c.is_alphabetic())
+        && currency::name_after(after).is_none()
+    {
         return true;
     }
     // "F-16", "Su-34", "PAC-3": a model or unit name.
@@ -344,6 +296,10 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
             }
         }
         attach_currency(text, &mut q);
+        if attach_cents(text, &mut q, numbers.get(i + 1)) {
+            i += 1;
+        }
+        q.amount = (q.start, q.end);
         if q.qualifier.is_none() {
             attach_qualifier(text, &mut q);
         }
@@ -373,6 +329,7 @@ fn point(m: NumberMatch) -> Quantity {
     Quantity {
         start: m.start,
         end: m.end,
+        amount: (m.start, m.end),
         value: Some(m.value),
         low: Some(m.value),
         high: Some(m.value),
@@ -382,6 +339,7 @@ fn point(m: NumberMatch) -> Quantity {
         approximate: false,
         currency: None,
         currency_assumed: false,
+        currency_name: None,
         percent: false,
         counted: None,
         measure: "count",
@@ -392,11 +350,10 @@ fn point(m: NumberMatch) -> Quantity {
 fn range_between(text: &str, a: &NumberMatch, b: &NumberMatch) -> Option<(usize, &'static str)> {
     let gap = text[a.end..b.start].trim();
     // The gap may hold a currency mark for the second amount.
-    let gap_core = CURRENCY_BEFORE
-        .iter()
-        .find_map(|(mark, _, _)| gap.strip_suffix(mark))
-        .unwrap_or(gap)
-        .trim();
+    let gap_core = match currency::mark_before(gap) {
+        Some((start, _)) => gap[..start].trim(),
+        None => gap,
+    };
     // A repeated scale word: "600 million to 800 million" is read by the
     // number parser already, so the gap is just the connector.
     match gap_core.to_lowercase().as_str() {
@@ -453,31 +410,71 @@ fn attach_qualifier(text: &str, q: &mut Quantity) {
 }
 
 fn attach_currency(text: &str, q: &mut Quantity) {
-    let before = &text[..q.start];
-    let trimmed = before.trim_end();
-    for (mark, code, assumed) in CURRENCY_BEFORE {
-        if let Some(rest) = trimmed.strip_suffix(mark) {
-            // Codes must stand alone: "USD 800" but not "XUSD".
-            let is_code = mark.chars().all(|c| c.is_ascii_uppercase());
-            if is_code && rest.ends_with(|c: char| c.is_alphanumeric()) {
-                continue;
-            }
-            // "US$" must not be read as "$" with "US" before it.
-            q.start = rest.len();
-            q.currency = Some(code);
-            q.currency_assumed = *assumed;
-            q.measure = "money";
+    let (start, mut end, found) =
+        if let Some((start, cur)) = currency::mark_before(&text[..q.start]) {
+            (start, q.end, cur)
+        } else if let Some((len, cur)) = currency::name_after(&text[q.end..]) {
+            (q.start, q.end + len, cur)
+        } else {
             return;
+        };
+    let mut factor = found.factor;
+    // "75 USD million": a scale after the currency still scales.
+    if let Some((_, e, w)) = next_word(text, end) {
+        if let Some(s) = crate::words::scale(&w.to_lowercase()) {
+            factor *= s;
+            end = e;
         }
     }
-    if let Some(c) = CURRENCY_AFTER.captures(&text[q.end..]) {
-        let word = c.get(1).map_or("", |m| m.as_str());
-        if let Some(code) = currency_word(word) {
-            q.end += c.get(0).map_or(0, |m| m.end());
-            q.currency = Some(code);
-            q.measure = "money";
-        }
+    let scale = |v: Option<f64>| v.map(|v| v * factor);
+    q.value = scale(q.value);
+    q.low = scale(q.low);
+    q.high = scale(q.high);
+    q.start = start;
+    q.end = end;
+    q.currency = found.code;
+    q.currency_assumed = found.assumed;
+    q.currency_name = Some(found.name);
+    q.measure = "money";
+}
+
+/// "3 dollars 50 cents", "15 dollars and 50", "c $ 100 and fifty": cents
+/// after a small whole amount. Returns whether the next number was used.
+fn attach_cents(text: &str, q: &mut Quantity, next: Option<&NumberMatch>) -> bool {
+    let Some(n) = next else { return false };
+    let whole_unit = q
+        .currency_name
+        .is_some_and(|name| !matches!(name, "Cent" | "Penny" | "Pence"))
+        && matches!(
+            q.currency,
+            Some("USD" | "CAD" | "AUD" | "NZD" | "HKD" | "SGD" | "EUR")
+        );
+    let small = q.value.is_some_and(|v| v < 1e6)
+        && n.value.fract() == 0.0
+        && (0.0..100.0).contains(&n.value);
+    let gap = text[q.end..n.start].trim().to_lowercase();
+    if !whole_unit || !small || !(gap.is_empty() || gap == "and") {
+        return false;
     }
+    let rest = &text[n.end..];
+    let cents = ["cents", "cent"].iter().find_map(|w| {
+        let t = rest.trim_start();
+        let ok = t.to_lowercase().starts_with(w)
+            && !t[w.len()..].starts_with(|c: char| c.is_alphanumeric());
+        ok.then(|| rest.len() - t.len() + w.len())
+    });
+    let ends_clause = rest.trim_start().is_empty()
+        || rest
+            .trim_start()
+            .starts_with(['.', ',', ';', '!', '?', ')']);
+    if cents.is_none() && !ends_clause {
+        return false;
+    }
+    q.value = q.value.map(|v| v + n.value / 100.0);
+    q.low = q.value;
+    q.high = q.value;
+    q.end = n.end + cents.unwrap_or(0);
+    true
 }
 
 fn attach_percent(text: &str, q: &mut Quantity) {
@@ -602,10 +599,14 @@ fn attach_subject(text: &str, q: &mut Quantity) {
 /// "billions of dollars": a vague amount of money.
 fn counted_currency(text: &str, q: &mut Quantity) {
     if let Some((s, e)) = q.counted {
-        if let Some(code) = currency_word(&text[s..e]) {
-            q.currency = Some(code);
-            q.measure = "money";
-            q.counted = None;
+        if let Some((len, cur)) = currency::name_after(&text[s..e]) {
+            if len == e - s {
+                q.currency = cur.code;
+                q.currency_assumed = cur.assumed;
+                q.currency_name = Some(cur.name);
+                q.measure = "money";
+                q.counted = None;
+            }
         }
     }
 }
@@ -723,6 +724,16 @@ mod tests {
         assert_eq!((q.currency, q.qualifier), (Some("USD"), Some("more than")));
         let q = one("costs of 300 million hryvnias");
         assert_eq!(q.currency, Some("UAH"));
+        let q = one("a fine of 10,000 Swiss francs");
+        assert_eq!(
+            (q.currency, q.currency_name),
+            (Some("CHF"), Some("Swiss franc"))
+        );
+        let q = one("about c $ 16.4 million");
+        assert_eq!(
+            (q.currency, q.currency_name),
+            (Some("CAD"), Some("Canadian dollar"))
+        );
     }
 
     #[test]

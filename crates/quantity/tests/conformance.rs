@@ -13,6 +13,7 @@ use storyline_quantity::{find_numbers, find_quantities, find_ranges, format_valu
 const NUMBER_MODEL_PASSES: usize = 216;
 const PERCENT_MODEL_PASSES: usize = 17;
 const NUMBER_RANGE_MODEL_PASSES: usize = 82;
+const CURRENCY_MODEL_PASSES: usize = 161;
 
 /// One result as the specs give it: (text, start, end, subtype, value),
 /// offsets in characters, end inclusive.
@@ -96,6 +97,41 @@ fn our_ranges(input: &str) -> Vec<Spec> {
         .collect()
 }
 
+/// Our amounts of money in the spec's form; the unit's name stands in the
+/// subtype slot.
+fn our_money(input: &str) -> Vec<Spec> {
+    find_quantities(input)
+        .iter()
+        .filter_map(|q| {
+            let name = q.currency_name?;
+            let (s, e) = q.amount;
+            let start = input[..s].chars().count();
+            let len = input[s..e].chars().count();
+            Some((
+                input[s..e].to_lowercase(),
+                start,
+                start + len - 1,
+                name.to_string(),
+                format_value(q.value?),
+            ))
+        })
+        .collect()
+}
+
+/// The currency file puts the unit where the other files put the subtype.
+fn expected_money(case: &serde_json::Value) -> Vec<Spec> {
+    let mut want = expected(case);
+    if let Some(rs) = case["Results"].as_array() {
+        for (w, r) in want.iter_mut().zip(rs) {
+            w.3 = r["Resolution"]["unit"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+        }
+    }
+    want
+}
+
 fn expected(case: &serde_json::Value) -> Vec<Spec> {
     case["Results"]
         .as_array()
@@ -124,6 +160,14 @@ fn expected(case: &serde_json::Value) -> Vec<Spec> {
 /// Runs one spec file; returns (passed, total), or `None` when the
 /// shared folder is absent outside CI.
 fn run_file(relative: &str, ours: fn(&str) -> Vec<Spec>) -> Option<(usize, usize)> {
+    run_file_with(relative, ours, expected)
+}
+
+fn run_file_with(
+    relative: &str,
+    ours: fn(&str) -> Vec<Spec>,
+    expected: fn(&serde_json::Value) -> Vec<Spec>,
+) -> Option<(usize, usize)> {
     let shared = shared_dir()?;
     let path = shared.join("specs/recognizers-text").join(relative);
     let cases: Vec<serde_json::Value> =
@@ -179,6 +223,21 @@ fn number_range_model_conformance() {
     assert!(
         passed >= NUMBER_RANGE_MODEL_PASSES,
         "NumberRangeModel passes fell to {passed} from {NUMBER_RANGE_MODEL_PASSES}"
+    );
+}
+
+#[test]
+fn currency_model_conformance() {
+    let Some((passed, _)) = run_file_with(
+        "NumberWithUnit/English/CurrencyModel.json",
+        our_money,
+        expected_money,
+    ) else {
+        return;
+    };
+    assert!(
+        passed >= CURRENCY_MODEL_PASSES,
+        "CurrencyModel passes fell to {passed} from {CURRENCY_MODEL_PASSES}"
     );
 }
 
