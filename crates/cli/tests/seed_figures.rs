@@ -358,6 +358,7 @@ const CASES: &[Case] = &[
         Some("USD"),
         "money",
     ),
+    ("004_", "one", 0, Some(1.0), Some(1.0), None, None, "count"),
 ];
 
 /// Numbers in the seeds that are not figures and must not be reported.
@@ -369,6 +370,23 @@ const NOT_FIGURES: &[(&str, &str)] = &[
     ("004_", "2022"),
     ("004_", "20"),
 ];
+
+/// Every figure the quantity stage reports for a seed is in the table:
+/// nothing reported goes unchecked.
+#[test]
+fn the_table_covers_every_reported_figure() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    for prefix in ["000_", "001_", "002_", "003_", "004_"] {
+        let path = common::seed_path(&shared, prefix);
+        let out = common::storyline(&["extract", path.to_str().unwrap()]);
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let reported = doc["quantities"].as_array().unwrap().len();
+        let listed = CASES.iter().filter(|c| c.0 == prefix).count();
+        assert_eq!(reported, listed, "{prefix}: {}", doc["quantities"]);
+    }
+}
 
 #[test]
 fn every_figure_in_the_seeds_is_read_right() {

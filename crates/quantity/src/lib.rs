@@ -11,6 +11,7 @@
 mod currency;
 mod format;
 mod number;
+mod ordinal;
 mod quantity;
 mod range;
 mod words;
@@ -18,6 +19,7 @@ mod words;
 pub use currency::Currency;
 pub use format::format_value;
 pub use number::{find_numbers, NumberKind, NumberMatch};
+pub use ordinal::{find_ordinals, Ordinal, OrdinalMatch};
 pub use quantity::{find_quantities, Quantity};
 pub use range::{find_ranges, NumberRange};
 

@@ -6,7 +6,7 @@
 //! `STORYLINE_SHOW_FAILURES=1` to list the failing cases.
 
 use std::path::PathBuf;
-use storyline_quantity::{find_numbers, find_quantities, find_ranges, format_value};
+use storyline_quantity::{find_numbers, find_ordinals, find_quantities, find_ranges, format_value};
 
 /// Pass counts recorded in docs/quality.md. Raise them as recognition
 /// improves; never lower them to make a change pass.
@@ -14,6 +14,7 @@ const NUMBER_MODEL_PASSES: usize = 216;
 const PERCENT_MODEL_PASSES: usize = 17;
 const NUMBER_RANGE_MODEL_PASSES: usize = 82;
 const CURRENCY_MODEL_PASSES: usize = 161;
+const ORDINAL_MODEL_PASSES: usize = 52;
 
 /// One result as the specs give it: (text, start, end, subtype, value),
 /// offsets in characters, end inclusive.
@@ -92,6 +93,24 @@ fn our_ranges(input: &str) -> Vec<Spec> {
                 start + len - 1,
                 String::new(),
                 value,
+            )
+        })
+        .collect()
+}
+
+/// Our ordinals in the spec's form.
+fn our_ordinals(input: &str) -> Vec<Spec> {
+    find_ordinals(input)
+        .iter()
+        .map(|m| {
+            let start = input[..m.start].chars().count();
+            let len = input[m.start..m.end].chars().count();
+            (
+                input[m.start..m.end].to_lowercase(),
+                start,
+                start + len - 1,
+                String::new(),
+                m.ordinal.resolution(),
             )
         })
         .collect()
@@ -238,6 +257,17 @@ fn currency_model_conformance() {
     assert!(
         passed >= CURRENCY_MODEL_PASSES,
         "CurrencyModel passes fell to {passed} from {CURRENCY_MODEL_PASSES}"
+    );
+}
+
+#[test]
+fn ordinal_model_conformance() {
+    let Some((passed, _)) = run_file("Number/English/OrdinalModel.json", our_ordinals) else {
+        return;
+    };
+    assert!(
+        passed >= ORDINAL_MODEL_PASSES,
+        "OrdinalModel passes fell to {passed} from {ORDINAL_MODEL_PASSES}"
     );
 }
 
