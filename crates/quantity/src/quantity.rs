@@ -228,6 +228,24 @@ fn not_a_quantity(text: &str, m: &NumberMatch) -> bool {
     if before.ends_with('-') && before[..before.len() - 1].ends_with(|c: char| c.is_alphabetic()) {
         return true;
     }
+    // Phone and code numbers: "+1-222-2222", "0171 555 0199", "5/17/2018"
+    // is a date, but any run of three or more digit groups joined by
+    // dashes or slashes, or led by "+", is a label, not an amount.
+    let in_run = |c: char| c.is_ascii_digit() || matches!(c, '-' | '/' | '+' | '(' | ')');
+    let run_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !in_run(*c))
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let run_end = m.end
+        + after
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '/' | ')')))
+            .unwrap_or(after.len());
+    let run = &text[run_start..run_end];
+    let groups = run.split(['-', '/']).filter(|g| !g.is_empty()).count();
+    if groups >= 3 || run.starts_with('+') {
+        return true;
+    }
     // Times: "6:19".
     if after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit())
         || before.ends_with(':')
@@ -759,6 +777,8 @@ mod tests {
             "at 6:19 PM",
             "within 24 hours",
             "resolution 2231 says",
+            "call +1-222-2222-2222 now",
+            "ref 12/34/56 applies",
         ] {
             assert!(
                 find_quantities(text).is_empty(),
