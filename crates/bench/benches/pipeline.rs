@@ -47,3 +47,15 @@ fn store_documents(bencher: Bencher) {
         batch.commit().unwrap();
     });
 }
+
+/// Quantities in a text dense with figures, at two lengths:
+/// the cost must grow with the text, not with its square, since every
+/// figure looks at the text around it.
+#[divan::bench(args = [1_000, 4_000])]
+fn quantities_in_long_text(bencher: Bencher, sentences: usize) {
+    let text =
+        "Officials said at least 3,000 troops and $20 billion in aid arrived. ".repeat(sentences);
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| black_box(storyline_quantity::find_quantities(&text)));
+}

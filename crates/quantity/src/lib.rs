@@ -12,6 +12,7 @@ mod currency;
 mod format;
 mod number;
 mod ordinal;
+mod phrase;
 mod quantity;
 mod range;
 mod words;

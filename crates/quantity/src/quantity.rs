@@ -4,6 +4,7 @@
 
 use crate::currency;
 use crate::number::{find_numbers, NumberMatch};
+use crate::phrase::{ends_with_ignore_case, ends_with_phrase, starts_with_phrase};
 
 /// A figure in a text. Byte offsets; the caller converts to characters.
 #[derive(Debug, Clone, PartialEq)]
@@ -280,10 +281,10 @@ fn not_a_quantity(text: &str, m: &NumberMatch) -> bool {
         return true;
     }
     // List markers: a number opening a line and followed by "." or ")".
-    let line_start = before
-        .rsplit('\n')
-        .next()
-        .is_some_and(|l| l.trim().is_empty());
+    // Only spaces since the last line break (or the start): looked up from
+    // the number backwards, so it costs the spaces, not the line.
+    let indent = before.trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+    let line_start = indent.is_empty() || indent.ends_with('\n');
     line_start && (after.starts_with(". ") || after.starts_with(')'))
 }
 
@@ -387,25 +388,10 @@ fn range_between(text: &str, a: &NumberMatch, b: &NumberMatch) -> Option<(usize,
 
 fn attach_qualifier(text: &str, q: &mut Quantity) {
     let before = text[..q.start].trim_end();
-    let lower = before.to_lowercase();
     for (phrase, label, bound) in QUALIFIERS {
-        if !lower.ends_with(phrase) {
-            continue;
-        }
-        // Lower-casing can change byte lengths (the Kelvin sign becomes
-        // "k"), so the match must also hold on the original text.
-        let Some(start) = before
-            .len()
-            .checked_sub(phrase.len())
-            .filter(|&s| before.is_char_boundary(s))
-        else {
+        let Some(start) = ends_with_phrase(before, phrase) else {
             continue;
         };
-        if !before[start..].eq_ignore_ascii_case(phrase)
-            || before[..start].ends_with(|c: char| c.is_alphanumeric())
-        {
-            continue;
-        }
         let v = q.value.unwrap_or_default();
         q.qualifier = Some(label);
         q.start = start;
@@ -477,9 +463,7 @@ fn attach_cents(text: &str, q: &mut Quantity, next: Option<&NumberMatch>) -> boo
     let rest = &text[n.end..];
     let cents = ["cents", "cent"].iter().find_map(|w| {
         let t = rest.trim_start();
-        let ok = t.to_lowercase().starts_with(w)
-            && !t[w.len()..].starts_with(|c: char| c.is_alphanumeric());
-        ok.then(|| rest.len() - t.len() + w.len())
+        starts_with_phrase(t, w).then(|| rest.len() - t.len() + w.len())
     });
     let ends_clause = rest.trim_start().is_empty()
         || rest
@@ -497,8 +481,7 @@ fn attach_cents(text: &str, q: &mut Quantity, next: Option<&NumberMatch>) -> boo
 
 fn attach_percent(text: &str, q: &mut Quantity) {
     let after = &text[q.end..];
-    let lower = after.to_lowercase();
-    let trimmed = lower.trim_start();
+    let trimmed = after.trim_start();
     // The longest word form first: "percentage" before "percent".
     const FORMS: &[&str] = &[
         "percentages",
@@ -508,21 +491,19 @@ fn attach_percent(text: &str, q: &mut Quantity) {
         "per cent",
         "pct",
     ];
-    let word = FORMS.iter().find(|p| {
-        trimmed.starts_with(**p) && !trimmed[p.len()..].starts_with(|c: char| c.is_alphanumeric())
-    });
+    let word = FORMS.iter().find(|p| starts_with_phrase(trimmed, p));
     let len = if after.starts_with('%') {
         1
     } else if let Some(p) = word {
         after.len() - after.trim_start().len() + p.len()
     } else {
         // "percent of 10", "per cent of twenty-two": the word first.
-        let before = text[..q.start].to_lowercase();
-        if let Some(p) = ["percents of ", "percent of ", "per cent of "]
+        let before = &text[..q.start];
+        if let Some(start) = ["percents of ", "percent of ", "per cent of "]
             .iter()
-            .find(|p| before.ends_with(**p))
+            .find_map(|p| ends_with_ignore_case(before, p))
         {
-            q.start -= p.len();
+            q.start = start;
             q.percent = true;
             q.measure = "percent";
         }

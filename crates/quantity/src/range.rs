@@ -4,6 +4,9 @@
 //! ends.
 
 use crate::number::{find_numbers, NumberMatch};
+use crate::phrase::{
+    ends_with_ignore_case, ends_with_phrase, starts_with_ignore_case, starts_with_phrase,
+};
 
 /// An interval found in a text, with its byte range.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -117,23 +120,11 @@ const AFTER: &[(&str, Side)] = &[
 /// A comparison before the number at `m`: its start and side.
 fn before_phrase(text: &str, m: &NumberMatch) -> Option<(usize, Side)> {
     let before = text[..m.start].trim_end();
-    let lower = before.to_lowercase();
-    for (phrase, side) in BEFORE {
-        if lower.ends_with(phrase) {
-            // Lower-casing can change byte lengths; check the original.
-            let Some(start) = before
-                .len()
-                .checked_sub(phrase.len())
-                .filter(|&s| before.is_char_boundary(s))
-            else {
-                continue;
-            };
-            if before[start..].eq_ignore_ascii_case(phrase)
-                && !before[..start].ends_with(|c: char| c.is_alphanumeric())
-            {
-                return Some((start, *side));
-            }
-        }
+    if let Some((start, side)) = BEFORE
+        .iter()
+        .find_map(|(phrase, side)| Some((ends_with_phrase(before, phrase)?, *side)))
+    {
+        return Some((start, side));
     }
     // Signs: ">30", ">= 30", "< = 100"; but not "<>30", "=>30", "=<30".
     let compact: String = before
@@ -173,15 +164,13 @@ fn before_phrase(text: &str, m: &NumberMatch) -> Option<(usize, Side)> {
 fn after_phrase(text: &str, m: &NumberMatch) -> Option<(usize, Side)> {
     let after = &text[m.end..];
     let lead = after.len() - after.trim_start().len();
-    let lower = after[lead..].to_lowercase();
+    let stated = &after[lead..];
     for (phrase, side) in AFTER {
-        if lower.starts_with(phrase)
-            && !lower[phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
-        {
+        if starts_with_phrase(stated, phrase) {
             // "or more than 4500" and "and more than 1" compare with another
             // number: not ours.
-            let rest = lower[phrase.len()..].trim_start();
-            if rest.starts_with("than")
+            let rest = stated[phrase.len()..].trim_start();
+            if starts_with_ignore_case(rest, "than")
                 || (phrase.ends_with("than") && rest.starts_with(|c: char| c.is_alphanumeric()))
             {
                 return None;
@@ -220,27 +209,17 @@ pub fn find_ranges(text: &str) -> Vec<NumberRange> {
         // conformance suite reads them.
         if let Some(next) = numbers.get(i + 1) {
             let gap = text[m.end..next.start].trim().to_lowercase();
-            let before = text[..m.start].trim_end().to_lowercase();
-            let original = text[..m.start].trim_end();
-            let between = gap == "and"
-                && before.ends_with("between")
-                && original.to_ascii_lowercase().ends_with("between");
-            let from = gap == "to"
-                && before.ends_with("from")
-                && original.to_ascii_lowercase().ends_with("from");
+            let before = text[..m.start].trim_end();
+            let between_at = ends_with_ignore_case(before, "between").filter(|_| gap == "and");
+            let from_at = ends_with_ignore_case(before, "from").filter(|_| gap == "to");
+            let (between, from) = (between_at.is_some(), from_at.is_some());
             // A dash inside a longer dashed or slashed run is a phone or
             // code number, not a range: "+1-222-2222".
             let chained = text[..m.start].ends_with(['+', '-', '/'])
                 || text[next.end..].starts_with(['-', '/']);
             let dash = matches!(gap.as_str(), "-" | "–" | "~" | "through") && !chained;
             if (between || from || dash) && m.value <= next.value {
-                let start = if between {
-                    text[..m.start].trim_end().len() - "between".len()
-                } else if from {
-                    text[..m.start].trim_end().len() - "from".len()
-                } else {
-                    m.start
-                };
+                let start = between_at.or(from_at).unwrap_or(m.start);
                 out.push(NumberRange {
                     start,
                     end: next.end,
@@ -263,16 +242,23 @@ pub fn find_ranges(text: &str) -> Vec<NumberRange> {
             (Some((start, side)), _) => {
                 // "less than 5000 or equal", "more than 5000 or equal to":
                 // the bound takes its own value.
-                let rest = text[m.end..].to_lowercase();
+                let rest = &text[m.end..];
                 let t = rest.trim_start();
-                let or_equal = t.starts_with("or equal")
-                    && !t["or equal".len()..]
-                        .trim_start()
-                        .trim_start_matches("to")
-                        .trim_start()
-                        .starts_with(|c: char| c.is_ascii_digit());
-                if or_equal {
-                    let phrase = if t.starts_with("or equal to") {
+                let after_equal = if starts_with_ignore_case(t, "or equal") {
+                    Some(t["or equal".len()..].trim_start())
+                } else {
+                    None
+                };
+                let to_a_number = after_equal.is_some_and(|a| {
+                    let a = if starts_with_ignore_case(a, "to") {
+                        a[2..].trim_start()
+                    } else {
+                        a
+                    };
+                    a.starts_with(|c: char| c.is_ascii_digit())
+                });
+                if after_equal.is_some() && !to_a_number {
+                    let phrase = if starts_with_ignore_case(t, "or equal to") {
                         "or equal to"
                     } else {
                         "or equal"
