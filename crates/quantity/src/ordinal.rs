@@ -4,6 +4,7 @@
 //! package" counts nothing.
 
 use crate::number::{find_numbers, NumberKind};
+use crate::words::{denominator, ordinal_unit};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -41,45 +42,19 @@ pub struct OrdinalMatch {
     pub ordinal: Ordinal,
 }
 
-/// Ordinal words and the position they add, or the scale they multiply
-/// by (for "hundredth" and up).
+/// An ordinal word's position, and whether it is a scale that multiplies
+/// the number before it ("two hundredth") rather than adds to it. The
+/// words are the fraction denominators' ("fifth", "hundredth") plus
+/// "first" and "second"; plurals ("fifths") are fractions, not positions.
 fn ordinal_word(word: &str) -> Option<(f64, bool)> {
-    let v = match word {
-        "first" => 1.0,
-        "second" => 2.0,
-        "third" => 3.0,
-        "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" | "nineth" => 9.0,
-        "tenth" => 10.0,
-        "eleventh" => 11.0,
-        "twelfth" => 12.0,
-        "thirteenth" => 13.0,
-        "fourteenth" => 14.0,
-        "fifteenth" => 15.0,
-        "sixteenth" => 16.0,
-        "seventeenth" => 17.0,
-        "eighteenth" => 18.0,
-        "nineteenth" => 19.0,
-        "twentieth" => 20.0,
-        "thirtieth" => 30.0,
-        "fortieth" => 40.0,
-        "fiftieth" => 50.0,
-        "sixtieth" => 60.0,
-        "seventieth" => 70.0,
-        "eightieth" => 80.0,
-        "ninetieth" => 90.0,
-        "hundredth" => return Some((1e2, true)),
-        "thousandth" => return Some((1e3, true)),
-        "millionth" => return Some((1e6, true)),
-        "billionth" => return Some((1e9, true)),
-        "trillionth" => return Some((1e12, true)),
-        _ => return None,
-    };
-    Some((v, false))
+    if word == "nineth" {
+        return Some((9.0, false));
+    }
+    let (v, plural) = ordinal_unit(word).or_else(|| {
+        // "half" and "quarter" are denominators but never positions.
+        denominator(word).filter(|_| !matches!(word, "half" | "halves" | "quarter" | "quarters"))
+    })?;
+    (!plural).then_some((v, v >= 100.0))
 }
 
 static DIGIT_ORDINAL: LazyLock<Regex> =
