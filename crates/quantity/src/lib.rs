@@ -23,6 +23,14 @@ pub use number::{find_numbers, NumberKind, NumberMatch};
 pub use ordinal::{find_ordinals, Ordinal, OrdinalMatch};
 pub use quantity::{find_quantities, Quantity};
 pub use range::{find_ranges, NumberRange};
+pub use words::cardinal as cardinal_word;
+
+/// The position an ordinal word names (`first` 1, `twentieth` 20), for
+/// other stages that read dates ("the twenty-first"); plurals and the
+/// fraction-only words "half" and "quarter" are not positions.
+pub fn ordinal_word(word: &str) -> Option<u64> {
+    ordinal::ordinal_word(word).map(|(v, _)| v as u64)
+}
 
 use storyline_model::CharIndex;
 

@@ -46,7 +46,7 @@ pub struct OrdinalMatch {
 /// the number before it ("two hundredth") rather than adds to it. The
 /// words are the fraction denominators' ("fifth", "hundredth") plus
 /// "first" and "second"; plurals ("fifths") are fractions, not positions.
-fn ordinal_word(word: &str) -> Option<(f64, bool)> {
+pub(crate) fn ordinal_word(word: &str) -> Option<(f64, bool)> {
     if word == "nineth" {
         return Some((9.0, false));
     }

@@ -1,0 +1,369 @@
+//! Whole expressions: a date with a time of day, ranges ("from June to
+//! August", "between early- and mid-October", "November 19-20"), open
+//! bounds ("since February 2022", "by mid-January", "until January 20"),
+//! durations and recurrences.
+
+use super::calendar::{bare_year, day_of_month, month_name, year};
+use super::clock::{clock_loose, clock_strict, day_part};
+use super::relative::{date, part_word};
+use super::span::{duration, set, vague_duration};
+use super::{P, R};
+use crate::expr::{Clock, Date, DayPart, Expr, Gran, Mod, Part};
+
+/// The longest expression starting at token `i`.
+pub fn expr(p: &P, i: usize) -> R<Expr> {
+    [bound(p, i), range(p, i), set(p, i), duration(p, i), vague_duration(p, i), point(p, i)]
+        .into_iter()
+        .flatten()
+        .max_by_key(|(e, _)| *e)
+}
+
+/// Matches that look like dates but are not.
+pub fn rejected(p: &P, i: usize, end: usize) -> bool {
+    // A lone number glued to a letter after it ("2024x") or a unit
+    // ("2024km") was already refused by the rules; here: a match that is
+    // only a bare year inside a longer number-like run ("1999-2000-2001").
+    let _ = (p, i, end);
+    false
+}
+
+/// A date, a time, or both.
+fn point(p: &P, i: usize) -> R<Expr> {
+    let mut best: R<Expr> = None;
+    let mut consider = |r: R<Expr>| {
+        if let Some((e, x)) = r {
+            if best.as_ref().map_or(true, |(b, _)| e > *b) {
+                best = Some((e, x));
+            }
+        }
+    };
+    // A date, then maybe a time or a part of the day.
+    if let Some((e, d)) = date_or_year(p, i) {
+        consider(Some((e, Expr::Date { date: d.clone(), clock: None, day_part: None })));
+        consider(time_after(p, e, &d));
+    }
+    // "tonight", "this morning", "last night", "tomorrow evening".
+    consider(named_day_part(p, i));
+    // A time, then maybe a date: "3pm on Monday", "10am tomorrow".
+    if let Some((e, c)) = clock_strict(p, i).or_else(|| p.is_any(i.wrapping_sub(1), &["at", "around"]).then(|| clock_loose(p, i)).flatten()) {
+        consider(Some((e, Expr::Time { clock: Some(c), day_part: None })));
+        let k = p.comma(e);
+        let k2 = p.opt(k, "on");
+        if let Some((e2, d)) = date_or_year(p, k2).filter(|(_, d)| !matches!(d, Date::Calendar { month: None, day: None, .. })) {
+            consider(Some((e2, Expr::Date { date: d, clock: Some(c), day_part: None })));
+        }
+        // "4 in the morning".
+        if let Some(e2) = p.phrase(e, &["in", "the"]) {
+            if let Some((e3, (dp, None))) = day_part(p, e2) {
+                consider(Some((e3, Expr::Time { clock: Some(with_day_part(c, dp)), day_part: None })));
+            }
+        }
+    }
+    // "early morning", "late afternoon", "in the morning".
+    if let Some((e, (dp, part))) = day_part(p, i) {
+        if part.is_some() {
+            consider(Some((e, Expr::Time { clock: None, day_part: Some((dp, part)) })));
+        }
+    }
+    best
+}
+
+/// A date, or a year standing alone (which needs more evidence than a
+/// year inside a date).
+fn date_or_year(p: &P, i: usize) -> R<Date> {
+    let d = date(p, i);
+    let y = bare_year(p, i).map(|(e, y)| (e, Date::Calendar { year: Some(y), month: None, day: None }));
+    match (d, y) {
+        (Some(d), Some(y)) => Some(if y.0 > d.0 { y } else { d }),
+        (d, y) => d.or(y).filter(|(_, x)| {
+            // A year read by `date` alone must pass the bare-year test.
+            !matches!(x, Date::Calendar { year: Some(_), month: None, day: None }) || bare_year(p, i).is_some()
+        }),
+    }
+}
+
+/// A time or a part of the day after a date: "Friday at 3pm", "Nov 5,
+/// 10:00 GMT", "tomorrow morning", "Monday night".
+fn time_after(p: &P, e: usize, d: &Date) -> R<Expr> {
+    let k = p.comma(e);
+    let k2 = if p.is_any(k, &["at", "around", "about", "by"]) { k + 1 } else { k };
+    let clock = if k2 > k { clock_loose(p, k2) } else { clock_strict(p, k2) };
+    if let Some((e2, c)) = clock {
+        // "Friday at 4 in the afternoon".
+        if let Some(e3) = p.phrase(e2, &["in", "the"]) {
+            if let Some((e4, (dp, None))) = day_part(p, e3) {
+                return Some((e4, Expr::Date { date: d.clone(), clock: Some(with_day_part(c, dp)), day_part: None }));
+            }
+        }
+        return Some((e2, Expr::Date { date: d.clone(), clock: Some(c), day_part: None }));
+    }
+    let k3 = p.phrase(e, &["in", "the"]).unwrap_or(e);
+    if let Some((e2, dp)) = day_part(p, k3) {
+        if matches!(d, Date::Weekday { .. } | Date::Relative { gran: Gran::Day, .. } | Date::Calendar { day: Some(_), .. }) {
+            return Some((e2, Expr::Date { date: d.clone(), clock: None, day_part: Some(dp) }));
+        }
+    }
+    None
+}
+
+/// An unmarked hour read with a part of the day: "4 in the afternoon".
+fn with_day_part(mut c: Clock, dp: DayPart) -> Clock {
+    if c.pm.is_none() {
+        c.pm = Some(!matches!(dp, DayPart::Morning));
+    }
+    c
+}
+
+/// "tonight", "this morning", "last night", "tomorrow evening",
+/// "yesterday afternoon", "later this afternoon".
+fn named_day_part(p: &P, i: usize) -> R<Expr> {
+    let today = |o| Date::Relative { gran: Gran::Day, offset: o };
+    if p.is_word(i, "tonight") {
+        return Some((i + 1, Expr::Date { date: today(0), clock: None, day_part: Some((DayPart::Night, None)) }));
+    }
+    let (j, part) = match p.word(i)? {
+        "early" | "earlier" => (i + 1, Some(Part::Start)),
+        "late" | "later" => (i + 1, Some(Part::End)),
+        _ => (i, None),
+    };
+    let off = match p.word(j)? {
+        "this" => 0,
+        "last" if p.is_word(j + 1, "night") => -1,
+        "yesterday" => -1,
+        "tomorrow" => 1,
+        _ => return None,
+    };
+    let (dp, plural) = crate::lexicon::day_part(p.word(j + 1)?)?;
+    if plural {
+        return None;
+    }
+    Some((j + 2, Expr::Date { date: today(off), clock: None, day_part: Some((dp, part)) }))
+}
+
+/// Range ends that share words: "early- to mid-October" gives the first
+/// end its month from the second.
+fn elided_part(p: &P, i: usize) -> R<Part> {
+    let (e, part) = part_word(p, i)?;
+    // The part word must be followed by a hyphen ("early-") or directly
+    // by the joining word ("early to mid October").
+    let e = p.dash(e).unwrap_or(e);
+    p.is_any(e, &["to", "and", "through", "until"]).then_some((e, part))
+}
+
+/// "from X to Y", "between X and Y", "X to Y", "X-Y" with dates, times
+/// or years on both sides.
+fn range(p: &P, i: usize) -> R<Expr> {
+    let (j, opener) = match p.word(i) {
+        Some("from") => (i + 1, true),
+        Some("between") => (i + 1, true),
+        _ => (i, false),
+    };
+    let joiners: &[&str] = if p.is_word(i, "between") { &["and", "to"] } else { &["to", "through", "thru", "until", "till"] };
+    // Elided first end.
+    if let Some((e, part)) = elided_part(p, j) {
+        if p.is_any(e, joiners) || p.is_word(e, "and") {
+            let (e2, second) = point(p, e + 1)?;
+            if let Expr::Date { date: Date::Part { of, .. }, .. } = &second {
+                let first = Expr::Date { date: Date::Part { part, of: of.clone() }, clock: None, day_part: None };
+                return Some((e2, Expr::Range(Box::new(first), Box::new(second))));
+            }
+            return None;
+        }
+    }
+    // Day ranges inside one month: "November 19-20", "19-20 November",
+    // "Nov 18-Dec 19, 2015", "October 1 to 7".
+    if let Some(r) = day_range(p, j) {
+        return Some(r);
+    }
+    // Year ranges: "2014-2018", "2014 to 2018".
+    if let Some((e, a)) = year(p, j) {
+        if let Some(k) = p.dash(e).or_else(|| p.is_any(e, joiners).then_some(e + 1)) {
+            if let Some((e2, b)) = year(p, k) {
+                if b > a {
+                    let y = |v| Expr::Date { date: Date::Calendar { year: Some(v), month: None, day: None }, clock: None, day_part: None };
+                    return Some((e2, Expr::Range(Box::new(y(a)), Box::new(y(b)))));
+                }
+            }
+        }
+    }
+    let (e, first) = point(p, j)?;
+    let k = if let Some(k) = p.dash(e) {
+        k
+    } else if p.is_any(e, joiners) {
+        e + 1
+    } else {
+        return None;
+    };
+    if !opener && p.dash(e).is_none() && !matches!(first, Expr::Date { date: Date::Calendar { .. }, .. } | Expr::Time { .. }) {
+        return None;
+    }
+    let (e2, second) = point(p, k).or_else(|| {
+        // "from 7:00 to 8:00pm" needs the loose hour on the first end;
+        // "between 2:00 tomorrow and 4:00" the loose hour on the second.
+        clock_loose(p, k).map(|(e, c)| (e, Expr::Time { clock: Some(c), day_part: None }))
+    })?;
+    let (first, second) = share_fields(first, second)?;
+    Some((e2, Expr::Range(Box::new(first), Box::new(second))))
+}
+
+/// Gives each end of a range the fields written only on the other:
+/// "May to Oct 2020" (the year), "from 7:00 to 8:00pm" (p.m.).
+fn share_fields(a: Expr, b: Expr) -> Option<(Expr, Expr)> {
+    use Expr::{Date as D, Time as T};
+    Some(match (a, b) {
+        (D { date: da, clock: ca, day_part: pa }, D { date: db, clock: cb, day_part: pb }) => {
+            let da = match (&da, &db) {
+                (Date::Calendar { year: None, month, day }, Date::Calendar { year: Some(y), .. }) => Date::Calendar { year: Some(*y), month: *month, day: *day },
+                _ => da,
+            };
+            (D { date: da, clock: ca, day_part: pa }, D { date: db, clock: cb, day_part: pb })
+        }
+        (T { clock: Some(ca), day_part: pa }, T { clock: Some(cb), day_part: pb }) => {
+            (T { clock: Some(share_meridiem(ca, cb)), day_part: pa }, T { clock: Some(cb), day_part: pb })
+        }
+        (T { clock: Some(ca), day_part: None }, D { date, clock: Some(cb), day_part }) => {
+            // "between 2:00 tomorrow and 4:00" is read the other way round
+            // below; "10am to 12pm Monday" puts the date on both ends.
+            (D { date: date.clone(), clock: Some(share_meridiem(ca, cb)), day_part }, D { date, clock: Some(cb), day_part })
+        }
+        (D { date, clock: Some(ca), day_part }, T { clock: Some(cb), day_part: None }) => {
+            let cb = if cb.pm.is_none() { Clock { pm: ca.pm, ..cb } } else { cb };
+            (D { date: date.clone(), clock: Some(ca), day_part }, D { date, clock: Some(cb), day_part })
+        }
+        (D { date, clock: None, day_part }, T { clock: Some(cb), day_part: None }) if matches!(date, Date::Weekday { .. } | Date::Calendar { day: Some(_), .. } | Date::Relative { gran: Gran::Day, .. }) => {
+            // "tomorrow from 7:00 to 8:00" is read by `point` plus a time
+            // range; a date alone and a time make no range.
+            let _ = (date, day_part, cb);
+            return None;
+        }
+        (a, b) => {
+            if std::mem::discriminant(&a) == std::mem::discriminant(&b) {
+                (a, b)
+            } else {
+                return None;
+            }
+        }
+    })
+}
+
+/// The first end of a time range takes the second's a.m. or p.m. when it
+/// has none and the hours allow it ("from 7 to 8pm").
+fn share_meridiem(a: Clock, b: Clock) -> Clock {
+    match (a.pm, b.pm) {
+        (None, Some(pm)) if a.hour <= 12 => {
+            let candidate = Clock { pm: Some(pm), ..a };
+            if candidate.hour24() <= b.hour24() {
+                candidate
+            } else {
+                a
+            }
+        }
+        _ => a,
+    }
+}
+
+/// Day ranges: "November 19-20", "19-20 November", "Nov 18-Dec 19,
+/// 2015", "October 1 to 7, 2024", "April ninth through 17th".
+fn day_range(p: &P, i: usize) -> R<Expr> {
+    let joined = |k: usize| p.dash(k).or_else(|| p.is_any(k, &["to", "through", "thru", "until", "and"]).then_some(k + 1));
+    let day = |m: Option<u32>, d: u32, y: Option<i32>| Expr::Date { date: Date::Calendar { year: y, month: m, day: Some(d) }, clock: None, day_part: None };
+    // Month first.
+    if let Some((e, m)) = month_name(p, i) {
+        let (e1, d1) = day_of_month(p, e)?;
+        let k = joined(e1)?;
+        // "Nov 18-Dec 19".
+        let (e2, m2, d2) = match month_name(p, k) {
+            Some((e2, m2)) => {
+                let (e3, d2) = day_of_month(p, e2)?;
+                (e3, m2, d2)
+            }
+            None => {
+                let (e2, d2) = day_of_month(p, k)?;
+                (e2, m, d2)
+            }
+        };
+        if m2 == m && d2 <= d1 {
+            return None;
+        }
+        let (e3, y) = match year(p, p.comma(e2)) {
+            Some((e3, y)) => (e3, Some(y)),
+            None => (e2, None),
+        };
+        return Some((e3, Expr::Range(Box::new(day(Some(m), d1, y)), Box::new(day(Some(m2), d2, y)))));
+    }
+    // Day first: "19-20 November 2024".
+    let (e, d1) = day_of_month(p, i)?;
+    let k = joined(e)?;
+    let (e2, d2) = day_of_month(p, k)?;
+    let (e3, m) = month_name(p, e2)?;
+    if d2 <= d1 {
+        return None;
+    }
+    let (e4, y) = match year(p, p.comma(e3)) {
+        Some((e4, y)) => (e4, Some(y)),
+        None => (e3, None),
+    };
+    Some((e4, Expr::Range(Box::new(day(Some(m), d1, y)), Box::new(day(Some(m), d2, y)))))
+}
+
+/// Open bounds before a point ("since", "until", "by", "before",
+/// "after", "no later than", "as early as", "starting") and after it ("or
+/// later", "and earlier", "onwards").
+fn bound(p: &P, i: usize) -> R<Expr> {
+    let table: &[(&[&str], Mod)] = &[
+        (&["since"], Mod::OnOrAfter),
+        (&["starting", "from"], Mod::OnOrAfter),
+        (&["starting", "on"], Mod::OnOrAfter),
+        (&["starting"], Mod::OnOrAfter),
+        (&["beginning", "on"], Mod::OnOrAfter),
+        (&["beginning"], Mod::OnOrAfter),
+        (&["as", "early", "as"], Mod::OnOrAfter),
+        (&["no", "earlier", "than"], Mod::OnOrAfter),
+        (&["until"], Mod::OnOrBefore),
+        (&["till"], Mod::OnOrBefore),
+        (&["up", "to"], Mod::OnOrBefore),
+        (&["up", "until"], Mod::OnOrBefore),
+        (&["through"], Mod::OnOrBefore),
+        (&["by"], Mod::OnOrBefore),
+        (&["no", "later", "than"], Mod::OnOrBefore),
+        (&["as", "late", "as"], Mod::OnOrBefore),
+        (&["before"], Mod::Before),
+        (&["prior", "to"], Mod::Before),
+        (&["earlier", "than"], Mod::Before),
+        (&["after"], Mod::After),
+        (&["later", "than"], Mod::After),
+    ];
+    if let Some((j, k)) = p.any_phrase(i, &table.iter().map(|(w, _)| *w).collect::<Vec<_>>()) {
+        let m = table[k].1;
+        let (e, x) = [range(p, j), point(p, j)].into_iter().flatten().max_by_key(|(e, _)| *e)?;
+        // "by Friday" is a bound, "by 2 votes" is not a time at all;
+        // durations and recurrences take no bound here.
+        if matches!(x, Expr::Duration(..) | Expr::Set(..)) {
+            return None;
+        }
+        // "after" and "before" with a relative stretch or a shift read
+        // better as the stretch itself.
+        return Some((e, Expr::Bound(m, Box::new(x))));
+    }
+    // Trailing bounds: "2012 or later", "1/1/2016 and later", "3 pm or
+    // later", "June onwards".
+    let (e, x) = point(p, i)?;
+    let trailing: &[(&[&str], Mod)] = &[
+        (&["or", "later"], Mod::OnOrAfter),
+        (&["and", "later"], Mod::OnOrAfter),
+        (&["or", "after"], Mod::OnOrAfter),
+        (&["onwards"], Mod::OnOrAfter),
+        (&["onward"], Mod::OnOrAfter),
+        (&["on"], Mod::OnOrAfter),
+        (&["or", "earlier"], Mod::OnOrBefore),
+        (&["and", "earlier"], Mod::OnOrBefore),
+        (&["or", "before"], Mod::OnOrBefore),
+    ];
+    let (e2, k) = p.any_phrase(e, &trailing.iter().map(|(w, _)| *w).collect::<Vec<_>>())?;
+    // "on" only as "from June on": handled by the opener "from".
+    if trailing[k].0 == ["on"] && !p.is_word(i.wrapping_sub(1), "from") {
+        return None;
+    }
+    // "year 2012 or later" keeps "year" in the span.
+    Some((e2, Expr::Bound(trailing[k].1, Box::new(x))))
+}

@@ -1,0 +1,443 @@
+//! Dates relative to the article's date or to the date under discussion:
+//! "yesterday", "next month", "last Friday", "two weeks ago", "the
+//! previous day", "the past week", "the coming days", "early October",
+//! "earlier this week".
+
+use super::calendar::{calendar, day_of_month, nth_of};
+use super::{P, R};
+use crate::expr::{Date, Dur, Gran, Part, RefKind, Unit};
+use crate::lexicon;
+
+/// Any date that is not a plain time of day.
+pub fn date(p: &P, i: usize) -> R<Date> {
+    [
+        calendar(p, i),
+        relative(p, i),
+        weekday(p, i),
+        shift(p, i),
+        stretch(p, i),
+        part(p, i),
+        side(p, i),
+        nth_of(p, i, &period),
+    ]
+    .into_iter()
+    .flatten()
+    .max_by_key(|(e, _)| *e)
+}
+
+/// Granularity words for relative periods.
+fn gran(word: &str) -> Option<Gran> {
+    Some(match word {
+        "day" => Gran::Day,
+        "week" => Gran::Week,
+        "weekend" => Gran::Weekend,
+        "month" => Gran::Month,
+        "quarter" => Gran::Quarter,
+        "year" => Gran::Year,
+        "decade" => Gran::Decade,
+        "century" => Gran::Century,
+        _ => return None,
+    })
+}
+
+/// A word that moves a period: "next" 1, "last" -1, "this" 0.
+fn offset_word(p: &P, i: usize) -> R<i32> {
+    let one = |w: &str| -> Option<i32> {
+        Some(match w {
+            "this" | "current" | "present" => 0,
+            "next" | "coming" | "upcoming" | "following" => 1,
+            "last" | "previous" | "past" | "prior" | "preceding" => -1,
+            _ => return None,
+        })
+    };
+    // "this coming", "this past", "this upcoming".
+    if p.is_word(i, "this") {
+        if let Some(o) = p.word(i + 1).and_then(one).filter(|o| *o != 0) {
+            return Some((i + 2, o));
+        }
+    }
+    let w = p.word(i)?;
+    if w == "the" {
+        let o = p.word(i + 1).and_then(one)?;
+        return Some((i + 2, o));
+    }
+    Some((i + 1, one(w)?))
+}
+
+/// Words for today and its neighbours, the present, and "this week".
+fn relative(p: &P, i: usize) -> R<Date> {
+    let day = |o| Date::Relative { gran: Gran::Day, offset: o };
+    if let Some(e) = p.phrase(i, &["the", "day", "before", "yesterday"]) {
+        return Some((e, day(-2)));
+    }
+    if let Some(e) = p.phrase(i, &["the", "day", "after", "tomorrow"]) {
+        return Some((e, day(2)));
+    }
+    if let Some(e) = p.phrase(i, &["right", "now"]).or_else(|| p.phrase(i, &["at", "the", "moment"])) {
+        return Some((e, Date::Ref(RefKind::Present)));
+    }
+    match p.word(i)? {
+        "today" => return Some((i + 1, day(0))),
+        "tomorrow" => return Some((i + 1, day(1))),
+        "yesterday" => return Some((i + 1, day(-1))),
+        "now" | "currently" | "nowadays" => return Some((i + 1, Date::Ref(RefKind::Present))),
+        _ => {}
+    }
+    let (e, o) = offset_word(p, i)?;
+    let g = gran(p.word(e)?)?;
+    // "the past week" is the seven days before the anchor, not the
+    // calendar week; "past" with an article reads that way.
+    if p.is_word(e - 1, "past") && g != Gran::Day {
+        return Some((e + 1, Date::Stretch { amount: Dur { amount: Some(1.0), unit: unit_of(g) }, sign: -1 }));
+    }
+    if g == Gran::Day && o != 0 {
+        // "the next day" and "the previous day" move from the date under
+        // discussion; "this day" is not used for today.
+        return Some((e + 1, Date::Shift { from: None, amount: Dur { amount: Some(1.0), unit: Unit::Day }, sign: o }));
+    }
+    if g == Gran::Day {
+        return None;
+    }
+    Some((e + 1, Date::Relative { gran: g, offset: o }))
+}
+
+fn unit_of(g: Gran) -> Unit {
+    match g {
+        Gran::Day => Unit::Day,
+        Gran::Weekend => Unit::Weekend,
+        Gran::Week => Unit::Week,
+        Gran::Month => Unit::Month,
+        Gran::Quarter => Unit::Quarter,
+        Gran::Half => Unit::Month,
+        Gran::Year => Unit::Year,
+        Gran::Decade => Unit::Decade,
+        Gran::Century => Unit::Century,
+    }
+}
+
+/// A weekday word at `i`: full names anywhere, short forms ("Fri") only
+/// capitalised and followed by punctuation or a date.
+pub fn weekday_word(p: &P, i: usize) -> R<u32> {
+    let w = p.word(i)?;
+    let (d, plural) = lexicon::weekday(w)?;
+    if plural {
+        return None;
+    }
+    let mut e = i + 1;
+    if lexicon::weekday_is_short(w) {
+        let followed = p.punct(e, ',') || p.punct(e, '.') || p.num(e).is_some() || p.word(e).and_then(lexicon::month).is_some();
+        if !p.capitalised(i) || !followed {
+            return None;
+        }
+        if p.punct(e, '.') && p.glued(e) {
+            e += 1;
+        }
+    }
+    Some((e, d))
+}
+
+/// Weekdays: "Friday", "next Friday", "last Friday", "this coming
+/// Monday", "Monday next week", "this week Monday", and a weekday with a
+/// date ("Wed 13 Nov 2024", "Friday, Oct. 25", "Monday 21", "Friday the
+/// 26th").
+fn weekday(p: &P, i: usize) -> R<Date> {
+    // "this week Monday", "next week's Friday".
+    if let Some((e, o)) = offset_word(p, i) {
+        if p.is_word(e, "week") {
+            let k = p.phrase(e + 1, &["'s"]).unwrap_or(e + 1);
+            if let Some((e2, d)) = weekday_word(p, k) {
+                return Some((e2, week_day(d, o)));
+            }
+        }
+    }
+    let (j, shift) = match offset_word(p, i) {
+        Some((e, o)) if !p.is_word(i, "the") => (e, Some(o)),
+        _ => (i, None),
+    };
+    let (e, d) = weekday_word(p, j)?;
+    if shift.is_none() {
+        // A weekday with a date: the date decides.
+        let k = p.comma(e);
+        let k = if p.punct(k, '.') { k + 1 } else { k };
+        if let Some((e2, date)) = calendar(p, k) {
+            if matches!(date, Date::Calendar { day: Some(_), .. }) {
+                return Some((e2, date));
+            }
+        }
+        let k2 = p.the(k);
+        if let Some((e2, dd)) = day_of_month(p, k2) {
+            if !p.word(e2).and_then(lexicon::month).is_some() && (k2 > k || p.digits(k2) > 0) {
+                return Some((e2, Date::Calendar { year: None, month: None, day: Some(dd) }));
+            }
+        }
+        // "Monday next week", "Friday of last week".
+        let k3 = p.opt(e, "of");
+        if let Some((e3, o)) = offset_word(p, k3) {
+            if p.is_word(e3, "week") {
+                return Some((e3 + 1, week_day(d, o)));
+            }
+        }
+    }
+    Some((e, Date::Weekday { day: d, shift }))
+}
+
+/// Weekday `d` of the week `o` weeks from the anchor's.
+fn week_day(d: u32, o: i32) -> Date {
+    Date::Nth {
+        n: d as i32,
+        unit: crate::expr::NthUnit::Gran(Gran::Day),
+        of: Box::new(Date::Relative { gran: Gran::Week, offset: o }),
+    }
+}
+
+/// An amount of time: "two weeks", "a day", "24 hours", "several
+/// months", "a couple of days".
+pub fn amount(p: &P, i: usize) -> R<Dur> {
+    let (j, n) = number(p, i)?;
+    let (u, plural) = lexicon::unit(p.word(j)?)?;
+    if n == Some(1.0) && plural && !p.is_word(i, "one") {
+        return None;
+    }
+    Some((j + 1, Dur { amount: n, unit: u }))
+}
+
+/// A count before a unit: digits, number words, "a", "a couple of", "a
+/// few", "several". `None` inside means an unstated amount.
+pub fn number(p: &P, i: usize) -> R<Option<f64>> {
+    if let Some(v) = p.num(i) {
+        // "1.5 hours".
+        if p.punct(i + 1, '.') && p.glued(i + 1) && p.glued(i + 2) && p.num(i + 2).is_some() {
+            let frac: f64 = format!("0.{}", p.num(i + 2)?).parse().ok()?;
+            return Some((i + 3, Some(v as f64 + frac)));
+        }
+        return (p.digits(i) <= 6).then_some((i + 1, Some(v as f64)));
+    }
+    if let Some(e) = p.phrase(i, &["a", "couple", "of"]).or_else(|| p.phrase(i, &["a", "couple"])) {
+        return Some((e, Some(2.0)));
+    }
+    if let Some(e) = p.phrase(i, &["a", "few"]) {
+        return Some((e, None));
+    }
+    let w = p.word(i)?;
+    if lexicon::vague_amount(w) {
+        return Some((i + 1, None));
+    }
+    let v = lexicon::small_number(w)?;
+    // "twenty four", "twenty-four".
+    if v >= 20 && v % 10 == 0 {
+        let k = p.dash(i + 1).filter(|&k| p.glued(k)).unwrap_or(i + 1);
+        if let Some(u) = p.word(k).and_then(storyline_quantity::cardinal_word).filter(|u| *u < 10 && *u > 0) {
+            return Some((k + 1, Some((v as u64 + u) as f64)));
+        }
+    }
+    // "one and a half", "one and a quarter".
+    if let Some(e) = p.phrase(i + 1, &["and", "a", "half"]) {
+        return Some((e, Some(v as f64 + 0.5)));
+    }
+    if let Some(e) = p.phrase(i + 1, &["and", "a", "quarter"]) {
+        return Some((e, Some(v as f64 + 0.25)));
+    }
+    // "twenty and four hours".
+    if let Some(k) = p.phrase(i + 1, &["and"]) {
+        if let Some(u) = p.word(k).and_then(storyline_quantity::cardinal_word).filter(|u| *u < 10 && v >= 20) {
+            return Some((k + 1, Some((v as u64 + u) as f64)));
+        }
+    }
+    Some((i + 1, Some(v as f64)))
+}
+
+/// "two weeks ago", "three days later", "a day after Christmas", "five
+/// years from now", "the day before", "a day after" with a clause.
+fn shift(p: &P, i: usize) -> R<Date> {
+    let today = || Some(Box::new(Date::Relative { gran: Gran::Day, offset: 0 }));
+    // "the day before", "the day after", "the same day", "that day".
+    if let Some(e) = p.phrase(i, &["the", "same", "day"]).or_else(|| p.phrase(i, &["that", "day"])) {
+        return Some((e, Date::Shift { from: None, amount: Dur { amount: Some(0.0), unit: Unit::Day }, sign: 1 }));
+    }
+    let (j, dur) = match p.the(i) {
+        k if k > i => {
+            let (u, plural) = lexicon::unit(p.word(k)?)?;
+            if plural {
+                return None;
+            }
+            (k + 1, Dur { amount: Some(1.0), unit: u })
+        }
+        _ => amount(p, i)?,
+    };
+    dur.amount?;
+    let w = p.word(j)?;
+    match w {
+        "ago" => Some((j + 1, Date::Shift { from: today(), amount: dur, sign: -1 })),
+        "later" | "earlier" => {
+            let sign = if w == "later" { 1 } else { -1 };
+            Some((j + 1, Date::Shift { from: None, amount: dur, sign }))
+        }
+        "from" if p.is_any(j + 1, &["now", "today"]) => Some((j + 2, Date::Shift { from: today(), amount: dur, sign: 1 })),
+        "before" | "after" | "prior" => {
+            let k = if w == "prior" { p.phrase(j + 1, &["to"])? } else { j + 1 };
+            let sign = if w == "after" { 1 } else { -1 };
+            if let Some((e, from)) = date(p, k) {
+                return Some((e, Date::Shift { from: Some(Box::new(from)), amount: dur, sign }));
+            }
+            // "a day after Washington said": the clause that follows
+            // happened that long before the date under discussion, so
+            // the expression dates that clause.
+            Some((k, Date::Shift { from: None, amount: dur, sign: -sign }))
+        }
+        _ => None,
+    }
+}
+
+/// Stretches next to the anchor: "the past week", "the last three days",
+/// "the next 4 business days", "the coming days", "in recent months",
+/// "within 9 months", "the 5 upcoming years".
+fn stretch(p: &P, i: usize) -> R<Date> {
+    let j = p.the(i);
+    // "recent months", "recent weeks".
+    if p.is_word(j, "recent") {
+        let (u, plural) = lexicon::unit(p.word(j + 1)?)?;
+        return plural.then_some((j + 2, Date::Stretch { amount: Dur { amount: None, unit: u }, sign: -1 }));
+    }
+    if p.is_word(j, "within") {
+        let k = p.opt(j + 1, "the");
+        let k = p.opt(k, "next");
+        let (e, dur) = amount(p, k)?;
+        return Some((e, Date::Stretch { amount: dur, sign: 0 }));
+    }
+    let sign = match p.word(j)? {
+        "past" | "last" | "previous" | "preceding" => -1,
+        "next" | "coming" | "upcoming" | "following" => 1,
+        w if w.chars().all(|c| c.is_ascii_digit()) || p.num(j).is_some() || lexicon::small_number(w).is_some() => {
+            // "5 upcoming years", "5 past years".
+            let (k, n) = number(p, j)?;
+            let s = match p.word(k)? {
+                "upcoming" | "coming" | "next" => 1,
+                "past" | "last" | "previous" => -1,
+                _ => return None,
+            };
+            let (u, _) = lexicon::unit(p.word(k + 1)?)?;
+            return Some((k + 2, Date::Stretch { amount: Dur { amount: n, unit: u }, sign: s }));
+        }
+        _ => return None,
+    };
+    let k = j + 1;
+    // "the coming days", "the past few weeks", "the next 4 business days".
+    if let Some((u, true)) = p.word(k).and_then(lexicon::unit) {
+        return Some((k + 1, Date::Stretch { amount: Dur { amount: None, unit: u }, sign }));
+    }
+    let (e, n) = number(p, k)?;
+    let (e, unit) = if p.is_word(e, "business") || p.is_word(e, "working") {
+        let (u, _) = lexicon::unit(p.word(e + 1)?)?;
+        if u != Unit::Day {
+            return None;
+        }
+        (e + 2, Unit::BusinessDay)
+    } else {
+        let (u, plural) = lexicon::unit(p.word(e)?)?;
+        if !plural && n != Some(1.0) {
+            return None;
+        }
+        (e + 1, u)
+    };
+    // "the last day" and "next week" are not stretches.
+    if n == Some(1.0) && !p.is_any(k, &["one", "1"]) {
+        return None;
+    }
+    Some((e, Date::Stretch { amount: Dur { amount: n, unit }, sign }))
+}
+
+/// Periods that parts and ordinals apply to: a calendar period, a
+/// relative one ("this year", "the month"), or a weekday.
+pub fn period(p: &P, i: usize) -> R<Date> {
+    if let Some(r) = calendar(p, i) {
+        return Some(r);
+    }
+    if let Some((e, d)) = relative(p, i) {
+        if matches!(d, Date::Relative { .. }) {
+            return Some((e, d));
+        }
+    }
+    // "the year", "the week", "the month" under discussion.
+    if p.is_word(i, "the") {
+        if let Some(g) = p.word(i + 1).and_then(gran) {
+            if g != Gran::Day {
+                return Some((i + 2, Date::Relative { gran: g, offset: 0 }));
+            }
+        }
+    }
+    // A bare "year", "month" as in "end of year", "end of month".
+    if let Some(g) = p.word(i).and_then(gran) {
+        if matches!(g, Gran::Year | Gran::Month | Gran::Week) {
+            return Some((i + 1, Date::Relative { gran: g, offset: 0 }));
+        }
+    }
+    None
+}
+
+/// A part word before a period: "early", "mid", "late", "the start of",
+/// "the end of", "the first half of".
+pub fn part_word(p: &P, i: usize) -> R<Part> {
+    let table: &[(&[&str], Part)] = &[
+        (&["the", "beginning", "of"], Part::Start),
+        (&["the", "start", "of"], Part::Start),
+        (&["beginning", "of"], Part::Start),
+        (&["start", "of"], Part::Start),
+        (&["the", "early", "part", "of"], Part::Start),
+        (&["the", "middle", "of"], Part::Mid),
+        (&["middle", "of"], Part::Mid),
+        (&["the", "end", "of"], Part::End),
+        (&["end", "of"], Part::End),
+        (&["the", "latter", "part", "of"], Part::End),
+        (&["the", "first", "half", "of"], Part::FirstHalf),
+        (&["first", "half", "of"], Part::FirstHalf),
+        (&["the", "second", "half", "of"], Part::SecondHalf),
+        (&["second", "half", "of"], Part::SecondHalf),
+        (&["early"], Part::Start),
+        (&["earlier"], Part::Start),
+        (&["mid"], Part::Mid),
+        (&["middle"], Part::Mid),
+        (&["late"], Part::End),
+        (&["later"], Part::End),
+    ];
+    let (e, k) = p.any_phrase(i, &table.iter().map(|(w, _)| *w).collect::<Vec<_>>())?;
+    let part = table[k].1;
+    // "mid-October", "early-2024".
+    let e = match p.dash(e) {
+        Some(e2) if p.glued(e2 - 1) => e2,
+        _ => e,
+    };
+    Some((e, part))
+}
+
+/// "early October", "mid-January", "the end of the year", "late 2023",
+/// "the first half of next year", "end of this month".
+fn part(p: &P, i: usize) -> R<Date> {
+    let (j, part) = part_word(p, i)?;
+    let k = if p.is_word(j, "in") { p.the(j + 1) } else { j };
+    let (e, of) = period(p, k)?;
+    // "early Friday" is a time of day, read elsewhere; "later today" is a
+    // side of today.
+    if matches!(of, Date::Relative { gran: Gran::Day, .. }) {
+        return None;
+    }
+    if matches!(part, Part::End) && p.is_word(i, "later") {
+        return None;
+    }
+    Some((e, Date::Part { part, of: Box::new(of) }))
+}
+
+/// "earlier this week", "later this month", "earlier in the year",
+/// "later this year".
+fn side(p: &P, i: usize) -> R<Date> {
+    let later = match p.word(i)? {
+        "earlier" => false,
+        "later" => true,
+        _ => return None,
+    };
+    let j = p.opt(i + 1, "in");
+    let (e, of) = period(p, j)?;
+    match of {
+        Date::Relative { offset: 0, gran } if gran != Gran::Day => Some((e, Date::Side { later, of: Box::new(of) })),
+        _ => None,
+    }
+}

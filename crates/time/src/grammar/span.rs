@@ -1,0 +1,199 @@
+//! Durations ("three years", "24 hours", "more than a decade", "3h") and
+//! recurrences ("every week", "each Monday at 4pm", "twice a year").
+
+use super::clock::clock_loose;
+use super::relative::{amount, number, weekday_word};
+use super::{P, R};
+use crate::expr::{Dur, Expr, Mod, SetExpr, Unit};
+use crate::lexicon;
+
+/// Qualifiers before an amount of time.
+fn qualifier(p: &P, i: usize) -> R<Mod> {
+    let table: &[(&[&str], Mod)] = &[
+        (&["more", "than"], Mod::MoreThan),
+        (&["over"], Mod::MoreThan),
+        (&["upwards", "of"], Mod::MoreThan),
+        (&["at", "least"], Mod::EqualOrMore),
+        (&["less", "than"], Mod::LessThan),
+        (&["under"], Mod::LessThan),
+        (&["fewer", "than"], Mod::LessThan),
+        (&["at", "most"], Mod::EqualOrLess),
+        (&["up", "to"], Mod::EqualOrLess),
+        (&["no", "more", "than"], Mod::EqualOrLess),
+        (&["nearly"], Mod::Approx),
+        (&["almost"], Mod::Approx),
+        (&["about"], Mod::Approx),
+        (&["around"], Mod::Approx),
+        (&["roughly"], Mod::Approx),
+        (&["approximately"], Mod::Approx),
+        (&["some"], Mod::Approx),
+    ];
+    let (e, k) = p.any_phrase(i, &table.iter().map(|(w, _)| *w).collect::<Vec<_>>())?;
+    Some((e, table[k].1))
+}
+
+/// An amount of time with an optional qualifier.
+pub fn duration(p: &P, i: usize) -> R<Expr> {
+    if let Some((j, m)) = qualifier(p, i) {
+        if let Some((e, d)) = bare_duration(p, j) {
+            if d.amount.is_some() {
+                return Some((e, Expr::Duration(d, Some(m))));
+            }
+        }
+    }
+    let (e, d) = bare_duration(p, i)?;
+    Some((e, Expr::Duration(d, None)))
+}
+
+fn bare_duration(p: &P, i: usize) -> R<Dur> {
+    // "half an hour", "half a day".
+    if let Some(e) = p.phrase(i, &["half", "an"]).or_else(|| p.phrase(i, &["half", "a"])) {
+        let (u, plural) = lexicon::unit(p.word(e)?)?;
+        return (!plural).then_some((e + 1, Dur { amount: Some(0.5), unit: u }));
+    }
+    // "a half hour".
+    if let Some(e) = p.phrase(i, &["a", "half"]) {
+        let (u, plural) = lexicon::unit(p.word(e)?)?;
+        return (!plural).then_some((e + 1, Dur { amount: Some(0.5), unit: u }));
+    }
+    // "3h", "10D", "1.5hrs".
+    if let Some((e, Some(n))) = number(p, i).filter(|_| p.num(i).is_some()) {
+        if p.glued(e) {
+            if let Some(u) = p.word(e).and_then(lexicon::glued_unit) {
+                return Some((e + 1, Dur { amount: Some(n), unit: u }));
+            }
+        }
+    }
+    // "another day", "one more week".
+    if p.is_word(i, "another") {
+        let (u, plural) = lexicon::unit(p.word(i + 1)?)?;
+        return (!plural).then_some((i + 2, Dur { amount: Some(1.0), unit: u }));
+    }
+    if let Some((e, mut d)) = amount(p, i) {
+        // "an hour and a half", "two years and a half".
+        if let Some(e2) = p.phrase(e, &["and", "a", "half"]) {
+            d.amount = d.amount.map(|a| a + 0.5);
+            return Some((e2, d));
+        }
+        // "24-hour" as an adjective ("a 24-hour ceasefire") is still a
+        // duration.
+        return Some((e, d));
+    }
+    // "24-hour", "three-day".
+    let (e, n) = number(p, i)?;
+    let n = n?;
+    let k = p.dash(e).filter(|&k| p.glued(k))?;
+    let (u, plural) = lexicon::unit(p.word(k)?)?;
+    (!plural).then_some((k + 1, Dur { amount: Some(n), unit: u }))
+}
+
+/// A plural unit standing for an unstated amount after "for" or "in":
+/// "for years", "the first time in decades".
+pub fn vague_duration(p: &P, i: usize) -> R<Expr> {
+    if i == 0 || !p.is_any(i - 1, &["for", "in", "over"]) {
+        return None;
+    }
+    let (u, plural) = lexicon::unit(p.word(i)?)?;
+    if !plural || matches!(u, Unit::Second | Unit::Minute) {
+        return None;
+    }
+    Some((i + 1, Expr::Duration(Dur { amount: None, unit: u }, None)))
+}
+
+fn every(amount: f64, unit: Unit) -> Option<Dur> {
+    Some(Dur { amount: Some(amount), unit })
+}
+
+/// Recurrences.
+pub fn set(p: &P, i: usize) -> R<Expr> {
+    let adverb = |w: &str| -> Option<Dur> {
+        match w {
+            "hourly" => every(1.0, Unit::Hour),
+            "daily" | "everyday" | "nightly" => every(1.0, Unit::Day),
+            "weekly" => every(1.0, Unit::Week),
+            "biweekly" | "fortnightly" => every(2.0, Unit::Week),
+            "monthly" => every(1.0, Unit::Month),
+            "quarterly" => every(3.0, Unit::Month),
+            "annually" | "yearly" | "annual" => every(1.0, Unit::Year),
+            "semiannual" | "semiannually" | "biannual" | "biannually" => every(0.5, Unit::Year),
+            _ => None,
+        }
+    };
+    let with_clock = |e: usize, s: SetExpr| -> (usize, Expr) {
+        let k = p.opt(e, "at");
+        match clock_loose(p, k).filter(|_| k > e || p.num(k).is_some()) {
+            Some((e2, c)) => (e2, Expr::Set(SetExpr { clock: Some(c), ..s })),
+            None => (e, Expr::Set(s)),
+        }
+    };
+    let plain = |d: Dur| SetExpr { every: Some(d), weekday: None, clock: None, day_part: None };
+    // "semi-annually", "bi-monthly".
+    if let Some(pre) = p.word(i).filter(|w| matches!(*w, "semi" | "bi")) {
+        if let Some(k) = p.dash(i + 1).filter(|&k| p.glued(k)) {
+            let base = p.word(k).and_then(adverb)?;
+            let factor = if pre == "semi" { 0.5 } else { 2.0 };
+            let d = match base.unit {
+                Unit::Year if pre == "semi" => every(0.5, Unit::Year)?,
+                u => Dur { amount: base.amount.map(|a| a * factor), unit: u },
+            };
+            return Some((k + 1, Expr::Set(plain(d))));
+        }
+    }
+    if let Some(d) = p.word(i).and_then(adverb) {
+        // "annual" is an adjective: "the annual review" recurs, "annual
+        // growth" does not, but both read as a yearly set in TimeML.
+        return Some(with_clock(i + 1, plain(d)));
+    }
+    // "once a week", "twice a year", "three times a month", "one a day".
+    let times = match p.word(i)? {
+        "once" | "one" => Some((i + 1, 1.0)),
+        "twice" => Some((i + 1, 2.0)),
+        _ => number(p, i).and_then(|(e, n)| p.is_word(e, "times").then(|| (e + 1, n.unwrap_or(1.0)))),
+    };
+    if let Some((e, _n)) = times {
+        if p.is_any(e, &["a", "per", "each", "every"]) {
+            let (u, plural) = lexicon::unit(p.word(e + 1)?)?;
+            if !plural {
+                return Some((e + 2, Expr::Set(plain(Dur { amount: Some(1.0), unit: u }))));
+            }
+        }
+    }
+    // "every week", "each Monday", "every other Friday", "every two
+    // weeks", "every day at 7pm", "every weekday", "any weekend".
+    if p.is_any(i, &["every", "each", "any"]) {
+        let mut j = i + 1;
+        let mut step = 1.0;
+        if p.is_word(j, "other") {
+            step = 2.0;
+            j += 1;
+        }
+        if p.is_word(j, "weekday") {
+            return Some(with_clock(j + 1, plain(Dur { amount: Some(1.0), unit: Unit::BusinessDay })));
+        }
+        if let Some((e, d)) = weekday_word(p, j) {
+            return Some(with_clock(e, SetExpr { every: None, weekday: Some(d), clock: None, day_part: None }));
+        }
+        if let Some((dp, _)) = p.word(j).and_then(lexicon::day_part) {
+            return Some(with_clock(j + 1, SetExpr { every: Some(Dur { amount: Some(1.0), unit: Unit::Day }), weekday: None, clock: None, day_part: Some(dp) }));
+        }
+        if let Some((u, _)) = p.word(j).and_then(lexicon::unit) {
+            return Some(with_clock(j + 1, plain(Dur { amount: Some(step), unit: u })));
+        }
+        let (e, n) = number(p, j)?;
+        let (u, _) = lexicon::unit(p.word(e)?)?;
+        return Some(with_clock(e + 1, plain(Dur { amount: Some(n? * step), unit: u })));
+    }
+    // "Mondays", "Tuesday afternoons", "weekends", "Thursdays at 17.30".
+    if let Some((d, true)) = p.word(i).and_then(lexicon::weekday) {
+        return Some(with_clock(i + 1, SetExpr { every: None, weekday: Some(d), clock: None, day_part: None }));
+    }
+    if let Some((d, false)) = p.word(i).and_then(lexicon::weekday).filter(|_| !lexicon::weekday_is_short(p.word(i).unwrap_or(""))) {
+        if let Some((dp, true)) = p.word(i + 1).and_then(lexicon::day_part) {
+            return Some((i + 2, Expr::Set(SetExpr { every: None, weekday: Some(d), clock: None, day_part: Some(dp) })));
+        }
+    }
+    if p.is_word(i, "weekends") {
+        return Some((i + 1, Expr::Set(plain(Dur { amount: Some(1.0), unit: Unit::Weekend }))));
+    }
+    None
+}
