@@ -118,6 +118,10 @@ pub enum Date {
     /// A weekday: `shift` is `None` for a bare "Friday", 0 for "this
     /// Friday", 1 for "next Friday", -1 for "last Friday".
     Weekday { day: u32, shift: Option<i32> },
+    /// A month named with "this", "next" or "last": the month in the
+    /// anchor's year (0), the next one after the anchor's month (1), the
+    /// last one before it (-1).
+    NamedMonth { month: u32, shift: i32 },
     /// The period of `gran` containing the anchor moved by `offset`:
     /// today (Day, 0), yesterday (Day, -1), next month (Month, 1).
     Relative { gran: Gran, offset: i32 },
@@ -241,6 +245,9 @@ pub enum Expr {
     Bound(Mod, Box<Expr>),
     /// An amount of time, maybe qualified ("more than a decade").
     Duration(Dur, Option<Mod>),
+    /// An amount in several units: "1 year 1 month 21 days", "3 hours 30
+    /// minutes".
+    Durations(Vec<Dur>, Option<Mod>),
     /// A recurrence: "every week", "each Monday at 4pm".
     Set(SetExpr),
 }

@@ -67,6 +67,8 @@ pub fn unit(word: &str) -> Option<(Unit, bool)> {
         "hours" | "hrs" => (Unit::Hour, true),
         "day" => (Unit::Day, false),
         "days" => (Unit::Day, true),
+        // "two nights" at a hotel; "night" alone is a part of the day.
+        "nights" => (Unit::Day, true),
         "weekend" => (Unit::Weekend, false),
         "weekends" => (Unit::Weekend, true),
         "week" | "wk" => (Unit::Week, false),

@@ -19,9 +19,12 @@ pub enum Direction {
 /// What an expression is resolved against.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context {
-    /// The article's date (with a time when known: the conformance specs
-    /// give one).
-    pub anchor: Option<NaiveDateTime>,
+    /// The article's date.
+    pub anchor: Option<NaiveDate>,
+    /// The time of day of the anchor, when known (the conformance specs
+    /// give one; articles rarely do). Without it, "in five minutes" is
+    /// resolved to the day only.
+    pub anchor_time: Option<NaiveTime>,
     /// The date under discussion: the last explicit day before the
     /// expression, for "the previous day" and "a day later".
     pub discourse: Option<NaiveDate>,
@@ -110,6 +113,9 @@ pub struct Resolution {
     pub anchor: AnchorUse,
     /// For a bound, the period it is a bound of.
     pub bound_of: Option<(NaiveDate, NaiveDate)>,
+    /// For a range, the first day of its last end ("from May to October"
+    /// ends on 1 November and its last end starts on 1 October).
+    pub last_start: Option<NaiveDate>,
     /// For a duration, its length in seconds when the amount is known.
     pub seconds: Option<f64>,
 }
@@ -127,6 +133,7 @@ impl Resolution {
             modifier: None,
             anchor: AnchorUse::None,
             bound_of: None,
+            last_start: None,
             seconds: None,
         }
     }
@@ -164,6 +171,12 @@ pub fn resolve(expr: &Expr, ctx: &Context) -> Resolution {
             r.modifier = *m;
             r
         }
+        Expr::Durations(parts, m) => {
+            let mut r = Resolution::new(Kind::Duration, compound_value(parts));
+            r.seconds = parts.iter().map(|d| d.amount.map(|a| a * unit_seconds(d.unit))).sum();
+            r.modifier = *m;
+            r
+        }
         Expr::Set(s) => Resolution::new(Kind::Set, set_value(s)),
     }
 }
@@ -177,7 +190,11 @@ fn date_res(date: &Date, ctx: &Context) -> Resolution {
 }
 
 fn anchor_day(ctx: &Context) -> Option<NaiveDate> {
-    ctx.anchor.map(|a| a.date())
+    ctx.anchor
+}
+
+fn anchor_moment(ctx: &Context) -> Option<NaiveDateTime> {
+    Some(ctx.anchor?.and_time(ctx.anchor_time?))
 }
 
 /// Picks among candidate periods by the clause's direction: the latest
@@ -260,6 +277,17 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
             };
             date.map_or(partial(format!("XXXX-WXX-{day}"), Gran::Day), |d| Resolved::Period(cal::day(d), doc))
         }
+        Date::NamedMonth { month, shift } => match anchor {
+            Some(a) => {
+                let y = match shift.signum() {
+                    1 if *month <= a.month() => a.year() + 1,
+                    -1 if *month >= a.month() => a.year() - 1,
+                    _ => a.year(),
+                };
+                cal::month(y, *month).map_or(partial(format!("XXXX-{month:02}"), Gran::Month), |p| Resolved::Period(p, doc))
+            }
+            None => partial(format!("XXXX-{month:02}"), Gran::Month),
+        },
         Date::Relative { gran, offset } => match anchor.and_then(|a| cal::shifted(a, *gran, *offset)) {
             Some(p) => Resolved::Period(p, doc),
             None => partial(relative_value(*gran, *offset), *gran),
@@ -359,6 +387,20 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
             let Some(n) = amount.amount else {
                 return partial("XXXX-XX-XX".into(), Gran::Day);
             };
+            // Minutes and hours from now move the clock when the anchor
+            // has a time of day.
+            if matches!(amount.unit, Unit::Second | Unit::Minute | Unit::Hour) && matches!(from.as_deref(), Some(Date::Relative { .. })) {
+                if let Some(moment) = anchor_moment(ctx) {
+                    let secs = (n * *sign as f64 * unit_seconds(amount.unit)).round() as i64;
+                    if let Some(t) = Duration::try_seconds(secs).and_then(|d| moment.checked_add_signed(d)) {
+                        let mut r = Resolution::period(&cal::day(t.date()), used);
+                        r.value = t.format("%Y-%m-%dT%H:%M:%S").to_string();
+                        r.start_time = Some(t);
+                        r.precision = Some(Precision::Second);
+                        return Resolved::Open(r);
+                    }
+                }
+            }
             match add(base, n * *sign as f64, amount.unit) {
                 Some(d) if matches!(amount.unit, Unit::Year | Unit::Decade | Unit::Century) => {
                     cal::year(d.year()).map_or(partial("XXXX".into(), Gran::Year), |p| Resolved::Period(p, used))
@@ -418,7 +460,7 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
                     RefKind::Present => {
                         r.start = Some(a);
                         r.end = a.succ_opt();
-                        r.start_time = ctx.anchor;
+                        r.start_time = anchor_moment(ctx);
                         r.precision = Some(Precision::Day);
                     }
                     RefKind::Past => r.end = Some(a),
@@ -596,6 +638,27 @@ pub fn duration_value(d: &Dur) -> String {
     }
 }
 
+/// TIMEX3 for an amount in several units, largest first: "P1Y1M21D",
+/// "PT3H30M".
+fn compound_value(parts: &[Dur]) -> String {
+    let mut date = String::new();
+    let mut time = String::new();
+    let mut sorted: Vec<&Dur> = parts.iter().collect();
+    sorted.sort_by_key(|d| std::cmp::Reverse(unit_seconds(d.unit) as u64));
+    for d in sorted {
+        let v = duration_value(d);
+        match v.strip_prefix("PT") {
+            Some(rest) => time.push_str(rest),
+            None => date.push_str(&v[1..]),
+        }
+    }
+    if time.is_empty() {
+        format!("P{date}")
+    } else {
+        format!("P{date}T{time}")
+    }
+}
+
 fn set_value(s: &SetExpr) -> String {
     let time = time_suffix(s.clock.as_ref(), s.day_part);
     match (s.weekday, &s.every) {
@@ -722,6 +785,7 @@ fn range(a: Resolution, b: Resolution) -> Resolution {
     let mut r = Resolution::new(a.kind, format!("{}/{}", a.value, b.value));
     r.start = a.start;
     r.end = b.end;
+    r.last_start = b.start;
     r.start_time = a.start_time;
     r.end_time = b.start_time.filter(|_| b.end_time.is_none()).or(b.end_time);
     r.precision = a.precision.max(b.precision);

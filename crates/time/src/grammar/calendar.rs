@@ -106,6 +106,13 @@ pub fn month_name(p: &P, i: usize) -> R<u32> {
 /// A date written with a month name, day and year in any common order,
 /// or with digits only.
 pub fn calendar(p: &P, i: usize) -> R<Date> {
+    // "year 2008", "the year 2008".
+    let j = p.the(i);
+    if p.is_word(j, "year") {
+        if let Some((e, y)) = year(p, j + 1) {
+            return Some((e, cal(Some(y), None, None)));
+        }
+    }
     [
         numeric(p, i),
         month_first(p, i),
@@ -157,9 +164,12 @@ fn month_first(p: &P, i: usize) -> R<Date> {
             return Some((k, cal(None, Some(m), Some(d))));
         }
     }
-    // Month and year.
+    // Month and year: "October 2024", "June of 1992", "Dec/2018".
     let mut j = p.comma(e);
     j = p.opt(j, "of");
+    if p.punct(j, '/') && p.glued(j) {
+        j += 1;
+    }
     if let Some((k, y)) = year(p, j) {
         if let Some(k2) = p.dash(k).filter(|&k2| p.glued(k2)) {
             if let Some((k3, d)) = day_of_month(p, k2) {
@@ -173,13 +183,24 @@ fn month_first(p: &P, i: usize) -> R<Date> {
     // A bare month.
     let w = p.word(i)?;
     let cue = has_cue(p, i);
-    if lexicon::month_is_ambiguous(w) && !cue {
+    if lexicon::month_is_ambiguous(w) && !(cue && month_can_end(p, e)) {
         return None;
     }
     if w.len() <= 4 && !cue && !p.capitalised(i) {
         return None;
     }
     Some((e, cal(None, Some(m), None)))
+}
+
+/// What may follow a bare month that is also a word: "in May, ...",
+/// "in March and April", "by May 2025"; not "this may take" or "they
+/// march on".
+fn month_can_end(p: &P, e: usize) -> bool {
+    match p.t.get(e) {
+        None => true,
+        Some(t) if t.word().is_none() => true,
+        Some(_) => p.is_any(e, &["and", "or", "to", "through", "until", "when", "while", "as", "in", "of", "for", "this", "last", "next", "the", "that", "after", "before", "with", "at", "on", "was", "is", "will", "when"]),
+    }
 }
 
 /// "24 October 2024", "the 24th of October", "1st of Jan, 2019".

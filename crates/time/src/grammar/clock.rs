@@ -160,24 +160,27 @@ fn clock_words(p: &P, i: usize, strict: bool) -> R<Clock> {
         storyline_quantity::cardinal_word(w).map(|v| v as u32).filter(|v| (1..=12).contains(v))
     };
     // "half past two", "quarter to five", "ten past three".
-    let (j, minutes) = if let Some(e) = p.phrase(i, &["half"]) {
-        (e, 30)
+    // "five to seven" is as often a range of hours as 6:55, so "to" needs
+    // "quarter", "half" or the word "minutes".
+    let (j, minutes, explicit) = if let Some(e) = p.phrase(i, &["half"]) {
+        (e, 30, true)
     } else if let Some(e) = p.phrase(i, &["a", "quarter"]).or_else(|| p.phrase(i, &["quarter"])) {
-        (e, 15)
+        (e, 15, true)
     } else if let Some((e, Some(n))) = number(p, i).filter(|(_, n)| n.is_some_and(|v| v < 60.0 && v.fract() == 0.0)) {
-        (p.opt(e, "minutes"), n as u32)
+        let e2 = if p.is_any(e, &["minutes", "minute", "min", "mins"]) { e + 1 } else { e };
+        (e2, n as u32, e2 > e)
     } else {
-        (i, 0)
+        (i, 0, false)
     };
     if j > i {
         let past = p.is_any(j, &["past", "after"]);
-        let to = p.is_any(j, &["to", "before"]);
+        let to = p.is_any(j, &["to", "before"]) && explicit;
         if past || to {
             let h = hour_word(j + 1).or_else(|| p.num(j + 1).filter(|v| (1..=12).contains(v)))?;
             let (hour, minute) = if past { (h, minutes) } else { ((h + 10) % 12 + 1, 60 - minutes) };
             let mut c = clock(hour, minute);
             c.minute_given = true;
-            let e = j + 2;
+            let e = oclock(p, j + 2).unwrap_or(j + 2);
             return Some(meridiem(p, e).map_or((e, c), |(e2, pm)| {
                 c.pm = Some(pm);
                 (e2, c)

@@ -338,7 +338,7 @@ fn bound(p: &P, i: usize) -> R<Expr> {
         let (e, x) = [range(p, j), point(p, j)].into_iter().flatten().max_by_key(|(e, _)| *e)?;
         // "by Friday" is a bound, "by 2 votes" is not a time at all;
         // durations and recurrences take no bound here.
-        if matches!(x, Expr::Duration(..) | Expr::Set(..)) {
+        if matches!(x, Expr::Duration(..) | Expr::Durations(..) | Expr::Set(..)) {
             return None;
         }
         // "after" and "before" with a relative stretch or a shift read

@@ -131,7 +131,7 @@ impl<'a> P<'a> {
     /// Skips a hyphen or dash of any kind.
     pub fn dash(&self, i: usize) -> Option<usize> {
         let t = self.t.get(i)?;
-        matches!(t.kind, Kind::Punct('-' | '–' | '—' | '‐')).then_some(i + 1)
+        matches!(t.kind, Kind::Punct('-' | '–' | '—' | '‐' | '~')).then_some(i + 1)
     }
 
     /// The token index is the start of a word: not glued to a letter or

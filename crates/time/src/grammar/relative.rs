@@ -84,10 +84,20 @@ fn relative(p: &P, i: usize) -> R<Date> {
         _ => {}
     }
     let (e, o) = offset_word(p, i)?;
+    // "this September", "next May", "last March".
+    if let Some((e2, m)) = super::calendar::month_name(p, e).filter(|_| !p.is_word(i, "the")) {
+        if !p.num(e2).is_some() {
+            return Some((e2, Date::NamedMonth { month: m, shift: o }));
+        }
+    }
+    // "the week after next".
+    if p.phrase(i, &["the", "week", "after", "next"]).is_some() {
+        return Some((i + 4, Date::Relative { gran: Gran::Week, offset: 2 }));
+    }
     let g = gran(p.word(e)?)?;
     // "the past week" is the seven days before the anchor, not the
     // calendar week; "past" with an article reads that way.
-    if p.is_word(e - 1, "past") && g != Gran::Day {
+    if p.is_word(e - 1, "past") && g != Gran::Day && !p.is_word(i, "the") {
         return Some((e + 1, Date::Stretch { amount: Dur { amount: Some(1.0), unit: unit_of(g) }, sign: -1 }));
     }
     if g == Gran::Day && o != 0 {
@@ -250,6 +260,24 @@ pub fn number(p: &P, i: usize) -> R<Option<f64>> {
 /// years from now", "the day before", "a day after" with a clause.
 fn shift(p: &P, i: usize) -> R<Date> {
     let today = || Some(Box::new(Date::Relative { gran: Gran::Day, offset: 0 }));
+    // "in two weeks", "in 5 minutes": from now. "The first time in 20
+    // years" and "the highest in a decade" look back instead, and are
+    // left to the duration rule.
+    if p.is_word(i, "in") && !p.is_any(i.wrapping_sub(1), &["time", "first", "highest", "lowest", "biggest", "largest", "worst", "best", "most", "least", "once", "twice", "times", "seen", "record"]) {
+        if let Some((e, dur)) = amount(p, i + 1) {
+            if dur.amount.is_some() && !p.is_any(e, &["ago", "later", "earlier", "before", "after", "time"]) {
+                return Some((e, Date::Shift { from: today(), amount: dur, sign: 1 }));
+            }
+        }
+    }
+    // "three weeks from tomorrow".
+    if let Some((e, dur)) = amount(p, i) {
+        if p.is_word(e, "from") && dur.amount.is_some() {
+            if let Some((e2, from)) = relative(p, e + 1).filter(|(_, d)| matches!(d, Date::Relative { gran: Gran::Day, offset } if *offset != 0)) {
+                return Some((e2, Date::Shift { from: Some(Box::new(from)), amount: dur, sign: 1 }));
+            }
+        }
+    }
     // "the day before", "the day after", "the same day", "that day".
     if let Some(e) = p.phrase(i, &["the", "same", "day"]).or_else(|| p.phrase(i, &["that", "day"])) {
         return Some((e, Date::Shift { from: None, amount: Dur { amount: Some(0.0), unit: Unit::Day }, sign: 1 }));
@@ -265,7 +293,9 @@ fn shift(p: &P, i: usize) -> R<Date> {
         _ => amount(p, i)?,
     };
     dur.amount?;
-    let w = p.word(j)?;
+    let Some(w) = p.word(j) else {
+        return None;
+    };
     match w {
         "ago" => Some((j + 1, Date::Shift { from: today(), amount: dur, sign: -1 })),
         "later" | "earlier" => {
@@ -278,6 +308,11 @@ fn shift(p: &P, i: usize) -> R<Date> {
             let sign = if w == "after" { 1 } else { -1 };
             if let Some((e, from)) = date(p, k) {
                 return Some((e, Date::Shift { from: Some(Box::new(from)), amount: dur, sign }));
+            }
+            // "the day before", ending the clause: from the date under
+            // discussion.
+            if p.word(k).is_none() {
+                return Some((k, Date::Shift { from: None, amount: dur, sign }));
             }
             // "a day after Washington said": the clause that follows
             // happened that long before the date under discussion, so
@@ -292,7 +327,12 @@ fn shift(p: &P, i: usize) -> R<Date> {
 /// "the next 4 business days", "the coming days", "in recent months",
 /// "within 9 months", "the 5 upcoming years".
 fn stretch(p: &P, i: usize) -> R<Date> {
-    let j = p.the(i);
+    // The article is left out of the span ("the past week" is "past
+    // week"), as TimeML does.
+    if p.is_word(i, "the") {
+        return None;
+    }
+    let j = i;
     // "recent months", "recent weeks".
     if p.is_word(j, "recent") {
         let (u, plural) = lexicon::unit(p.word(j + 1)?)?;
@@ -351,6 +391,9 @@ fn stretch(p: &P, i: usize) -> R<Date> {
 pub fn period(p: &P, i: usize) -> R<Date> {
     if let Some(r) = calendar(p, i) {
         return Some(r);
+    }
+    if let Some((e, y)) = super::calendar::year(p, i) {
+        return Some((e, Date::Calendar { year: Some(y), month: None, day: None }));
     }
     if let Some((e, d)) = relative(p, i) {
         if matches!(d, Date::Relative { .. }) {

@@ -32,20 +32,53 @@ fn qualifier(p: &P, i: usize) -> R<Mod> {
     Some((e, table[k].1))
 }
 
-/// An amount of time with an optional qualifier.
+/// An amount of time with an optional qualifier, in one unit or
+/// several ("3 hours 30 minutes", "1 hour and 30 minutes").
 pub fn duration(p: &P, i: usize) -> R<Expr> {
-    if let Some((j, m)) = qualifier(p, i) {
-        if let Some((e, d)) = bare_duration(p, j) {
-            if d.amount.is_some() {
-                return Some((e, Expr::Duration(d, Some(m))));
+    let (j, m) = match qualifier(p, i) {
+        Some((j, m)) if bare_duration(p, j).is_some_and(|(_, d)| d.amount.is_some()) => (j, Some(m)),
+        _ => (i, None),
+    };
+    let (mut e, d) = bare_duration(p, j)?;
+    let mut parts = vec![d];
+    loop {
+        let k = p.opt(e, "and");
+        match bare_duration(p, k) {
+            Some((e2, d2)) if d2.amount.is_some() && parts.iter().all(|x| x.unit != d2.unit && x.amount.is_some()) => {
+                parts.push(d2);
+                e = e2;
             }
+            _ => break,
         }
     }
-    let (e, d) = bare_duration(p, i)?;
-    Some((e, Expr::Duration(d, None)))
+    if parts.len() == 1 {
+        return Some((e, Expr::Duration(d, m)));
+    }
+    Some((e, Expr::Durations(parts, m)))
 }
 
 fn bare_duration(p: &P, i: usize) -> R<Dur> {
+    // "all day", "a full week", "the whole year", "all-month".
+    if p.is_any(i, &["all", "full", "whole", "entire"]) {
+        let k = p.dash(i + 1).filter(|&k| p.glued(k)).unwrap_or(i + 1);
+        let (u, plural) = lexicon::unit(p.word(k)?)?;
+        return (!plural && !matches!(u, Unit::Second | Unit::Minute)).then_some((k + 1, Dur { amount: Some(1.0), unit: u }));
+    }
+    // "half year", "half hour".
+    if p.is_word(i, "half") {
+        if let Some((u, false)) = p.word(i + 1).and_then(lexicon::unit) {
+            return Some((i + 2, Dur { amount: Some(0.5), unit: u }));
+        }
+    }
+    // "couple of weeks".
+    if let Some(k) = p.phrase(i, &["couple", "of"]) {
+        let (u, true) = lexicon::unit(p.word(k)?)? else { return None };
+        return Some((k + 1, Dur { amount: Some(2.0), unit: u }));
+    }
+    // "another business day".
+    if p.phrase(i, &["another", "business", "day"]).is_some() {
+        return Some((i + 3, Dur { amount: Some(1.0), unit: Unit::BusinessDay }));
+    }
     // "half an hour", "half a day".
     if let Some(e) = p.phrase(i, &["half", "an"]).or_else(|| p.phrase(i, &["half", "a"])) {
         let (u, plural) = lexicon::unit(p.word(e)?)?;
@@ -69,9 +102,23 @@ fn bare_duration(p: &P, i: usize) -> R<Dur> {
         let (u, plural) = lexicon::unit(p.word(i + 1)?)?;
         return (!plural).then_some((i + 2, Dur { amount: Some(1.0), unit: u }));
     }
+    // "3 h", "10 d": a one-letter unit after a number, spaced.
+    if let (Some(v), Some(u)) = (p.num(i), p.word(i + 1).filter(|w| w.len() == 1).and_then(lexicon::glued_unit)) {
+        if matches!(u, Unit::Hour) {
+            return Some((i + 2, Dur { amount: Some(v as f64), unit: u }));
+        }
+    }
+    // "one and half hour".
+    if let Some((k, Some(v))) = number(p, i) {
+        if let Some(k2) = p.phrase(k, &["and", "half"]) {
+            if let Some((u, _)) = p.word(k2).and_then(lexicon::unit) {
+                return Some((k2 + 1, Dur { amount: Some(v + 0.5), unit: u }));
+            }
+        }
+    }
     if let Some((e, mut d)) = amount(p, i) {
-        // "an hour and a half", "two years and a half".
-        if let Some(e2) = p.phrase(e, &["and", "a", "half"]) {
+        // "an hour and a half", "two years and a half", "an hour and half".
+        if let Some(e2) = p.phrase(e, &["and", "a", "half"]).or_else(|| p.phrase(e, &["and", "half"])) {
             d.amount = d.amount.map(|a| a + 0.5);
             return Some((e2, d));
         }
@@ -83,8 +130,8 @@ fn bare_duration(p: &P, i: usize) -> R<Dur> {
     let (e, n) = number(p, i)?;
     let n = n?;
     let k = p.dash(e).filter(|&k| p.glued(k))?;
-    let (u, plural) = lexicon::unit(p.word(k)?)?;
-    (!plural).then_some((k + 1, Dur { amount: Some(n), unit: u }))
+    let (u, _) = lexicon::unit(p.word(k)?)?;
+    Some((k + 1, Dur { amount: Some(n), unit: u }))
 }
 
 /// A plural unit standing for an unstated amount after "for" or "in":
