@@ -131,6 +131,10 @@ pub enum Date {
         gran: Gran,
         n: u32,
     },
+    /// The week containing a date: "the week of April 10th".
+    WeekOf(Box<Date>),
+    /// An ISO week number: "week 31".
+    IsoWeek { year: YearRef, week: u32 },
     /// The decade starting at the year given ("the 1990s").
     Decade(i32),
     /// The century numbered as written ("the 20th century").

@@ -163,7 +163,18 @@ pub fn resolve(expr: &Expr, ctx: &Context) -> Resolution {
     match expr {
         Expr::Date { date, clock, day_part } => with_time(date_res(date, ctx), clock.as_ref(), *day_part, ctx),
         Expr::Time { clock, day_part } => time_only(clock.as_ref(), *day_part, ctx),
-        Expr::Range(a, b) => range(resolve(a, ctx), resolve(b, ctx)),
+        Expr::Range(a, b) => {
+            let first = resolve(a, ctx);
+            let mut second = resolve(b, ctx);
+            // An end without a year that falls before the start is read
+            // after it: "from November to March" crosses the new year.
+            if let (Some(s1), Some(s2)) = (first.start, second.start) {
+                if s2 < s1 && second.anchor == AnchorUse::Document {
+                    second = resolve(b, &Context { anchor: Some(s1), direction: Direction::Future, ..*ctx });
+                }
+            }
+            range(first, second)
+        }
         Expr::Bound(m, x) => bound(*m, resolve(x, ctx)),
         Expr::Duration(d, m) => {
             let mut r = Resolution::new(Kind::Duration, duration_value(d));
@@ -300,6 +311,14 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
                 (None, None) => partial(format!("XXXX-{}{n}", if *gran == Gran::Half { 'H' } else { 'Q' }), *gran),
             }
         }
+        Date::WeekOf(d) => match resolve_date(d, ctx) {
+            Resolved::Period(p, a) => Resolved::Period(cal::week(p.start), a),
+            other => other,
+        },
+        Date::IsoWeek { year, week } => match year_of(*year, ctx).and_then(|y| NaiveDate::from_isoywd_opt(y, *week, chrono::Weekday::Mon)) {
+            Some(d) => Resolved::Period(cal::week(d), doc),
+            None => partial(format!("XXXX-W{week:02}"), Gran::Week),
+        },
         Date::Decade(y) => cal::decade(*y).map_or(partial(format!("{:03}", y / 10), Gran::Decade), |p| Resolved::Period(p, AnchorUse::None)),
         Date::Century(n) => cal::century(*n).map_or(partial(format!("{:02}", n - 1), Gran::Century), |p| Resolved::Period(p, AnchorUse::None)),
         Date::Season { year, season } => {
@@ -389,7 +408,8 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
             };
             // Minutes and hours from now move the clock when the anchor
             // has a time of day.
-            if matches!(amount.unit, Unit::Second | Unit::Minute | Unit::Hour) && matches!(from.as_deref(), Some(Date::Relative { .. })) {
+            let from_now = matches!(from.as_deref(), Some(Date::Relative { .. })) || from.is_none() && ctx.discourse.is_none();
+            if matches!(amount.unit, Unit::Second | Unit::Minute | Unit::Hour) && from_now {
                 if let Some(moment) = anchor_moment(ctx) {
                     let secs = (n * *sign as f64 * unit_seconds(amount.unit)).round() as i64;
                     if let Some(t) = Duration::try_seconds(secs).and_then(|d| moment.checked_add_signed(d)) {
@@ -420,10 +440,7 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
                 Some(n) => {
                     let (start, end) = match sign {
                         -1 => (add(a, -n, amount.unit), Some(a)),
-                        1 => {
-                            let s = a.succ_opt();
-                            (s, s.and_then(|s| add(s, n, amount.unit)))
-                        }
+                        1 => (a.succ_opt(), add(a, n, amount.unit).and_then(|d| d.succ_opt())),
                         _ => (Some(a), add(a, n, amount.unit)),
                     };
                     r.start = start;

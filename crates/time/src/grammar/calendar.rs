@@ -150,7 +150,11 @@ fn month_first(p: &P, i: usize) -> R<Date> {
     if p.punct(j, '/') || p.dash(j).is_some() && p.glued(j) && p.num(j + 1).is_some() {
         j += 1;
     }
-    let j = p.the(j);
+    let mut j = p.the(j);
+    // "October, 1st": a comma only before a digit ordinal.
+    if p.punct(j, ',') && p.num(j + 1).is_some() && p.word(j + 2).is_some_and(lexicon::ordinal_suffix) {
+        j += 1;
+    }
     if let Some((k, d)) = day_of_month(p, j) {
         // "May 2024" must not read "20" as a day: the year is four digits.
         if p.digits(j) <= 2 && valid(None, m, d) {
@@ -227,6 +231,12 @@ fn day_first(p: &P, i: usize) -> R<Date> {
 /// "2019/aug/01", "2019-aug-01".
 fn year_first_named(p: &P, i: usize) -> R<Date> {
     let (e, y) = year(p, i)?;
+    // "2017 April".
+    if let Some((e2, m)) = month_name(p, e).filter(|_| p.t.get(e).is_some_and(|t| t.spaced)) {
+        if p.num(e2).is_none() {
+            return Some((e2, cal(Some(y), Some(m), None)));
+        }
+    }
     let sep = p.t.get(e)?;
     if !(sep.is('/') || sep.is('-')) || !p.glued(e) {
         return None;
@@ -265,7 +275,7 @@ fn numeric(p: &P, i: usize) -> R<Date> {
                 .then_some((sep_at + 4, cal(Some(y), Some(b), Some(c))));
         }
         // "2024-10" is a month; "2014-2018" is two years, read elsewhere.
-        return (sep == '-' && b_digits == 2 && (1..=12).contains(&b))
+        return (sep == '-' && (1..=12).contains(&b) && !p.glued(sep_at + 2))
             .then_some((sep_at + 2, cal(Some(y), Some(b), None)));
     }
     if p.digits(i) > 2 || b_digits > 2 {

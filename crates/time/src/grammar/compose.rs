@@ -42,8 +42,24 @@ fn point(p: &P, i: usize) -> R<Expr> {
         consider(Some((e, Expr::Date { date: d.clone(), clock: None, day_part: None })));
         consider(time_after(p, e, &d));
     }
-    // "tonight", "this morning", "last night", "tomorrow evening".
-    consider(named_day_part(p, i));
+    // "tonight", "this morning", "last night", "tomorrow evening", and
+    // with a time: "tonight at 1am", "tonight around 7".
+    if let Some((e, x)) = named_day_part(p, i) {
+        consider(Some((e, x.clone())));
+        if let Expr::Date { date, day_part: Some((dp, _)), .. } = x {
+            let k = if p.is_any(e, &["at", "around", "about"]) { e + 1 } else { e };
+            if let Some((e2, c)) = if k > e { clock_loose(p, k) } else { clock_strict(p, k) } {
+                let c = if c.pm.is_none() && c.hour < 12 && dp != DayPart::Morning && c.hour >= 5 { Clock { pm: Some(true), ..c } } else { c };
+                consider(Some((e2, Expr::Date { date, clock: Some(c), day_part: None })));
+            }
+        }
+    }
+    // "around 1pm", "about 3:30": an approximate time.
+    if p.is_any(i, &["around", "about", "approximately", "roughly"]) {
+        if let Some((e, x)) = point(p, i + 1).filter(|(_, x)| matches!(x, Expr::Time { clock: Some(_), .. } | Expr::Date { clock: Some(_), .. })) {
+            consider(Some((e, Expr::Bound(Mod::Approx, Box::new(x)))));
+        }
+    }
     // A time, then maybe a date: "3pm on Monday", "10am tomorrow".
     if let Some((e, c)) = clock_strict(p, i).or_else(|| p.is_any(i.wrapping_sub(1), &["at", "around"]).then(|| clock_loose(p, i)).flatten()) {
         consider(Some((e, Expr::Time { clock: Some(c), day_part: None })));
@@ -51,6 +67,10 @@ fn point(p: &P, i: usize) -> R<Expr> {
         let k2 = p.opt(k, "on");
         if let Some((e2, d)) = date_or_year(p, k2).filter(|(_, d)| !matches!(d, Date::Calendar { month: None, day: None, .. })) {
             consider(Some((e2, Expr::Date { date: d, clock: Some(c), day_part: None })));
+        }
+        // "8am this morning", "9pm tonight".
+        if let Some((e2, Expr::Date { date, day_part: Some(_), .. })) = named_day_part(p, k) {
+            consider(Some((e2, Expr::Date { date, clock: Some(c), day_part: None })));
         }
         // "4 in the morning".
         if let Some(e2) = p.phrase(e, &["in", "the"]) {
@@ -76,8 +96,9 @@ fn date_or_year(p: &P, i: usize) -> R<Date> {
     match (d, y) {
         (Some(d), Some(y)) => Some(if y.0 > d.0 { y } else { d }),
         (d, y) => d.or(y).filter(|(_, x)| {
-            // A year read by `date` alone must pass the bare-year test.
-            !matches!(x, Date::Calendar { year: Some(_), month: None, day: None }) || bare_year(p, i).is_some()
+            // A year read by `date` alone must pass the bare-year test,
+            // unless words introduced it ("year 2012").
+            !matches!(x, Date::Calendar { year: Some(_), month: None, day: None }) || p.num(i).is_none() || bare_year(p, i).is_some()
         }),
     }
 }
@@ -85,6 +106,10 @@ fn date_or_year(p: &P, i: usize) -> R<Date> {
 /// A time or a part of the day after a date: "Friday at 3pm", "Nov 5,
 /// 10:00 GMT", "tomorrow morning", "Monday night".
 fn time_after(p: &P, e: usize, d: &Date) -> R<Expr> {
+    // Only a day takes a time of day: "this week 8am" is two expressions.
+    if !day_like(d) {
+        return None;
+    }
     let k = p.comma(e);
     let k2 = if p.is_any(k, &["at", "around", "about", "by"]) { k + 1 } else { k };
     let clock = if k2 > k { clock_loose(p, k2) } else { clock_strict(p, k2) };
@@ -104,6 +129,17 @@ fn time_after(p: &P, e: usize, d: &Date) -> R<Expr> {
         }
     }
     None
+}
+
+/// Dates that name a single day.
+fn day_like(d: &Date) -> bool {
+    match d {
+        Date::Calendar { day, .. } => day.is_some(),
+        Date::Weekday { .. } | Date::Holiday { .. } | Date::Shift { .. } => true,
+        Date::Relative { gran, .. } => *gran == Gran::Day,
+        Date::Nth { unit, .. } => matches!(unit, crate::expr::NthUnit::Weekday(_) | crate::expr::NthUnit::Gran(Gran::Day)),
+        _ => false,
+    }
 }
 
 /// An unmarked hour read with a part of the day: "4 in the afternoon".
@@ -295,7 +331,7 @@ fn day_range(p: &P, i: usize) -> R<Expr> {
     let (e, d1) = day_of_month(p, i)?;
     let k = joined(e)?;
     let (e2, d2) = day_of_month(p, k)?;
-    let (e3, m) = month_name(p, e2)?;
+    let (e3, m) = month_name(p, p.opt(e2, "of"))?;
     if d2 <= d1 {
         return None;
     }
@@ -352,6 +388,9 @@ fn bound(p: &P, i: usize) -> R<Expr> {
         (&["or", "later"], Mod::OnOrAfter),
         (&["and", "later"], Mod::OnOrAfter),
         (&["or", "after"], Mod::OnOrAfter),
+        (&["and", "after"], Mod::OnOrAfter),
+        (&["or", "greater"], Mod::OnOrAfter),
+        (&["and", "greater"], Mod::OnOrAfter),
         (&["onwards"], Mod::OnOrAfter),
         (&["onward"], Mod::OnOrAfter),
         (&["on"], Mod::OnOrAfter),

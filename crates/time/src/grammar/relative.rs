@@ -19,10 +19,53 @@ pub fn date(p: &P, i: usize) -> R<Date> {
         part(p, i),
         side(p, i),
         nth_of(p, i, &period),
+        week_of(p, i),
+        day_only(p, i),
     ]
     .into_iter()
     .flatten()
     .max_by_key(|(e, _)| *e)
+}
+
+/// "the week of April 10th", "week 31", "the week of the 18th".
+fn week_of(p: &P, i: usize) -> R<Date> {
+    let j = p.the(i);
+    if !p.is_word(j, "week") {
+        return None;
+    }
+    if let Some(n) = p.num(j + 1).filter(|n| (1..=53).contains(n) && p.digits(j + 1) <= 2) {
+        if p.word(j + 2).and_then(lexicon::month).is_none() {
+            return Some((j + 2, Date::IsoWeek { year: crate::expr::YearRef::Rel(0), week: n }));
+        }
+    }
+    let k = p.phrase(j + 1, &["of"])?;
+    let (e, d) = calendar(p, k).or_else(|| day_only(p, k))?;
+    matches!(d, Date::Calendar { day: Some(_), .. }).then(|| (e, Date::WeekOf(Box::new(d))))
+}
+
+/// "the 18th", "the 4th": a day of the month alone, with a digit
+/// ordinal and nothing after it that it could count ("the 18th century"
+/// and "the 4th Infantry" are read elsewhere or not at all).
+pub fn day_only(p: &P, i: usize) -> R<Date> {
+    if !p.is_word(i, "the") || p.num(i + 1).is_none() {
+        return None;
+    }
+    let (e, d) = day_of_month(p, i + 1)?;
+    if e != i + 3 {
+        return None;
+    }
+    let next_ok = p.t.get(e).is_none_or_punct() || p.phrase(e, &["of", "this", "month"]).is_some() || p.is_any(e, &["this", "next", "last"]);
+    next_ok.then_some((e, Date::Calendar { year: None, month: None, day: Some(d) }))
+}
+
+trait NoneOrPunct {
+    fn is_none_or_punct(&self) -> bool;
+}
+
+impl NoneOrPunct for Option<&crate::token::Token> {
+    fn is_none_or_punct(&self) -> bool {
+        self.map_or(true, |t| t.word().is_none() && t.num().is_none())
+    }
 }
 
 /// Granularity words for relative periods.
@@ -90,6 +133,17 @@ fn relative(p: &P, i: usize) -> R<Date> {
             return Some((e2, Date::NamedMonth { month: m, shift: o }));
         }
     }
+    // "next week on Tuesday", "next week Mon".
+    if p.is_word(e, "week") {
+        let k = p.opt(e + 1, "on");
+        if let Some((e2, d)) = weekday_word(p, k).or_else(|| {
+            let w = p.word(k)?;
+            let (d, plural) = lexicon::weekday(w)?;
+            (!plural).then_some((k + 1, d))
+        }) {
+            return Some((e2, week_day(d, o)));
+        }
+    }
     // "the week after next".
     if p.phrase(i, &["the", "week", "after", "next"]).is_some() {
         return Some((i + 4, Date::Relative { gran: Gran::Week, offset: 2 }));
@@ -135,7 +189,7 @@ pub fn weekday_word(p: &P, i: usize) -> R<u32> {
     }
     let mut e = i + 1;
     if lexicon::weekday_is_short(w) {
-        let followed = p.punct(e, ',') || p.punct(e, '.') || p.num(e).is_some() || p.word(e).and_then(lexicon::month).is_some();
+        let followed = p.punct(e, ',') || p.punct(e, '.') || p.num(e).is_some() || p.is_any(e, &["at", "the"]) || p.word(e).and_then(lexicon::month).is_some();
         if !p.capitalised(i) || !followed {
             return None;
         }
@@ -175,7 +229,7 @@ fn weekday(p: &P, i: usize) -> R<Date> {
             }
         }
         let k2 = p.the(k);
-        if let Some((e2, dd)) = day_of_month(p, k2) {
+        if let Some((e2, dd)) = day_of_month(p, k2).filter(|_| super::clock::clock_strict(p, k2).is_none()) {
             if !p.word(e2).and_then(lexicon::month).is_some() && (k2 > k || p.digits(k2) > 0) {
                 return Some((e2, Date::Calendar { year: None, month: None, day: Some(dd) }));
             }
@@ -222,7 +276,7 @@ pub fn number(p: &P, i: usize) -> R<Option<f64>> {
         }
         return (p.digits(i) <= 6).then_some((i + 1, Some(v as f64)));
     }
-    if let Some(e) = p.phrase(i, &["a", "couple", "of"]).or_else(|| p.phrase(i, &["a", "couple"])) {
+    if let Some(e) = p.any_phrase(i, &[&["a", "couple", "of"], &["a", "couple"], &["couple", "of"], &["couple"]]).map(|(e, _)| e) {
         return Some((e, Some(2.0)));
     }
     if let Some(e) = p.phrase(i, &["a", "few"]) {
@@ -344,20 +398,19 @@ fn stretch(p: &P, i: usize) -> R<Date> {
         let (e, dur) = amount(p, k)?;
         return Some((e, Date::Stretch { amount: dur, sign: 0 }));
     }
+    // "5 upcoming years", "10 previous weeks".
+    if let Some((k, n)) = number(p, j).filter(|(_, n)| n.is_some()) {
+        let s = match p.word(k)? {
+            "upcoming" | "coming" | "next" => 1,
+            "past" | "last" | "previous" => -1,
+            _ => return None,
+        };
+        let (u, _) = lexicon::unit(p.word(k + 1)?)?;
+        return Some((k + 2, Date::Stretch { amount: Dur { amount: n, unit: u }, sign: s }));
+    }
     let sign = match p.word(j)? {
         "past" | "last" | "previous" | "preceding" => -1,
         "next" | "coming" | "upcoming" | "following" => 1,
-        w if w.chars().all(|c| c.is_ascii_digit()) || p.num(j).is_some() || lexicon::small_number(w).is_some() => {
-            // "5 upcoming years", "5 past years".
-            let (k, n) = number(p, j)?;
-            let s = match p.word(k)? {
-                "upcoming" | "coming" | "next" => 1,
-                "past" | "last" | "previous" => -1,
-                _ => return None,
-            };
-            let (u, _) = lexicon::unit(p.word(k + 1)?)?;
-            return Some((k + 2, Date::Stretch { amount: Dur { amount: n, unit: u }, sign: s }));
-        }
         _ => return None,
     };
     let k = j + 1;
