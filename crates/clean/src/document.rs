@@ -189,6 +189,8 @@ pub fn build_document(raw: RawDocument) -> Result<Document, CleanError> {
         paragraphs,
         sentences,
         quantities: Vec::new(),
+        times: Vec::new(),
+        sentence_dates: Vec::new(),
         removed: cleaned.removed,
         diagnostics: raw.warnings,
         text,

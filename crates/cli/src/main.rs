@@ -59,6 +59,8 @@ enum Command {
     /// Print one document's figures as a table: value or bounds, qualifier,
     /// currency, measure and what is counted.
     Figures(commands::figures::Args),
+    /// Print the time expressions of one article as a table: text, value, days, precision, tense.
+    Times(commands::times::Args),
     /// Measure extraction quality on an external benchmark.
     Eval(commands::eval::Args),
 }
@@ -80,6 +82,7 @@ fn main() -> ExitCode {
         Command::Extract(a) => commands::extract::run(a),
         Command::Analyze(a) => commands::analyze::run(a),
         Command::Figures(a) => commands::figures::run(a),
+        Command::Times(a) => commands::times::run(a),
         Command::Eval(a) => commands::eval::run(a),
     };
     match result {

@@ -37,13 +37,29 @@ pub struct InputArgs {
     /// The deepest element nesting accepted in an HTML page.
     #[arg(long, value_name = "N", default_value_t = HtmlLimits::default().max_depth)]
     pub max_html_depth: usize,
+    /// Read numeric dates day first (04/10/2024 is 4 October); the
+    /// default is month first. A part over 12 decides either way.
+    #[arg(long)]
+    pub day_first: bool,
+}
+
+/// How raw documents become annotated documents.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub limits: HtmlLimits,
+    pub time: storyline_time::Options,
 }
 
 impl InputArgs {
-    fn html_limits(&self) -> HtmlLimits {
-        HtmlLimits {
-            max_elements: self.max_html_elements,
-            max_depth: self.max_html_depth,
+    pub fn build_options(&self) -> BuildOptions {
+        BuildOptions {
+            limits: HtmlLimits {
+                max_elements: self.max_html_elements,
+                max_depth: self.max_html_depth,
+            },
+            time: storyline_time::Options {
+                day_first: self.day_first,
+            },
         }
     }
 }
@@ -67,9 +83,13 @@ pub fn extract_document(raw: RawDocument, limits: &HtmlLimits) -> Result<Documen
 /// Turns a raw document into an annotated document: extraction and
 /// cleaning, then the recognisers. Shared by every command that reads
 /// input.
-pub fn build(raw: RawDocument, limits: &HtmlLimits) -> Result<Document, Failure> {
-    let mut doc = extract_document(raw, limits)?;
+pub fn build(raw: RawDocument, opts: &BuildOptions) -> Result<Document, Failure> {
+    let mut doc = extract_document(raw, &opts.limits)?;
     doc.quantities = storyline_quantity::annotate(&doc.text);
+    let (times, dates) =
+        storyline_time::annotate(&doc.text, &doc.sentences, doc.published, &opts.time);
+    doc.times = times;
+    doc.sentence_dates = dates;
     Ok(doc)
 }
 
@@ -147,7 +167,7 @@ impl Batch {
     fn push(
         &mut self,
         raw: Result<RawDocument, IngestError>,
-        limits: &HtmlLimits,
+        opts: &BuildOptions,
         each: &mut impl FnMut(Result<Document, Failure>) -> Result<()>,
     ) {
         if self.fatal.is_some() {
@@ -155,13 +175,13 @@ impl Batch {
         }
         self.pending.push(raw);
         if self.pending.len() >= BUILD_BATCH {
-            self.flush(limits, each);
+            self.flush(opts, each);
         }
     }
 
     fn flush(
         &mut self,
-        limits: &HtmlLimits,
+        opts: &BuildOptions,
         each: &mut impl FnMut(Result<Document, Failure>) -> Result<()>,
     ) {
         let built: Vec<Result<Document, Failure>> = self
@@ -169,7 +189,7 @@ impl Batch {
             .par_drain(..)
             .map(|raw| match raw {
                 Err(e) => Err(Failure::from_ingest(&e)),
-                Ok(raw) => build(raw, limits),
+                Ok(raw) => build(raw, opts),
             })
             .collect();
         for item in built {
@@ -204,7 +224,7 @@ pub fn documents(
             inputs.len()
         );
     }
-    let limits = args.html_limits();
+    let build_opts = args.build_options();
     let opts = ReadOptions {
         max_bytes: args.max_bytes,
     };
@@ -219,7 +239,7 @@ pub fn documents(
         let input = match input {
             Ok(i) => i,
             Err(e) => {
-                batch.push(Err(e), &limits, &mut each);
+                batch.push(Err(e), &build_opts, &mut each);
                 progress.inc(1);
                 continue;
             }
@@ -237,14 +257,14 @@ pub fn documents(
                 }
                 raw
             });
-            batch.push(raw, &limits, &mut each);
+            batch.push(raw, &build_opts, &mut each);
         });
         if let Some(e) = batch.fatal.take() {
             return Err(e);
         }
         progress.inc(1);
     }
-    batch.flush(&limits, &mut each);
+    batch.flush(&build_opts, &mut each);
     if let Some(e) = batch.fatal.take() {
         return Err(e);
     }

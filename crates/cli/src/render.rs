@@ -140,6 +140,39 @@ pub fn figures_table(quantities: &[storyline_model::Quantity]) -> String {
     out
 }
 
+pub fn times_table(times: &[storyline_model::TimeExpr]) -> String {
+    let mut out = format!(
+        "{:<30}  {:<24}  {:<23}  {:<9}  {:<12}  {}\n",
+        "TEXT", "VALUE", "DAYS", "PRECISION", "MOD", "ANCHOR"
+    );
+    for t in times {
+        let days = match &t.interval {
+            [None, None] => "-".to_string(),
+            [a, b] => format!(
+                "{}..{}",
+                a.as_deref().unwrap_or(""),
+                b.as_deref().unwrap_or("")
+            ),
+        };
+        let anchor = match (&t.anchor, &t.anchor_from, &t.tense) {
+            (Some(a), Some(from), tense) => {
+                format!("{from} {a}{}", tense.as_ref().map_or(String::new(), |t| format!(", {t}")))
+            }
+            _ => "-".to_string(),
+        };
+        out.push_str(&format!(
+            "{:<30}  {:<24}  {:<23}  {:<9}  {:<12}  {}\n",
+            cut(&t.text, 30),
+            cut(&t.value, 24),
+            days,
+            t.precision.as_deref().unwrap_or("-"),
+            t.modifier.as_deref().unwrap_or("-"),
+            anchor,
+        ));
+    }
+    out
+}
+
 pub fn removed_lines(doc: &Document) -> String {
     let mut out = String::new();
     for r in &doc.removed {

@@ -158,6 +158,14 @@ pub struct Document {
     /// Figures found in `text`; empty until the quantity stage has run.
     #[serde(default)]
     pub quantities: Vec<Quantity>,
+    /// Time expressions found in `text`, resolved against `published`;
+    /// empty until the time stage has run.
+    #[serde(default)]
+    pub times: Vec<crate::TimeExpr>,
+    /// Per sentence with a date or a reporting verb: the date its event
+    /// refers to and the date it was said.
+    #[serde(default)]
+    pub sentence_dates: Vec<crate::SentenceDates>,
     pub removed: Vec<RemovedLine>,
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -9,9 +9,11 @@ mod document;
 mod id;
 mod raw;
 mod span;
+mod time;
 
 pub use date::{DateError, PartialDate, Precision};
 pub use document::{DateOrigin, Diagnostic, Document, Quantity, RemovedLine, Severity, SourceRef};
 pub use id::DocId;
 pub use raw::{GivenMeta, Markup, PageMeta, RawDocument};
 pub use span::{CharIndex, Span};
+pub use time::{SentenceDates, TimeExpr};

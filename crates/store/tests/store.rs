@@ -29,6 +29,8 @@ fn doc(text: &str, source: &str) -> Document {
         paragraphs: vec![],
         sentences: vec![],
         quantities: vec![],
+        times: vec![],
+        sentence_dates: vec![],
         removed: vec![],
         diagnostics: vec![],
     }

@@ -93,7 +93,8 @@ pub fn unit(word: &str) -> Option<(Unit, bool)> {
 pub fn glued_unit(word: &str) -> Option<Unit> {
     Some(match word {
         "s" | "sec" | "secs" => Unit::Second,
-        "m" | "min" | "mins" => Unit::Minute,
+        // "m" is left out: "$500m" is money far more often than minutes.
+        "min" | "mins" => Unit::Minute,
         "h" | "hr" | "hrs" => Unit::Hour,
         "d" => Unit::Day,
         "w" | "wk" | "wks" => Unit::Week,

@@ -1,12 +1,16 @@
 //! Time expressions in news text: recognition with spans, and resolution
 //! to calendar intervals against the article's own date.
 
+mod annotate;
 mod calendar;
 pub mod expr;
 mod grammar;
 mod lexicon;
 pub mod resolve;
+mod tense;
 pub mod token;
+
+pub use annotate::annotate;
 
 pub use resolve::{resolve, AnchorUse, Context, Direction, Kind, Precision, Resolution};
 

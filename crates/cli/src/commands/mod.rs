@@ -5,3 +5,4 @@ pub mod extract;
 pub mod figures;
 pub mod ingest;
 pub mod show;
+pub mod times;

@@ -35,6 +35,10 @@ pub fn run(args: Args) -> Result<u8> {
         outln!("\nfigures:")?;
         out!("{}", render::figures_table(&doc.quantities))?;
     }
+    if !doc.times.is_empty() {
+        outln!("\ntimes:")?;
+        out!("{}", render::times_table(&doc.times))?;
+    }
     if args.removed {
         outln!("\nremoved:")?;
         out!("{}", render::removed_lines(&doc))?;

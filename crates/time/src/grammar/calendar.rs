@@ -95,7 +95,8 @@ pub fn bare_year(p: &P, i: usize) -> R<i32> {
 /// A month name with an optional glued full stop ("Oct.").
 pub fn month_name(p: &P, i: usize) -> R<u32> {
     let m = lexicon::month(p.word(i)?)?;
-    let e = if p.punct(i + 1, '.') && p.glued(i + 1) && p.word(i)?.len() <= 4 {
+    let abbreviated = p.word(i)?.len() <= 4 && !matches!(p.word(i)?, "may" | "june" | "july");
+    let e = if p.punct(i + 1, '.') && p.glued(i + 1) && abbreviated {
         i + 2
     } else {
         i + 1
@@ -449,7 +450,9 @@ fn season(p: &P, i: usize) -> R<Date> {
         (Some(r), _) => YearRef::Rel(r),
         (None, y) => y,
     };
-    if p.is_word(j, "fall") && year == YearRef::Unknown {
+    // A bare season needs a date cue: "in winter", "the summer", not "a
+    // severe winter"; a bare "fall" is a verb far more often.
+    if year == YearRef::Unknown && (p.is_word(j, "fall") || !(j > i || has_cue(p, i))) {
         return None;
     }
     let e = if rel.is_some() { j + 1 } else { e };

@@ -151,7 +151,11 @@ fn relative(p: &P, i: usize) -> R<Date> {
     let g = gran(p.word(e)?)?;
     // "the past week" is the seven days before the anchor, not the
     // calendar week; "past" with an article reads that way.
-    if p.is_word(e - 1, "past") && g != Gran::Day && !p.is_word(i, "the") {
+    if p.is_word(e - 1, "past") && g != Gran::Day {
+        // The article is left to the stretch rule's span, which omits it.
+        if p.is_word(i, "the") {
+            return None;
+        }
         return Some((e + 1, Date::Stretch { amount: Dur { amount: Some(1.0), unit: unit_of(g) }, sign: -1 }));
     }
     if g == Gran::Day && o != 0 {
@@ -318,7 +322,9 @@ fn shift(p: &P, i: usize) -> R<Date> {
     // years" and "the highest in a decade" look back instead, and are
     // left to the duration rule.
     if p.is_word(i, "in") && !p.is_any(i.wrapping_sub(1), &["time", "first", "highest", "lowest", "biggest", "largest", "worst", "best", "most", "least", "once", "twice", "times", "seen", "record"]) {
-        if let Some((e, dur)) = amount(p, i + 1) {
+        // "in a day" is as often "within a day" as "a day from now"; only
+        // a number ("in two weeks", "in 5 minutes") reads as a point.
+        if let Some((e, dur)) = amount(p, i + 1).filter(|_| !p.is_any(i + 1, &["a", "an"])) {
             if dur.amount.is_some() && !p.is_any(e, &["ago", "later", "earlier", "before", "after", "time"]) {
                 return Some((e, Date::Shift { from: today(), amount: dur, sign: 1 }));
             }

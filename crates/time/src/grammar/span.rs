@@ -89,8 +89,9 @@ fn bare_duration(p: &P, i: usize) -> R<Dur> {
         let (u, plural) = lexicon::unit(p.word(e)?)?;
         return (!plural).then_some((e + 1, Dur { amount: Some(0.5), unit: u }));
     }
-    // "3h", "10D", "1.5hrs".
-    if let Some((e, Some(n))) = number(p, i).filter(|_| p.num(i).is_some()) {
+    // "3h", "10D", "1.5hrs"; not after a currency sign ("$5m").
+    let money = i > 0 && p.t[i - 1].word().is_none() && p.t[i - 1].num().is_none() && !p.t[i].spaced && !p.punct(i - 1, '(');
+    if let Some((e, Some(n))) = number(p, i).filter(|_| p.num(i).is_some() && !money) {
         if p.glued(e) {
             if let Some(u) = p.word(e).and_then(lexicon::glued_unit) {
                 return Some((e + 1, Dur { amount: Some(n), unit: u }));
@@ -131,6 +132,10 @@ fn bare_duration(p: &P, i: usize) -> R<Dur> {
     let n = n?;
     let k = p.dash(e).filter(|&k| p.glued(k))?;
     let (u, _) = lexicon::unit(p.word(k)?)?;
+    // "a 78-year-old" is an age.
+    if p.dash(k + 1).is_some() && p.is_word(k + 2, "old") {
+        return None;
+    }
     Some((k + 1, Dur { amount: Some(n), unit: u }))
 }
 

@@ -1,0 +1,30 @@
+use crate::pipeline::{self, InputArgs};
+use crate::render;
+use anyhow::{bail, Result};
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The article: a file, or `-` for stdin.
+    path: PathBuf,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Print the time expressions as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: Args) -> Result<u8> {
+    let (docs, failed) = pipeline::collect(std::slice::from_ref(&args.path), &args.input)?;
+    if let Some(f) = failed.first() {
+        bail!("{}: {}; hint: {}", f.source, f.reason, f.hint);
+    }
+    for doc in &docs {
+        if args.json {
+            outln!("{}", serde_json::to_string_pretty(&doc.times)?)?;
+        } else {
+            out!("{}", render::times_table(&doc.times))?;
+        }
+    }
+    Ok(crate::exit::OK)
+}

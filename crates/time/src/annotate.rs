@@ -1,0 +1,171 @@
+//! Document annotation: every time expression of a cleaned text resolved
+//! against the publication date, the date under discussion and the
+//! clause's tense, plus the dates each sentence refers to and was said on.
+
+use crate::expr::{Date, Expr};
+use crate::resolve::{resolve, AnchorUse, Context, Direction, Kind, Resolution};
+use crate::token::{tokenize, Token};
+use crate::{tense, Options};
+use chrono::NaiveDate;
+use storyline_model::{CharIndex, PartialDate, SentenceDates, Span, TimeExpr};
+
+/// Verbs that report a statement; a date next to one is when it was said.
+const REPORTING: &[&str] = &[
+    "said", "says", "say", "told", "tells", "announced", "announces", "claimed", "claims", "warned", "warns",
+    "stated", "added", "noted", "insisted", "assessed", "estimated", "reported", "confirmed", "denied", "argued",
+    "according", "explained", "wrote", "posted", "declared", "acknowledged", "disclosed", "revealed",
+];
+
+/// Time expressions and sentence dates of a document.
+pub fn annotate(text: &str, sentences: &[Span], published: Option<PartialDate>, opts: &Options) -> (Vec<TimeExpr>, Vec<SentenceDates>) {
+    let index = CharIndex::new(text);
+    let anchor = published.and_then(|p| p.to_naive());
+    let tokens = tokenize(text);
+    let found = crate::grammar::scan(text, &tokens, opts);
+    let mut discourse: Option<NaiveDate> = None;
+    let mut times = Vec::with_capacity(found.len());
+    let mut resolved = Vec::with_capacity(found.len());
+    let sentence_of_token = sentence_index(&tokens, sentences, &index);
+    for f in &found {
+        let s = sentence_of_token[f.first];
+        let (lo, hi) = sentence_tokens(&sentence_of_token, s, f.first);
+        let direction = tense::direction(&tokens[lo..hi], f.first - lo, f.last - lo);
+        let ctx = Context { anchor, anchor_time: None, discourse, direction };
+        let res = resolve(&f.expr, &ctx);
+        if names_a_day(&f.expr) && res.precision == Some(crate::Precision::Day) {
+            discourse = res.start.or(discourse);
+        }
+        let (start, end) = (tokens[f.first].start, tokens[f.last].end);
+        times.push(to_model(text, &index, start, end, &res, &ctx));
+        resolved.push((f.first, f.last, s, res));
+    }
+    let dates = sentence_dates(&tokens, &sentence_of_token, sentences.len(), &resolved, anchor);
+    (times, dates)
+}
+
+/// Expressions whose date can serve as the date under discussion: a day
+/// named in the text, not one computed from that date itself.
+fn names_a_day(expr: &Expr) -> bool {
+    matches!(expr, Expr::Date { date, .. } if !matches!(date, Date::Shift { from: None, .. } | Date::Ref(_)))
+}
+
+/// The sentence each token is in (`usize::MAX` outside every sentence).
+fn sentence_index(tokens: &[Token], sentences: &[Span], index: &CharIndex) -> Vec<usize> {
+    let bounds: Vec<(usize, usize)> = sentences.iter().map(|s| (index.byte_of_char(s.start), index.byte_of_char(s.end))).collect();
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut k = 0;
+    for t in tokens {
+        while k < bounds.len() && bounds[k].1 <= t.start {
+            k += 1;
+        }
+        out.push(if k < bounds.len() && bounds[k].0 <= t.start { k } else { usize::MAX });
+    }
+    out
+}
+
+/// The token range of the sentence containing token `at`.
+fn sentence_tokens(sentence_of: &[usize], s: usize, at: usize) -> (usize, usize) {
+    let mut lo = at;
+    while lo > 0 && sentence_of[lo - 1] == s {
+        lo -= 1;
+    }
+    let mut hi = at + 1;
+    while hi < sentence_of.len() && sentence_of[hi] == s {
+        hi += 1;
+    }
+    (lo, hi)
+}
+
+fn iso(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn to_model(text: &str, index: &CharIndex, start: usize, end: usize, r: &Resolution, ctx: &Context) -> TimeExpr {
+    let moment = |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string());
+    let (anchor, anchor_from) = match r.anchor {
+        AnchorUse::None => (None, None),
+        AnchorUse::Document => (iso(ctx.anchor), ctx.anchor.map(|_| "published".to_string())),
+        AnchorUse::Discourse => (iso(ctx.discourse), Some("discourse".to_string())),
+    };
+    TimeExpr {
+        text: text[start..end].to_string(),
+        start: index.char_of_byte(start),
+        end: index.char_of_byte(end),
+        kind: match r.kind {
+            Kind::Date => "date",
+            Kind::Time => "time",
+            Kind::Duration => "duration",
+            Kind::Set => "set",
+        }
+        .to_string(),
+        value: r.value.clone(),
+        interval: [iso(r.start), iso(r.end)],
+        moments: (r.start_time.is_some() || r.end_time.is_some()).then(|| [moment(r.start_time), moment(r.end_time)]),
+        precision: r.precision.map(|p| p.as_str().to_string()),
+        modifier: r.modifier.map(|m| m.as_str().to_string()),
+        anchor,
+        anchor_from,
+        tense: match ctx.direction {
+            Direction::Past => Some("past".into()),
+            Direction::Future => Some("future".into()),
+            Direction::Unknown => None,
+        },
+    }
+}
+
+/// For each sentence with a time expression or a reporting verb: the
+/// expression that dates its event, and when it was said. A date within
+/// a few words after a reporting verb ("said on Wednesday", "told
+/// reporters on Friday") or fronted before it ("On Wednesday, Kirby
+/// said") is the date of the statement; the first other date is the
+/// event's.
+fn sentence_dates(
+    tokens: &[Token],
+    sentence_of: &[usize],
+    count: usize,
+    resolved: &[(usize, usize, usize, Resolution)],
+    published: Option<NaiveDate>,
+) -> Vec<SentenceDates> {
+    let mut verbs: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (k, t) in tokens.iter().enumerate() {
+        let s = sentence_of[k];
+        if s < count && t.word().is_some_and(|w| REPORTING.contains(&w)) {
+            verbs[s].push(k);
+        }
+    }
+    let mut out = Vec::new();
+    for s in 0..count {
+        let here: Vec<(usize, &(usize, usize, usize, Resolution))> = resolved.iter().enumerate().filter(|(_, r)| r.2 == s).collect();
+        if here.is_empty() && verbs[s].is_empty() {
+            continue;
+        }
+        let is_claim_date = |first: usize, last: usize| {
+            verbs[s].iter().any(|&v| (first > v && first - v <= 4) || (last < v && v - last <= 4 && sentence_of.get(first.wrapping_sub(2)) != Some(&s)))
+        };
+        let mut said: Option<&Resolution> = None;
+        let mut event: Option<(usize, &Resolution)> = None;
+        for (idx, (first, last, _, r)) in &here {
+            if r.kind != Kind::Date {
+                continue;
+            }
+            if said.is_none() && !verbs[s].is_empty() && is_claim_date(*first, *last) && r.start.is_some() {
+                said = Some(r);
+            } else if event.is_none() {
+                event = Some((*idx, r));
+            }
+        }
+        let (said_on, said_on_from) = match said {
+            Some(r) => (iso(r.start), Some("text".to_string())),
+            None if !verbs[s].is_empty() => (iso(published), published.map(|_| "published".to_string())),
+            None => (None, None),
+        };
+        out.push(SentenceDates {
+            sentence: s,
+            refers_to: event.map(|(i, _)| i),
+            refers_to_interval: event.map(|(_, r)| [iso(r.start), iso(r.end)]),
+            said_on,
+            said_on_from,
+        });
+    }
+    out
+}
