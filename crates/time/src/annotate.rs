@@ -28,7 +28,7 @@ pub fn annotate(text: &str, sentences: &[Span], published: Option<PartialDate>, 
     let sentence_of_token = sentence_index(&tokens, sentences, &index);
     for f in &found {
         let s = sentence_of_token[f.first];
-        let (lo, hi) = sentence_tokens(&sentence_of_token, s, f.first);
+        let (lo, hi) = clause_window(&sentence_of_token, s, f.first, f.last);
         let direction = tense::direction(&tokens[lo..hi], f.first - lo, f.last - lo);
         let ctx = Context { anchor, anchor_time: None, discourse, direction };
         let res = resolve(&f.expr, &ctx);
@@ -63,14 +63,17 @@ fn sentence_index(tokens: &[Token], sentences: &[Span], index: &CharIndex) -> Ve
     out
 }
 
-/// The token range of the sentence containing token `at`.
-fn sentence_tokens(sentence_of: &[usize], s: usize, at: usize) -> (usize, usize) {
-    let mut lo = at;
-    while lo > 0 && sentence_of[lo - 1] == s {
+/// The tokens around an expression that its tense is read from: its
+/// sentence, but no more than `WINDOW` tokens either side, so that a
+/// text with no sentence breaks stays linear.
+fn clause_window(sentence_of: &[usize], s: usize, first: usize, last: usize) -> (usize, usize) {
+    const WINDOW: usize = 40;
+    let mut lo = first;
+    while lo > 0 && first - lo < WINDOW && sentence_of[lo - 1] == s {
         lo -= 1;
     }
-    let mut hi = at + 1;
-    while hi < sentence_of.len() && sentence_of[hi] == s {
+    let mut hi = last + 1;
+    while hi < sentence_of.len() && hi - last <= WINDOW && sentence_of[hi] == s {
         hi += 1;
     }
     (lo, hi)
@@ -133,14 +136,26 @@ fn sentence_dates(
             verbs[s].push(k);
         }
     }
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (idx, r) in resolved.iter().enumerate() {
+        if r.2 < count {
+            by_sentence[r.2].push(idx);
+        }
+    }
     let mut out = Vec::new();
     for s in 0..count {
-        let here: Vec<(usize, &(usize, usize, usize, Resolution))> = resolved.iter().enumerate().filter(|(_, r)| r.2 == s).collect();
+        let here: Vec<(usize, &(usize, usize, usize, Resolution))> = by_sentence[s].iter().map(|&i| (i, &resolved[i])).collect();
         if here.is_empty() && verbs[s].is_empty() {
             continue;
         }
+        // The verbs are in token order: look at the nearest one on each side.
         let is_claim_date = |first: usize, last: usize| {
-            verbs[s].iter().any(|&v| (first > v && first - v <= 4) || (last < v && v - last <= 4 && sentence_of.get(first.wrapping_sub(2)) != Some(&s)))
+            let vs = &verbs[s];
+            let k = vs.partition_point(|&v| v < first);
+            let before = k.checked_sub(1).map(|k| vs[k]).is_some_and(|v| first - v <= 4);
+            let fronted = sentence_of.get(first.wrapping_sub(2)) != Some(&s);
+            let after = vs.get(vs.partition_point(|&v| v <= last)).is_some_and(|&v| v - last <= 4 && fronted);
+            before || after
         };
         let mut said: Option<&Resolution> = None;
         let mut event: Option<(usize, &Resolution)> = None;

@@ -188,3 +188,9 @@ pub const MOVABLE_HOLIDAYS: &[(&[&str], &str)] = &[
     (&["presidents", "day"], "presidents day"),
     (&["presidents'", "day"], "presidents day"),
 ];
+
+/// Whether a word begins some holiday's name.
+pub fn holiday_first_word(word: &str) -> bool {
+    let starts = |words: &[&str]| words[0].split('\'').next() == Some(word);
+    FIXED_HOLIDAYS.iter().any(|(w, ..)| starts(w)) || MOVABLE_HOLIDAYS.iter().any(|(w, _)| starts(w))
+}

@@ -31,8 +31,19 @@ pub struct TimeMatch {
 
 /// Every time expression in `text`, in order, not overlapping.
 pub fn find_times(text: &str, opts: &Options) -> Vec<TimeMatch> {
+    find_times_with(text, opts, true)
+}
+
+/// [`find_times`] with the fast filter on words that cannot start an
+/// expression switched off; for the test that the filter loses nothing.
+#[doc(hidden)]
+pub fn find_times_unfiltered(text: &str, opts: &Options) -> Vec<TimeMatch> {
+    find_times_with(text, opts, false)
+}
+
+fn find_times_with(text: &str, opts: &Options, filter: bool) -> Vec<TimeMatch> {
     let tokens = token::tokenize(text);
-    grammar::scan(text, &tokens, opts)
+    grammar::scan_with(text, &tokens, opts, filter)
         .into_iter()
         .map(|f| TimeMatch { start: tokens[f.first].start, end: tokens[f.last].end, expr: f.expr })
         .collect()

@@ -573,6 +573,10 @@ fn nth(p: &Period, n: i32, unit: NthUnit) -> Option<Period> {
 fn part_of(p: &Period, part: Part) -> (NaiveDate, NaiveDate) {
     let len = (p.end - p.start).num_days();
     let at = |d: i64| p.start + Duration::days(d);
+    // A day has no parts counted in days.
+    if len < 3 {
+        return (p.start, p.end);
+    }
     match (p.gran, part) {
         (_, Part::FirstHalf) => (p.start, at(len / 2)),
         (_, Part::SecondHalf) => (at(len / 2), p.end),

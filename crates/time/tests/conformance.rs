@@ -207,3 +207,17 @@ fn duration_parser() {
     eprintln!("DurationParser: {passes}/{total} cases pass");
     assert!(passes >= DURATION_PARSER_PASSES, "DurationParser passes fell to {passes} from {DURATION_PARSER_PASSES}");
 }
+
+/// The scan skips tokens that cannot start an expression; on every spec
+/// input it must find exactly what the unfiltered scan finds.
+#[test]
+fn starter_filter_loses_nothing() {
+    let Some(dir) = shared_dir() else { return };
+    let cases = load(dir.join("specs/recognizers-text/DateTime/English/DateTimeModel.json"));
+    for case in &cases {
+        let input = case["Input"].as_str().unwrap_or("");
+        let fast = storyline_time::find_times(input, &Options::default());
+        let full = storyline_time::find_times_unfiltered(input, &Options::default());
+        assert_eq!(fast, full, "{input}");
+    }
+}

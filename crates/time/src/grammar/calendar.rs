@@ -107,6 +107,10 @@ pub fn month_name(p: &P, i: usize) -> R<u32> {
 /// A date written with a month name, day and year in any common order,
 /// or with digits only.
 pub fn calendar(p: &P, i: usize) -> R<Date> {
+    super::memo(&p.calendar_memo, i, || calendar_at(p, i))
+}
+
+fn calendar_at(p: &P, i: usize) -> R<Date> {
     // "year 2008", "the year 2008".
     let j = p.the(i);
     if p.is_word(j, "year") {
@@ -468,6 +472,10 @@ fn holiday(p: &P, i: usize) -> R<Date> {
         "last" | "previous" => (i + 1, Some(-1)),
         _ => (i, None),
     };
+    // Most tokens start no holiday name: check the first word first.
+    if !lexicon::holiday_first_word(p.word(j)?) {
+        return None;
+    }
     let fixed = lexicon::FIXED_HOLIDAYS
         .iter()
         .filter_map(|(words, name, ..)| p.phrase(j, words).map(|e| (e, *name)));

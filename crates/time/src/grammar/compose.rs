@@ -29,6 +29,10 @@ pub fn rejected(p: &P, i: usize, end: usize) -> bool {
 
 /// A date, a time, or both.
 fn point(p: &P, i: usize) -> R<Expr> {
+    super::memo(&p.point_memo, i, || point_at(p, i))
+}
+
+fn point_at(p: &P, i: usize) -> R<Expr> {
     let mut best: R<Expr> = None;
     let mut consider = |r: R<Expr>| {
         if let Some((e, x)) = r {

@@ -9,9 +9,10 @@ mod compose;
 mod relative;
 mod span;
 
-use crate::expr::Expr;
+use crate::expr::{Date, Expr};
 use crate::token::{Kind, Token};
 use crate::Options;
+use std::cell::RefCell;
 
 /// A recognised expression: token range and meaning.
 #[derive(Debug, Clone)]
@@ -21,17 +22,49 @@ pub struct Found {
     pub expr: Expr,
 }
 
-/// The parser state: the tokens, the text they index and the options.
+/// The parser state: the tokens, the text they index and the options,
+/// and what the busiest rules found at each token. Rules call each other
+/// at the same positions many times (a range tries a point at both ends, a
+/// bound tries a range and a point), so their results are kept.
 pub struct P<'a> {
     pub t: &'a [Token],
     pub text: &'a str,
     pub opts: &'a Options,
+    calendar_memo: Memo<Date>,
+    date_memo: Memo<Date>,
+    point_memo: Memo<Expr>,
+}
+
+type Memo<T> = RefCell<Vec<Option<R<T>>>>;
+
+/// Looks a rule's result up at token `i`, computing it once.
+fn memo<T: Clone>(cache: &Memo<T>, i: usize, rule: impl FnOnce() -> R<T>) -> R<T> {
+    if let Some(hit) = cache.borrow().get(i).and_then(Clone::clone) {
+        return hit;
+    }
+    let r = rule();
+    if let Some(slot) = cache.borrow_mut().get_mut(i) {
+        *slot = Some(r.clone());
+    }
+    r
 }
 
 /// A parse result: the index after the match and the value.
 pub type R<T> = Option<(usize, T)>;
 
 impl<'a> P<'a> {
+    pub fn new(t: &'a [Token], text: &'a str, opts: &'a Options) -> Self {
+        let n = t.len() + 1;
+        P {
+            t,
+            text,
+            opts,
+            calendar_memo: RefCell::new(vec![None; n]),
+            date_memo: RefCell::new(vec![None; n]),
+            point_memo: RefCell::new(vec![None; n]),
+        }
+    }
+
     pub fn word(&self, i: usize) -> Option<&'a str> {
         self.t.get(i)?.word()
     }
@@ -73,6 +106,13 @@ impl<'a> P<'a> {
     /// matches the tokens it splits into, with either apostrophe.
     pub fn phrase(&self, mut i: usize, words: &[&str]) -> Option<usize> {
         for w in words {
+            if !w.contains('\'') {
+                if !self.is_word(i, w) {
+                    return None;
+                }
+                i += 1;
+                continue;
+            }
             let mut parts = w.split('\'');
             let head = parts.next()?;
             if !head.is_empty() {
@@ -152,17 +192,55 @@ impl<'a> P<'a> {
     }
 }
 
+/// Words that can begin an expression besides months, weekdays, units,
+/// number words, ordinals, parts of the day, seasons and holidays. Most
+/// tokens of a text are none of these, and skipping them keeps the scan
+/// fast; `tests/conformance.rs` checks that the filter changes nothing.
+const STARTERS: &[&str] = &[
+    "a", "about", "after", "all", "almost", "an", "and", "another", "any", "approximately", "around", "as", "at",
+    "back", "before", "beginning", "between", "bi", "by", "couple", "current", "currently", "each", "earlier",
+    "early", "end", "entire", "every", "fall", "few", "fewer", "first", "following", "for", "from", "full",
+    "h", "half", "in", "last", "late", "later", "less", "many", "mid", "middle", "midday", "midnight", "more",
+    "most", "multiple", "nearly", "next", "no", "noon", "now", "nowadays", "numerous", "once", "over", "past",
+    "preceding", "present", "previous", "prior", "q", "quarter", "recent", "right", "roughly", "same", "second",
+    "semi", "several", "since", "some", "start", "starting", "that", "the", "this", "through", "till", "today",
+    "tomorrow", "tonight", "twice", "under", "until", "up", "upcoming", "upwards", "week", "weekend", "weekends",
+    "weekday", "whole", "within", "year", "yesterday", "coming", "hourly", "daily", "everyday", "nightly",
+    "weekly", "biweekly", "fortnightly", "monthly", "quarterly", "annually", "yearly", "annual", "semiannual",
+    "semiannually", "biannual", "biannually", "spring", "summer", "autumn", "winter", "thru", "or", "times",
+];
+
+fn may_start(p: &P, i: usize) -> bool {
+    let t = &p.t[i];
+    match &t.kind {
+        Kind::Num { .. } => true,
+        Kind::Punct(c) => matches!(c, '\'' | '’'),
+        Kind::Word(w) => {
+            let w = w.as_str();
+            STARTERS.contains(&w)
+                || crate::lexicon::month(w).is_some()
+                || crate::lexicon::weekday(w).is_some()
+                || crate::lexicon::unit(w).is_some()
+                || crate::lexicon::small_number(w).is_some()
+                || crate::lexicon::ordinal(w).is_some()
+                || crate::lexicon::day_part(w).is_some()
+                || crate::lexicon::holiday_first_word(w)
+        }
+    }
+}
+
 /// Every expression in the tokens, leftmost-longest, not overlapping.
 pub fn scan(text: &str, tokens: &[Token], opts: &Options) -> Vec<Found> {
-    let p = P {
-        t: tokens,
-        text,
-        opts,
-    };
+    scan_with(text, tokens, opts, true)
+}
+
+/// The scan, with the starter filter on or off (off only to test it).
+pub fn scan_with(text: &str, tokens: &[Token], opts: &Options, filter: bool) -> Vec<Found> {
+    let p = P::new(tokens, text, opts);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !p.starts_word(i) {
+        if !p.starts_word(i) || (filter && !may_start(&p, i)) {
             i += 1;
             continue;
         }

@@ -10,6 +10,10 @@ use crate::lexicon;
 
 /// Any date that is not a plain time of day.
 pub fn date(p: &P, i: usize) -> R<Date> {
+    super::memo(&p.date_memo, i, || date_at(p, i))
+}
+
+fn date_at(p: &P, i: usize) -> R<Date> {
     [
         calendar(p, i),
         relative(p, i),
@@ -519,7 +523,7 @@ fn part(p: &P, i: usize) -> R<Date> {
     let (e, of) = period(p, k)?;
     // "early Friday" is a time of day, read elsewhere; "later today" is a
     // side of today.
-    if matches!(of, Date::Relative { gran: Gran::Day, .. }) {
+    if matches!(of, Date::Relative { gran: Gran::Day, .. } | Date::Calendar { day: Some(_), .. } | Date::Weekday { .. }) {
         return None;
     }
     if matches!(part, Part::End) && p.is_word(i, "later") {
