@@ -59,3 +59,27 @@ fn quantities_in_long_text(bencher: Bencher, sentences: usize) {
         .counter(divan::counter::BytesCount::new(text.len()))
         .bench(|| black_box(storyline_quantity::find_quantities(&text)));
 }
+
+/// Time expressions in a text dense with dates, at two lengths, as one
+/// document with sentence spans: recognition, tense and resolution must
+/// grow with the text, not with its square.
+#[divan::bench(args = [1_000, 4_000])]
+fn times_in_long_text(bencher: Bencher, sentences: usize) {
+    let sentence = "Officials said on Friday that troops arrived between early- and mid-October. ";
+    let text = sentence.repeat(sentences);
+    let len = sentence.chars().count();
+    let spans: Vec<storyline_model::Span> = (0..sentences)
+        .map(|k| storyline_model::Span::new(k * len, (k + 1) * len - 1))
+        .collect();
+    let published = "2024-10-24".parse().ok();
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| {
+            black_box(storyline_time::annotate(
+                &text,
+                &spans,
+                published,
+                &Default::default(),
+            ))
+        });
+}

@@ -156,7 +156,10 @@ pub fn times_table(times: &[storyline_model::TimeExpr]) -> String {
         };
         let anchor = match (&t.anchor, &t.anchor_from, &t.tense) {
             (Some(a), Some(from), tense) => {
-                format!("{from} {a}{}", tense.as_ref().map_or(String::new(), |t| format!(", {t}")))
+                format!(
+                    "{from} {a}{}",
+                    tense.as_ref().map_or(String::new(), |t| format!(", {t}"))
+                )
             }
             _ => "-".to_string(),
         };

@@ -1,5 +1,5 @@
-//! Snapshots of cleaning, extraction and metadata for every example article
-//! and page. A change to the cleaner or the extractor shows up here as a
+//! Snapshots of cleaning, extraction, metadata, figures and time expressions
+//! for every example article and page. A change to the cleaner or the extractor shows up here as a
 //! reviewable diff (`cargo insta review`).
 
 mod common;
@@ -36,6 +36,27 @@ fn snapshot_folder(folder: &str, at_least: usize) {
                 )
             })
             .collect();
+        let (times, _) = storyline_time::annotate(
+            &doc.text,
+            &doc.sentences,
+            doc.published,
+            &Default::default(),
+        );
+        let times: Vec<String> = times
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} | {} | {}..{} | {} | {} | {}",
+                    t.text,
+                    t.value,
+                    t.interval[0].as_deref().unwrap_or(""),
+                    t.interval[1].as_deref().unwrap_or(""),
+                    t.precision.as_deref().unwrap_or("-"),
+                    t.modifier.as_deref().unwrap_or("-"),
+                    t.tense.as_deref().unwrap_or("-"),
+                )
+            })
+            .collect();
         assert!(storyline_clean::spans_are_valid(&doc));
         let paragraphs: Vec<&str> = doc.paragraphs.iter().map(|&p| doc.slice(p)).collect();
         let removed: Vec<String> = doc
@@ -61,6 +82,7 @@ fn snapshot_folder(folder: &str, at_least: usize) {
             "paragraphs": paragraphs,
             "removed": removed,
             "figures": figures,
+            "times": times,
         });
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         insta::assert_json_snapshot!(name, view);

@@ -11,13 +11,44 @@ use storyline_model::{CharIndex, PartialDate, SentenceDates, Span, TimeExpr};
 
 /// Verbs that report a statement; a date next to one is when it was said.
 const REPORTING: &[&str] = &[
-    "said", "says", "say", "told", "tells", "announced", "announces", "claimed", "claims", "warned", "warns",
-    "stated", "added", "noted", "insisted", "assessed", "estimated", "reported", "confirmed", "denied", "argued",
-    "according", "explained", "wrote", "posted", "declared", "acknowledged", "disclosed", "revealed",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "announced",
+    "announces",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "stated",
+    "added",
+    "noted",
+    "insisted",
+    "assessed",
+    "estimated",
+    "reported",
+    "confirmed",
+    "denied",
+    "argued",
+    "according",
+    "explained",
+    "wrote",
+    "posted",
+    "declared",
+    "acknowledged",
+    "disclosed",
+    "revealed",
 ];
 
 /// Time expressions and sentence dates of a document.
-pub fn annotate(text: &str, sentences: &[Span], published: Option<PartialDate>, opts: &Options) -> (Vec<TimeExpr>, Vec<SentenceDates>) {
+pub fn annotate(
+    text: &str,
+    sentences: &[Span],
+    published: Option<PartialDate>,
+    opts: &Options,
+) -> (Vec<TimeExpr>, Vec<SentenceDates>) {
     let index = CharIndex::new(text);
     let anchor = published.and_then(|p| p.to_naive());
     let tokens = tokenize(text);
@@ -30,7 +61,12 @@ pub fn annotate(text: &str, sentences: &[Span], published: Option<PartialDate>, 
         let s = sentence_of_token[f.first];
         let (lo, hi) = clause_window(&sentence_of_token, s, f.first, f.last);
         let direction = tense::direction(&tokens[lo..hi], f.first - lo, f.last - lo);
-        let ctx = Context { anchor, anchor_time: None, discourse, direction };
+        let ctx = Context {
+            anchor,
+            anchor_time: None,
+            discourse,
+            direction,
+        };
         let res = resolve(&f.expr, &ctx);
         if names_a_day(&f.expr) && res.precision == Some(crate::Precision::Day) {
             discourse = res.start.or(discourse);
@@ -39,7 +75,13 @@ pub fn annotate(text: &str, sentences: &[Span], published: Option<PartialDate>, 
         times.push(to_model(text, &index, start, end, &res, &ctx));
         resolved.push((f.first, f.last, s, res));
     }
-    let dates = sentence_dates(&tokens, &sentence_of_token, sentences.len(), &resolved, anchor);
+    let dates = sentence_dates(
+        &tokens,
+        &sentence_of_token,
+        sentences.len(),
+        &resolved,
+        anchor,
+    );
     (times, dates)
 }
 
@@ -51,14 +93,21 @@ fn names_a_day(expr: &Expr) -> bool {
 
 /// The sentence each token is in (`usize::MAX` outside every sentence).
 fn sentence_index(tokens: &[Token], sentences: &[Span], index: &CharIndex) -> Vec<usize> {
-    let bounds: Vec<(usize, usize)> = sentences.iter().map(|s| (index.byte_of_char(s.start), index.byte_of_char(s.end))).collect();
+    let bounds: Vec<(usize, usize)> = sentences
+        .iter()
+        .map(|s| (index.byte_of_char(s.start), index.byte_of_char(s.end)))
+        .collect();
     let mut out = Vec::with_capacity(tokens.len());
     let mut k = 0;
     for t in tokens {
         while k < bounds.len() && bounds[k].1 <= t.start {
             k += 1;
         }
-        out.push(if k < bounds.len() && bounds[k].0 <= t.start { k } else { usize::MAX });
+        out.push(if k < bounds.len() && bounds[k].0 <= t.start {
+            k
+        } else {
+            usize::MAX
+        });
     }
     out
 }
@@ -83,8 +132,20 @@ fn iso(d: Option<NaiveDate>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d").to_string())
 }
 
-fn to_model(text: &str, index: &CharIndex, start: usize, end: usize, r: &Resolution, ctx: &Context) -> TimeExpr {
-    let moment = |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string());
+/// A resolved expression: its first and last token, its sentence, and
+/// its resolution.
+type Placed = (usize, usize, usize, Resolution);
+
+fn to_model(
+    text: &str,
+    index: &CharIndex,
+    start: usize,
+    end: usize,
+    r: &Resolution,
+    ctx: &Context,
+) -> TimeExpr {
+    let moment =
+        |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string());
     let (anchor, anchor_from) = match r.anchor {
         AnchorUse::None => (None, None),
         AnchorUse::Document => (iso(ctx.anchor), ctx.anchor.map(|_| "published".to_string())),
@@ -103,7 +164,8 @@ fn to_model(text: &str, index: &CharIndex, start: usize, end: usize, r: &Resolut
         .to_string(),
         value: r.value.clone(),
         interval: [iso(r.start), iso(r.end)],
-        moments: (r.start_time.is_some() || r.end_time.is_some()).then(|| [moment(r.start_time), moment(r.end_time)]),
+        moments: (r.start_time.is_some() || r.end_time.is_some())
+            .then(|| [moment(r.start_time), moment(r.end_time)]),
         precision: r.precision.map(|p| p.as_str().to_string()),
         modifier: r.modifier.map(|m| m.as_str().to_string()),
         anchor,
@@ -126,7 +188,7 @@ fn sentence_dates(
     tokens: &[Token],
     sentence_of: &[usize],
     count: usize,
-    resolved: &[(usize, usize, usize, Resolution)],
+    resolved: &[Placed],
     published: Option<NaiveDate>,
 ) -> Vec<SentenceDates> {
     let mut verbs: Vec<Vec<usize>> = vec![Vec::new(); count];
@@ -144,7 +206,8 @@ fn sentence_dates(
     }
     let mut out = Vec::new();
     for s in 0..count {
-        let here: Vec<(usize, &(usize, usize, usize, Resolution))> = by_sentence[s].iter().map(|&i| (i, &resolved[i])).collect();
+        let here: Vec<(usize, &Placed)> =
+            by_sentence[s].iter().map(|&i| (i, &resolved[i])).collect();
         if here.is_empty() && verbs[s].is_empty() {
             continue;
         }
@@ -152,9 +215,14 @@ fn sentence_dates(
         let is_claim_date = |first: usize, last: usize| {
             let vs = &verbs[s];
             let k = vs.partition_point(|&v| v < first);
-            let before = k.checked_sub(1).map(|k| vs[k]).is_some_and(|v| first - v <= 4);
+            let before = k
+                .checked_sub(1)
+                .map(|k| vs[k])
+                .is_some_and(|v| first - v <= 4);
             let fronted = sentence_of.get(first.wrapping_sub(2)) != Some(&s);
-            let after = vs.get(vs.partition_point(|&v| v <= last)).is_some_and(|&v| v - last <= 4 && fronted);
+            let after = vs
+                .get(vs.partition_point(|&v| v <= last))
+                .is_some_and(|&v| v - last <= 4 && fronted);
             before || after
         };
         let mut said: Option<&Resolution> = None;
@@ -163,7 +231,11 @@ fn sentence_dates(
             if r.kind != Kind::Date {
                 continue;
             }
-            if said.is_none() && !verbs[s].is_empty() && is_claim_date(*first, *last) && r.start.is_some() {
+            if said.is_none()
+                && !verbs[s].is_empty()
+                && is_claim_date(*first, *last)
+                && r.start.is_some()
+            {
                 said = Some(r);
             } else if event.is_none() {
                 event = Some((*idx, r));
@@ -171,7 +243,9 @@ fn sentence_dates(
         }
         let (said_on, said_on_from) = match said {
             Some(r) => (iso(r.start), Some("text".to_string())),
-            None if !verbs[s].is_empty() => (iso(published), published.map(|_| "published".to_string())),
+            None if !verbs[s].is_empty() => {
+                (iso(published), published.map(|_| "published".to_string()))
+            }
             None => (None, None),
         };
         out.push(SentenceDates {

@@ -19,14 +19,19 @@ pub fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 
 /// The first day of the month `n` months after `y`-`m`.
 pub fn month_start(y: i32, m: u32, n: i32) -> Option<NaiveDate> {
-    let idx = y.checked_mul(12)?.checked_add(m as i32 - 1)?.checked_add(n)?;
+    let idx = y
+        .checked_mul(12)?
+        .checked_add(m as i32 - 1)?
+        .checked_add(n)?;
     ymd(idx.div_euclid(12), idx.rem_euclid(12) as u32 + 1, 1)
 }
 
 /// `date` moved by `n` months, the day clamped to the month's length.
 pub fn add_months(date: NaiveDate, n: i32) -> Option<NaiveDate> {
     let first = month_start(date.year(), date.month(), n)?;
-    let last = month_start(first.year(), first.month(), 1)?.pred_opt()?.day();
+    let last = month_start(first.year(), first.month(), 1)?
+        .pred_opt()?
+        .day();
     ymd(first.year(), first.month(), date.day().min(last))
 }
 
@@ -40,18 +45,35 @@ pub fn week_start(date: NaiveDate) -> NaiveDate {
 }
 
 pub fn weekday_of(n: u32) -> Weekday {
-    [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun]
-        [(n as usize + 6) % 7]
+    [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ][(n as usize + 6) % 7]
 }
 
 pub fn day(date: NaiveDate) -> Period {
-    Period { start: date, end: date.succ_opt().unwrap_or(date), gran: Gran::Day, timex: date.format("%Y-%m-%d").to_string() }
+    Period {
+        start: date,
+        end: date.succ_opt().unwrap_or(date),
+        gran: Gran::Day,
+        timex: date.format("%Y-%m-%d").to_string(),
+    }
 }
 
 pub fn week(date: NaiveDate) -> Period {
     let start = week_start(date);
     let iso = start.iso_week();
-    Period { start, end: start + Duration::days(7), gran: Gran::Week, timex: format!("{:04}-W{:02}", iso.year(), iso.week()) }
+    Period {
+        start,
+        end: start + Duration::days(7),
+        gran: Gran::Week,
+        timex: format!("{:04}-W{:02}", iso.year(), iso.week()),
+    }
 }
 
 pub fn weekend(date: NaiveDate) -> Period {
@@ -66,16 +88,30 @@ pub fn weekend(date: NaiveDate) -> Period {
 }
 
 pub fn month(y: i32, m: u32) -> Option<Period> {
-    Some(Period { start: month_start(y, m, 0)?, end: month_start(y, m, 1)?, gran: Gran::Month, timex: format!("{y:04}-{m:02}") })
+    Some(Period {
+        start: month_start(y, m, 0)?,
+        end: month_start(y, m, 1)?,
+        gran: Gran::Month,
+        timex: format!("{y:04}-{m:02}"),
+    })
 }
 
 pub fn year(y: i32) -> Option<Period> {
-    Some(Period { start: ymd(y, 1, 1)?, end: ymd(y.checked_add(1)?, 1, 1)?, gran: Gran::Year, timex: format!("{y:04}") })
+    Some(Period {
+        start: ymd(y, 1, 1)?,
+        end: ymd(y.checked_add(1)?, 1, 1)?,
+        gran: Gran::Year,
+        timex: format!("{y:04}"),
+    })
 }
 
 /// Quarter (`gran` Quarter, n 1-4) or half (Half, n 1-2) of a year.
 pub fn year_part(y: i32, gran: Gran, n: u32) -> Option<Period> {
-    let (len, code) = if gran == Gran::Half { (6, 'H') } else { (3, 'Q') };
+    let (len, code) = if gran == Gran::Half {
+        (6, 'H')
+    } else {
+        (3, 'Q')
+    };
     let first = (n - 1) * len + 1;
     Some(Period {
         start: month_start(y, first, 0)?,
@@ -86,20 +122,35 @@ pub fn year_part(y: i32, gran: Gran, n: u32) -> Option<Period> {
 }
 
 pub fn decade(y: i32) -> Option<Period> {
-    Some(Period { start: ymd(y, 1, 1)?, end: ymd(y.checked_add(10)?, 1, 1)?, gran: Gran::Decade, timex: format!("{:03}", y / 10) })
+    Some(Period {
+        start: ymd(y, 1, 1)?,
+        end: ymd(y.checked_add(10)?, 1, 1)?,
+        gran: Gran::Decade,
+        timex: format!("{:03}", y / 10),
+    })
 }
 
 /// The nth century (the 20th is 1900-1999, as news uses it).
 pub fn century(n: i32) -> Option<Period> {
     let y = (n - 1).checked_mul(100)?;
-    Some(Period { start: ymd(y, 1, 1)?, end: ymd(y.checked_add(100)?, 1, 1)?, gran: Gran::Century, timex: format!("{:02}", n - 1) })
+    Some(Period {
+        start: ymd(y, 1, 1)?,
+        end: ymd(y.checked_add(100)?, 1, 1)?,
+        gran: Gran::Century,
+        timex: format!("{:02}", n - 1),
+    })
 }
 
 /// Meteorological seasons of the northern hemisphere; winter starts in
 /// December of the year named.
 pub fn season(y: i32, s: u32) -> Option<Period> {
     let (m, code) = [(3, "SP"), (6, "SU"), (9, "FA"), (12, "WI")][s as usize % 4];
-    Some(Period { start: month_start(y, m, 0)?, end: month_start(y, m, 3)?, gran: Gran::Quarter, timex: format!("{y:04}-{code}") })
+    Some(Period {
+        start: month_start(y, m, 0)?,
+        end: month_start(y, m, 3)?,
+        gran: Gran::Quarter,
+        timex: format!("{y:04}-{code}"),
+    })
 }
 
 /// The period of granularity `g` containing `date`.
@@ -157,19 +208,26 @@ pub fn nth_weekday(y: i32, m: u32, wd: u32, n: i32) -> Option<NaiveDate> {
     let target = weekday_of(wd);
     if n > 0 {
         let first = ymd(y, m, 1)?;
-        let delta = (target.num_days_from_monday() as i64 - first.weekday().num_days_from_monday() as i64).rem_euclid(7);
+        let delta = (target.num_days_from_monday() as i64
+            - first.weekday().num_days_from_monday() as i64)
+            .rem_euclid(7);
         let d = add_days(first, delta + 7 * (n as i64 - 1))?;
         (d.month() == m).then_some(d)
     } else {
         let last = month_start(y, m, 1)?.pred_opt()?;
-        let delta = (last.weekday().num_days_from_monday() as i64 - target.num_days_from_monday() as i64).rem_euclid(7);
+        let delta = (last.weekday().num_days_from_monday() as i64
+            - target.num_days_from_monday() as i64)
+            .rem_euclid(7);
         add_days(last, -delta - 7 * (-n as i64 - 1))
     }
 }
 
 /// A holiday's date in a year.
 pub fn holiday(name: &str, y: i32) -> Option<NaiveDate> {
-    if let Some((.., m, d)) = crate::lexicon::FIXED_HOLIDAYS.iter().find(|(_, n, ..)| *n == name) {
+    if let Some((.., m, d)) = crate::lexicon::FIXED_HOLIDAYS
+        .iter()
+        .find(|(_, n, ..)| *n == name)
+    {
         return ymd(y, *m, *d);
     }
     match name {

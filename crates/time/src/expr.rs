@@ -88,7 +88,11 @@ impl Clock {
             hour,
             minute,
             second: 0,
-            pm: if hour >= 13 || hour == 0 { Some(hour >= 12) } else { None },
+            pm: if hour >= 13 || hour == 0 {
+                Some(hour >= 12)
+            } else {
+                None
+            },
             minute_given: true,
             second_given: false,
             zone: None,
@@ -126,11 +130,7 @@ pub enum Date {
     /// today (Day, 0), yesterday (Day, -1), next month (Month, 1).
     Relative { gran: Gran, offset: i32 },
     /// Quarter `n` (1-4) or half `n` (1-2) of a year.
-    YearPart {
-        year: YearRef,
-        gran: Gran,
-        n: u32,
-    },
+    YearPart { year: YearRef, gran: Gran, n: u32 },
     /// The week containing a date: "the week of April 10th".
     WeekOf(Box<Date>),
     /// An ISO week number: "week 31".

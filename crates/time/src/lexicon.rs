@@ -27,7 +27,10 @@ pub fn month(word: &str) -> Option<u32> {
 /// Month words that are also ordinary words, so a bare one needs a date
 /// context ("in May", "since March") to count.
 pub fn month_is_ambiguous(word: &str) -> bool {
-    matches!(word, "may" | "march" | "mar" | "jan" | "dec" | "sep" | "aug")
+    matches!(
+        word,
+        "may" | "march" | "mar" | "jan" | "dec" | "sep" | "aug"
+    )
 }
 
 /// A weekday, 1 (Monday) to 7 (Sunday), with whether the word is plural
@@ -129,7 +132,10 @@ pub fn small_number(word: &str) -> Option<u32> {
 
 /// Words for an unstated amount: "several weeks", "some days".
 pub fn vague_amount(word: &str) -> bool {
-    matches!(word, "several" | "some" | "few" | "many" | "multiple" | "numerous")
+    matches!(
+        word,
+        "several" | "some" | "few" | "many" | "multiple" | "numerous"
+    )
 }
 
 /// An ordinal word's value ("first" 1, "twentieth" 20).
@@ -184,7 +190,10 @@ pub const MOVABLE_HOLIDAYS: &[(&[&str], &str)] = &[
     (&["mothers", "day"], "mother's day"),
     (&["father's", "day"], "father's day"),
     (&["fathers", "day"], "father's day"),
-    (&["martin", "luther", "king", "day"], "martin luther king day"),
+    (
+        &["martin", "luther", "king", "day"],
+        "martin luther king day",
+    ),
     (&["presidents", "day"], "presidents day"),
     (&["presidents'", "day"], "presidents day"),
 ];
@@ -192,5 +201,6 @@ pub const MOVABLE_HOLIDAYS: &[(&[&str], &str)] = &[
 /// Whether a word begins some holiday's name.
 pub fn holiday_first_word(word: &str) -> bool {
     let starts = |words: &[&str]| words[0].split('\'').next() == Some(word);
-    FIXED_HOLIDAYS.iter().any(|(w, ..)| starts(w)) || MOVABLE_HOLIDAYS.iter().any(|(w, _)| starts(w))
+    FIXED_HOLIDAYS.iter().any(|(w, ..)| starts(w))
+        || MOVABLE_HOLIDAYS.iter().any(|(w, _)| starts(w))
 }

@@ -45,6 +45,10 @@ fn find_times_with(text: &str, opts: &Options, filter: bool) -> Vec<TimeMatch> {
     let tokens = token::tokenize(text);
     grammar::scan_with(text, &tokens, opts, filter)
         .into_iter()
-        .map(|f| TimeMatch { start: tokens[f.first].start, end: tokens[f.last].end, expr: f.expr })
+        .map(|f| TimeMatch {
+            start: tokens[f.first].start,
+            end: tokens[f.last].end,
+            expr: f.expr,
+        })
         .collect()
 }

@@ -3,7 +3,9 @@
 //! discussion and the clause's tense.
 
 use crate::calendar::{self as cal, Period};
-use crate::expr::{Clock, Date, DayPart, Dur, Expr, Gran, Mod, NthUnit, Part, RefKind, SetExpr, Unit, YearRef};
+use crate::expr::{
+    Clock, Date, DayPart, Dur, Expr, Gran, Mod, NthUnit, Part, RefKind, SetExpr, Unit, YearRef,
+};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// Which way the clause looks from the anchor: past tense picks the
@@ -161,7 +163,11 @@ enum Resolved {
 /// Resolves an expression.
 pub fn resolve(expr: &Expr, ctx: &Context) -> Resolution {
     match expr {
-        Expr::Date { date, clock, day_part } => with_time(date_res(date, ctx), clock.as_ref(), *day_part, ctx),
+        Expr::Date {
+            date,
+            clock,
+            day_part,
+        } => with_time(date_res(date, ctx), clock.as_ref(), *day_part, ctx),
         Expr::Time { clock, day_part } => time_only(clock.as_ref(), *day_part, ctx),
         Expr::Range(a, b) => {
             let first = resolve(a, ctx);
@@ -170,7 +176,14 @@ pub fn resolve(expr: &Expr, ctx: &Context) -> Resolution {
             // after it: "from November to March" crosses the new year.
             if let (Some(s1), Some(s2)) = (first.start, second.start) {
                 if s2 < s1 && second.anchor == AnchorUse::Document {
-                    second = resolve(b, &Context { anchor: Some(s1), direction: Direction::Future, ..*ctx });
+                    second = resolve(
+                        b,
+                        &Context {
+                            anchor: Some(s1),
+                            direction: Direction::Future,
+                            ..*ctx
+                        },
+                    );
                 }
             }
             range(first, second)
@@ -184,7 +197,10 @@ pub fn resolve(expr: &Expr, ctx: &Context) -> Resolution {
         }
         Expr::Durations(parts, m) => {
             let mut r = Resolution::new(Kind::Duration, compound_value(parts));
-            r.seconds = parts.iter().map(|d| d.amount.map(|a| a * unit_seconds(d.unit))).sum();
+            r.seconds = parts
+                .iter()
+                .map(|d| d.amount.map(|a| a * unit_seconds(d.unit)))
+                .sum();
             r.modifier = *m;
             r
         }
@@ -195,7 +211,10 @@ pub fn resolve(expr: &Expr, ctx: &Context) -> Resolution {
 fn date_res(date: &Date, ctx: &Context) -> Resolution {
     match resolve_date(date, ctx) {
         Resolved::Period(p, a) => Resolution::period(&p, a),
-        Resolved::Partial(v, g) => Resolution { precision: Some(Precision::of(g)), ..Resolution::new(Kind::Date, v) },
+        Resolved::Partial(v, g) => Resolution {
+            precision: Some(Precision::of(g)),
+            ..Resolution::new(Kind::Date, v)
+        },
         Resolved::Open(r) => r,
     }
 }
@@ -213,8 +232,14 @@ fn anchor_moment(ctx: &Context) -> Option<NaiveDateTime> {
 /// after it for the future, the nearest otherwise.
 fn choose(cands: Vec<Period>, anchor: NaiveDate, dir: Direction) -> Option<Period> {
     match dir {
-        Direction::Past => cands.into_iter().filter(|p| p.start <= anchor).max_by_key(|p| p.start),
-        Direction::Future => cands.into_iter().filter(|p| p.end > anchor).min_by_key(|p| p.start),
+        Direction::Past => cands
+            .into_iter()
+            .filter(|p| p.start <= anchor)
+            .max_by_key(|p| p.start),
+        Direction::Future => cands
+            .into_iter()
+            .filter(|p| p.end > anchor)
+            .min_by_key(|p| p.start),
         Direction::Unknown => cands.into_iter().min_by_key(|p| {
             if p.start <= anchor && anchor < p.end {
                 0
@@ -247,15 +272,34 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
     let partial = |v: String, g| Resolved::Partial(v, g);
     match date {
         Date::Calendar { year, month, day } => match (year, month, day) {
-            (Some(y), Some(m), Some(d)) => cal::ymd(*y, *m, *d).map_or(partial(format!("{y:04}-{m:02}-{d:02}"), Gran::Day), |x| Resolved::Period(cal::day(x), AnchorUse::None)),
-            (Some(y), Some(m), None) => cal::month(*y, *m).map_or(partial(format!("{y:04}-{m:02}"), Gran::Month), |p| Resolved::Period(p, AnchorUse::None)),
-            (Some(y), None, _) => cal::year(*y).map_or(partial(format!("{y:04}"), Gran::Year), |p| Resolved::Period(p, AnchorUse::None)),
+            (Some(y), Some(m), Some(d)) => cal::ymd(*y, *m, *d)
+                .map_or(partial(format!("{y:04}-{m:02}-{d:02}"), Gran::Day), |x| {
+                    Resolved::Period(cal::day(x), AnchorUse::None)
+                }),
+            (Some(y), Some(m), None) => cal::month(*y, *m)
+                .map_or(partial(format!("{y:04}-{m:02}"), Gran::Month), |p| {
+                    Resolved::Period(p, AnchorUse::None)
+                }),
+            (Some(y), None, _) => cal::year(*y)
+                .map_or(partial(format!("{y:04}"), Gran::Year), |p| {
+                    Resolved::Period(p, AnchorUse::None)
+                }),
             (None, Some(m), Some(d)) => match anchor {
-                Some(a) => choose(around(a, |y| cal::ymd(y, *m, *d).map(cal::day)), a, ctx.direction).map_or(partial(format!("XXXX-{m:02}-{d:02}"), Gran::Day), |p| Resolved::Period(p, doc)),
+                Some(a) => choose(
+                    around(a, |y| cal::ymd(y, *m, *d).map(cal::day)),
+                    a,
+                    ctx.direction,
+                )
+                .map_or(partial(format!("XXXX-{m:02}-{d:02}"), Gran::Day), |p| {
+                    Resolved::Period(p, doc)
+                }),
                 None => partial(format!("XXXX-{m:02}-{d:02}"), Gran::Day),
             },
             (None, Some(m), None) => match anchor {
-                Some(a) => choose(around(a, |y| cal::month(y, *m)), a, ctx.direction).map_or(partial(format!("XXXX-{m:02}"), Gran::Month), |p| Resolved::Period(p, doc)),
+                Some(a) => choose(around(a, |y| cal::month(y, *m)), a, ctx.direction)
+                    .map_or(partial(format!("XXXX-{m:02}"), Gran::Month), |p| {
+                        Resolved::Period(p, doc)
+                    }),
                 None => partial(format!("XXXX-{m:02}"), Gran::Month),
             },
             (None, None, Some(d)) => match anchor {
@@ -264,7 +308,10 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
                         let first = cal::month_start(a.year(), a.month(), k)?;
                         cal::ymd(first.year(), first.month(), *d).map(cal::day)
                     });
-                    choose(cands.collect(), a, ctx.direction).map_or(partial(format!("XXXX-XX-{d:02}"), Gran::Day), |p| Resolved::Period(p, doc))
+                    choose(cands.collect(), a, ctx.direction)
+                        .map_or(partial(format!("XXXX-XX-{d:02}"), Gran::Day), |p| {
+                            Resolved::Period(p, doc)
+                        })
                 }
                 None => partial(format!("XXXX-XX-{d:02}"), Gran::Day),
             },
@@ -286,7 +333,9 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
                     }
                 }
             };
-            date.map_or(partial(format!("XXXX-WXX-{day}"), Gran::Day), |d| Resolved::Period(cal::day(d), doc))
+            date.map_or(partial(format!("XXXX-WXX-{day}"), Gran::Day), |d| {
+                Resolved::Period(cal::day(d), doc)
+            })
         }
         Date::NamedMonth { month, shift } => match anchor {
             Some(a) => {
@@ -295,62 +344,122 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
                     -1 if *month >= a.month() => a.year() - 1,
                     _ => a.year(),
                 };
-                cal::month(y, *month).map_or(partial(format!("XXXX-{month:02}"), Gran::Month), |p| Resolved::Period(p, doc))
+                cal::month(y, *month)
+                    .map_or(partial(format!("XXXX-{month:02}"), Gran::Month), |p| {
+                        Resolved::Period(p, doc)
+                    })
             }
             None => partial(format!("XXXX-{month:02}"), Gran::Month),
         },
-        Date::Relative { gran, offset } => match anchor.and_then(|a| cal::shifted(a, *gran, *offset)) {
-            Some(p) => Resolved::Period(p, doc),
-            None => partial(relative_value(*gran, *offset), *gran),
-        },
+        Date::Relative { gran, offset } => {
+            match anchor.and_then(|a| cal::shifted(a, *gran, *offset)) {
+                Some(p) => Resolved::Period(p, doc),
+                None => partial(relative_value(*gran, *offset), *gran),
+            }
+        }
         Date::YearPart { year, gran, n } => {
             let y = year_of(*year, ctx);
             match (y, anchor) {
-                (Some(y), _) => cal::year_part(y, *gran, *n).map_or(partial("XXXX".into(), *gran), |p| Resolved::Period(p, if matches!(year, YearRef::Abs(_)) { AnchorUse::None } else { doc })),
-                (None, Some(a)) => choose(around(a, |y| cal::year_part(y, *gran, *n)), a, ctx.direction).map_or(partial("XXXX".into(), *gran), |p| Resolved::Period(p, doc)),
-                (None, None) => partial(format!("XXXX-{}{n}", if *gran == Gran::Half { 'H' } else { 'Q' }), *gran),
+                (Some(y), _) => {
+                    cal::year_part(y, *gran, *n).map_or(partial("XXXX".into(), *gran), |p| {
+                        Resolved::Period(
+                            p,
+                            if matches!(year, YearRef::Abs(_)) {
+                                AnchorUse::None
+                            } else {
+                                doc
+                            },
+                        )
+                    })
+                }
+                (None, Some(a)) => choose(
+                    around(a, |y| cal::year_part(y, *gran, *n)),
+                    a,
+                    ctx.direction,
+                )
+                .map_or(partial("XXXX".into(), *gran), |p| Resolved::Period(p, doc)),
+                (None, None) => partial(
+                    format!("XXXX-{}{n}", if *gran == Gran::Half { 'H' } else { 'Q' }),
+                    *gran,
+                ),
             }
         }
         Date::WeekOf(d) => match resolve_date(d, ctx) {
             Resolved::Period(p, a) => Resolved::Period(cal::week(p.start), a),
             other => other,
         },
-        Date::IsoWeek { year, week } => match year_of(*year, ctx).and_then(|y| NaiveDate::from_isoywd_opt(y, *week, chrono::Weekday::Mon)) {
+        Date::IsoWeek { year, week } => match year_of(*year, ctx)
+            .and_then(|y| NaiveDate::from_isoywd_opt(y, *week, chrono::Weekday::Mon))
+        {
             Some(d) => Resolved::Period(cal::week(d), doc),
             None => partial(format!("XXXX-W{week:02}"), Gran::Week),
         },
-        Date::Decade(y) => cal::decade(*y).map_or(partial(format!("{:03}", y / 10), Gran::Decade), |p| Resolved::Period(p, AnchorUse::None)),
-        Date::Century(n) => cal::century(*n).map_or(partial(format!("{:02}", n - 1), Gran::Century), |p| Resolved::Period(p, AnchorUse::None)),
+        Date::Decade(y) => cal::decade(*y)
+            .map_or(partial(format!("{:03}", y / 10), Gran::Decade), |p| {
+                Resolved::Period(p, AnchorUse::None)
+            }),
+        Date::Century(n) => cal::century(*n)
+            .map_or(partial(format!("{:02}", n - 1), Gran::Century), |p| {
+                Resolved::Period(p, AnchorUse::None)
+            }),
         Date::Season { year, season } => {
             let code = ["SP", "SU", "FA", "WI"][*season as usize % 4];
             match (year_of(*year, ctx), anchor) {
-                (Some(y), _) => cal::season(y, *season).map_or(partial(format!("XXXX-{code}"), Gran::Quarter), |p| Resolved::Period(p, doc)),
-                (None, Some(a)) => choose(around(a, |y| cal::season(y, *season)), a, ctx.direction).map_or(partial(format!("XXXX-{code}"), Gran::Quarter), |p| Resolved::Period(p, doc)),
+                (Some(y), _) => cal::season(y, *season)
+                    .map_or(partial(format!("XXXX-{code}"), Gran::Quarter), |p| {
+                        Resolved::Period(p, doc)
+                    }),
+                (None, Some(a)) => choose(around(a, |y| cal::season(y, *season)), a, ctx.direction)
+                    .map_or(partial(format!("XXXX-{code}"), Gran::Quarter), |p| {
+                        Resolved::Period(p, doc)
+                    }),
                 (None, None) => partial(format!("XXXX-{code}"), Gran::Quarter),
             }
         }
         Date::Holiday { name, year } => {
             let unknown = || partial("XXXX".into(), Gran::Day);
             match (year, anchor) {
-                (YearRef::Abs(y), _) => cal::holiday(name, *y).map_or(unknown(), |d| Resolved::Period(cal::day(d), AnchorUse::None)),
+                (YearRef::Abs(y), _) => cal::holiday(name, *y).map_or(unknown(), |d| {
+                    Resolved::Period(cal::day(d), AnchorUse::None)
+                }),
                 (YearRef::Rel(r), Some(a)) => {
                     let cands = around(a, |y| cal::holiday(name, y).map(cal::day));
                     let pick = match r.signum() {
-                        1 => cands.into_iter().filter(|p| p.start > a).min_by_key(|p| p.start),
-                        -1 => cands.into_iter().filter(|p| p.start < a).max_by_key(|p| p.start),
+                        1 => cands
+                            .into_iter()
+                            .filter(|p| p.start > a)
+                            .min_by_key(|p| p.start),
+                        -1 => cands
+                            .into_iter()
+                            .filter(|p| p.start < a)
+                            .max_by_key(|p| p.start),
                         _ => cal::holiday(name, a.year()).map(cal::day),
                     };
                     pick.map_or(unknown(), |p| Resolved::Period(p, doc))
                 }
-                (_, Some(a)) => choose(around(a, |y| cal::holiday(name, y).map(cal::day)), a, ctx.direction).map_or(unknown(), |p| Resolved::Period(p, doc)),
+                (_, Some(a)) => choose(
+                    around(a, |y| cal::holiday(name, y).map(cal::day)),
+                    a,
+                    ctx.direction,
+                )
+                .map_or(unknown(), |p| Resolved::Period(p, doc)),
                 (_, None) => match cal::holiday(name, 2001) {
-                    Some(d) if crate::lexicon::FIXED_HOLIDAYS.iter().any(|(_, n, ..)| n == name) => partial(format!("XXXX-{:02}-{:02}", d.month(), d.day()), Gran::Day),
+                    Some(d)
+                        if crate::lexicon::FIXED_HOLIDAYS
+                            .iter()
+                            .any(|(_, n, ..)| n == name) =>
+                    {
+                        partial(format!("XXXX-{:02}-{:02}", d.month(), d.day()), Gran::Day)
+                    }
                     _ => unknown(),
                 },
             }
         }
         Date::Nth { n, unit, of } => match resolve_date(of, ctx) {
-            Resolved::Period(p, a) => nth(&p, *n, *unit).map_or(partial("XXXX".into(), Gran::Day), |q| Resolved::Period(q, a)),
+            Resolved::Period(p, a) => nth(&p, *n, *unit)
+                .map_or(partial("XXXX".into(), Gran::Day), |q| {
+                    Resolved::Period(q, a)
+                }),
             Resolved::Partial(v, _) => partial(v, Gran::Day),
             Resolved::Open(r) => Resolved::Open(r),
         },
@@ -362,7 +471,11 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
                 r.end = Some(end);
                 match part {
                     Part::FirstHalf | Part::SecondHalf if p.gran == Gran::Year => {
-                        r.value = format!("{}-H{}", p.timex, if *part == Part::FirstHalf { 1 } else { 2 });
+                        r.value = format!(
+                            "{}-H{}",
+                            p.timex,
+                            if *part == Part::FirstHalf { 1 } else { 2 }
+                        );
                         r.precision = Some(Precision::Quarter);
                     }
                     Part::Start => r.modifier = Some(Mod::Start),
@@ -399,7 +512,11 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
                     None => (anchor, AnchorUse::Document),
                 },
             };
-            let used = if matches!(from.as_deref(), Some(Date::Relative { .. })) { AnchorUse::Document } else { used };
+            let used = if matches!(from.as_deref(), Some(Date::Relative { .. })) {
+                AnchorUse::Document
+            } else {
+                used
+            };
             let Some(base) = base else {
                 return partial("XXXX-XX-XX".into(), Gran::Day);
             };
@@ -408,11 +525,14 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
             };
             // Minutes and hours from now move the clock when the anchor
             // has a time of day.
-            let from_now = matches!(from.as_deref(), Some(Date::Relative { .. })) || from.is_none() && ctx.discourse.is_none();
+            let from_now = matches!(from.as_deref(), Some(Date::Relative { .. }))
+                || from.is_none() && ctx.discourse.is_none();
             if matches!(amount.unit, Unit::Second | Unit::Minute | Unit::Hour) && from_now {
                 if let Some(moment) = anchor_moment(ctx) {
                     let secs = (n * *sign as f64 * unit_seconds(amount.unit)).round() as i64;
-                    if let Some(t) = Duration::try_seconds(secs).and_then(|d| moment.checked_add_signed(d)) {
+                    if let Some(t) =
+                        Duration::try_seconds(secs).and_then(|d| moment.checked_add_signed(d))
+                    {
                         let mut r = Resolution::period(&cal::day(t.date()), used);
                         r.value = t.format("%Y-%m-%dT%H:%M:%S").to_string();
                         r.start_time = Some(t);
@@ -423,7 +543,9 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
             }
             match add(base, n * *sign as f64, amount.unit) {
                 Some(d) if matches!(amount.unit, Unit::Year | Unit::Decade | Unit::Century) => {
-                    cal::year(d.year()).map_or(partial("XXXX".into(), Gran::Year), |p| Resolved::Period(p, used))
+                    cal::year(d.year()).map_or(partial("XXXX".into(), Gran::Year), |p| {
+                        Resolved::Period(p, used)
+                    })
                 }
                 Some(d) => Resolved::Period(cal::day(d), used),
                 None => partial("XXXX-XX-XX".into(), Gran::Day),
@@ -440,11 +562,21 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
                 Some(n) => {
                     let (start, end) = match sign {
                         -1 => (add(a, -n, amount.unit), Some(a)),
-                        1 => (a.succ_opt(), add(a, n, amount.unit).and_then(|d| d.succ_opt())),
+                        1 => (
+                            a.succ_opt(),
+                            add(a, n, amount.unit).and_then(|d| d.succ_opt()),
+                        ),
                         _ => (Some(a), add(a, n, amount.unit)),
                     };
                     r.start = start;
-                    r.end = end.map(|e| if matches!(amount.unit, Unit::Second | Unit::Minute | Unit::Hour) && e == a { e.succ_opt().unwrap_or(e) } else { e });
+                    r.end = end.map(|e| {
+                        if matches!(amount.unit, Unit::Second | Unit::Minute | Unit::Hour) && e == a
+                        {
+                            e.succ_opt().unwrap_or(e)
+                        } else {
+                            e
+                        }
+                    });
                     r.precision = Some(Precision::Day);
                 }
                 None => {
@@ -502,7 +634,9 @@ fn add(date: NaiveDate, n: f64, unit: Unit) -> Option<NaiveDate> {
         }
     };
     match unit {
-        Unit::Second | Unit::Minute | Unit::Hour => cal::add_days(date, (n * unit_seconds(unit) / 86400.0).trunc() as i64),
+        Unit::Second | Unit::Minute | Unit::Hour => {
+            cal::add_days(date, (n * unit_seconds(unit) / 86400.0).trunc() as i64)
+        }
         Unit::Day => cal::add_days(date, n.round() as i64),
         Unit::BusinessDay => {
             let mut d = date;
@@ -543,7 +677,11 @@ fn nth(p: &Period, n: i32, unit: NthUnit) -> Option<Period> {
             }
         }
         NthUnit::Gran(Gran::Day) => {
-            let d = if n > 0 { cal::add_days(p.start, n as i64 - 1)? } else { p.end.pred_opt()? };
+            let d = if n > 0 {
+                cal::add_days(p.start, n as i64 - 1)?
+            } else {
+                p.end.pred_opt()?
+            };
             (d < p.end).then(|| cal::day(d))
         }
         NthUnit::Gran(Gran::Week) => {
@@ -552,8 +690,13 @@ fn nth(p: &Period, n: i32, unit: NthUnit) -> Option<Period> {
                 (w.start < p.end).then_some(w)
             } else {
                 // The last week that lies wholly inside the period.
-                Some(cal::week(cal::add_days(p.end, -7)?))
-                    .map(|w| if w.end > p.end { cal::week(cal::add_days(w.start, -7).unwrap_or(w.start)) } else { w })
+                Some(cal::week(cal::add_days(p.end, -7)?)).map(|w| {
+                    if w.end > p.end {
+                        cal::week(cal::add_days(w.start, -7).unwrap_or(w.start))
+                    } else {
+                        w
+                    }
+                })
             }
         }
         NthUnit::Gran(Gran::Weekend) => {
@@ -580,9 +723,18 @@ fn part_of(p: &Period, part: Part) -> (NaiveDate, NaiveDate) {
     match (p.gran, part) {
         (_, Part::FirstHalf) => (p.start, at(len / 2)),
         (_, Part::SecondHalf) => (at(len / 2), p.end),
-        (Gran::Year, Part::Start) => (p.start, cal::month_start(p.start.year(), 5, 0).unwrap_or(p.end)),
-        (Gran::Year, Part::Mid) => (cal::month_start(p.start.year(), 5, 0).unwrap_or(p.start), cal::month_start(p.start.year(), 9, 0).unwrap_or(p.end)),
-        (Gran::Year, Part::End) => (cal::month_start(p.start.year(), 9, 0).unwrap_or(p.start), p.end),
+        (Gran::Year, Part::Start) => (
+            p.start,
+            cal::month_start(p.start.year(), 5, 0).unwrap_or(p.end),
+        ),
+        (Gran::Year, Part::Mid) => (
+            cal::month_start(p.start.year(), 5, 0).unwrap_or(p.start),
+            cal::month_start(p.start.year(), 9, 0).unwrap_or(p.end),
+        ),
+        (Gran::Year, Part::End) => (
+            cal::month_start(p.start.year(), 9, 0).unwrap_or(p.start),
+            p.end,
+        ),
         (Gran::Month, Part::Start) => (p.start, at(10)),
         (Gran::Month, Part::Mid) => (at(9), at(20)),
         (Gran::Month, Part::End) => (at(15), p.end),
@@ -655,7 +807,9 @@ pub fn duration_value(d: &Dur) -> String {
         Unit::Week => format!("P{n}W"),
         Unit::Month => format!("P{n}M"),
         Unit::Year => format!("P{n}Y"),
-        Unit::Fortnight | Unit::Decade | Unit::Century | Unit::Quarter => unreachable!("converted above"),
+        Unit::Fortnight | Unit::Decade | Unit::Century | Unit::Quarter => {
+            unreachable!("converted above")
+        }
     }
 }
 
@@ -684,7 +838,11 @@ fn set_value(s: &SetExpr) -> String {
     let time = time_suffix(s.clock.as_ref(), s.day_part);
     match (s.weekday, &s.every) {
         (Some(d), _) => format!("XXXX-WXX-{d}{time}"),
-        (None, Some(dur)) if !time.is_empty() && dur.unit == Unit::Day && dur.amount == Some(1.0) => time,
+        (None, Some(dur))
+            if !time.is_empty() && dur.unit == Unit::Day && dur.amount == Some(1.0) =>
+        {
+            time
+        }
         (None, Some(dur)) => duration_value(dur),
         (None, None) => time,
     }
@@ -743,7 +901,12 @@ fn at(d: NaiveDate, h: u32, m: u32, s: u32) -> Option<NaiveDateTime> {
     Some(d.and_time(NaiveTime::from_hms_opt(h, m, s)?))
 }
 
-fn with_time(mut r: Resolution, clock: Option<&Clock>, day_part: Option<(DayPart, Option<Part>)>, _ctx: &Context) -> Resolution {
+fn with_time(
+    mut r: Resolution,
+    clock: Option<&Clock>,
+    day_part: Option<(DayPart, Option<Part>)>,
+    _ctx: &Context,
+) -> Resolution {
     if clock.is_none() && day_part.is_none() {
         return r;
     }
@@ -753,7 +916,13 @@ fn with_time(mut r: Resolution, clock: Option<&Clock>, day_part: Option<(DayPart
     match (clock, day_part) {
         (Some(c), _) => {
             r.start_time = day.and_then(|d| at(d, c.hour24(), c.minute, c.second));
-            r.precision = Some(if c.second_given { Precision::Second } else if c.minute_given || c.minute != 0 { Precision::Minute } else { Precision::Hour });
+            r.precision = Some(if c.second_given {
+                Precision::Second
+            } else if c.minute_given || c.minute != 0 {
+                Precision::Minute
+            } else {
+                Precision::Hour
+            });
         }
         (None, Some((dp, part))) => {
             let (s, e) = day_part_hours(dp, part);
@@ -772,22 +941,41 @@ fn with_time(mut r: Resolution, clock: Option<&Clock>, day_part: Option<(DayPart
 }
 
 /// A time with no date is read on the date under discussion.
-fn time_only(clock: Option<&Clock>, day_part: Option<(DayPart, Option<Part>)>, ctx: &Context) -> Resolution {
+fn time_only(
+    clock: Option<&Clock>,
+    day_part: Option<(DayPart, Option<Part>)>,
+    ctx: &Context,
+) -> Resolution {
     let day = ctx.discourse.or(anchor_day(ctx));
     let mut r = match day {
-        Some(d) => Resolution::period(&cal::day(d), if ctx.discourse.is_some() { AnchorUse::Discourse } else { AnchorUse::Document }),
+        Some(d) => Resolution::period(
+            &cal::day(d),
+            if ctx.discourse.is_some() {
+                AnchorUse::Discourse
+            } else {
+                AnchorUse::Document
+            },
+        ),
         None => Resolution::new(Kind::Time, String::new()),
     };
     r.kind = Kind::Time;
     let dp = day_part.map(|(d, _)| d);
-    r.value = format!("{}{}", day.map_or(String::new(), |d| d.format("%Y-%m-%d").to_string()), time_suffix(clock, dp));
+    r.value = format!(
+        "{}{}",
+        day.map_or(String::new(), |d| d.format("%Y-%m-%d").to_string()),
+        time_suffix(clock, dp)
+    );
     if r.value.is_empty() {
         r.value = "T".into();
     }
     let mut out = with_time(r, None, None, ctx);
     if let Some(c) = clock {
         out.start_time = day.and_then(|d| at(d, c.hour24(), c.minute, c.second));
-        out.precision = Some(if c.minute_given || c.minute != 0 { Precision::Minute } else { Precision::Hour });
+        out.precision = Some(if c.minute_given || c.minute != 0 {
+            Precision::Minute
+        } else {
+            Precision::Hour
+        });
     }
     if let Some((dp, part)) = day_part {
         let (s, e) = day_part_hours(dp, part);
@@ -810,7 +998,11 @@ fn range(a: Resolution, b: Resolution) -> Resolution {
     r.start_time = a.start_time;
     r.end_time = b.start_time.filter(|_| b.end_time.is_none()).or(b.end_time);
     r.precision = a.precision.max(b.precision);
-    r.anchor = if a.anchor == AnchorUse::None { b.anchor } else { a.anchor };
+    r.anchor = if a.anchor == AnchorUse::None {
+        b.anchor
+    } else {
+        a.anchor
+    };
     if let (Some(s), Some(e)) = (r.start, r.end) {
         if e <= s {
             // An end before the start ("from 10pm to 2am", a misread

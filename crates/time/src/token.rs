@@ -83,7 +83,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             Class::Digit => Kind::Num {
                 // Nine digits is the longest run any rule reads (a
                 // compact date with a time); longer runs are never dates.
-                value: if piece.len() <= 9 { piece.parse().ok() } else { None },
+                value: if piece.len() <= 9 {
+                    piece.parse().ok()
+                } else {
+                    None
+                },
                 digits: piece.len(),
             },
             Class::Other => Kind::Punct(c),
@@ -124,10 +128,25 @@ mod tests {
     fn glued_letters_and_digits_split_without_space() {
         let t = tokenize("on 21st, G20 at 3pm");
         let kinds: Vec<_> = t.iter().map(|t| (t.kind.clone(), t.spaced)).collect();
-        assert_eq!(kinds[1].0, Kind::Num { value: Some(21), digits: 2 });
+        assert_eq!(
+            kinds[1].0,
+            Kind::Num {
+                value: Some(21),
+                digits: 2
+            }
+        );
         assert_eq!(kinds[2], (Kind::Word("st".into()), false));
         assert_eq!(kinds[3], (Kind::Punct(','), false));
-        assert_eq!(kinds[5], (Kind::Num { value: Some(20), digits: 2 }, false));
+        assert_eq!(
+            kinds[5],
+            (
+                Kind::Num {
+                    value: Some(20),
+                    digits: 2
+                },
+                false
+            )
+        );
     }
 
     #[test]

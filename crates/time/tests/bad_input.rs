@@ -5,7 +5,13 @@ use storyline_time::{annotate, find_times, Options};
 
 fn times_of(text: &str) -> Vec<storyline_model::TimeExpr> {
     let sentences = [Span::new(0, text.chars().count())];
-    annotate(text, &sentences, Some("2024-11-13".parse().unwrap()), &Options::default()).0
+    annotate(
+        text,
+        &sentences,
+        Some("2024-11-13".parse().unwrap()),
+        &Options::default(),
+    )
+    .0
 }
 
 /// Every resolved day lies in years a news story can mean.
@@ -13,7 +19,11 @@ fn sane(times: &[storyline_model::TimeExpr]) {
     for t in times {
         for d in t.interval.iter().flatten() {
             let year: i32 = d[..4].parse().unwrap();
-            assert!((1000..=3000).contains(&year), "absurd date {d} from {:?}", t.text);
+            assert!(
+                (1000..=3000).contains(&year),
+                "absurd date {d} from {:?}",
+                t.text
+            );
         }
     }
 }
@@ -23,15 +33,25 @@ fn a_ten_thousand_digit_number_is_no_date() {
     let text = format!("The figure was {} yesterday.", "7".repeat(10_000));
     let times = times_of(&text);
     sane(&times);
-    assert_eq!(times.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(), ["yesterday"]);
+    assert_eq!(
+        times.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(),
+        ["yesterday"]
+    );
 }
 
 #[test]
 fn the_32nd_of_february_and_the_30th_of_february_are_not_dates() {
-    for text in ["It happened on 32 February.", "It happened on February 30, 2023.", "On 31/04/2024 nothing."] {
+    for text in [
+        "It happened on 32 February.",
+        "It happened on February 30, 2023.",
+        "On 31/04/2024 nothing.",
+    ] {
         let times = times_of(text);
         sane(&times);
-        assert!(times.iter().all(|t| t.precision.as_deref() != Some("day")), "{text}: {times:?}");
+        assert!(
+            times.iter().all(|t| t.precision.as_deref() != Some("day")),
+            "{text}: {times:?}"
+        );
     }
 }
 
@@ -44,7 +64,9 @@ fn year_99999_is_not_a_year() {
 
 #[test]
 fn a_megabyte_of_digits_and_slashes_finishes_with_sane_dates() {
-    let text: String = (0..250_000).map(|k| if k % 3 == 0 { "12/" } else { "1/" }).collect();
+    let text: String = (0..250_000)
+        .map(|k| if k % 3 == 0 { "12/" } else { "1/" })
+        .collect();
     let times = times_of(&text);
     sane(&times);
 }

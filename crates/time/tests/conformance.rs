@@ -27,7 +27,10 @@ fn shared_dir() -> Option<PathBuf> {
         return Some(dir);
     }
     if std::env::var("STORYLINE_REQUIRE_SHARED").as_deref() == Ok("1") {
-        panic!("{} is missing and STORYLINE_REQUIRE_SHARED=1", dir.display());
+        panic!(
+            "{} is missing and STORYLINE_REQUIRE_SHARED=1",
+            dir.display()
+        );
     }
     eprintln!("skipping: {} not found", dir.display());
     None
@@ -50,7 +53,12 @@ struct Ours {
 }
 
 fn ours(input: &str, reference: NaiveDateTime) -> Vec<Ours> {
-    let ctx = Context { anchor: Some(reference.date()), anchor_time: Some(reference.time()), discourse: None, direction: Direction::Unknown };
+    let ctx = Context {
+        anchor: Some(reference.date()),
+        anchor_time: Some(reference.time()),
+        discourse: None,
+        direction: Direction::Unknown,
+    };
     find_times(input, &Options::default())
         .into_iter()
         .map(|m| Ours {
@@ -71,14 +79,32 @@ fn time_str(t: Option<NaiveDateTime>) -> String {
 
 /// Whether our resolution equals one value of the spec's list.
 fn value_matches(type_name: &str, v: &Value, r: &Resolution) -> bool {
-    let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("None").to_string();
+    let s = |k: &str| {
+        v.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("None")
+            .to_string()
+    };
     let timex = s("timex");
     match type_name {
         "duration" => r.value == timex,
         "set" => r.value == timex,
-        "date" => r.kind == Kind::Date && r.start_time.is_none() && r.end.is_some() && date_str(r.start) == s("value"),
-        "datetime" => time_str(r.start_time) == s("value") || (timex == "PRESENT_REF" && r.value == "PRESENT_REF"),
-        "time" => r.start_time.map(|t| t.format("%H:%M:%S").to_string()).as_deref() == Some(&s("value")),
+        "date" => {
+            r.kind == Kind::Date
+                && r.start_time.is_none()
+                && r.end.is_some()
+                && date_str(r.start) == s("value")
+        }
+        "datetime" => {
+            time_str(r.start_time) == s("value")
+                || (timex == "PRESENT_REF" && r.value == "PRESENT_REF")
+        }
+        "time" => {
+            r.start_time
+                .map(|t| t.format("%H:%M:%S").to_string())
+                .as_deref()
+                == Some(&s("value"))
+        }
         "daterange" => {
             let (start, end) = (s("start"), s("end"));
             // The spec writes every upper bound ("before", "until", "by")
@@ -94,11 +120,20 @@ fn value_matches(type_name: &str, v: &Value, r: &Resolution) -> bool {
         "datetimerange" => {
             // The spec closes a part of the day at 23:59:59; ours ends,
             // exclusive, at midnight.
-            let end = r.end_time.map(|t| if t.time() == chrono::NaiveTime::MIN { t - chrono::Duration::seconds(1) } else { t });
-            time_str(r.start_time) == s("start") && (time_str(r.end_time) == s("end") || time_str(end) == s("end"))
+            let end = r.end_time.map(|t| {
+                if t.time() == chrono::NaiveTime::MIN {
+                    t - chrono::Duration::seconds(1)
+                } else {
+                    t
+                }
+            });
+            time_str(r.start_time) == s("start")
+                && (time_str(r.end_time) == s("end") || time_str(end) == s("end"))
         }
         "timerange" => {
-            let t = |x: Option<NaiveDateTime>| x.map_or("None".into(), |t| t.format("%H:%M:%S").to_string());
+            let t = |x: Option<NaiveDateTime>| {
+                x.map_or("None".into(), |t| t.format("%H:%M:%S").to_string())
+            };
             t(r.start_time) == s("start") && t(r.end_time) == s("end")
         }
         _ => false,
@@ -111,13 +146,24 @@ fn result_matches(spec: &Value, ours: &Ours) -> bool {
     if ours.text != text || ours.start != start {
         return false;
     }
-    let type_name = spec["TypeName"].as_str().unwrap_or("").trim_start_matches("datetimeV2.");
-    let values = spec["Resolution"]["values"].as_array().cloned().unwrap_or_default();
-    values.iter().any(|v| value_matches(type_name, v, &ours.res))
+    let type_name = spec["TypeName"]
+        .as_str()
+        .unwrap_or("")
+        .trim_start_matches("datetimeV2.");
+    let values = spec["Resolution"]["values"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    values
+        .iter()
+        .any(|v| value_matches(type_name, v, &ours.res))
 }
 
 fn in_scope(case: &Value) -> Option<NaiveDateTime> {
-    let not_supported = case.get("NotSupported").and_then(Value::as_str).unwrap_or("");
+    let not_supported = case
+        .get("NotSupported")
+        .and_then(Value::as_str)
+        .unwrap_or("");
     if not_supported.to_lowercase().contains("dotnet") {
         return None;
     }
@@ -133,16 +179,28 @@ fn datetime_model() {
     let mut passes = 0;
     let mut total = 0;
     for case in &cases {
-        let Some(reference) = in_scope(case) else { continue };
+        let Some(reference) = in_scope(case) else {
+            continue;
+        };
         let input = case["Input"].as_str().unwrap_or("");
         let expected = case["Results"].as_array().cloned().unwrap_or_default();
         let found = ours(input, reference);
-        let ok = found.len() == expected.len() && expected.iter().zip(&found).all(|(e, o)| result_matches(e, o));
+        let ok = found.len() == expected.len()
+            && expected
+                .iter()
+                .zip(&found)
+                .all(|(e, o)| result_matches(e, o));
         total += 1;
         passes += ok as usize;
         let mut types: Vec<String> = expected
             .iter()
-            .map(|r| r["TypeName"].as_str().unwrap_or("none").trim_start_matches("datetimeV2.").to_string())
+            .map(|r| {
+                r["TypeName"]
+                    .as_str()
+                    .unwrap_or("none")
+                    .trim_start_matches("datetimeV2.")
+                    .to_string()
+            })
             .collect();
         if types.is_empty() {
             types.push("none".into());
@@ -157,7 +215,19 @@ fn datetime_model() {
         if !ok && show_failures() {
             let got: Vec<String> = found
                 .iter()
-                .map(|o| format!("[{} @{} {} {}..{} {}..{} {:?}]", o.text, o.start, o.res.value, date_str(o.res.start), date_str(o.res.end), time_str(o.res.start_time), time_str(o.res.end_time), o.res.modifier))
+                .map(|o| {
+                    format!(
+                        "[{} @{} {} {}..{} {}..{} {:?}]",
+                        o.text,
+                        o.start,
+                        o.res.value,
+                        date_str(o.res.start),
+                        date_str(o.res.end),
+                        time_str(o.res.start_time),
+                        time_str(o.res.end_time),
+                        o.res.modifier
+                    )
+                })
                 .collect();
             let want: Vec<String> = expected
                 .iter()
@@ -166,19 +236,44 @@ fn datetime_model() {
                         .as_array()
                         .into_iter()
                         .flatten()
-                        .map(|v| format!("{} {} {}..{}", v["timex"].as_str().unwrap_or(""), v["value"].as_str().unwrap_or(""), v["start"].as_str().unwrap_or(""), v["end"].as_str().unwrap_or("")))
+                        .map(|v| {
+                            format!(
+                                "{} {} {}..{}",
+                                v["timex"].as_str().unwrap_or(""),
+                                v["value"].as_str().unwrap_or(""),
+                                v["start"].as_str().unwrap_or(""),
+                                v["end"].as_str().unwrap_or("")
+                            )
+                        })
                         .collect();
-                    format!("[{} @{} {} {}]", r["Text"].as_str().unwrap_or(""), r["Start"], r["TypeName"].as_str().unwrap_or(""), vals.join(" | "))
+                    format!(
+                        "[{} @{} {} {}]",
+                        r["Text"].as_str().unwrap_or(""),
+                        r["Start"],
+                        r["TypeName"].as_str().unwrap_or(""),
+                        vals.join(" | ")
+                    )
                 })
                 .collect();
-            eprintln!("FAIL {} | {input}\n  want {}\n  got  {}", reference.date(), want.join(" "), got.join(" "));
+            eprintln!(
+                "FAIL {} | {input}\n  want {}\n  got  {}",
+                reference.date(),
+                want.join(" "),
+                got.join(" ")
+            );
         }
     }
     eprintln!("DateTimeModel: {passes}/{total} cases pass");
     for (t, (p, n)) in &per_type {
-        eprintln!("  {t:<14} {p:>4}/{n:<4} {:.1}%", 100.0 * *p as f64 / *n as f64);
+        eprintln!(
+            "  {t:<14} {p:>4}/{n:<4} {:.1}%",
+            100.0 * *p as f64 / *n as f64
+        );
     }
-    assert!(passes >= DATETIME_MODEL_PASSES, "DateTimeModel passes fell to {passes} from {DATETIME_MODEL_PASSES}");
+    assert!(
+        passes >= DATETIME_MODEL_PASSES,
+        "DateTimeModel passes fell to {passes} from {DATETIME_MODEL_PASSES}"
+    );
 }
 
 #[test]
@@ -187,10 +282,15 @@ fn duration_parser() {
     let cases = load(dir.join("specs/recognizers-text/DateTime/English/DurationParser.json"));
     let (mut passes, mut total) = (0, 0);
     for case in &cases {
-        let Some(reference) = in_scope(case) else { continue };
+        let Some(reference) = in_scope(case) else {
+            continue;
+        };
         let input = case["Input"].as_str().unwrap_or("");
         let expected = case["Results"].as_array().cloned().unwrap_or_default();
-        let found: Vec<Ours> = ours(input, reference).into_iter().filter(|o| o.res.kind == Kind::Duration).collect();
+        let found: Vec<Ours> = ours(input, reference)
+            .into_iter()
+            .filter(|o| o.res.kind == Kind::Duration)
+            .collect();
         let ok = found.len() == expected.len()
             && expected.iter().zip(&found).all(|(e, o)| {
                 e["Text"].as_str().map(str::to_lowercase).as_deref() == Some(o.text.as_str())
@@ -200,12 +300,26 @@ fn duration_parser() {
         total += 1;
         passes += ok as usize;
         if !ok && show_failures() {
-            let got: Vec<String> = found.iter().map(|o| format!("[{} @{} {}]", o.text, o.start, o.res.value)).collect();
-            eprintln!("FAIL {input}\n  want {}\n  got  {}", expected.iter().map(|e| format!("[{} @{} {}]", e["Text"], e["Start"], e["Value"]["Timex"])).collect::<Vec<_>>().join(" "), got.join(" "));
+            let got: Vec<String> = found
+                .iter()
+                .map(|o| format!("[{} @{} {}]", o.text, o.start, o.res.value))
+                .collect();
+            eprintln!(
+                "FAIL {input}\n  want {}\n  got  {}",
+                expected
+                    .iter()
+                    .map(|e| format!("[{} @{} {}]", e["Text"], e["Start"], e["Value"]["Timex"]))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                got.join(" ")
+            );
         }
     }
     eprintln!("DurationParser: {passes}/{total} cases pass");
-    assert!(passes >= DURATION_PARSER_PASSES, "DurationParser passes fell to {passes} from {DURATION_PARSER_PASSES}");
+    assert!(
+        passes >= DURATION_PARSER_PASSES,
+        "DurationParser passes fell to {passes} from {DURATION_PARSER_PASSES}"
+    );
 }
 
 /// The scan skips tokens that cannot start an expression; on every spec

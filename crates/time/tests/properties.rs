@@ -8,9 +8,10 @@ use storyline_time::{annotate, Options};
 /// actually fires.
 fn newsish() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "on", "Friday", "Nov", "1", "2024", "since", "early", "mid", "-", "to", "October", "the", "past", "week",
-        "between", "now", "and", "January", "20", ",", ".", "/", "12", "31", "ago", "two", "weeks", "by", "May",
-        "é", "3pm", "at", "next", "month", "in", "1990s", "every", "day", "'",
+        "on", "Friday", "Nov", "1", "2024", "since", "early", "mid", "-", "to", "October", "the",
+        "past", "week", "between", "now", "and", "January", "20", ",", ".", "/", "12", "31", "ago",
+        "two", "weeks", "by", "May", "é", "3pm", "at", "next", "month", "in", "1990s", "every",
+        "day", "'",
     ]);
     prop::collection::vec(words, 0..40).prop_map(|w| w.join(" "))
 }

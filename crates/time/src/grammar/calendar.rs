@@ -8,13 +8,44 @@ use crate::lexicon;
 /// Words after which a bare month or year is read as a date ("in May",
 /// "since 2022", "by March").
 const CUES: &[&str] = &[
-    "in", "since", "of", "by", "until", "till", "from", "to", "through", "year", "early", "mid",
-    "late", "before", "after", "during", "between", "and", "last", "next", "this", "until", "or",
-    "on", "for", "throughout", "around", "circa", "end", "beginning", "start", "middle",
+    "in",
+    "since",
+    "of",
+    "by",
+    "until",
+    "till",
+    "from",
+    "to",
+    "through",
+    "year",
+    "early",
+    "mid",
+    "late",
+    "before",
+    "after",
+    "during",
+    "between",
+    "and",
+    "last",
+    "next",
+    "this",
+    "until",
+    "or",
+    "on",
+    "for",
+    "throughout",
+    "around",
+    "circa",
+    "end",
+    "beginning",
+    "start",
+    "middle",
 ];
 
 pub fn has_cue(p: &P, i: usize) -> bool {
-    i > 0 && (p.is_any(i - 1, CUES) || p.punct(i - 1, '-') && p.is_any(i.wrapping_sub(2), &["mid", "early", "late"]))
+    i > 0
+        && (p.is_any(i - 1, CUES)
+            || p.punct(i - 1, '-') && p.is_any(i.wrapping_sub(2), &["mid", "early", "late"]))
 }
 
 /// A day of the month: "24", "24th", "the twenty-fourth", "first".
@@ -72,11 +103,20 @@ pub fn bare_year(p: &P, i: usize) -> R<i32> {
     if p.digits(i) != 4 {
         return Some((e, y));
     }
-    if i > 0 && (p.punct(i - 1, '$') || p.punct(i - 1, '£') || p.punct(i - 1, '€') || p.punct(i - 1, '#')) {
+    if i > 0
+        && (p.punct(i - 1, '$')
+            || p.punct(i - 1, '£')
+            || p.punct(i - 1, '€')
+            || p.punct(i - 1, '#'))
+    {
         return None;
     }
     // A decimal or a grouped number: "2024.5", "2024,000".
-    if (p.punct(e, '.') || p.punct(e, ',')) && p.glued(e) && p.num(e + 1).is_some() && p.glued(e + 1) {
+    if (p.punct(e, '.') || p.punct(e, ','))
+        && p.glued(e)
+        && p.num(e + 1).is_some()
+        && p.glued(e + 1)
+    {
         return None;
     }
     if p.punct(e, '%') {
@@ -157,7 +197,10 @@ fn month_first(p: &P, i: usize) -> R<Date> {
     }
     let mut j = p.the(j);
     // "October, 1st": a comma only before a digit ordinal.
-    if p.punct(j, ',') && p.num(j + 1).is_some() && p.word(j + 2).is_some_and(lexicon::ordinal_suffix) {
+    if p.punct(j, ',')
+        && p.num(j + 1).is_some()
+        && p.word(j + 2).is_some_and(lexicon::ordinal_suffix)
+    {
         j += 1;
     }
     if let Some((k, d)) = day_of_month(p, j) {
@@ -208,7 +251,14 @@ fn month_can_end(p: &P, e: usize) -> bool {
     match p.t.get(e) {
         None => true,
         Some(t) if t.word().is_none() => true,
-        Some(_) => p.is_any(e, &["and", "or", "to", "through", "until", "when", "while", "as", "in", "of", "for", "this", "last", "next", "the", "that", "after", "before", "with", "at", "on", "was", "is", "will", "when"]),
+        Some(_) => p.is_any(
+            e,
+            &[
+                "and", "or", "to", "through", "until", "when", "while", "as", "in", "of", "for",
+                "this", "last", "next", "the", "that", "after", "before", "with", "at", "on",
+                "was", "is", "will", "when",
+            ],
+        ),
     }
 }
 
@@ -310,7 +360,11 @@ fn numeric(p: &P, i: usize) -> R<Date> {
     }
     // Day and month alone: only with a slash, and not a fraction or an
     // idiom ("1/2 of", "24/7").
-    if sep != '/' || (a, b) == (24, 7) || p.is_any(sep_at + 2, &["of", "th", "ths"]) || p.punct(sep_at + 2, '%') {
+    if sep != '/'
+        || (a, b) == (24, 7)
+        || p.is_any(sep_at + 2, &["of", "th", "ths"])
+        || p.punct(sep_at + 2, '%')
+    {
         return None;
     }
     if i > 0 && p.num(i - 1).is_some() {
@@ -324,7 +378,9 @@ fn numeric(p: &P, i: usize) -> R<Date> {
 fn decade(p: &P, i: usize) -> R<Date> {
     let j = p.the(i);
     let (e, y) = if p.punct(j, '\'') || p.punct(j, '’') {
-        let v = p.num(j + 1).filter(|_| p.digits(j + 1) == 2 && p.glued(j + 1))? as i32;
+        let v = p
+            .num(j + 1)
+            .filter(|_| p.digits(j + 1) == 2 && p.glued(j + 1))? as i32;
         (j + 2, if v < 30 { 2000 + v } else { 1900 + v })
     } else {
         let v = p.num(j).filter(|_| p.digits(j) == 4)? as i32;
@@ -356,7 +412,13 @@ pub fn year_after(p: &P, i: usize) -> (usize, YearRef) {
     }
     if p.is_word(k, "the") || k > j {
         let k2 = p.the(k);
-        for (w, off) in [("this", 0), ("next", 1), ("last", -1), ("previous", -1), ("current", 0)] {
+        for (w, off) in [
+            ("this", 0),
+            ("next", 1),
+            ("last", -1),
+            ("previous", -1),
+            ("current", 0),
+        ] {
             if p.is_word(k2, w) && p.is_word(k2 + 1, "year") {
                 return (k2 + 2, YearRef::Rel(off));
             }
@@ -401,11 +463,25 @@ fn quarter(p: &P, i: usize) -> R<Date> {
     };
     if let Some((g, n)) = letter(i) {
         let (e, y) = year_after(p, i + 2);
-        return Some((e, Date::YearPart { year: y, gran: g, n }));
+        return Some((
+            e,
+            Date::YearPart {
+                year: y,
+                gran: g,
+                n,
+            },
+        ));
     }
     if let Some((e, y)) = year(p, i) {
         if let Some((g, n)) = letter(e) {
-            return Some((e + 2, Date::YearPart { year: YearRef::Abs(y), gran: g, n }));
+            return Some((
+                e + 2,
+                Date::YearPart {
+                    year: YearRef::Abs(y),
+                    gran: g,
+                    n,
+                },
+            ));
         }
     }
     let (j, before) = match year_before(p, i) {
@@ -425,11 +501,15 @@ fn quarter(p: &P, i: usize) -> R<Date> {
     let year = before.unwrap_or(after);
     // "the first quarter" alone is too often a sports period or a
     // company's fiscal quarter; it needs a year or "of the year".
-    if year == YearRef::Unknown && !p.phrase(e + 1, &["of", "the", "year"]).is_some() {
+    if year == YearRef::Unknown && p.phrase(e + 1, &["of", "the", "year"]).is_none() {
         return None;
     }
     let e2 = p.phrase(e + 1, &["of", "the", "year"]).unwrap_or(e2);
-    let year = if year == YearRef::Unknown { YearRef::Rel(0) } else { year };
+    let year = if year == YearRef::Unknown {
+        YearRef::Rel(0)
+    } else {
+        year
+    };
     Some((e2, Date::YearPart { year, gran: g, n }))
 }
 
@@ -497,7 +577,10 @@ fn holiday(p: &P, i: usize) -> R<Date> {
     if name == "new year" && e - j == 2 && year == YearRef::Unknown && !p.capitalised(j) {
         return None;
     }
-    Some((if rel.is_some() { e } else { e2 }, Date::Holiday { name, year }))
+    Some((
+        if rel.is_some() { e } else { e2 },
+        Date::Holiday { name, year },
+    ))
 }
 
 /// The nth weekday or week of a month or year: "the first Monday of
@@ -523,5 +606,12 @@ pub fn nth_of(p: &P, i: usize, period: &dyn Fn(&P, usize) -> R<Date>) -> R<Date>
         return None;
     };
     let (e2, of) = period(p, k)?;
-    Some((e2, Date::Nth { n, unit, of: Box::new(of) }))
+    Some((
+        e2,
+        Date::Nth {
+            n,
+            unit,
+            of: Box::new(of),
+        },
+    ))
 }

@@ -28,8 +28,17 @@ fn meridiem(p: &P, i: usize) -> R<bool> {
         _ => return None,
     };
     // "p.m." and "a.m.".
-    if (w == "a" || w == "p") && p.punct(i + 1, '.') && p.glued(i + 1) && p.is_word(i + 2, "m") && p.glued(i + 2) {
-        let e = if p.punct(i + 3, '.') && p.glued(i + 3) { i + 4 } else { i + 3 };
+    if (w == "a" || w == "p")
+        && p.punct(i + 1, '.')
+        && p.glued(i + 1)
+        && p.is_word(i + 2, "m")
+        && p.glued(i + 2)
+    {
+        let e = if p.punct(i + 3, '.') && p.glued(i + 3) {
+            i + 4
+        } else {
+            i + 3
+        };
         return Some((e, pm));
     }
     // A lone "a" after a number is an article unless glued ("8:45a").
@@ -42,8 +51,9 @@ fn meridiem(p: &P, i: usize) -> R<bool> {
 /// A time zone after a time.
 fn zone(p: &P, i: usize) -> R<&'static str> {
     const ZONES: &[&str] = &[
-        "gmt", "utc", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "bst", "cet",
-        "cest", "eet", "eest", "msk", "ist", "jst", "kst", "hkt", "sgt", "aest", "aedt", "wib",
+        "gmt", "utc", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst",
+        "pdt", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "kst", "hkt", "sgt",
+        "aest", "aedt", "wib",
     ];
     if let Some(e) = p.phrase(i, &["local", "time"]) {
         return Some((e, "local"));
@@ -106,7 +116,13 @@ fn clock_core(p: &P, i: usize, strict: bool) -> R<Clock> {
             if m >= 60 {
                 return None;
             }
-            let dotted_ok = sep == ':' || meridiem(p, e + 2).is_some() || i > 0 && p.is_any(i - 1, &["at", "from", "to", "until", "till", "by", "around"]);
+            let dotted_ok = sep == ':'
+                || meridiem(p, e + 2).is_some()
+                || i > 0
+                    && p.is_any(
+                        i - 1,
+                        &["at", "from", "to", "until", "till", "by", "around"],
+                    );
             if !dotted_ok {
                 continue;
             }
@@ -148,7 +164,9 @@ fn clock_core(p: &P, i: usize, strict: bool) -> R<Clock> {
 }
 
 fn oclock(p: &P, i: usize) -> Option<usize> {
-    p.phrase(i, &["o'clock"]).or_else(|| p.phrase(i, &["oclock"])).or_else(|| p.phrase(i, &["o", "clock"]))
+    p.phrase(i, &["o'clock"])
+        .or_else(|| p.phrase(i, &["oclock"]))
+        .or_else(|| p.phrase(i, &["o", "clock"]))
 }
 
 /// Times in words: "eight o'clock", "half past two", "a quarter to
@@ -157,17 +175,28 @@ fn oclock(p: &P, i: usize) -> Option<usize> {
 fn clock_words(p: &P, i: usize, strict: bool) -> R<Clock> {
     let hour_word = |k: usize| -> Option<u32> {
         let w = p.word(k)?;
-        storyline_quantity::cardinal_word(w).map(|v| v as u32).filter(|v| (1..=12).contains(v))
+        storyline_quantity::cardinal_word(w)
+            .map(|v| v as u32)
+            .filter(|v| (1..=12).contains(v))
     };
     // "half past two", "quarter to five", "ten past three".
     // "five to seven" is as often a range of hours as 6:55, so "to" needs
     // "quarter", "half" or the word "minutes".
     let (j, minutes, explicit) = if let Some(e) = p.phrase(i, &["half"]) {
         (e, 30, true)
-    } else if let Some(e) = p.phrase(i, &["a", "quarter"]).or_else(|| p.phrase(i, &["quarter"])) {
+    } else if let Some(e) = p
+        .phrase(i, &["a", "quarter"])
+        .or_else(|| p.phrase(i, &["quarter"]))
+    {
         (e, 15, true)
-    } else if let Some((e, Some(n))) = number(p, i).filter(|(_, n)| n.is_some_and(|v| v < 60.0 && v.fract() == 0.0)) {
-        let e2 = if p.is_any(e, &["minutes", "minute", "min", "mins"]) { e + 1 } else { e };
+    } else if let Some((e, Some(n))) =
+        number(p, i).filter(|(_, n)| n.is_some_and(|v| v < 60.0 && v.fract() == 0.0))
+    {
+        let e2 = if p.is_any(e, &["minutes", "minute", "min", "mins"]) {
+            e + 1
+        } else {
+            e
+        };
         (e2, n as u32, e2 > e)
     } else {
         (i, 0, false)
@@ -177,7 +206,11 @@ fn clock_words(p: &P, i: usize, strict: bool) -> R<Clock> {
         let to = p.is_any(j, &["to", "before"]) && explicit;
         if past || to {
             let h = hour_word(j + 1).or_else(|| p.num(j + 1).filter(|v| (1..=12).contains(v)))?;
-            let (hour, minute) = if past { (h, minutes) } else { ((h + 10) % 12 + 1, 60 - minutes) };
+            let (hour, minute) = if past {
+                (h, minutes)
+            } else {
+                ((h + 10) % 12 + 1, 60 - minutes)
+            };
             let mut c = clock(hour, minute);
             c.minute_given = true;
             let e = oclock(p, j + 2).unwrap_or(j + 2);
@@ -219,7 +252,11 @@ pub fn day_part(p: &P, i: usize) -> R<(DayPart, Option<Part>)> {
         "mid" => (i + 1, Some(Part::Mid)),
         _ => (i, None),
     };
-    let j = if part.is_some() { p.phrase(j, &["in", "the"]).unwrap_or(j) } else { j };
+    let j = if part.is_some() {
+        p.phrase(j, &["in", "the"]).unwrap_or(j)
+    } else {
+        j
+    };
     let (dp, plural) = lexicon::day_part(p.word(j)?)?;
     (!plural).then_some((j + 1, (dp, part)))
 }

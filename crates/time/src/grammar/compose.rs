@@ -12,10 +12,17 @@ use crate::expr::{Clock, Date, DayPart, Expr, Gran, Mod, Part};
 
 /// The longest expression starting at token `i`.
 pub fn expr(p: &P, i: usize) -> R<Expr> {
-    [bound(p, i), range(p, i), set(p, i), duration(p, i), vague_duration(p, i), point(p, i)]
-        .into_iter()
-        .flatten()
-        .max_by_key(|(e, _)| *e)
+    [
+        bound(p, i),
+        range(p, i),
+        set(p, i),
+        duration(p, i),
+        vague_duration(p, i),
+        point(p, i),
+    ]
+    .into_iter()
+    .flatten()
+    .max_by_key(|(e, _)| *e)
 }
 
 /// Matches that look like dates but are not.
@@ -36,57 +43,149 @@ fn point_at(p: &P, i: usize) -> R<Expr> {
     let mut best: R<Expr> = None;
     let mut consider = |r: R<Expr>| {
         if let Some((e, x)) = r {
-            if best.as_ref().map_or(true, |(b, _)| e > *b) {
+            if best.as_ref().is_none_or(|(b, _)| e > *b) {
                 best = Some((e, x));
             }
         }
     };
     // A date, then maybe a time or a part of the day.
     if let Some((e, d)) = date_or_year(p, i) {
-        consider(Some((e, Expr::Date { date: d.clone(), clock: None, day_part: None })));
+        consider(Some((
+            e,
+            Expr::Date {
+                date: d.clone(),
+                clock: None,
+                day_part: None,
+            },
+        )));
         consider(time_after(p, e, &d));
     }
     // "tonight", "this morning", "last night", "tomorrow evening", and
     // with a time: "tonight at 1am", "tonight around 7".
     if let Some((e, x)) = named_day_part(p, i) {
         consider(Some((e, x.clone())));
-        if let Expr::Date { date, day_part: Some((dp, _)), .. } = x {
-            let k = if p.is_any(e, &["at", "around", "about"]) { e + 1 } else { e };
-            if let Some((e2, c)) = if k > e { clock_loose(p, k) } else { clock_strict(p, k) } {
-                let c = if c.pm.is_none() && c.hour < 12 && dp != DayPart::Morning && c.hour >= 5 { Clock { pm: Some(true), ..c } } else { c };
-                consider(Some((e2, Expr::Date { date, clock: Some(c), day_part: None })));
+        if let Expr::Date {
+            date,
+            day_part: Some((dp, _)),
+            ..
+        } = x
+        {
+            let k = if p.is_any(e, &["at", "around", "about"]) {
+                e + 1
+            } else {
+                e
+            };
+            if let Some((e2, c)) = if k > e {
+                clock_loose(p, k)
+            } else {
+                clock_strict(p, k)
+            } {
+                let c = if c.pm.is_none() && c.hour < 12 && dp != DayPart::Morning && c.hour >= 5 {
+                    Clock {
+                        pm: Some(true),
+                        ..c
+                    }
+                } else {
+                    c
+                };
+                consider(Some((
+                    e2,
+                    Expr::Date {
+                        date,
+                        clock: Some(c),
+                        day_part: None,
+                    },
+                )));
             }
         }
     }
     // "around 1pm", "about 3:30": an approximate time.
     if p.is_any(i, &["around", "about", "approximately", "roughly"]) {
-        if let Some((e, x)) = point(p, i + 1).filter(|(_, x)| matches!(x, Expr::Time { clock: Some(_), .. } | Expr::Date { clock: Some(_), .. })) {
+        if let Some((e, x)) = point(p, i + 1).filter(|(_, x)| {
+            matches!(
+                x,
+                Expr::Time { clock: Some(_), .. } | Expr::Date { clock: Some(_), .. }
+            )
+        }) {
             consider(Some((e, Expr::Bound(Mod::Approx, Box::new(x)))));
         }
     }
     // A time, then maybe a date: "3pm on Monday", "10am tomorrow".
-    if let Some((e, c)) = clock_strict(p, i).or_else(|| p.is_any(i.wrapping_sub(1), &["at", "around"]).then(|| clock_loose(p, i)).flatten()) {
-        consider(Some((e, Expr::Time { clock: Some(c), day_part: None })));
+    if let Some((e, c)) = clock_strict(p, i).or_else(|| {
+        p.is_any(i.wrapping_sub(1), &["at", "around"])
+            .then(|| clock_loose(p, i))
+            .flatten()
+    }) {
+        consider(Some((
+            e,
+            Expr::Time {
+                clock: Some(c),
+                day_part: None,
+            },
+        )));
         let k = p.comma(e);
         let k2 = p.opt(k, "on");
-        if let Some((e2, d)) = date_or_year(p, k2).filter(|(_, d)| !matches!(d, Date::Calendar { month: None, day: None, .. })) {
-            consider(Some((e2, Expr::Date { date: d, clock: Some(c), day_part: None })));
+        if let Some((e2, d)) = date_or_year(p, k2).filter(|(_, d)| {
+            !matches!(
+                d,
+                Date::Calendar {
+                    month: None,
+                    day: None,
+                    ..
+                }
+            )
+        }) {
+            consider(Some((
+                e2,
+                Expr::Date {
+                    date: d,
+                    clock: Some(c),
+                    day_part: None,
+                },
+            )));
         }
         // "8am this morning", "9pm tonight".
-        if let Some((e2, Expr::Date { date, day_part: Some(_), .. })) = named_day_part(p, k) {
-            consider(Some((e2, Expr::Date { date, clock: Some(c), day_part: None })));
+        if let Some((
+            e2,
+            Expr::Date {
+                date,
+                day_part: Some(_),
+                ..
+            },
+        )) = named_day_part(p, k)
+        {
+            consider(Some((
+                e2,
+                Expr::Date {
+                    date,
+                    clock: Some(c),
+                    day_part: None,
+                },
+            )));
         }
         // "4 in the morning".
         if let Some(e2) = p.phrase(e, &["in", "the"]) {
             if let Some((e3, (dp, None))) = day_part(p, e2) {
-                consider(Some((e3, Expr::Time { clock: Some(with_day_part(c, dp)), day_part: None })));
+                consider(Some((
+                    e3,
+                    Expr::Time {
+                        clock: Some(with_day_part(c, dp)),
+                        day_part: None,
+                    },
+                )));
             }
         }
     }
     // "early morning", "late afternoon", "in the morning".
     if let Some((e, (dp, part))) = day_part(p, i) {
         if part.is_some() {
-            consider(Some((e, Expr::Time { clock: None, day_part: Some((dp, part)) })));
+            consider(Some((
+                e,
+                Expr::Time {
+                    clock: None,
+                    day_part: Some((dp, part)),
+                },
+            )));
         }
     }
     best
@@ -96,13 +195,30 @@ fn point_at(p: &P, i: usize) -> R<Expr> {
 /// year inside a date).
 fn date_or_year(p: &P, i: usize) -> R<Date> {
     let d = date(p, i);
-    let y = bare_year(p, i).map(|(e, y)| (e, Date::Calendar { year: Some(y), month: None, day: None }));
+    let y = bare_year(p, i).map(|(e, y)| {
+        (
+            e,
+            Date::Calendar {
+                year: Some(y),
+                month: None,
+                day: None,
+            },
+        )
+    });
     match (d, y) {
         (Some(d), Some(y)) => Some(if y.0 > d.0 { y } else { d }),
         (d, y) => d.or(y).filter(|(_, x)| {
             // A year read by `date` alone must pass the bare-year test,
             // unless words introduced it ("year 2012").
-            !matches!(x, Date::Calendar { year: Some(_), month: None, day: None }) || p.num(i).is_none() || bare_year(p, i).is_some()
+            !matches!(
+                x,
+                Date::Calendar {
+                    year: Some(_),
+                    month: None,
+                    day: None
+                }
+            ) || p.num(i).is_none()
+                || bare_year(p, i).is_some()
         }),
     }
 }
@@ -115,21 +231,58 @@ fn time_after(p: &P, e: usize, d: &Date) -> R<Expr> {
         return None;
     }
     let k = p.comma(e);
-    let k2 = if p.is_any(k, &["at", "around", "about", "by"]) { k + 1 } else { k };
-    let clock = if k2 > k { clock_loose(p, k2) } else { clock_strict(p, k2) };
+    let k2 = if p.is_any(k, &["at", "around", "about", "by"]) {
+        k + 1
+    } else {
+        k
+    };
+    let clock = if k2 > k {
+        clock_loose(p, k2)
+    } else {
+        clock_strict(p, k2)
+    };
     if let Some((e2, c)) = clock {
         // "Friday at 4 in the afternoon".
         if let Some(e3) = p.phrase(e2, &["in", "the"]) {
             if let Some((e4, (dp, None))) = day_part(p, e3) {
-                return Some((e4, Expr::Date { date: d.clone(), clock: Some(with_day_part(c, dp)), day_part: None }));
+                return Some((
+                    e4,
+                    Expr::Date {
+                        date: d.clone(),
+                        clock: Some(with_day_part(c, dp)),
+                        day_part: None,
+                    },
+                ));
             }
         }
-        return Some((e2, Expr::Date { date: d.clone(), clock: Some(c), day_part: None }));
+        return Some((
+            e2,
+            Expr::Date {
+                date: d.clone(),
+                clock: Some(c),
+                day_part: None,
+            },
+        ));
     }
     let k3 = p.phrase(e, &["in", "the"]).unwrap_or(e);
     if let Some((e2, dp)) = day_part(p, k3) {
-        if matches!(d, Date::Weekday { .. } | Date::Relative { gran: Gran::Day, .. } | Date::Calendar { day: Some(_), .. }) {
-            return Some((e2, Expr::Date { date: d.clone(), clock: None, day_part: Some(dp) }));
+        if matches!(
+            d,
+            Date::Weekday { .. }
+                | Date::Relative {
+                    gran: Gran::Day,
+                    ..
+                }
+                | Date::Calendar { day: Some(_), .. }
+        ) {
+            return Some((
+                e2,
+                Expr::Date {
+                    date: d.clone(),
+                    clock: None,
+                    day_part: Some(dp),
+                },
+            ));
         }
     }
     None
@@ -141,7 +294,10 @@ fn day_like(d: &Date) -> bool {
         Date::Calendar { day, .. } => day.is_some(),
         Date::Weekday { .. } | Date::Holiday { .. } | Date::Shift { .. } => true,
         Date::Relative { gran, .. } => *gran == Gran::Day,
-        Date::Nth { unit, .. } => matches!(unit, crate::expr::NthUnit::Weekday(_) | crate::expr::NthUnit::Gran(Gran::Day)),
+        Date::Nth { unit, .. } => matches!(
+            unit,
+            crate::expr::NthUnit::Weekday(_) | crate::expr::NthUnit::Gran(Gran::Day)
+        ),
         _ => false,
     }
 }
@@ -157,9 +313,19 @@ fn with_day_part(mut c: Clock, dp: DayPart) -> Clock {
 /// "tonight", "this morning", "last night", "tomorrow evening",
 /// "yesterday afternoon", "later this afternoon".
 fn named_day_part(p: &P, i: usize) -> R<Expr> {
-    let today = |o| Date::Relative { gran: Gran::Day, offset: o };
+    let today = |o| Date::Relative {
+        gran: Gran::Day,
+        offset: o,
+    };
     if p.is_word(i, "tonight") {
-        return Some((i + 1, Expr::Date { date: today(0), clock: None, day_part: Some((DayPart::Night, None)) }));
+        return Some((
+            i + 1,
+            Expr::Date {
+                date: today(0),
+                clock: None,
+                day_part: Some((DayPart::Night, None)),
+            },
+        ));
     }
     let (j, part) = match p.word(i)? {
         "early" | "earlier" => (i + 1, Some(Part::Start)),
@@ -177,7 +343,14 @@ fn named_day_part(p: &P, i: usize) -> R<Expr> {
     if plural {
         return None;
     }
-    Some((j + 2, Expr::Date { date: today(off), clock: None, day_part: Some((dp, part)) }))
+    Some((
+        j + 2,
+        Expr::Date {
+            date: today(off),
+            clock: None,
+            day_part: Some((dp, part)),
+        },
+    ))
 }
 
 /// Range ends that share words: "early- to mid-October" gives the first
@@ -187,7 +360,8 @@ fn elided_part(p: &P, i: usize) -> R<Part> {
     // The part word must be followed by a hyphen ("early-") or directly
     // by the joining word ("early to mid October").
     let e = p.dash(e).unwrap_or(e);
-    p.is_any(e, &["to", "and", "through", "until"]).then_some((e, part))
+    p.is_any(e, &["to", "and", "through", "until"])
+        .then_some((e, part))
 }
 
 /// "from X to Y", "between X and Y", "X to Y", "X-Y" with dates, times
@@ -198,13 +372,28 @@ fn range(p: &P, i: usize) -> R<Expr> {
         Some("between") => (i + 1, true),
         _ => (i, false),
     };
-    let joiners: &[&str] = if p.is_word(i, "between") { &["and", "to"] } else { &["to", "through", "thru", "until", "till"] };
+    let joiners: &[&str] = if p.is_word(i, "between") {
+        &["and", "to"]
+    } else {
+        &["to", "through", "thru", "until", "till"]
+    };
     // Elided first end.
     if let Some((e, part)) = elided_part(p, j) {
         if p.is_any(e, joiners) || p.is_word(e, "and") {
             let (e2, second) = point(p, e + 1)?;
-            if let Expr::Date { date: Date::Part { of, .. }, .. } = &second {
-                let first = Expr::Date { date: Date::Part { part, of: of.clone() }, clock: None, day_part: None };
+            if let Expr::Date {
+                date: Date::Part { of, .. },
+                ..
+            } = &second
+            {
+                let first = Expr::Date {
+                    date: Date::Part {
+                        part,
+                        of: of.clone(),
+                    },
+                    clock: None,
+                    day_part: None,
+                };
                 return Some((e2, Expr::Range(Box::new(first), Box::new(second))));
             }
             return None;
@@ -220,7 +409,15 @@ fn range(p: &P, i: usize) -> R<Expr> {
         if let Some(k) = p.dash(e).or_else(|| p.is_any(e, joiners).then_some(e + 1)) {
             if let Some((e2, b)) = year(p, k) {
                 if b > a {
-                    let y = |v| Expr::Date { date: Date::Calendar { year: Some(v), month: None, day: None }, clock: None, day_part: None };
+                    let y = |v| Expr::Date {
+                        date: Date::Calendar {
+                            year: Some(v),
+                            month: None,
+                            day: None,
+                        },
+                        clock: None,
+                        day_part: None,
+                    };
                     return Some((e2, Expr::Range(Box::new(y(a)), Box::new(y(b)))));
                 }
             }
@@ -234,13 +431,30 @@ fn range(p: &P, i: usize) -> R<Expr> {
     } else {
         return None;
     };
-    if !opener && p.dash(e).is_none() && !matches!(first, Expr::Date { date: Date::Calendar { .. }, .. } | Expr::Time { .. }) {
+    if !opener
+        && p.dash(e).is_none()
+        && !matches!(
+            first,
+            Expr::Date {
+                date: Date::Calendar { .. },
+                ..
+            } | Expr::Time { .. }
+        )
+    {
         return None;
     }
     let (e2, second) = point(p, k).or_else(|| {
         // "from 7:00 to 8:00pm" needs the loose hour on the first end;
         // "between 2:00 tomorrow and 4:00" the loose hour on the second.
-        clock_loose(p, k).map(|(e, c)| (e, Expr::Time { clock: Some(c), day_part: None }))
+        clock_loose(p, k).map(|(e, c)| {
+            (
+                e,
+                Expr::Time {
+                    clock: Some(c),
+                    day_part: None,
+                },
+            )
+        })
     })?;
     let (first, second) = share_fields(first, second)?;
     Some((e2, Expr::Range(Box::new(first), Box::new(second))))
@@ -251,26 +465,140 @@ fn range(p: &P, i: usize) -> R<Expr> {
 fn share_fields(a: Expr, b: Expr) -> Option<(Expr, Expr)> {
     use Expr::{Date as D, Time as T};
     Some(match (a, b) {
-        (D { date: da, clock: ca, day_part: pa }, D { date: db, clock: cb, day_part: pb }) => {
+        (
+            D {
+                date: da,
+                clock: ca,
+                day_part: pa,
+            },
+            D {
+                date: db,
+                clock: cb,
+                day_part: pb,
+            },
+        ) => {
             let da = match (&da, &db) {
-                (Date::Calendar { year: None, month, day }, Date::Calendar { year: Some(y), .. }) => Date::Calendar { year: Some(*y), month: *month, day: *day },
+                (
+                    Date::Calendar {
+                        year: None,
+                        month,
+                        day,
+                    },
+                    Date::Calendar { year: Some(y), .. },
+                ) => Date::Calendar {
+                    year: Some(*y),
+                    month: *month,
+                    day: *day,
+                },
                 _ => da,
             };
-            (D { date: da, clock: ca, day_part: pa }, D { date: db, clock: cb, day_part: pb })
+            (
+                D {
+                    date: da,
+                    clock: ca,
+                    day_part: pa,
+                },
+                D {
+                    date: db,
+                    clock: cb,
+                    day_part: pb,
+                },
+            )
         }
-        (T { clock: Some(ca), day_part: pa }, T { clock: Some(cb), day_part: pb }) => {
-            (T { clock: Some(share_meridiem(ca, cb)), day_part: pa }, T { clock: Some(cb), day_part: pb })
-        }
-        (T { clock: Some(ca), day_part: None }, D { date, clock: Some(cb), day_part }) => {
+        (
+            T {
+                clock: Some(ca),
+                day_part: pa,
+            },
+            T {
+                clock: Some(cb),
+                day_part: pb,
+            },
+        ) => (
+            T {
+                clock: Some(share_meridiem(ca, cb)),
+                day_part: pa,
+            },
+            T {
+                clock: Some(cb),
+                day_part: pb,
+            },
+        ),
+        (
+            T {
+                clock: Some(ca),
+                day_part: None,
+            },
+            D {
+                date,
+                clock: Some(cb),
+                day_part,
+            },
+        ) => {
             // "between 2:00 tomorrow and 4:00" is read the other way round
             // below; "10am to 12pm Monday" puts the date on both ends.
-            (D { date: date.clone(), clock: Some(share_meridiem(ca, cb)), day_part }, D { date, clock: Some(cb), day_part })
+            (
+                D {
+                    date: date.clone(),
+                    clock: Some(share_meridiem(ca, cb)),
+                    day_part,
+                },
+                D {
+                    date,
+                    clock: Some(cb),
+                    day_part,
+                },
+            )
         }
-        (D { date, clock: Some(ca), day_part }, T { clock: Some(cb), day_part: None }) => {
-            let cb = if cb.pm.is_none() { Clock { pm: ca.pm, ..cb } } else { cb };
-            (D { date: date.clone(), clock: Some(ca), day_part }, D { date, clock: Some(cb), day_part })
+        (
+            D {
+                date,
+                clock: Some(ca),
+                day_part,
+            },
+            T {
+                clock: Some(cb),
+                day_part: None,
+            },
+        ) => {
+            let cb = if cb.pm.is_none() {
+                Clock { pm: ca.pm, ..cb }
+            } else {
+                cb
+            };
+            (
+                D {
+                    date: date.clone(),
+                    clock: Some(ca),
+                    day_part,
+                },
+                D {
+                    date,
+                    clock: Some(cb),
+                    day_part,
+                },
+            )
         }
-        (D { date, clock: None, day_part }, T { clock: Some(cb), day_part: None }) if matches!(date, Date::Weekday { .. } | Date::Calendar { day: Some(_), .. } | Date::Relative { gran: Gran::Day, .. }) => {
+        (
+            D {
+                date,
+                clock: None,
+                day_part,
+            },
+            T {
+                clock: Some(cb),
+                day_part: None,
+            },
+        ) if matches!(
+            date,
+            Date::Weekday { .. }
+                | Date::Calendar { day: Some(_), .. }
+                | Date::Relative {
+                    gran: Gran::Day,
+                    ..
+                }
+        ) =>
+        {
             // "tomorrow from 7:00 to 8:00" is read by `point` plus a time
             // range; a date alone and a time make no range.
             let _ = (date, day_part, cb);
@@ -305,8 +633,21 @@ fn share_meridiem(a: Clock, b: Clock) -> Clock {
 /// Day ranges: "November 19-20", "19-20 November", "Nov 18-Dec 19,
 /// 2015", "October 1 to 7, 2024", "April ninth through 17th".
 fn day_range(p: &P, i: usize) -> R<Expr> {
-    let joined = |k: usize| p.dash(k).or_else(|| p.is_any(k, &["to", "through", "thru", "until", "and"]).then_some(k + 1));
-    let day = |m: Option<u32>, d: u32, y: Option<i32>| Expr::Date { date: Date::Calendar { year: y, month: m, day: Some(d) }, clock: None, day_part: None };
+    let joined = |k: usize| {
+        p.dash(k).or_else(|| {
+            p.is_any(k, &["to", "through", "thru", "until", "and"])
+                .then_some(k + 1)
+        })
+    };
+    let day = |m: Option<u32>, d: u32, y: Option<i32>| Expr::Date {
+        date: Date::Calendar {
+            year: y,
+            month: m,
+            day: Some(d),
+        },
+        clock: None,
+        day_part: None,
+    };
     // Month first.
     if let Some((e, m)) = month_name(p, i) {
         let (e1, d1) = day_of_month(p, e)?;
@@ -329,7 +670,13 @@ fn day_range(p: &P, i: usize) -> R<Expr> {
             Some((e3, y)) => (e3, Some(y)),
             None => (e2, None),
         };
-        return Some((e3, Expr::Range(Box::new(day(Some(m), d1, y)), Box::new(day(Some(m2), d2, y)))));
+        return Some((
+            e3,
+            Expr::Range(
+                Box::new(day(Some(m), d1, y)),
+                Box::new(day(Some(m2), d2, y)),
+            ),
+        ));
     }
     // Day first: "19-20 November 2024".
     let (e, d1) = day_of_month(p, i)?;
@@ -343,7 +690,10 @@ fn day_range(p: &P, i: usize) -> R<Expr> {
         Some((e4, y)) => (e4, Some(y)),
         None => (e3, None),
     };
-    Some((e4, Expr::Range(Box::new(day(Some(m), d1, y)), Box::new(day(Some(m), d2, y)))))
+    Some((
+        e4,
+        Expr::Range(Box::new(day(Some(m), d1, y)), Box::new(day(Some(m), d2, y))),
+    ))
 }
 
 /// Open bounds before a point ("since", "until", "by", "before",
@@ -375,7 +725,10 @@ fn bound(p: &P, i: usize) -> R<Expr> {
     ];
     if let Some((j, k)) = p.any_phrase(i, &table.iter().map(|(w, _)| *w).collect::<Vec<_>>()) {
         let m = table[k].1;
-        let (e, x) = [range(p, j), point(p, j)].into_iter().flatten().max_by_key(|(e, _)| *e)?;
+        let (e, x) = [range(p, j), point(p, j)]
+            .into_iter()
+            .flatten()
+            .max_by_key(|(e, _)| *e)?;
         // "by Friday" is a bound, "by 2 votes" is not a time at all;
         // durations and recurrences take no bound here.
         if matches!(x, Expr::Duration(..) | Expr::Durations(..) | Expr::Set(..)) {

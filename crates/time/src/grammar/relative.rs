@@ -37,9 +37,18 @@ fn week_of(p: &P, i: usize) -> R<Date> {
     if !p.is_word(j, "week") {
         return None;
     }
-    if let Some(n) = p.num(j + 1).filter(|n| (1..=53).contains(n) && p.digits(j + 1) <= 2) {
+    if let Some(n) = p
+        .num(j + 1)
+        .filter(|n| (1..=53).contains(n) && p.digits(j + 1) <= 2)
+    {
         if p.word(j + 2).and_then(lexicon::month).is_none() {
-            return Some((j + 2, Date::IsoWeek { year: crate::expr::YearRef::Rel(0), week: n }));
+            return Some((
+                j + 2,
+                Date::IsoWeek {
+                    year: crate::expr::YearRef::Rel(0),
+                    week: n,
+                },
+            ));
         }
     }
     let k = p.phrase(j + 1, &["of"])?;
@@ -58,8 +67,17 @@ pub fn day_only(p: &P, i: usize) -> R<Date> {
     if e != i + 3 {
         return None;
     }
-    let next_ok = p.t.get(e).is_none_or_punct() || p.phrase(e, &["of", "this", "month"]).is_some() || p.is_any(e, &["this", "next", "last"]);
-    next_ok.then_some((e, Date::Calendar { year: None, month: None, day: Some(d) }))
+    let next_ok = p.t.get(e).is_none_or_punct()
+        || p.phrase(e, &["of", "this", "month"]).is_some()
+        || p.is_any(e, &["this", "next", "last"]);
+    next_ok.then_some((
+        e,
+        Date::Calendar {
+            year: None,
+            month: None,
+            day: Some(d),
+        },
+    ))
 }
 
 trait NoneOrPunct {
@@ -68,7 +86,7 @@ trait NoneOrPunct {
 
 impl NoneOrPunct for Option<&crate::token::Token> {
     fn is_none_or_punct(&self) -> bool {
-        self.map_or(true, |t| t.word().is_none() && t.num().is_none())
+        self.is_none_or(|t| t.word().is_none() && t.num().is_none())
     }
 }
 
@@ -113,14 +131,20 @@ fn offset_word(p: &P, i: usize) -> R<i32> {
 
 /// Words for today and its neighbours, the present, and "this week".
 fn relative(p: &P, i: usize) -> R<Date> {
-    let day = |o| Date::Relative { gran: Gran::Day, offset: o };
+    let day = |o| Date::Relative {
+        gran: Gran::Day,
+        offset: o,
+    };
     if let Some(e) = p.phrase(i, &["the", "day", "before", "yesterday"]) {
         return Some((e, day(-2)));
     }
     if let Some(e) = p.phrase(i, &["the", "day", "after", "tomorrow"]) {
         return Some((e, day(2)));
     }
-    if let Some(e) = p.phrase(i, &["right", "now"]).or_else(|| p.phrase(i, &["at", "the", "moment"])) {
+    if let Some(e) = p
+        .phrase(i, &["right", "now"])
+        .or_else(|| p.phrase(i, &["at", "the", "moment"]))
+    {
         return Some((e, Date::Ref(RefKind::Present)));
     }
     match p.word(i)? {
@@ -133,7 +157,7 @@ fn relative(p: &P, i: usize) -> R<Date> {
     let (e, o) = offset_word(p, i)?;
     // "this September", "next May", "last March".
     if let Some((e2, m)) = super::calendar::month_name(p, e).filter(|_| !p.is_word(i, "the")) {
-        if !p.num(e2).is_some() {
+        if p.num(e2).is_none() {
             return Some((e2, Date::NamedMonth { month: m, shift: o }));
         }
     }
@@ -150,7 +174,13 @@ fn relative(p: &P, i: usize) -> R<Date> {
     }
     // "the week after next".
     if p.phrase(i, &["the", "week", "after", "next"]).is_some() {
-        return Some((i + 4, Date::Relative { gran: Gran::Week, offset: 2 }));
+        return Some((
+            i + 4,
+            Date::Relative {
+                gran: Gran::Week,
+                offset: 2,
+            },
+        ));
     }
     let g = gran(p.word(e)?)?;
     // "the past week" is the seven days before the anchor, not the
@@ -160,12 +190,31 @@ fn relative(p: &P, i: usize) -> R<Date> {
         if p.is_word(i, "the") {
             return None;
         }
-        return Some((e + 1, Date::Stretch { amount: Dur { amount: Some(1.0), unit: unit_of(g) }, sign: -1 }));
+        return Some((
+            e + 1,
+            Date::Stretch {
+                amount: Dur {
+                    amount: Some(1.0),
+                    unit: unit_of(g),
+                },
+                sign: -1,
+            },
+        ));
     }
     if g == Gran::Day && o != 0 {
         // "the next day" and "the previous day" move from the date under
         // discussion; "this day" is not used for today.
-        return Some((e + 1, Date::Shift { from: None, amount: Dur { amount: Some(1.0), unit: Unit::Day }, sign: o }));
+        return Some((
+            e + 1,
+            Date::Shift {
+                from: None,
+                amount: Dur {
+                    amount: Some(1.0),
+                    unit: Unit::Day,
+                },
+                sign: o,
+            },
+        ));
     }
     if g == Gran::Day {
         return None;
@@ -197,7 +246,11 @@ pub fn weekday_word(p: &P, i: usize) -> R<u32> {
     }
     let mut e = i + 1;
     if lexicon::weekday_is_short(w) {
-        let followed = p.punct(e, ',') || p.punct(e, '.') || p.num(e).is_some() || p.is_any(e, &["at", "the"]) || p.word(e).and_then(lexicon::month).is_some();
+        let followed = p.punct(e, ',')
+            || p.punct(e, '.')
+            || p.num(e).is_some()
+            || p.is_any(e, &["at", "the"])
+            || p.word(e).and_then(lexicon::month).is_some();
         if !p.capitalised(i) || !followed {
             return None;
         }
@@ -237,9 +290,18 @@ fn weekday(p: &P, i: usize) -> R<Date> {
             }
         }
         let k2 = p.the(k);
-        if let Some((e2, dd)) = day_of_month(p, k2).filter(|_| super::clock::clock_strict(p, k2).is_none()) {
-            if !p.word(e2).and_then(lexicon::month).is_some() && (k2 > k || p.digits(k2) > 0) {
-                return Some((e2, Date::Calendar { year: None, month: None, day: Some(dd) }));
+        if let Some((e2, dd)) =
+            day_of_month(p, k2).filter(|_| super::clock::clock_strict(p, k2).is_none())
+        {
+            if p.word(e2).and_then(lexicon::month).is_none() && (k2 > k || p.digits(k2) > 0) {
+                return Some((
+                    e2,
+                    Date::Calendar {
+                        year: None,
+                        month: None,
+                        day: Some(dd),
+                    },
+                ));
             }
         }
         // "Monday next week", "Friday of last week".
@@ -258,7 +320,10 @@ fn week_day(d: u32, o: i32) -> Date {
     Date::Nth {
         n: d as i32,
         unit: crate::expr::NthUnit::Gran(Gran::Day),
-        of: Box::new(Date::Relative { gran: Gran::Week, offset: o }),
+        of: Box::new(Date::Relative {
+            gran: Gran::Week,
+            offset: o,
+        }),
     }
 }
 
@@ -284,7 +349,18 @@ pub fn number(p: &P, i: usize) -> R<Option<f64>> {
         }
         return (p.digits(i) <= 6).then_some((i + 1, Some(v as f64)));
     }
-    if let Some(e) = p.any_phrase(i, &[&["a", "couple", "of"], &["a", "couple"], &["couple", "of"], &["couple"]]).map(|(e, _)| e) {
+    if let Some(e) = p
+        .any_phrase(
+            i,
+            &[
+                &["a", "couple", "of"],
+                &["a", "couple"],
+                &["couple", "of"],
+                &["couple"],
+            ],
+        )
+        .map(|(e, _)| e)
+    {
         return Some((e, Some(2.0)));
     }
     if let Some(e) = p.phrase(i, &["a", "few"]) {
@@ -298,7 +374,11 @@ pub fn number(p: &P, i: usize) -> R<Option<f64>> {
     // "twenty four", "twenty-four".
     if v >= 20 && v % 10 == 0 {
         let k = p.dash(i + 1).filter(|&k| p.glued(k)).unwrap_or(i + 1);
-        if let Some(u) = p.word(k).and_then(storyline_quantity::cardinal_word).filter(|u| *u < 10 && *u > 0) {
+        if let Some(u) = p
+            .word(k)
+            .and_then(storyline_quantity::cardinal_word)
+            .filter(|u| *u < 10 && *u > 0)
+        {
             return Some((k + 1, Some((v as u64 + u) as f64)));
         }
     }
@@ -311,7 +391,11 @@ pub fn number(p: &P, i: usize) -> R<Option<f64>> {
     }
     // "twenty and four hours".
     if let Some(k) = p.phrase(i + 1, &["and"]) {
-        if let Some(u) = p.word(k).and_then(storyline_quantity::cardinal_word).filter(|u| *u < 10 && v >= 20) {
+        if let Some(u) = p
+            .word(k)
+            .and_then(storyline_quantity::cardinal_word)
+            .filter(|u| *u < 10 && v >= 20)
+        {
             return Some((k + 1, Some((v as u64 + u) as f64)));
         }
     }
@@ -321,30 +405,74 @@ pub fn number(p: &P, i: usize) -> R<Option<f64>> {
 /// "two weeks ago", "three days later", "a day after Christmas", "five
 /// years from now", "the day before", "a day after" with a clause.
 fn shift(p: &P, i: usize) -> R<Date> {
-    let today = || Some(Box::new(Date::Relative { gran: Gran::Day, offset: 0 }));
+    let today = || {
+        Some(Box::new(Date::Relative {
+            gran: Gran::Day,
+            offset: 0,
+        }))
+    };
     // "in two weeks", "in 5 minutes": from now. "The first time in 20
     // years" and "the highest in a decade" look back instead, and are
     // left to the duration rule.
-    if p.is_word(i, "in") && !p.is_any(i.wrapping_sub(1), &["time", "first", "highest", "lowest", "biggest", "largest", "worst", "best", "most", "least", "once", "twice", "times", "seen", "record"]) {
+    if p.is_word(i, "in")
+        && !p.is_any(
+            i.wrapping_sub(1),
+            &[
+                "time", "first", "highest", "lowest", "biggest", "largest", "worst", "best",
+                "most", "least", "once", "twice", "times", "seen", "record",
+            ],
+        )
+    {
         // "in a day" is as often "within a day" as "a day from now"; only
         // a number ("in two weeks", "in 5 minutes") reads as a point.
         if let Some((e, dur)) = amount(p, i + 1).filter(|_| !p.is_any(i + 1, &["a", "an"])) {
-            if dur.amount.is_some() && !p.is_any(e, &["ago", "later", "earlier", "before", "after", "time"]) {
-                return Some((e, Date::Shift { from: today(), amount: dur, sign: 1 }));
+            if dur.amount.is_some()
+                && !p.is_any(e, &["ago", "later", "earlier", "before", "after", "time"])
+            {
+                return Some((
+                    e,
+                    Date::Shift {
+                        from: today(),
+                        amount: dur,
+                        sign: 1,
+                    },
+                ));
             }
         }
     }
     // "three weeks from tomorrow".
     if let Some((e, dur)) = amount(p, i) {
         if p.is_word(e, "from") && dur.amount.is_some() {
-            if let Some((e2, from)) = relative(p, e + 1).filter(|(_, d)| matches!(d, Date::Relative { gran: Gran::Day, offset } if *offset != 0)) {
-                return Some((e2, Date::Shift { from: Some(Box::new(from)), amount: dur, sign: 1 }));
+            if let Some((e2, from)) = relative(p, e + 1).filter(
+                |(_, d)| matches!(d, Date::Relative { gran: Gran::Day, offset } if *offset != 0),
+            ) {
+                return Some((
+                    e2,
+                    Date::Shift {
+                        from: Some(Box::new(from)),
+                        amount: dur,
+                        sign: 1,
+                    },
+                ));
             }
         }
     }
     // "the day before", "the day after", "the same day", "that day".
-    if let Some(e) = p.phrase(i, &["the", "same", "day"]).or_else(|| p.phrase(i, &["that", "day"])) {
-        return Some((e, Date::Shift { from: None, amount: Dur { amount: Some(0.0), unit: Unit::Day }, sign: 1 }));
+    if let Some(e) = p
+        .phrase(i, &["the", "same", "day"])
+        .or_else(|| p.phrase(i, &["that", "day"]))
+    {
+        return Some((
+            e,
+            Date::Shift {
+                from: None,
+                amount: Dur {
+                    amount: Some(0.0),
+                    unit: Unit::Day,
+                },
+                sign: 1,
+            },
+        ));
     }
     let (j, dur) = match p.the(i) {
         k if k > i => {
@@ -352,36 +480,86 @@ fn shift(p: &P, i: usize) -> R<Date> {
             if plural {
                 return None;
             }
-            (k + 1, Dur { amount: Some(1.0), unit: u })
+            (
+                k + 1,
+                Dur {
+                    amount: Some(1.0),
+                    unit: u,
+                },
+            )
         }
         _ => amount(p, i)?,
     };
     dur.amount?;
-    let Some(w) = p.word(j) else {
-        return None;
-    };
+    let w = p.word(j)?;
     match w {
-        "ago" => Some((j + 1, Date::Shift { from: today(), amount: dur, sign: -1 })),
+        "ago" => Some((
+            j + 1,
+            Date::Shift {
+                from: today(),
+                amount: dur,
+                sign: -1,
+            },
+        )),
         "later" | "earlier" => {
             let sign = if w == "later" { 1 } else { -1 };
-            Some((j + 1, Date::Shift { from: None, amount: dur, sign }))
+            Some((
+                j + 1,
+                Date::Shift {
+                    from: None,
+                    amount: dur,
+                    sign,
+                },
+            ))
         }
-        "from" if p.is_any(j + 1, &["now", "today"]) => Some((j + 2, Date::Shift { from: today(), amount: dur, sign: 1 })),
+        "from" if p.is_any(j + 1, &["now", "today"]) => Some((
+            j + 2,
+            Date::Shift {
+                from: today(),
+                amount: dur,
+                sign: 1,
+            },
+        )),
         "before" | "after" | "prior" => {
-            let k = if w == "prior" { p.phrase(j + 1, &["to"])? } else { j + 1 };
+            let k = if w == "prior" {
+                p.phrase(j + 1, &["to"])?
+            } else {
+                j + 1
+            };
             let sign = if w == "after" { 1 } else { -1 };
             if let Some((e, from)) = date(p, k) {
-                return Some((e, Date::Shift { from: Some(Box::new(from)), amount: dur, sign }));
+                return Some((
+                    e,
+                    Date::Shift {
+                        from: Some(Box::new(from)),
+                        amount: dur,
+                        sign,
+                    },
+                ));
             }
             // "the day before", ending the clause: from the date under
             // discussion.
             if p.word(k).is_none() {
-                return Some((k, Date::Shift { from: None, amount: dur, sign }));
+                return Some((
+                    k,
+                    Date::Shift {
+                        from: None,
+                        amount: dur,
+                        sign,
+                    },
+                ));
             }
             // "a day after Washington said": the clause that follows
             // happened that long before the date under discussion, so
             // the expression dates that clause.
-            Some((k, Date::Shift { from: None, amount: dur, sign: -sign }))
+            Some((
+                k,
+                Date::Shift {
+                    from: None,
+                    amount: dur,
+                    sign: -sign,
+                },
+            ))
         }
         _ => None,
     }
@@ -400,13 +578,28 @@ fn stretch(p: &P, i: usize) -> R<Date> {
     // "recent months", "recent weeks".
     if p.is_word(j, "recent") {
         let (u, plural) = lexicon::unit(p.word(j + 1)?)?;
-        return plural.then_some((j + 2, Date::Stretch { amount: Dur { amount: None, unit: u }, sign: -1 }));
+        return plural.then_some((
+            j + 2,
+            Date::Stretch {
+                amount: Dur {
+                    amount: None,
+                    unit: u,
+                },
+                sign: -1,
+            },
+        ));
     }
     if p.is_word(j, "within") {
         let k = p.opt(j + 1, "the");
         let k = p.opt(k, "next");
         let (e, dur) = amount(p, k)?;
-        return Some((e, Date::Stretch { amount: dur, sign: 0 }));
+        return Some((
+            e,
+            Date::Stretch {
+                amount: dur,
+                sign: 0,
+            },
+        ));
     }
     // "5 upcoming years", "10 previous weeks".
     if let Some((k, n)) = number(p, j).filter(|(_, n)| n.is_some()) {
@@ -416,7 +609,13 @@ fn stretch(p: &P, i: usize) -> R<Date> {
             _ => return None,
         };
         let (u, _) = lexicon::unit(p.word(k + 1)?)?;
-        return Some((k + 2, Date::Stretch { amount: Dur { amount: n, unit: u }, sign: s }));
+        return Some((
+            k + 2,
+            Date::Stretch {
+                amount: Dur { amount: n, unit: u },
+                sign: s,
+            },
+        ));
     }
     let sign = match p.word(j)? {
         "past" | "last" | "previous" | "preceding" => -1,
@@ -426,7 +625,16 @@ fn stretch(p: &P, i: usize) -> R<Date> {
     let k = j + 1;
     // "the coming days", "the past few weeks", "the next 4 business days".
     if let Some((u, true)) = p.word(k).and_then(lexicon::unit) {
-        return Some((k + 1, Date::Stretch { amount: Dur { amount: None, unit: u }, sign }));
+        return Some((
+            k + 1,
+            Date::Stretch {
+                amount: Dur {
+                    amount: None,
+                    unit: u,
+                },
+                sign,
+            },
+        ));
     }
     let (e, n) = number(p, k)?;
     let (e, unit) = if p.is_word(e, "business") || p.is_word(e, "working") {
@@ -446,7 +654,13 @@ fn stretch(p: &P, i: usize) -> R<Date> {
     if n == Some(1.0) && !p.is_any(k, &["one", "1"]) {
         return None;
     }
-    Some((e, Date::Stretch { amount: Dur { amount: n, unit }, sign }))
+    Some((
+        e,
+        Date::Stretch {
+            amount: Dur { amount: n, unit },
+            sign,
+        },
+    ))
 }
 
 /// Periods that parts and ordinals apply to: a calendar period, a
@@ -456,7 +670,14 @@ pub fn period(p: &P, i: usize) -> R<Date> {
         return Some(r);
     }
     if let Some((e, y)) = super::calendar::year(p, i) {
-        return Some((e, Date::Calendar { year: Some(y), month: None, day: None }));
+        return Some((
+            e,
+            Date::Calendar {
+                year: Some(y),
+                month: None,
+                day: None,
+            },
+        ));
     }
     if let Some((e, d)) = relative(p, i) {
         if matches!(d, Date::Relative { .. }) {
@@ -523,13 +744,26 @@ fn part(p: &P, i: usize) -> R<Date> {
     let (e, of) = period(p, k)?;
     // "early Friday" is a time of day, read elsewhere; "later today" is a
     // side of today.
-    if matches!(of, Date::Relative { gran: Gran::Day, .. } | Date::Calendar { day: Some(_), .. } | Date::Weekday { .. }) {
+    if matches!(
+        of,
+        Date::Relative {
+            gran: Gran::Day,
+            ..
+        } | Date::Calendar { day: Some(_), .. }
+            | Date::Weekday { .. }
+    ) {
         return None;
     }
     if matches!(part, Part::End) && p.is_word(i, "later") {
         return None;
     }
-    Some((e, Date::Part { part, of: Box::new(of) }))
+    Some((
+        e,
+        Date::Part {
+            part,
+            of: Box::new(of),
+        },
+    ))
 }
 
 /// "earlier this week", "later this month", "earlier in the year",
@@ -543,7 +777,13 @@ fn side(p: &P, i: usize) -> R<Date> {
     let j = p.opt(i + 1, "in");
     let (e, of) = period(p, j)?;
     match of {
-        Date::Relative { offset: 0, gran } if gran != Gran::Day => Some((e, Date::Side { later, of: Box::new(of) })),
+        Date::Relative { offset: 0, gran } if gran != Gran::Day => Some((
+            e,
+            Date::Side {
+                later,
+                of: Box::new(of),
+            },
+        )),
         _ => None,
     }
 }
