@@ -241,6 +241,8 @@ pub fn holiday(name: &str, y: i32) -> Option<NaiveDate> {
         "father's day" => nth_weekday(y, 6, 7, 3),
         "martin luther king day" => nth_weekday(y, 1, 1, 3),
         "presidents day" => nth_weekday(y, 2, 1, 3),
+        "black friday" => nth_weekday(y, 11, 4, 4)?.succ_opt(),
+        "cyber monday" => add_days(nth_weekday(y, 11, 4, 4)?, 4),
         _ => None,
     }
 }

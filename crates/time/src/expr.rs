@@ -131,6 +131,14 @@ pub enum Date {
     Relative { gran: Gran, offset: i32 },
     /// Quarter `n` (1-4) or half `n` (1-2) of a year.
     YearPart { year: YearRef, gran: Gran, n: u32 },
+    /// The nearest weekday in a direction: "this upcoming Friday"
+    /// (`future`), "this past Wednesday".
+    NearestWeekday { day: u32, future: bool },
+    /// A day of the month named with its weekday ("Sunday 31"): the
+    /// nearest month in which that day is that weekday.
+    DayOnWeekday { day: u32, weekday: u32 },
+    /// From the start of the anchor's period to the anchor: "year to date".
+    ToDate(Gran),
     /// The week containing a date: "the week of April 10th".
     WeekOf(Box<Date>),
     /// An ISO week number: "week 31".

@@ -174,6 +174,10 @@ pub const FIXED_HOLIDAYS: &[(&[&str], &str, u32, u32)] = &[
     (&["may", "day"], "may day", 5, 1),
     (&["labour", "day"], "may day", 5, 1),
     (&["bastille", "day"], "bastille day", 7, 14),
+    (&["earth", "day"], "earth day", 4, 22),
+    (&["groundhog", "day"], "groundhog day", 2, 2),
+    (&["all", "saints", "day"], "all saints' day", 11, 1),
+    (&["remembrance", "day"], "remembrance day", 11, 11),
 ];
 
 /// Holidays whose date moves: (words, name).
@@ -196,6 +200,8 @@ pub const MOVABLE_HOLIDAYS: &[(&[&str], &str)] = &[
     ),
     (&["presidents", "day"], "presidents day"),
     (&["presidents'", "day"], "presidents day"),
+    (&["black", "friday"], "black friday"),
+    (&["cyber", "monday"], "cyber monday"),
 ];
 
 /// Whether a word begins some holiday's name.

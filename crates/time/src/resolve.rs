@@ -384,6 +384,47 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
                 ),
             }
         }
+        Date::NearestWeekday { day, future } => {
+            let Some(a) = anchor else {
+                return partial(format!("XXXX-WXX-{day}"), Gran::Day);
+            };
+            let target = cal::weekday_of(*day).num_days_from_monday() as i64;
+            let here = a.weekday().num_days_from_monday() as i64;
+            let delta = if *future {
+                (target - here - 1).rem_euclid(7) + 1
+            } else {
+                -((here - target - 1).rem_euclid(7) + 1)
+            };
+            cal::add_days(a, delta).map_or(partial(format!("XXXX-WXX-{day}"), Gran::Day), |d| {
+                Resolved::Period(cal::day(d), doc)
+            })
+        }
+        Date::DayOnWeekday { day, weekday } => {
+            let Some(a) = anchor else {
+                return partial(format!("XXXX-XX-{day:02}"), Gran::Day);
+            };
+            let target = cal::weekday_of(*weekday);
+            let cands: Vec<Period> = (-12..=12)
+                .filter_map(|k| {
+                    let first = cal::month_start(a.year(), a.month(), k)?;
+                    cal::ymd(first.year(), first.month(), *day)
+                        .filter(|d| d.weekday() == target)
+                        .map(cal::day)
+                })
+                .collect();
+            choose(cands, a, ctx.direction)
+                .map_or(partial(format!("XXXX-XX-{day:02}"), Gran::Day), |p| {
+                    Resolved::Period(p, doc)
+                })
+        }
+        Date::ToDate(g) => match anchor.and_then(|a| cal::containing(a, *g).map(|p| (a, p))) {
+            Some((a, p)) => {
+                let mut r = Resolution::period(&p, doc);
+                r.end = Some(a);
+                Resolved::Open(r)
+            }
+            None => partial(relative_value(*g, 0), *g),
+        },
         Date::WeekOf(d) => match resolve_date(d, ctx) {
             Resolved::Period(p, a) => Resolved::Period(cal::week(p.start), a),
             other => other,
@@ -685,18 +726,22 @@ fn nth(p: &Period, n: i32, unit: NthUnit) -> Option<Period> {
             (d < p.end).then(|| cal::day(d))
         }
         NthUnit::Gran(Gran::Week) => {
+            // A week belongs to the period holding most of its days (four
+            // or more), as ISO weeks belong to years.
+            let inside = |w: &Period| (w.end.min(p.end) - w.start.max(p.start)).num_days();
             if n > 0 {
-                let w = cal::week(cal::add_days(p.start, 7 * (n as i64 - 1))?);
+                let mut first = cal::week(p.start);
+                if inside(&first) < 4 {
+                    first = cal::week(first.end);
+                }
+                let w = cal::week(cal::add_days(first.start, 7 * (n as i64 - 1))?);
                 (w.start < p.end).then_some(w)
             } else {
-                // The last week that lies wholly inside the period.
-                Some(cal::week(cal::add_days(p.end, -7)?)).map(|w| {
-                    if w.end > p.end {
-                        cal::week(cal::add_days(w.start, -7).unwrap_or(w.start))
-                    } else {
-                        w
-                    }
-                })
+                let mut last = cal::week(p.end.pred_opt()?);
+                if inside(&last) < 4 {
+                    last = cal::week(cal::add_days(last.start, -7)?);
+                }
+                Some(last)
             }
         }
         NthUnit::Gran(Gran::Weekend) => {
@@ -998,6 +1043,12 @@ fn range(a: Resolution, b: Resolution) -> Resolution {
     r.start_time = a.start_time;
     r.end_time = b.start_time.filter(|_| b.end_time.is_none()).or(b.end_time);
     r.precision = a.precision.max(b.precision);
+    // "between now and November 15" is a range of days: the present's
+    // clock time does not make it a range of moments.
+    if a.start_time.is_some() != b.start_time.is_some() {
+        r.start_time = None;
+        r.end_time = None;
+    }
     r.anchor = if a.anchor == AnchorUse::None {
         b.anchor
     } else {

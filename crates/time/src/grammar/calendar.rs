@@ -151,8 +151,8 @@ pub fn calendar(p: &P, i: usize) -> R<Date> {
 }
 
 fn calendar_at(p: &P, i: usize) -> R<Date> {
-    // "year 2008", "the year 2008".
-    let j = p.the(i);
+    // "year 2008", "calendar year 2008" ("the" stays out of the span).
+    let j = p.opt(i, "calendar");
     if p.is_word(j, "year") {
         if let Some((e, y)) = year(p, j + 1) {
             return Some((e, cal(Some(y), None, None)));
@@ -212,14 +212,18 @@ fn month_first(p: &P, i: usize) -> R<Date> {
                     return Some((k3, cal(Some(y), Some(m), Some(d))));
                 }
             }
-            // "September-2020-23": month, year, day.
+            // "28 June in 2020".
+            if let Some((k3, y)) = in_year(p, k).filter(|&(_, y)| valid(Some(y), m, d)) {
+                return Some((k3, cal(Some(y), Some(m), Some(d))));
+            }
             return Some((k, cal(None, Some(m), Some(d))));
         }
     }
-    // Month and year: "October 2024", "June of 1992", "Dec/2018".
+    // Month and year: "October 2024", "June of 1992", "Dec/2018",
+    // "Dec-2018".
     let mut j = p.comma(e);
     j = p.opt(j, "of");
-    if p.punct(j, '/') && p.glued(j) {
+    if (p.punct(j, '/') || p.dash(j).is_some()) && p.glued(j) && p.digits(j + 1) == 4 {
         j += 1;
     }
     if let Some((k, y)) = year(p, j) {
@@ -262,6 +266,14 @@ fn month_can_end(p: &P, e: usize) -> bool {
     }
 }
 
+/// A year given after a date with "in": "28 June in 2020".
+fn in_year(p: &P, i: usize) -> R<i32> {
+    if !p.is_word(i, "in") {
+        return None;
+    }
+    year(p, i + 1).filter(|&(_, y)| (1000..=2999).contains(&y))
+}
+
 /// "24 October 2024", "the 24th of October", "1st of Jan, 2019".
 fn day_first(p: &P, i: usize) -> R<Date> {
     let j = p.the(i);
@@ -275,7 +287,7 @@ fn day_first(p: &P, i: usize) -> R<Date> {
         return None;
     }
     let e3 = p.comma(e2);
-    if let Some((e4, y)) = year(p, e3) {
+    if let Some((e4, y)) = year(p, e3).or_else(|| in_year(p, e2)) {
         if valid(Some(y), m, d) {
             return Some((e4, cal(Some(y), Some(m), Some(d))));
         }
@@ -319,6 +331,13 @@ fn numeric(p: &P, i: usize) -> R<Date> {
     let third = (p.punct(sep_at + 2, sep) && p.glued(sep_at + 2) && p.glued(sep_at + 3))
         .then(|| p.num(sep_at + 3).map(|c| (c, p.digits(sep_at + 3))))
         .flatten();
+    // "12-2015", "3/2024": month and year.
+    if p.digits(i) <= 2 && b_digits == 4 && third.is_none() && (1..=12).contains(&a) && sep != '.' {
+        let y = b as i32;
+        return (1000..=2999)
+            .contains(&y)
+            .then_some((sep_at + 2, cal(Some(y), Some(a), None)));
+    }
     if p.digits(i) == 4 {
         // Year first.
         let y = a as i32;
@@ -473,6 +492,11 @@ fn quarter(p: &P, i: usize) -> R<Date> {
         ));
     }
     if let Some((e, y)) = year(p, i) {
+        let e = if p.dash(e).is_some() && p.glued(e) {
+            e + 1
+        } else {
+            e
+        };
         if let Some((g, n)) = letter(e) {
             return Some((
                 e + 2,

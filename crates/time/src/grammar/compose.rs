@@ -13,6 +13,7 @@ use crate::expr::{Clock, Date, DayPart, Expr, Gran, Mod, Part};
 /// The longest expression starting at token `i`.
 pub fn expr(p: &P, i: usize) -> R<Expr> {
     [
+        qualified_shift(p, i),
         bound(p, i),
         range(p, i),
         set(p, i),
@@ -23,6 +24,44 @@ pub fn expr(p: &P, i: usize) -> R<Expr> {
     .into_iter()
     .flatten()
     .max_by_key(|(e, _)| *e)
+}
+
+/// "more than 2 weeks before today", "over a month after the vote": a
+/// shift with a qualifier is an open bound at the shifted day.
+fn qualified_shift(p: &P, i: usize) -> R<Expr> {
+    let (j, m) = if let Some(e) = p
+        .phrase(i, &["more", "than"])
+        .or_else(|| p.phrase(i, &["over"]))
+    {
+        (e, true)
+    } else if let Some(e) = p.phrase(i, &["at", "least"]) {
+        (e, true)
+    } else {
+        return None;
+    };
+    let (e, d) = date(p, j)?;
+    let Date::Shift {
+        from: Some(_),
+        sign,
+        ..
+    } = &d
+    else {
+        return None;
+    };
+    let _ = m;
+    let bound = if *sign < 0 {
+        Mod::Before
+    } else {
+        Mod::OnOrAfter
+    };
+    let x = Expr::Date {
+        date: d.clone(),
+        clock: None,
+        day_part: None,
+    };
+    // "more than two weeks before today": earlier than the day two weeks
+    // back; "after": that day or later.
+    Some((e, Expr::Bound(bound, Box::new(x))))
 }
 
 /// Matches that look like dates but are not.
@@ -292,7 +331,11 @@ fn time_after(p: &P, e: usize, d: &Date) -> R<Expr> {
 fn day_like(d: &Date) -> bool {
     match d {
         Date::Calendar { day, .. } => day.is_some(),
-        Date::Weekday { .. } | Date::Holiday { .. } | Date::Shift { .. } => true,
+        Date::Weekday { .. }
+        | Date::NearestWeekday { .. }
+        | Date::DayOnWeekday { .. }
+        | Date::Holiday { .. }
+        | Date::Shift { .. } => true,
         Date::Relative { gran, .. } => *gran == Gran::Day,
         Date::Nth { unit, .. } => matches!(
             unit,
@@ -484,9 +527,18 @@ fn share_fields(a: Expr, b: Expr) -> Option<(Expr, Expr)> {
                         month,
                         day,
                     },
-                    Date::Calendar { year: Some(y), .. },
+                    Date::Calendar {
+                        year: Some(y),
+                        month: m2,
+                        ..
+                    },
                 ) => Date::Calendar {
-                    year: Some(*y),
+                    // "Nov-Feb 2017" starts in November 2016.
+                    year: Some(if month.zip(*m2).is_some_and(|(a, b)| a > b) {
+                        *y - 1
+                    } else {
+                        *y
+                    }),
                     month: *month,
                     day: *day,
                 },
@@ -725,10 +777,14 @@ fn bound(p: &P, i: usize) -> R<Expr> {
     ];
     if let Some((j, k)) = p.any_phrase(i, &table.iter().map(|(w, _)| *w).collect::<Vec<_>>()) {
         let m = table[k].1;
-        let (e, x) = [range(p, j), point(p, j)]
-            .into_iter()
-            .flatten()
-            .max_by_key(|(e, _)| *e)?;
+        let (e, x) = [
+            range(p, j),
+            point(p, j),
+            p.is_word(j, "the").then(|| point(p, j + 1)).flatten(),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|(e, _)| *e)?;
         // "by Friday" is a bound, "by 2 votes" is not a time at all;
         // durations and recurrences take no bound here.
         if matches!(x, Expr::Duration(..) | Expr::Durations(..) | Expr::Set(..)) {

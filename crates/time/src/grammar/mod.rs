@@ -201,6 +201,7 @@ const STARTERS: &[&str] = &[
     "about",
     "after",
     "all",
+    "calendar",
     "almost",
     "an",
     "and",

@@ -39,7 +39,7 @@ fn week_of(p: &P, i: usize) -> R<Date> {
     }
     if let Some(n) = p
         .num(j + 1)
-        .filter(|n| (1..=53).contains(n) && p.digits(j + 1) <= 2)
+        .filter(|n| j == i && (1..=53).contains(n) && p.digits(j + 1) <= 2)
     {
         if p.word(j + 2).and_then(lexicon::month).is_none() {
             return Some((
@@ -147,6 +147,9 @@ fn relative(p: &P, i: usize) -> R<Date> {
     {
         return Some((e, Date::Ref(RefKind::Present)));
     }
+    if let Some(e) = p.phrase(i, &["year", "to", "date"]) {
+        return Some((e, Date::ToDate(Gran::Year)));
+    }
     match p.word(i)? {
         "today" => return Some((i + 1, day(0))),
         "tomorrow" => return Some((i + 1, day(1))),
@@ -219,6 +222,11 @@ fn relative(p: &P, i: usize) -> R<Date> {
     if g == Gran::Day {
         return None;
     }
+    // "the following week" is reported as "following week": the article
+    // stays out of the span, as TimeML and the specs do.
+    if p.is_word(i, "the") && o != 0 {
+        return None;
+    }
     Some((e + 1, Date::Relative { gran: g, offset: o }))
 }
 
@@ -275,31 +283,59 @@ fn weekday(p: &P, i: usize) -> R<Date> {
             }
         }
     }
+    // "this upcoming Friday", "this past Wednesday", "past Wednesday": the
+    // nearest one that way, which may be in this week.
+    let nearest = [
+        ("this", "upcoming", true),
+        ("this", "coming", true),
+        ("this", "past", false),
+    ]
+    .iter()
+    .find(|(a, b, _)| p.is_word(i, a) && p.is_word(i + 1, b))
+    .map(|(_, _, f)| (i + 2, *f))
+    .or_else(|| p.is_word(i, "past").then_some((i + 1, false)));
+    if let Some((j, future)) = nearest {
+        if let Some((e, d)) = weekday_word(p, j) {
+            return Some((e, Date::NearestWeekday { day: d, future }));
+        }
+    }
     let (j, shift) = match offset_word(p, i) {
         Some((e, o)) if !p.is_word(i, "the") => (e, Some(o)),
         _ => (i, None),
     };
     let (e, d) = weekday_word(p, j)?;
-    if shift.is_none() {
-        // A weekday with a date: the date decides.
-        let k = p.comma(e);
-        let k = if p.punct(k, '.') { k + 1 } else { k };
-        if let Some((e2, date)) = calendar(p, k) {
-            if matches!(date, Date::Calendar { day: Some(_), .. }) {
-                return Some((e2, date));
+    // A weekday with a full date: the date decides ("Wed 13 Nov 2024",
+    // "this Friday 5/12").
+    let k = p.comma(e);
+    let k = if p.punct(k, '.') || p.dash(k).is_some() && p.glued(k) {
+        k + 1
+    } else {
+        k
+    };
+    if let Some((e2, date)) = calendar(p, k) {
+        if matches!(
+            date,
+            Date::Calendar {
+                day: Some(_),
+                month: Some(_),
+                ..
             }
+        ) {
+            return Some((e2, date));
         }
+    }
+    if shift.is_none() {
         let k2 = p.the(k);
         if let Some((e2, dd)) =
             day_of_month(p, k2).filter(|_| super::clock::clock_strict(p, k2).is_none())
         {
             if p.word(e2).and_then(lexicon::month).is_none() && (k2 > k || p.digits(k2) > 0) {
+                // "Sunday 31": the month in which the 31st is a Sunday.
                 return Some((
                     e2,
-                    Date::Calendar {
-                        year: None,
-                        month: None,
-                        day: Some(dd),
+                    Date::DayOnWeekday {
+                        day: dd,
+                        weekday: d,
                     },
                 ));
             }
@@ -739,6 +775,10 @@ pub fn part_word(p: &P, i: usize) -> R<Part> {
 /// "early October", "mid-January", "the end of the year", "late 2023",
 /// "the first half of next year", "end of this month".
 fn part(p: &P, i: usize) -> R<Date> {
+    // "the end of the year" is reported as "end of the year".
+    if p.is_word(i, "the") && p.is_any(i + 1, &["end", "beginning", "start", "middle"]) {
+        return None;
+    }
     let (j, part) = part_word(p, i)?;
     let k = if p.is_word(j, "in") { p.the(j + 1) } else { j };
     let (e, of) = period(p, k)?;
