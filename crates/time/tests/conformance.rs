@@ -18,7 +18,7 @@ use storyline_time::{find_times, resolve, Context, Direction, Kind, Options, Res
 
 /// Pass counts recorded in docs/quality.md. Raise them as recognition
 /// improves; never lower them to make a change pass.
-const DATETIME_MODEL_PASSES: usize = 558;
+const DATETIME_MODEL_PASSES: usize = 602;
 const DURATION_PARSER_PASSES: usize = 54;
 
 fn shared_dir() -> Option<PathBuf> {
@@ -179,7 +179,14 @@ fn datetime_model() {
     let mut passes = 0;
     let mut total = 0;
     // The target: cases with a result of these types.
-    const TARGET_TYPES: &[&str] = &["date", "daterange", "datetime", "datetimerange", "duration", "set"];
+    const TARGET_TYPES: &[&str] = &[
+        "date",
+        "daterange",
+        "datetime",
+        "datetimerange",
+        "duration",
+        "set",
+    ];
     let (mut target_passes, mut target_total) = (0, 0);
     for case in &cases {
         let Some(reference) = in_scope(case) else {

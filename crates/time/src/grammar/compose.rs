@@ -14,6 +14,7 @@ use crate::expr::{Clock, Date, DayPart, Expr, Gran, Mod, Part};
 pub fn expr(p: &P, i: usize) -> R<Expr> {
     [
         qualified_shift(p, i),
+        time_range(p, i),
         bound(p, i),
         range(p, i),
         set(p, i),
@@ -62,6 +63,44 @@ fn qualified_shift(p: &P, i: usize) -> R<Expr> {
     // "more than two weeks before today": earlier than the day two weeks
     // back; "after": that day or later.
     Some((e, Expr::Bound(bound, Box::new(x))))
+}
+
+/// A range of hours, maybe with its day after it: "5-6pm", "between 3
+/// and 5 on 1/1/2015", "from 3-8pm yesterday afternoon".
+fn time_range(p: &P, i: usize) -> R<Expr> {
+    let (e, h) = super::hours::hours(p, i)?;
+    let k = p.comma(e);
+    let k = if p.is_any(k, &["on", "of"]) { k + 1 } else { k };
+    let day = date(p, k).filter(|(_, d)| day_like(d)).map(|(e2, d)| {
+        // "yesterday afternoon" after the hours: the part of the day only
+        // confirms them.
+        let e3 = match &d {
+            Date::Relative { .. } => day_part(p, e2).map_or(e2, |(e3, _)| e3),
+            _ => e2,
+        };
+        (e3, d)
+    });
+    match day {
+        Some((e2, d)) => Some((e2, hours_on(d, &h))),
+        None if h.marked => {
+            let t = |c| Expr::Time {
+                clock: Some(c),
+                day_part: None,
+            };
+            Some((e, Expr::Range(Box::new(t(h.first)), Box::new(t(h.second)))))
+        }
+        None => None,
+    }
+}
+
+/// A range of hours on a day.
+fn hours_on(d: Date, h: &super::hours::Hours) -> Expr {
+    let at = |c| Expr::Date {
+        date: d.clone(),
+        clock: Some(c),
+        day_part: None,
+    };
+    Expr::Range(Box::new(at(h.first)), Box::new(at(h.second)))
 }
 
 /// Matches that look like dates but are not.
@@ -268,6 +307,38 @@ fn time_after(p: &P, e: usize, d: &Date) -> R<Expr> {
     // Only a day takes a time of day: "this week 8am" is two expressions.
     if !day_like(d) {
         return None;
+    }
+    // "Monday 8-9am", "Monday morning from 10am to 12pm", "14th Feb for 7
+    // hours from 9:30am".
+    let after_part = day_part(p, e).map_or(e, |(e2, _)| e2);
+    for k in [p.comma(e), after_part] {
+        if let Some((e2, h)) = super::hours::hours(p, k) {
+            return Some((e2, hours_on(d.clone(), &h)));
+        }
+    }
+    // "today before 4pm", "Feb 1st no later than 6:00".
+    let bounds: &[(&[&str], Mod)] = &[
+        (&["before"], Mod::Before),
+        (&["after"], Mod::After),
+        (&["by"], Mod::OnOrBefore),
+        (&["no", "later", "than"], Mod::OnOrBefore),
+        (&["later", "than"], Mod::After),
+    ];
+    for (words, m) in bounds {
+        if let Some(k) = p.phrase(e, words) {
+            if let Some((e2, c)) = clock_loose(p, k) {
+                let (e3, c) = match p.phrase(e2, &["in", "the"]).and_then(|k2| day_part(p, k2)) {
+                    Some((e3, (dp, None))) => (e3, with_day_part(c, dp)),
+                    _ => (e2, c),
+                };
+                let x = Expr::Date {
+                    date: d.clone(),
+                    clock: Some(c),
+                    day_part: None,
+                };
+                return Some((e3, Expr::Bound(*m, Box::new(x))));
+            }
+        }
     }
     let k = p.comma(e);
     let k2 = if p.is_any(k, &["at", "around", "about", "by"]) {

@@ -6,6 +6,7 @@
 mod calendar;
 mod clock;
 mod compose;
+mod hours;
 mod relative;
 mod span;
 

@@ -326,9 +326,10 @@ fn weekday(p: &P, i: usize) -> R<Date> {
     }
     if shift.is_none() {
         let k2 = p.the(k);
-        if let Some((e2, dd)) =
-            day_of_month(p, k2).filter(|_| super::clock::clock_strict(p, k2).is_none())
-        {
+        if let Some((e2, dd)) = day_of_month(p, k2).filter(|&(e2, _)| {
+            super::clock::clock_strict(p, k2).is_none()
+                && !(p.dash(e2).is_some() && p.num(e2 + 1).is_some())
+        }) {
             if p.word(e2).and_then(lexicon::month).is_none() && (k2 > k || p.digits(k2) > 0) {
                 // "Sunday 31": the month in which the 31st is a Sunday.
                 return Some((
