@@ -71,6 +71,7 @@ pub fn unit(word: &str) -> Option<(Unit, bool)> {
         "day" => (Unit::Day, false),
         "days" => (Unit::Day, true),
         // "two nights" at a hotel; "night" alone is a part of the day.
+        "night" => (Unit::Day, false),
         "nights" => (Unit::Day, true),
         "weekend" => (Unit::Weekend, false),
         "weekends" => (Unit::Weekend, true),

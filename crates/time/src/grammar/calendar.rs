@@ -42,6 +42,38 @@ const CUES: &[&str] = &[
     "middle",
 ];
 
+/// The cues that vouch for "May" or "March" standing alone: fewer than
+/// for other months, since "and may" and "to march" are verbs.
+const STRONG_CUES: &[&str] = &[
+    "in",
+    "since",
+    "of",
+    "by",
+    "until",
+    "till",
+    "from",
+    "through",
+    "early",
+    "mid",
+    "late",
+    "before",
+    "after",
+    "during",
+    "last",
+    "next",
+    "this",
+    "throughout",
+];
+
+pub fn has_strong_cue(p: &P, i: usize) -> bool {
+    // "from March to May", "Nov to March": a month before the joiner.
+    let after_month = i >= 2
+        && (p.is_any(i - 1, &["to", "and", "through", "until", "till", "or"])
+            || p.dash(i - 1).is_some())
+        && p.word(i - 2).and_then(lexicon::month).is_some();
+    i > 0 && (p.is_any(i - 1, STRONG_CUES) || after_month)
+}
+
 pub fn has_cue(p: &P, i: usize) -> bool {
     i > 0
         && (p.is_any(i - 1, CUES)
@@ -239,7 +271,7 @@ fn month_first(p: &P, i: usize) -> R<Date> {
     // A bare month.
     let w = p.word(i)?;
     let cue = has_cue(p, i);
-    if lexicon::month_is_ambiguous(w) && !(cue && month_can_end(p, e)) {
+    if lexicon::month_is_ambiguous(w) && !(has_strong_cue(p, i) && month_can_end(p, e)) {
         return None;
     }
     if w.len() <= 4 && !cue && !p.capitalised(i) {
@@ -258,9 +290,8 @@ fn month_can_end(p: &P, e: usize) -> bool {
         Some(_) => p.is_any(
             e,
             &[
-                "and", "or", "to", "through", "until", "when", "while", "as", "in", "of", "for",
-                "this", "last", "next", "the", "that", "after", "before", "with", "at", "on",
-                "was", "is", "will", "when",
+                "and", "to", "through", "until", "when", "while", "as", "in", "of", "for", "last",
+                "next", "the", "that", "after", "before", "with", "on", "was", "is",
             ],
         ),
     }

@@ -45,6 +45,10 @@ fn meridiem(p: &P, i: usize) -> R<bool> {
     if (w == "a" || w == "p") && !p.glued(i) {
         return None;
     }
+    // "3am3io" inside an identifier.
+    if p.glued(i + 1) && p.num(i + 1).is_some() {
+        return None;
+    }
     Some((i + 1, pm))
 }
 
@@ -116,7 +120,8 @@ fn clock_core(p: &P, i: usize, strict: bool) -> R<Clock> {
             if m >= 60 {
                 return None;
             }
-            let dotted_ok = sep == ':'
+            let percent = p.is_any(e + 2, &["percent", "per", "pc"]) || p.punct(e + 2, '%');
+            let dotted_ok = !percent && sep == ':'
                 || meridiem(p, e + 2).is_some()
                 || i > 0
                     && p.is_any(

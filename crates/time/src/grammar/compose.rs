@@ -105,11 +105,24 @@ fn hours_on(d: Date, h: &super::hours::Hours) -> Expr {
 
 /// Matches that look like dates but are not.
 pub fn rejected(p: &P, i: usize, end: usize) -> bool {
-    // A lone number glued to a letter after it ("2024x") or a unit
-    // ("2024km") was already refused by the rules; here: a match that is
-    // only a bare year inside a longer number-like run ("1999-2000-2001").
-    let _ = (p, i, end);
-    false
+    // Digits joined to more digits by a dash, slash, point or comma are a
+    // code, a phone number or a decimal ("138-2010-2015", "123-12-1234",
+    // "40.1693", "30/4.85"), not a date.
+    let joiner = |k: usize| {
+        matches!(
+            p.t.get(k).map(|t| &t.kind),
+            Some(crate::token::Kind::Punct('-' | '/' | '.' | ',' | '–'))
+        )
+    };
+    let starts_with_digit = p.num(i).is_some();
+    let ends_with_digit = end > 0 && p.num(end - 1).is_some();
+    // A comma or a point joins only when written without spaces ("1,2024"),
+    // a dash also with them ("32 - 2015").
+    let tight = |k: usize| p.dash(k).is_some() || p.glued(k) && p.glued(k + 1);
+    let before =
+        starts_with_digit && i >= 2 && joiner(i - 1) && tight(i - 1) && p.num(i - 2).is_some();
+    let after = ends_with_digit && joiner(end) && tight(end) && p.num(end + 1).is_some();
+    before || after
 }
 
 /// A date, a time, or both.

@@ -63,6 +63,15 @@ pub fn day_only(p: &P, i: usize) -> R<Date> {
     if !p.is_word(i, "the") || p.num(i + 1).is_none() {
         return None;
     }
+    // "on the 18th", "by the 4th": alone, "the 21st" is as often a rank.
+    if !p.is_any(
+        i.wrapping_sub(1),
+        &[
+            "on", "by", "until", "since", "from", "before", "after", "till", "of",
+        ],
+    ) {
+        return None;
+    }
     let (e, d) = day_of_month(p, i + 1)?;
     if e != i + 3 {
         return None;
@@ -160,7 +169,9 @@ fn relative(p: &P, i: usize) -> R<Date> {
     let (e, o) = offset_word(p, i)?;
     // "this September", "next May", "last March".
     if let Some((e2, m)) = super::calendar::month_name(p, e).filter(|_| !p.is_word(i, "the")) {
-        if p.num(e2).is_none() {
+        // "this may take longer": a modal, unless written "this May".
+        let ambiguous = lexicon::month_is_ambiguous(p.word(e).unwrap_or("")) && !p.capitalised(e);
+        if p.num(e2).is_none() && !ambiguous {
             return Some((e2, Date::NamedMonth { month: m, shift: o }));
         }
     }
@@ -653,6 +664,18 @@ fn stretch(p: &P, i: usize) -> R<Date> {
                 sign: s,
             },
         ));
+    }
+    // "will last three weekends": "last" is the verb.
+    if p.is_word(j, "last")
+        && p.is_any(
+            j.wrapping_sub(1),
+            &[
+                "will", "would", "to", "can", "could", "should", "might", "may", "must", "not",
+                "t", "does", "did", "do", "ll",
+            ],
+        )
+    {
+        return None;
     }
     let sign = match p.word(j)? {
         "past" | "last" | "previous" | "preceding" => -1,

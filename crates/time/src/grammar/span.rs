@@ -11,7 +11,6 @@ use crate::lexicon;
 fn qualifier(p: &P, i: usize) -> R<Mod> {
     let table: &[(&[&str], Mod)] = &[
         (&["more", "than"], Mod::MoreThan),
-        (&["over"], Mod::MoreThan),
         (&["upwards", "of"], Mod::MoreThan),
         (&["at", "least"], Mod::EqualOrMore),
         (&["less", "than"], Mod::LessThan),
@@ -197,6 +196,13 @@ fn bare_duration(p: &P, i: usize) -> R<Dur> {
                 ));
             }
         }
+    }
+    // "a second round", "a second wave": an ordinal, not a duration.
+    if p.is_any(i, &["a", "an"])
+        && p.is_word(i + 1, "second")
+        && !p.is_any(i.wrapping_sub(1), &["for", "in", "within"])
+    {
+        return None;
     }
     if let Some((e, mut d)) = amount(p, i) {
         // "an hour and a half", "two years and a half", "an hour and half".
