@@ -255,6 +255,9 @@ fn month_first(p: &P, i: usize) -> R<Date> {
     // "Dec-2018".
     let mut j = p.comma(e);
     j = p.opt(j, "of");
+    if p.is_word(j, "in") && year(p, j + 1).is_some() {
+        j += 1;
+    }
     if (p.punct(j, '/') || p.dash(j).is_some()) && p.glued(j) && p.digits(j + 1) == 4 {
         j += 1;
     }
@@ -297,9 +300,10 @@ fn month_can_end(p: &P, e: usize) -> bool {
     }
 }
 
-/// A year given after a date with "in": "28 June in 2020".
+/// A year given after a date with "in" or "of": "28 June in 2020",
+/// "the fourth of July of 1995".
 fn in_year(p: &P, i: usize) -> R<i32> {
-    if !p.is_word(i, "in") {
+    if !p.is_any(i, &["in", "of"]) {
         return None;
     }
     year(p, i + 1).filter(|&(_, y)| (1000..=2999).contains(&y))
@@ -310,14 +314,20 @@ fn day_first(p: &P, i: usize) -> R<Date> {
     let j = p.the(i);
     let (e, d) = day_of_month(p, j)?;
     let mut k = p.opt(e, "of");
-    if p.dash(k).is_some() && p.glued(k) {
+    let slashed = p.punct(k, '/') && p.glued(k);
+    if (p.dash(k).is_some() || slashed) && p.glued(k) {
         k += 1;
     }
     let (e2, m) = month_name(p, k)?;
     if !valid(None, m, d) {
         return None;
     }
-    let e3 = p.comma(e2);
+    // "22/Jan/2019".
+    let e3 = if (p.punct(e2, '/') || p.dash(e2).is_some()) && p.glued(e2) {
+        e2 + 1
+    } else {
+        p.comma(e2)
+    };
     if let Some((e4, y)) = year(p, e3).or_else(|| in_year(p, e2)) {
         if valid(Some(y), m, d) {
             return Some((e4, cal(Some(y), Some(m), Some(d))));
@@ -512,7 +522,15 @@ fn quarter(p: &P, i: usize) -> R<Date> {
         (1..=max).contains(&n).then_some((g, n))
     };
     if let Some((g, n)) = letter(i) {
-        let (e, y) = year_after(p, i + 2);
+        let k = if p.dash(i + 2).is_some() && p.glued(i + 2) {
+            i + 3
+        } else {
+            i + 2
+        };
+        let (e, y) = match year(p, k).filter(|_| k > i + 2) {
+            Some((e, y)) => (e, YearRef::Abs(y)),
+            None => year_after(p, i + 2),
+        };
         return Some((
             e,
             Date::YearPart {

@@ -122,7 +122,15 @@ pub fn rejected(p: &P, i: usize, end: usize) -> bool {
     let before =
         starts_with_digit && i >= 2 && joiner(i - 1) && tight(i - 1) && p.num(i - 2).is_some();
     let after = ends_with_digit && joiner(end) && tight(end) && p.num(end + 1).is_some();
-    before || after
+    // "$12 December 27", "$ 12": the number is money.
+    let currency = |k: usize| {
+        matches!(
+            p.t.get(k).map(|t| &t.kind),
+            Some(crate::token::Kind::Punct('$' | '£' | '€' | '¥'))
+        )
+    };
+    let money = starts_with_digit && i >= 1 && currency(i - 1);
+    before || after || money
 }
 
 /// A date, a time, or both.
@@ -550,7 +558,10 @@ fn range(p: &P, i: usize) -> R<Expr> {
             }
         }
     }
-    let (e, first) = point(p, j)?;
+    // An end may start with "the": "from 2007 to the end of 2008".
+    let after_the =
+        |k: usize| point(p, k).or_else(|| p.is_word(k, "the").then(|| point(p, k + 1)).flatten());
+    let (e, first) = after_the(j)?;
     let k = if let Some(k) = p.dash(e) {
         k
     } else if p.is_any(e, joiners) {
@@ -570,7 +581,7 @@ fn range(p: &P, i: usize) -> R<Expr> {
     {
         return None;
     }
-    let (e2, second) = point(p, k).or_else(|| {
+    let (e2, second) = after_the(k).or_else(|| {
         // "from 7:00 to 8:00pm" needs the loose hour on the first end;
         // "between 2:00 tomorrow and 4:00" the loose hour on the second.
         clock_loose(p, k).map(|(e, c)| {
