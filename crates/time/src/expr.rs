@@ -139,6 +139,9 @@ pub enum Date {
     DayOnWeekday { day: u32, weekday: u32 },
     /// From the start of the anchor's period to the anchor: "year to date".
     ToDate(Gran),
+    /// A stretch of given length from a day: "for 3 days starting next
+    /// Monday", "the week beginning February 4".
+    Lasting { from: Box<Date>, amount: Dur },
     /// The week containing a date: "the week of April 10th".
     WeekOf(Box<Date>),
     /// An ISO week number: "week 31".

@@ -425,6 +425,20 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
             }
             None => partial(relative_value(*g, 0), *g),
         },
+        Date::Lasting { from, amount } => match resolve_date(from, ctx) {
+            Resolved::Period(p, a) => {
+                match amount.amount.and_then(|n| add(p.start, n, amount.unit)) {
+                    Some(end) if end > p.start => {
+                        let mut r = Resolution::period(&p, a);
+                        r.end = Some(end);
+                        r.value = format!("{}/{}", p.timex, duration_value(amount));
+                        Resolved::Open(r)
+                    }
+                    _ => Resolved::Period(p, a),
+                }
+            }
+            other => other,
+        },
         Date::WeekOf(d) => match resolve_date(d, ctx) {
             Resolved::Period(p, a) => Resolved::Period(cal::week(p.start), a),
             other => other,

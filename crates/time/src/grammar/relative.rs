@@ -24,11 +24,60 @@ fn date_at(p: &P, i: usize) -> R<Date> {
         side(p, i),
         nth_of(p, i, &period),
         week_of(p, i),
+        lasting(p, i),
         day_only(p, i),
     ]
     .into_iter()
     .flatten()
     .max_by_key(|(e, _)| *e)
+}
+
+/// "for 3 days starting next Monday", "for a week, from today", "the week
+/// beginning February 4", "w/c Feb 4".
+fn lasting(p: &P, i: usize) -> R<Date> {
+    let starters: &[&[&str]] = &[
+        &["starting", "from"],
+        &["starting", "on"],
+        &["starting"],
+        &["beginning", "on"],
+        &["beginning"],
+        &["commencing"],
+        &["from"],
+    ];
+    let (k, amount) = if p.is_word(i, "for") {
+        let (e, d) = amount(p, i + 1)?;
+        (p.comma(e), d)
+    } else if let Some(e) = p.phrase(i, &["the", "week"]) {
+        (
+            e,
+            Dur {
+                amount: Some(1.0),
+                unit: Unit::Week,
+            },
+        )
+    } else if let Some(e) = p.phrase(i, &["w", "/", "c"]) {
+        (
+            e,
+            Dur {
+                amount: Some(1.0),
+                unit: Unit::Week,
+            },
+        )
+    } else {
+        return None;
+    };
+    amount.amount?;
+    let (k2, _) = p
+        .any_phrase(k, starters)
+        .or_else(|| p.is_word(i, "w").then_some((k, 0)))?;
+    let (e, from) = date(p, k2)?;
+    Some((
+        e,
+        Date::Lasting {
+            from: Box::new(from),
+            amount,
+        },
+    ))
 }
 
 /// "the week of April 10th", "week 31", "the week of the 18th".
