@@ -97,6 +97,31 @@ pub fn clock_loose(p: &P, i: usize) -> R<Clock> {
 }
 
 fn clock_core(p: &P, i: usize, strict: bool) -> R<Clock> {
+    // "12 noon".
+    if p.num(i) == Some(12) && p.is_word(i + 1, "noon") {
+        return Some((i + 2, Clock::hm(12, 0)));
+    }
+    // "noonish", "11ish": about that time.
+    if p.is_word(i, "noonish") {
+        return Some((i + 1, Clock::hm(12, 0)));
+    }
+    if let (Some(h), true) = (p.num(i), p.is_word(i + 1, "ish") && p.glued(i + 1)) {
+        if (1..=12).contains(&h) && p.digits(i) <= 2 {
+            return Some((i + 2, clock(h, 0)));
+        }
+    }
+    // "1140 a.m.": hour and minutes run together before a meridiem.
+    if let (Some(v), 3 | 4) = (p.num(i), p.digits(i)) {
+        if let Some((e, pm)) = meridiem(p, i + 1) {
+            let (h, m) = (v / 100, v % 100);
+            if (1..=12).contains(&h) && m < 60 {
+                let mut c = clock(h, m);
+                c.minute_given = true;
+                c.pm = Some(pm);
+                return Some((e, c));
+            }
+        }
+    }
     match p.word(i) {
         Some("noon" | "midday") => return Some((i + 1, Clock::hm(12, 0))),
         Some("midnight") => return Some((i + 1, Clock::hm(0, 0))),

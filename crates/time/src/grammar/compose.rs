@@ -159,6 +159,43 @@ fn point_at(p: &P, i: usize) -> R<Expr> {
         )));
         consider(time_after(p, e, &d));
     }
+    // "end of the day", "the end of tomorrow", "end of this Sunday": the
+    // last second of that day.
+    if let Some((j, Part::End)) = part_word(p, i) {
+        let day = if p.is_word(j, "day") || p.phrase(j, &["the", "day"]).is_some() {
+            let e = if p.is_word(j, "day") { j + 1 } else { j + 2 };
+            Some((
+                e,
+                Date::Relative {
+                    gran: Gran::Day,
+                    offset: 0,
+                },
+            ))
+        } else {
+            date(p, p.the(j)).filter(|(_, d)| {
+                matches!(
+                    d,
+                    Date::Relative {
+                        gran: Gran::Day,
+                        ..
+                    } | Date::Weekday { .. }
+                )
+            })
+        };
+        if let Some((e, d)) = day {
+            let mut c = Clock::hm(23, 59);
+            c.second = 59;
+            c.second_given = true;
+            consider(Some((
+                e,
+                Expr::Date {
+                    date: d,
+                    clock: Some(c),
+                    day_part: None,
+                },
+            )));
+        }
+    }
     // "tonight", "this morning", "last night", "tomorrow evening", and
     // with a time: "tonight at 1am", "tonight around 7".
     if let Some((e, x)) = named_day_part(p, i) {
@@ -199,7 +236,7 @@ fn point_at(p: &P, i: usize) -> R<Expr> {
         }
     }
     // "around 1pm", "about 3:30": an approximate time.
-    if p.is_any(i, &["around", "about", "approximately", "roughly"]) {
+    if p.is_any(i, &["around", "about", "approximately", "roughly", "circa"]) {
         if let Some((e, x)) = point(p, i + 1).filter(|(_, x)| {
             matches!(
                 x,
@@ -275,6 +312,27 @@ fn point_at(p: &P, i: usize) -> R<Expr> {
             }
         }
     }
+    // "in the morning at 7", "in the afternoon at 7", "in the morning 9
+    // o'clock".
+    if let Some(k) = p.phrase(i, &["in", "the"]) {
+        if let Some((e, (dp, None))) = day_part(p, k) {
+            let k2 = p.opt(e, "at");
+            let clock = if k2 > e {
+                clock_loose(p, k2)
+            } else {
+                clock_strict(p, k2)
+            };
+            if let Some((e2, c)) = clock {
+                consider(Some((
+                    e2,
+                    Expr::Time {
+                        clock: Some(with_day_part(c, dp)),
+                        day_part: None,
+                    },
+                )));
+            }
+        }
+    }
     // "early morning", "late afternoon", "in the morning".
     if let Some((e, (dp, part))) = day_part(p, i) {
         if part.is_some() {
@@ -325,8 +383,9 @@ fn date_or_year(p: &P, i: usize) -> R<Date> {
 /// A time or a part of the day after a date: "Friday at 3pm", "Nov 5,
 /// 10:00 GMT", "tomorrow morning", "Monday night".
 fn time_after(p: &P, e: usize, d: &Date) -> R<Expr> {
-    // Only a day takes a time of day: "this week 8am" is two expressions.
-    if !day_like(d) {
+    // Only a day takes a time of day: "this week 8am" is two expressions,
+    // and so is a holiday with its hour ("Christmas Eve at 6 p.m.").
+    if !day_like(d) || matches!(d, Date::Holiday { .. }) {
         return None;
     }
     // "Monday 8-9am", "Monday morning from 10am to 12pm", "14th Feb for 7
@@ -362,7 +421,7 @@ fn time_after(p: &P, e: usize, d: &Date) -> R<Expr> {
         }
     }
     let k = p.comma(e);
-    let k2 = if p.is_any(k, &["at", "around", "about", "by"]) {
+    let k2 = if p.is_any(k, &["at", "around", "about", "by"]) || p.punct(k, '@') {
         k + 1
     } else {
         k

@@ -203,6 +203,8 @@ const STARTERS: &[&str] = &[
     "after",
     "all",
     "calendar",
+    "circa",
+    "noonish",
     "w",
     "almost",
     "an",

@@ -34,8 +34,13 @@ fn qualifier(p: &P, i: usize) -> R<Mod> {
 /// An amount of time with an optional qualifier, in one unit or
 /// several ("3 hours 30 minutes", "1 hour and 30 minutes").
 pub fn duration(p: &P, i: usize) -> R<Expr> {
+    // "about 30 min later" is a shift with "about" before it, read by
+    // the date rules from the number on.
+    let shifted = |e: usize| p.is_any(e, &["later", "ago", "earlier"]);
     let (j, m) = match qualifier(p, i) {
-        Some((j, m)) if bare_duration(p, j).is_some_and(|(_, d)| d.amount.is_some()) => {
+        Some((j, m))
+            if bare_duration(p, j).is_some_and(|(e, d)| d.amount.is_some() && !shifted(e)) =>
+        {
             (j, Some(m))
         }
         _ => (i, None),
