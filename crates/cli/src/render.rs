@@ -73,6 +73,14 @@ pub fn doc_header(doc: &Document) -> String {
             doc.sentences.len()
         )),
     );
+    line(
+        "found",
+        Some(format!(
+            "{} figures, {} time expressions",
+            doc.quantities.len(),
+            doc.times.len()
+        )),
+    );
     for s in &doc.sources {
         line("source", Some(format!("{} ({})", s.source, s.encoding)));
     }
