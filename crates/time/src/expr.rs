@@ -142,6 +142,13 @@ pub enum Date {
     /// A stretch of given length from a day: "for 3 days starting next
     /// Monday", "the week beginning February 4".
     Lasting { from: Box<Date>, amount: Dur },
+    /// A stretch at the start (`first`) or end of a period: "the first two
+    /// weeks of 2021".
+    Edge {
+        first: bool,
+        amount: Dur,
+        of: Box<Date>,
+    },
     /// The week containing a date: "the week of April 10th".
     WeekOf(Box<Date>),
     /// An ISO week number: "week 31".

@@ -439,6 +439,26 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
             }
             other => other,
         },
+        Date::Edge { first, amount, of } => match resolve_date(of, ctx) {
+            Resolved::Period(p, a) => {
+                let n = amount.amount.unwrap_or(0.0);
+                let (start, end) = if *first {
+                    (Some(p.start), add(p.start, n, amount.unit))
+                } else {
+                    (add(p.end, -n, amount.unit), Some(p.end))
+                };
+                match (start, end) {
+                    (Some(s), Some(e)) if s < e && p.start <= s && e <= p.end => {
+                        let mut r = Resolution::period(&p, a);
+                        r.start = Some(s);
+                        r.end = Some(e);
+                        Resolved::Open(r)
+                    }
+                    _ => Resolved::Period(p, a),
+                }
+            }
+            other => other,
+        },
         Date::WeekOf(d) => match resolve_date(d, ctx) {
             Resolved::Period(p, a) => Resolved::Period(cal::week(p.start), a),
             other => other,

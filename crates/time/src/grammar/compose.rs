@@ -454,6 +454,19 @@ fn time_after(p: &P, e: usize, d: &Date) -> R<Expr> {
             },
         ));
     }
+    // "Sunday early morning at 8:00", "Sunday late evening at 10:00".
+    if let Some((e2, (dp, _))) = day_part(p, e) {
+        if p.is_word(e2, "at") {
+            if let Some((e3, c)) = clock_loose(p, e2 + 1) {
+                let x = Expr::Date {
+                    date: d.clone(),
+                    clock: Some(with_day_part(c, dp)),
+                    day_part: None,
+                };
+                return Some((e3, x));
+            }
+        }
+    }
     let k3 = p.phrase(e, &["in", "the"]).unwrap_or(e);
     if let Some((e2, dp)) = day_part(p, k3) {
         if matches!(
@@ -772,6 +785,8 @@ fn share_fields(a: Expr, b: Expr) -> Option<(Expr, Expr)> {
             } else {
                 cb
             };
+            // "Tuesday at 2:00 - 2:30 pm": the first end takes the p.m.
+            let ca = share_meridiem(ca, cb);
             (
                 D {
                     date: date.clone(),

@@ -25,6 +25,7 @@ fn date_at(p: &P, i: usize) -> R<Date> {
         nth_of(p, i, &period),
         week_of(p, i),
         lasting(p, i),
+        edge(p, i),
         day_only(p, i),
     ]
     .into_iter()
@@ -76,6 +77,34 @@ fn lasting(p: &P, i: usize) -> R<Date> {
         Date::Lasting {
             from: Box::new(from),
             amount,
+        },
+    ))
+}
+
+/// "the first 2 weeks of 2021", "the last four months of 2021", "first
+/// ten days of last year": a stretch at one edge of a period.
+fn edge(p: &P, i: usize) -> R<Date> {
+    let j = p.the(i);
+    let first = match p.word(j)? {
+        "first" => true,
+        "last" | "final" => false,
+        _ => return None,
+    };
+    let (e, n) = number(p, j + 1)?;
+    let (u, plural) = lexicon::unit(p.word(e)?)?;
+    if !plural || n.is_none() {
+        return None;
+    }
+    if !p.is_any(e + 1, &["of", "in"]) {
+        return None;
+    }
+    let (e2, of) = period(p, e + 2)?;
+    Some((
+        e2,
+        Date::Edge {
+            first,
+            amount: Dur { amount: n, unit: u },
+            of: Box::new(of),
         },
     ))
 }
@@ -432,6 +461,10 @@ pub fn amount(p: &P, i: usize) -> R<Dur> {
     if n == Some(1.0) && plural && !p.is_word(i, "one") {
         return None;
     }
+    // "three night markets": "night" counts only in the plural.
+    if p.is_word(j, "night") && n != Some(1.0) {
+        return None;
+    }
     Some((j + 1, Dur { amount: n, unit: u }))
 }
 
@@ -540,9 +573,17 @@ fn shift(p: &P, i: usize) -> R<Date> {
     // "three weeks from tomorrow".
     if let Some((e, dur)) = amount(p, i) {
         if p.is_word(e, "from") && dur.amount.is_some() {
-            if let Some((e2, from)) = relative(p, e + 1).filter(
-                |(_, d)| matches!(d, Date::Relative { gran: Gran::Day, offset } if *offset != 0),
-            ) {
+            // "three weeks from tomorrow", "2 weeks from January 15", "3 days
+            // from Tuesday"; not "from June to August", which is a range.
+            let from = relative(p, e + 1)
+                .filter(|(_, d)| matches!(d, Date::Relative { gran: Gran::Day, offset } if *offset != 0))
+                .or_else(|| {
+                    calendar(p, e + 1)
+                        .filter(|(_, d)| matches!(d, Date::Calendar { day: Some(_), .. }))
+                        .or_else(|| weekday(p, e + 1))
+                        .filter(|&(e2, _)| !p.is_any(e2, &["to", "until", "till", "through"]) && p.dash(e2).is_none())
+                });
+            if let Some((e2, from)) = from {
                 return Some((
                     e2,
                     Date::Shift {
@@ -705,7 +746,11 @@ fn stretch(p: &P, i: usize) -> R<Date> {
             "past" | "last" | "previous" => -1,
             _ => return None,
         };
-        let (u, _) = lexicon::unit(p.word(k + 1)?)?;
+        let (u, plural) = lexicon::unit(p.word(k + 1)?)?;
+        // "3 next week" is a count followed by a date, not a stretch.
+        if !plural && n != Some(1.0) {
+            return None;
+        }
         return Some((
             k + 2,
             Date::Stretch {
