@@ -653,6 +653,22 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
                         }
                     });
                     r.precision = Some(Precision::Day);
+                    // "the 5 coming minutes": from or to the anchor's moment.
+                    let sub_day = matches!(amount.unit, Unit::Second | Unit::Minute | Unit::Hour);
+                    if let (true, Some(now)) = (sub_day, anchor_moment(ctx)) {
+                        let secs = (n * unit_seconds(amount.unit)).round() as i64;
+                        if let Some(d) = Duration::try_seconds(secs) {
+                            let (s, e) = if *sign < 0 {
+                                (now.checked_sub_signed(d), Some(now))
+                            } else {
+                                (Some(now), now.checked_add_signed(d))
+                            };
+                            r.start_time = s;
+                            r.end_time = e;
+                            r.start = s.map(|t| t.date());
+                            r.end = e.and_then(|t| t.date().succ_opt());
+                        }
+                    }
                 }
                 None => {
                     // An unstated amount ("the coming days", "in recent

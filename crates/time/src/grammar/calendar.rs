@@ -274,6 +274,11 @@ fn month_first(p: &P, i: usize) -> R<Date> {
     // A bare month.
     let w = p.word(i)?;
     let cue = has_cue(p, i);
+    // "Jan-Feb 2017": the first month of a range of months.
+    let ranged = p.dash(e).is_some() && p.glued(e) && month_name(p, e + 1).is_some();
+    if ranged {
+        return Some((e, cal(None, Some(m), None)));
+    }
     if lexicon::month_is_ambiguous(w) && !(has_strong_cue(p, i) && month_can_end(p, e)) {
         return None;
     }

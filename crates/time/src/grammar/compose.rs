@@ -75,8 +75,7 @@ fn time_range(p: &P, i: usize) -> R<Expr> {
         // "yesterday afternoon" after the hours: the part of the day only
         // confirms them.
         let e3 = match &d {
-            Date::Relative { .. } => day_part(p, e2).map_or(e2, |(e3, _)| e3),
-            _ => e2,
+            _ => day_part(p, e2).map_or(e2, |(e3, _)| e3),
         };
         (e3, d)
     });

@@ -57,7 +57,11 @@ fn joined(p: &P, i: usize) -> R<Hours> {
         return None;
     };
     let (e2, second) = clock_loose(p, k)?;
-    let marked = clock_strict(p, j).is_some() || clock_strict(p, k).is_some();
+    // Minutes on both ends ("from three thirty to four thirty") make the
+    // numbers times as surely as a colon does.
+    let marked = clock_strict(p, j).is_some()
+        || clock_strict(p, k).is_some()
+        || first.minute_given && second.minute_given;
     let (first, second) = share(first, second);
     Some((
         e2,
