@@ -74,10 +74,7 @@ fn time_range(p: &P, i: usize) -> R<Expr> {
     let day = date(p, k).filter(|(_, d)| day_like(d)).map(|(e2, d)| {
         // "yesterday afternoon" after the hours: the part of the day only
         // confirms them.
-        let e3 = match &d {
-            _ => day_part(p, e2).map_or(e2, |(e3, _)| e3),
-        };
-        (e3, d)
+        (day_part(p, e2).map_or(e2, |(e3, _)| e3), d)
     });
     match day {
         Some((e2, d)) => Some((e2, hours_on(d, &h))),
