@@ -1,6 +1,6 @@
 //! What the grammar understood, before any anchor date is applied.
 //!
-//! The grammar turns words into these values; [`crate::resolve`] turns
+//! The grammar turns words into these values; [`crate::resolve()`] turns
 //! them into calendar intervals. Keeping the two apart means one reading
 //! of "last Friday" serves every anchor, and a document without a date
 //! still gets the fields it states.
