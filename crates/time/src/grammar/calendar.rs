@@ -128,6 +128,57 @@ pub fn year(p: &P, i: usize) -> R<i32> {
     Some((i + 1, v as i32))
 }
 
+/// A number below a hundred in words: "five", "fifteen", "ninety six",
+/// "twenty-five".
+fn two_digit_words(p: &P, i: usize) -> R<u32> {
+    let v = storyline_quantity::cardinal_word(p.word(i)?)? as u32;
+    if v >= 20 && v % 10 == 0 {
+        let k = p.dash(i + 1).filter(|&k| p.glued(k)).unwrap_or(i + 1);
+        if let Some(u) = p
+            .word(k)
+            .and_then(storyline_quantity::cardinal_word)
+            .filter(|u| (1..10).contains(u))
+        {
+            return Some((k + 1, v + u as u32));
+        }
+    }
+    Some((i + 1, v))
+}
+
+/// A year in words: "nineteen ninety six", "nineteen hundred ninety
+/// three", "two thousand and fifteen", "twenty twenty", "nineteen oh
+/// five".
+pub fn year_words(p: &P, i: usize) -> R<i32> {
+    if let Some(e) = p.phrase(i, &["two", "thousand"]) {
+        let k = p.opt(e, "and");
+        return Some(match two_digit_words(p, k) {
+            Some((e2, n)) if k > e || n < 100 => (e2, 2000 + n as i32),
+            _ => (e, 2000),
+        });
+    }
+    let c = storyline_quantity::cardinal_word(p.word(i)?)? as i32;
+    if !(10..=29).contains(&c) {
+        return None;
+    }
+    if p.is_word(i + 1, "hundred") {
+        let k = p.opt(i + 2, "and");
+        let (e, n) = two_digit_words(p, k)?;
+        return Some((e, c * 100 + n as i32));
+    }
+    if p.is_word(i + 1, "oh") {
+        let d = storyline_quantity::cardinal_word(p.word(i + 2)?).filter(|d| *d < 10)? as i32;
+        return Some((i + 3, c * 100 + d));
+    }
+    let (e, n) = two_digit_words(p, i + 1)?;
+    (n >= 10).then_some((e, c * 100 + n as i32))
+}
+
+/// A year in digits or words after a date: "January 25, 1986", "January
+/// twenty five nineteen eighty six".
+fn year_after_date(p: &P, i: usize) -> R<i32> {
+    year(p, i).or_else(|| year_words(p, i))
+}
+
 /// A year standing alone: it needs a cue word before it, or must look
 /// like a modern year not followed by a counted noun ("2000 troops").
 pub fn bare_year(p: &P, i: usize) -> R<i32> {
@@ -235,11 +286,18 @@ fn month_first(p: &P, i: usize) -> R<Date> {
     {
         j += 1;
     }
+    // "January twenty five nineteen eighty six": a day in cardinal words
+    // only with a year after it.
+    if let Some((k, d)) = two_digit_words(p, j).filter(|&(_, d)| (1..=31).contains(&d)) {
+        if let Some((k3, y)) = year_words(p, k).filter(|&(_, y)| valid(Some(y), m, d)) {
+            return Some((k3, cal(Some(y), Some(m), Some(d))));
+        }
+    }
     if let Some((k, d)) = day_of_month(p, j) {
         // "May 2024" must not read "20" as a day: the year is four digits.
         if p.digits(j) <= 2 && valid(None, m, d) {
             let k2 = p.comma(k);
-            if let Some((k3, y)) = year(p, k2) {
+            if let Some((k3, y)) = year_after_date(p, k2) {
                 if valid(Some(y), m, d) {
                     return Some((k3, cal(Some(y), Some(m), Some(d))));
                 }
@@ -261,7 +319,9 @@ fn month_first(p: &P, i: usize) -> R<Date> {
     if (p.punct(j, '/') || p.dash(j).is_some()) && p.glued(j) && p.digits(j + 1) == 4 {
         j += 1;
     }
-    if let Some((k, y)) = year(p, j) {
+    if let Some((k, y)) =
+        year(p, j).or_else(|| year_words(p, j).filter(|_| j > e || p.word(e).is_some()))
+    {
         if let Some(k2) = p.dash(k).filter(|&k2| p.glued(k2)) {
             if let Some((k3, d)) = day_of_month(p, k2) {
                 if valid(Some(y), m, d) {
@@ -317,6 +377,14 @@ fn in_year(p: &P, i: usize) -> R<i32> {
 /// "24 October 2024", "the 24th of October", "1st of Jan, 2019".
 fn day_first(p: &P, i: usize) -> R<Date> {
     let j = p.the(i);
+    // "fifteen August nineteen hundred ninety three".
+    if let Some((e, d)) = two_digit_words(p, j).filter(|&(_, d)| (1..=31).contains(&d)) {
+        if let Some((e2, m)) = month_name(p, e) {
+            if let Some((e3, y)) = year_words(p, e2).filter(|&(_, y)| valid(Some(y), m, d)) {
+                return Some((e3, cal(Some(y), Some(m), Some(d))));
+            }
+        }
+    }
     let (e, d) = day_of_month(p, j)?;
     let mut k = p.opt(e, "of");
     let slashed = p.punct(k, '/') && p.glued(k);
@@ -333,7 +401,7 @@ fn day_first(p: &P, i: usize) -> R<Date> {
     } else {
         p.comma(e2)
     };
-    if let Some((e4, y)) = year(p, e3).or_else(|| in_year(p, e2)) {
+    if let Some((e4, y)) = year_after_date(p, e3).or_else(|| in_year(p, e2)) {
         if valid(Some(y), m, d) {
             return Some((e4, cal(Some(y), Some(m), Some(d))));
         }

@@ -348,7 +348,13 @@ fn point_at(p: &P, i: usize) -> R<Expr> {
 /// year inside a date).
 fn date_or_year(p: &P, i: usize) -> R<Date> {
     let d = date(p, i);
-    let y = bare_year(p, i).map(|(e, y)| {
+    // "in nineteen ninety six": a year in words needs "in" or "since".
+    let worded = || {
+        p.is_any(i.wrapping_sub(1), &["in", "since", "until", "by"])
+            .then(|| super::calendar::year_words(p, i))
+            .flatten()
+    };
+    let y = bare_year(p, i).or_else(worded).map(|(e, y)| {
         (
             e,
             Date::Calendar {
