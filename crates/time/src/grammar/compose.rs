@@ -71,6 +71,24 @@ fn time_range(p: &P, i: usize) -> R<Expr> {
     let (e, h) = super::hours::hours(p, i)?;
     let k = p.comma(e);
     let k = if p.is_any(k, &["on", "of"]) { k + 1 } else { k };
+    // "between 7 and 9:30 last night", "between 10 and 11:30 this
+    // morning": the part of the day sets a.m. or p.m.
+    if let Some((
+        e2,
+        Expr::Date {
+            date: d,
+            day_part: Some((dp, _)),
+            ..
+        },
+    )) = named_day_part(p, k)
+    {
+        let h = super::hours::Hours {
+            first: with_day_part(h.first, dp),
+            second: with_day_part(h.second, dp),
+            marked: true,
+        };
+        return Some((e2, hours_on(d, &h)));
+    }
     let day = date(p, k).filter(|(_, d)| day_like(d)).map(|(e2, d)| {
         // "yesterday afternoon" after the hours: the part of the day only
         // confirms them.

@@ -45,33 +45,49 @@ fn lasting(p: &P, i: usize) -> R<Date> {
         &["commencing"],
         &["from"],
     ];
-    let (k, amount) = if p.is_word(i, "for") {
-        let (e, d) = amount(p, i + 1)?;
-        (p.comma(e), d)
-    } else if let Some(e) = p.phrase(i, &["the", "week"]) {
-        (
-            e,
-            Dur {
-                amount: Some(1.0),
-                unit: Unit::Week,
-            },
-        )
-    } else if let Some(e) = p.phrase(i, &["w", "/", "c"]) {
-        (
-            e,
-            Dur {
-                amount: Some(1.0),
-                unit: Unit::Week,
-            },
-        )
-    } else {
-        return None;
-    };
+    // "for" stays out of the span: "(for) a week starting tomorrow".
+    let week_of =
+        p.phrase(i, &["the", "week"]).is_some() || p.phrase(i, &["w", "/", "c"]).is_some();
+    // "for 3 days from today" keeps "for": without it, "3 days from
+    // today" is a shift to one day.
+    let with_for = p.is_word(i, "for");
+    let (k, amount) =
+        if let Some((e, d)) = amount(p, if with_for { i + 1 } else { i }).filter(|_| !week_of) {
+            (p.comma(e), d)
+        } else if let Some(e) = p.phrase(i, &["the", "week"]) {
+            (
+                e,
+                Dur {
+                    amount: Some(1.0),
+                    unit: Unit::Week,
+                },
+            )
+        } else if let Some(e) = p.phrase(i, &["w", "/", "c"]) {
+            (
+                e,
+                Dur {
+                    amount: Some(1.0),
+                    unit: Unit::Week,
+                },
+            )
+        } else {
+            return None;
+        };
     amount.amount?;
-    let (k2, _) = p
+    let (k2, which) = p
         .any_phrase(k, starters)
         .or_else(|| p.is_word(i, "w").then_some((k, 0)))?;
+    // A bare "from" needs "for" before the amount; "starting" and
+    // "beginning" leave "for" out of the span.
+    let bare_from = starters[which] == ["from"] && !week_of;
+    if bare_from != with_for {
+        return None;
+    }
     let (e, from) = date(p, k2)?;
+    // "the week beginning February 4" is the calendar week of that day.
+    if week_of {
+        return Some((e, Date::WeekOf(Box::new(from))));
+    }
     Some((
         e,
         Date::Lasting {
@@ -231,6 +247,8 @@ fn relative(p: &P, i: usize) -> R<Date> {
     if let Some(e) = p
         .phrase(i, &["right", "now"])
         .or_else(|| p.phrase(i, &["at", "the", "moment"]))
+        .or_else(|| p.phrase(i, &["at", "the", "present", "time"]))
+        .or_else(|| p.phrase(i, &["at", "present"]))
     {
         return Some((e, Date::Ref(RefKind::Present)));
     }
