@@ -633,6 +633,27 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
             };
             let mut r = Resolution::new(Kind::Date, value);
             r.anchor = doc;
+            // Quarters and decades count whole calendar periods: "the
+            // last two quarters" are the two before the current one.
+            let aligned = match amount.unit {
+                Unit::Quarter => Some(Gran::Quarter),
+                Unit::Decade => Some(Gran::Decade),
+                Unit::Century => Some(Gran::Century),
+                _ => None,
+            };
+            if let (Some(g), Some(n), -1 | 1) =
+                (aligned, amount.amount.filter(|n| n.fract() == 0.0), *sign)
+            {
+                if let (Some(first), Some(last)) = (
+                    cal::shifted(a, g, if *sign < 0 { -(n as i32) } else { 1 }),
+                    cal::shifted(a, g, if *sign < 0 { -1 } else { n as i32 }),
+                ) {
+                    r.start = Some(first.start);
+                    r.end = Some(last.end);
+                    r.precision = Some(Precision::of(g));
+                    return Resolved::Open(r);
+                }
+            }
             match amount.amount {
                 Some(n) => {
                     let (start, end) = match sign {

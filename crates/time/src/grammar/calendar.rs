@@ -435,6 +435,12 @@ fn year_first_named(p: &P, i: usize) -> R<Date> {
 /// month (2024-10) and a day and month without a year (22/04).
 fn numeric(p: &P, i: usize) -> R<Date> {
     let a = p.num(i)?;
+    // "20161016": a compact ISO date, only when it is a valid modern date.
+    if p.digits(i) == 8 {
+        let (y, m, d) = ((a / 10000) as i32, a / 100 % 100, a % 100);
+        return ((1900..=2099).contains(&y) && valid(Some(y), m, d))
+            .then_some((i + 1, cal(Some(y), Some(m), Some(d))));
+    }
     let sep_at = i + 1;
     let sep = match p.t.get(sep_at)?.kind {
         crate::token::Kind::Punct(c @ ('/' | '-' | '.')) if p.glued(sep_at) => c,

@@ -214,6 +214,22 @@ fn point_at(p: &P, i: usize) -> R<Expr> {
     // with a time: "tonight at 1am", "tonight around 7".
     if let Some((e, x)) = named_day_part(p, i) {
         consider(Some((e, x.clone())));
+        // "tonight from 7 to 7:30", "this evening from 7 to 7:30".
+        if let Expr::Date {
+            date,
+            day_part: Some((dp, _)),
+            ..
+        } = &x
+        {
+            if let Some((e2, h)) = super::hours::hours(p, e) {
+                let h = super::hours::Hours {
+                    first: with_day_part(h.first, *dp),
+                    second: with_day_part(h.second, *dp),
+                    marked: true,
+                };
+                consider(Some((e2, hours_on(date.clone(), &h))));
+            }
+        }
         if let Expr::Date {
             date,
             day_part: Some((dp, _)),
@@ -890,8 +906,10 @@ fn day_range(p: &P, i: usize) -> R<Expr> {
         day_part: None,
     };
     // Month first.
+    // Days may carry "the": "april the ninth till the seventeenth".
+    let day_at = |k: usize| day_of_month(p, p.the(k));
     if let Some((e, m)) = month_name(p, i) {
-        let (e1, d1) = day_of_month(p, e)?;
+        let (e1, d1) = day_at(e)?;
         let k = joined(e1)?;
         // "Nov 18-Dec 19".
         let (e2, m2, d2) = match month_name(p, k) {
@@ -900,7 +918,7 @@ fn day_range(p: &P, i: usize) -> R<Expr> {
                 (e3, m2, d2)
             }
             None => {
-                let (e2, d2) = day_of_month(p, k)?;
+                let (e2, d2) = day_at(k)?;
                 (e2, m, d2)
             }
         };
@@ -920,9 +938,9 @@ fn day_range(p: &P, i: usize) -> R<Expr> {
         ));
     }
     // Day first: "19-20 November 2024".
-    let (e, d1) = day_of_month(p, i)?;
+    let (e, d1) = day_at(i)?;
     let k = joined(e)?;
-    let (e2, d2) = day_of_month(p, k)?;
+    let (e2, d2) = day_at(k)?;
     let (e3, m) = month_name(p, p.opt(e2, "of"))?;
     if d2 <= d1 {
         return None;

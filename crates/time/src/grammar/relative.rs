@@ -136,13 +136,13 @@ fn week_of(p: &P, i: usize) -> R<Date> {
         .filter(|n| j == i && (1..=53).contains(n) && p.digits(j + 1) <= 2)
     {
         if p.word(j + 2).and_then(lexicon::month).is_none() {
-            return Some((
-                j + 2,
-                Date::IsoWeek {
-                    year: crate::expr::YearRef::Rel(0),
-                    week: n,
-                },
-            ));
+            // "week 3 of 2027", "week 27 of last year".
+            let (e, year) = match super::calendar::year_after(p, j + 2) {
+                (e, crate::expr::YearRef::Unknown) => (e, crate::expr::YearRef::Rel(0)),
+                (e, y) if p.is_word(j + 2, "of") => (e, y),
+                _ => (j + 2, crate::expr::YearRef::Rel(0)),
+            };
+            return Some((e, Date::IsoWeek { year, week: n }));
         }
     }
     let k = p.phrase(j + 1, &["of"])?;
@@ -474,6 +474,22 @@ fn week_day(d: u32, o: i32) -> Date {
 /// An amount of time: "two weeks", "a day", "24 hours", "several
 /// months", "a couple of days".
 pub fn amount(p: &P, i: usize) -> R<Dur> {
+    // "half an hour", "half a day".
+    if let Some(k) = p
+        .phrase(i, &["half", "an"])
+        .or_else(|| p.phrase(i, &["half", "a"]))
+    {
+        let (u, false) = lexicon::unit(p.word(k)?)? else {
+            return None;
+        };
+        return Some((
+            k + 1,
+            Dur {
+                amount: Some(0.5),
+                unit: u,
+            },
+        ));
+    }
     let (j, n) = number(p, i)?;
     let (u, plural) = lexicon::unit(p.word(j)?)?;
     if n == Some(1.0) && plural && !p.is_word(i, "one") {

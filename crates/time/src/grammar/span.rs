@@ -1,7 +1,7 @@
 //! Durations ("three years", "24 hours", "more than a decade", "3h") and
 //! recurrences ("every week", "each Monday at 4pm", "twice a year").
 
-use super::clock::clock_loose;
+use super::clock::{clock_loose, clock_strict};
 use super::relative::{amount, number, weekday_word};
 use super::{P, R};
 use crate::expr::{Dur, Expr, Mod, SetExpr, Unit};
@@ -271,6 +271,20 @@ fn every(amount: f64, unit: Unit) -> Option<Dur> {
 
 /// Recurrences.
 pub fn set(p: &P, i: usize) -> R<Expr> {
+    // "3pm each day", "6am everyday": a time before the recurrence.
+    if let Some((e, c)) = clock_strict(p, i) {
+        if let Some((e2, Expr::Set(s))) = set(p, e) {
+            if s.clock.is_none() && s.weekday.is_none() {
+                return Some((
+                    e2,
+                    Expr::Set(SetExpr {
+                        clock: Some(c),
+                        ..s
+                    }),
+                ));
+            }
+        }
+    }
     let adverb = |w: &str| -> Option<Dur> {
         match w {
             "hourly" => every(1.0, Unit::Hour),
