@@ -18,7 +18,7 @@ use storyline_time::{find_times, resolve, Context, Direction, Kind, Options, Res
 
 /// Pass counts recorded in docs/quality.md. Raise them as recognition
 /// improves; never lower them to make a change pass.
-const DATETIME_MODEL_PASSES: usize = 722;
+const DATETIME_MODEL_PASSES: usize = 733;
 const DURATION_PARSER_PASSES: usize = 54;
 
 fn shared_dir() -> Option<PathBuf> {

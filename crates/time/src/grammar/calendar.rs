@@ -132,7 +132,7 @@ pub fn year(p: &P, i: usize) -> R<i32> {
 /// "twenty-five".
 fn two_digit_words(p: &P, i: usize) -> R<u32> {
     let v = storyline_quantity::cardinal_word(p.word(i)?)? as u32;
-    if v >= 20 && v % 10 == 0 {
+    if v >= 20 && v.is_multiple_of(10) {
         let k = p.dash(i + 1).filter(|&k| p.glued(k)).unwrap_or(i + 1);
         if let Some(u) = p
             .word(k)
@@ -335,7 +335,9 @@ fn month_first(p: &P, i: usize) -> R<Date> {
     let w = p.word(i)?;
     let cue = has_cue(p, i);
     // "Jan-Feb 2017": the first month of a range of months.
-    let ranged = p.dash(e).is_some() && p.glued(e) && month_name(p, e + 1).is_some();
+    let ranged = (p.dash(e).is_some() && p.glued(e)
+        || p.is_any(e, &["to", "through", "until", "till"]))
+        && month_name(p, e + 1).is_some();
     if ranged {
         return Some((e, cal(None, Some(m), None)));
     }

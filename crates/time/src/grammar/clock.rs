@@ -146,13 +146,16 @@ fn clock_core(p: &P, i: usize, strict: bool) -> R<Clock> {
                 return None;
             }
             let percent = p.is_any(e + 2, &["percent", "per", "pc"]) || p.punct(e + 2, '%');
-            let dotted_ok = !percent && sep == ':'
-                || meridiem(p, e + 2).is_some()
-                || i > 0
-                    && p.is_any(
-                        i - 1,
-                        &["at", "from", "to", "until", "till", "by", "around"],
-                    );
+            let dotted_ok = !percent
+                && (sep == ':'
+                    || meridiem(p, e + 2).is_some()
+                    || i > 0
+                        && p.is_any(
+                            i - 1,
+                            &[
+                                "at", "from", "to", "until", "till", "by", "around", "between",
+                            ],
+                        ));
             if !dotted_ok {
                 continue;
             }

@@ -503,8 +503,57 @@ fn time_after(p: &P, e: usize, d: &Date) -> R<Expr> {
             }
         }
     }
+    // "today pm", "tomorrow am": a.m. and p.m. as parts of the day.
+    if matches!(
+        d,
+        Date::Relative {
+            gran: Gran::Day,
+            ..
+        } | Date::Weekday { .. }
+    ) {
+        let dp = match p.word(e) {
+            Some("am") => Some(DayPart::Morning),
+            Some("pm") => Some(DayPart::Afternoon),
+            _ => None,
+        };
+        if let Some(dp) = dp.filter(|_| p.t[e].spaced) {
+            return Some((
+                e + 1,
+                Expr::Date {
+                    date: d.clone(),
+                    clock: None,
+                    day_part: Some((dp, None)),
+                },
+            ));
+        }
+    }
     let k3 = p.phrase(e, &["in", "the"]).unwrap_or(e);
     if let Some((e2, dp)) = day_part(p, k3) {
+        // "Wednesday evening next week": the week moves the weekday.
+        if let Date::Weekday { day, shift: None } = d {
+            let offset = [("next", 1), ("last", -1), ("this", 0)]
+                .iter()
+                .find(|(w, _)| p.is_word(e2, w) && p.is_word(e2 + 1, "week"))
+                .map(|(_, o)| *o);
+            if let Some(o) = offset {
+                let date = Date::Nth {
+                    n: *day as i32,
+                    unit: crate::expr::NthUnit::Gran(Gran::Day),
+                    of: Box::new(Date::Relative {
+                        gran: Gran::Week,
+                        offset: o,
+                    }),
+                };
+                return Some((
+                    e2 + 2,
+                    Expr::Date {
+                        date,
+                        clock: None,
+                        day_part: Some(dp),
+                    },
+                ));
+            }
+        }
         if matches!(
             d,
             Date::Weekday { .. }
@@ -981,6 +1030,9 @@ fn bound(p: &P, i: usize) -> R<Expr> {
         (&["earlier", "than"], Mod::Before),
         (&["after"], Mod::After),
         (&["later", "than"], Mod::After),
+        (&["year", "greater", "than"], Mod::After),
+        (&["greater", "than"], Mod::After),
+        (&["any", "time", "from"], Mod::OnOrAfter),
     ];
     if let Some((j, k)) = p.any_phrase(i, &table.iter().map(|(w, _)| *w).collect::<Vec<_>>()) {
         let m = table[k].1;
@@ -1021,6 +1073,10 @@ fn bound(p: &P, i: usize) -> R<Expr> {
     let (e2, k) = p.any_phrase(e, &trailing.iter().map(|(w, _)| *w).collect::<Vec<_>>())?;
     // "on" only as "from June on": handled by the opener "from".
     if trailing[k].0 == ["on"] && !p.is_word(i.wrapping_sub(1), "from") {
+        return None;
+    }
+    // "1/1/2016 and after 6PM": "after" starts a bound of its own.
+    if trailing[k].0.last() == Some(&"after") && point(p, e2).is_some() {
         return None;
     }
     // "year 2012 or later" keeps "year" in the span.

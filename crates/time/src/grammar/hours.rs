@@ -147,5 +147,9 @@ fn share(a: Clock, b: Clock) -> (Clock, Clock) {
     if b.pm.is_none() && b.hour < 12 && b.hour24() < a.hour24() {
         b.pm = Some(true);
     }
+    // "10am-12am": twelve after a morning hour is noon.
+    if b.hour == 12 && b.pm == Some(false) && a.hour24() < 12 {
+        b.pm = Some(true);
+    }
     (a, b)
 }

@@ -203,6 +203,7 @@ const STARTERS: &[&str] = &[
     "after",
     "all",
     "calendar",
+    "greater",
     "final",
     "circa",
     "noonish",

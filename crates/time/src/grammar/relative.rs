@@ -252,6 +252,16 @@ fn relative(p: &P, i: usize) -> R<Date> {
     {
         return Some((e, Date::Ref(RefKind::Present)));
     }
+    // "the week after next".
+    if p.phrase(i, &["the", "week", "after", "next"]).is_some() {
+        return Some((
+            i + 4,
+            Date::Relative {
+                gran: Gran::Week,
+                offset: 2,
+            },
+        ));
+    }
     if let Some(e) = p.phrase(i, &["year", "to", "date"]) {
         return Some((e, Date::ToDate(Gran::Year)));
     }
@@ -281,16 +291,6 @@ fn relative(p: &P, i: usize) -> R<Date> {
         }) {
             return Some((e2, week_day(d, o)));
         }
-    }
-    // "the week after next".
-    if p.phrase(i, &["the", "week", "after", "next"]).is_some() {
-        return Some((
-            i + 4,
-            Date::Relative {
-                gran: Gran::Week,
-                offset: 2,
-            },
-        ));
     }
     let g = gran(p.word(e)?)?;
     // "the past week" is the seven days before the anchor, not the
@@ -818,6 +818,19 @@ fn stretch(p: &P, i: usize) -> R<Date> {
             Date::Stretch {
                 amount: Dur {
                     amount: None,
+                    unit: u,
+                },
+                sign,
+            },
+        ));
+    }
+    // "the next hour", "the past minute": one unit shorter than a day.
+    if let Some((u @ (Unit::Hour | Unit::Minute), false)) = p.word(k).and_then(lexicon::unit) {
+        return Some((
+            k + 1,
+            Date::Stretch {
+                amount: Dur {
+                    amount: Some(1.0),
                     unit: u,
                 },
                 sign,
