@@ -354,7 +354,7 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
         Date::Relative { gran, offset } => {
             match anchor.and_then(|a| cal::shifted(a, *gran, *offset)) {
                 Some(p) => Resolved::Period(p, doc),
-                None => partial(relative_value(*gran, *offset), *gran),
+                None => partial(relative_value(*gran), *gran),
             }
         }
         Date::YearPart { year, gran, n } => {
@@ -423,7 +423,7 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
                 r.end = Some(a);
                 Resolved::Open(r)
             }
-            None => partial(relative_value(*g, 0), *g),
+            None => partial(relative_value(*g), *g),
         },
         Date::Lasting { from, amount } => match resolve_date(from, ctx) {
             Resolved::Period(p, a) => {
@@ -863,8 +863,8 @@ fn part_of(p: &Period, part: Part) -> (NaiveDate, NaiveDate) {
     }
 }
 
-fn relative_value(g: Gran, offset: i32) -> String {
-    let _ = offset;
+/// The TIMEX3 pattern of a relative period whose anchor is unknown.
+fn relative_value(g: Gran) -> String {
     match g {
         Gran::Day => "XXXX-XX-XX",
         Gran::Week => "XXXX-WXX",

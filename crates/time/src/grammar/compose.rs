@@ -30,16 +30,10 @@ pub fn expr(p: &P, i: usize) -> R<Expr> {
 /// "more than 2 weeks before today", "over a month after the vote": a
 /// shift with a qualifier is an open bound at the shifted day.
 fn qualified_shift(p: &P, i: usize) -> R<Expr> {
-    let (j, m) = if let Some(e) = p
+    let j = p
         .phrase(i, &["more", "than"])
         .or_else(|| p.phrase(i, &["over"]))
-    {
-        (e, true)
-    } else if let Some(e) = p.phrase(i, &["at", "least"]) {
-        (e, true)
-    } else {
-        return None;
-    };
+        .or_else(|| p.phrase(i, &["at", "least"]))?;
     let (e, d) = date(p, j)?;
     let Date::Shift {
         from: Some(_),
@@ -49,7 +43,6 @@ fn qualified_shift(p: &P, i: usize) -> R<Expr> {
     else {
         return None;
     };
-    let _ = m;
     let bound = if *sign < 0 {
         Mod::Before
     } else {
@@ -885,31 +878,24 @@ fn share_fields(a: Expr, b: Expr) -> Option<(Expr, Expr)> {
                 },
             )
         }
+        // "tomorrow from 7:00 to 8:00" is read by `point` plus a time range;
+        // a date alone and a time make no range.
         (
             D {
-                date,
+                date:
+                    Date::Weekday { .. }
+                    | Date::Calendar { day: Some(_), .. }
+                    | Date::Relative {
+                        gran: Gran::Day, ..
+                    },
                 clock: None,
-                day_part,
+                ..
             },
             T {
-                clock: Some(cb),
+                clock: Some(_),
                 day_part: None,
             },
-        ) if matches!(
-            date,
-            Date::Weekday { .. }
-                | Date::Calendar { day: Some(_), .. }
-                | Date::Relative {
-                    gran: Gran::Day,
-                    ..
-                }
-        ) =>
-        {
-            // "tomorrow from 7:00 to 8:00" is read by `point` plus a time
-            // range; a date alone and a time make no range.
-            let _ = (date, day_part, cb);
-            return None;
-        }
+        ) => return None,
         (a, b) => {
             if std::mem::discriminant(&a) == std::mem::discriminant(&b) {
                 (a, b)

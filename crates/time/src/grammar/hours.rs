@@ -75,20 +75,20 @@ fn joined(p: &P, i: usize) -> R<Hours> {
 
 /// "from 9 for 2.5 hours", "for 3 hours from 10 am": a start and a length.
 fn with_length(p: &P, i: usize) -> R<Hours> {
-    let (start, length, e, marked) = if p.is_word(i, "from") {
+    let (start, length, e) = if p.is_word(i, "from") {
         let (e, c) = clock_loose(p, i + 1)?;
         if !p.is_word(e, "for") {
             return None;
         }
         let (e2, d) = duration(p, e + 1)?;
-        (c, d, e2, clock_strict(p, i + 1).is_some())
+        (c, d, e2)
     } else if p.is_word(i, "for") {
         let (e, d) = duration(p, i + 1)?;
         if !p.is_word(e, "from") {
             return None;
         }
         let (e2, c) = clock_loose(p, e + 1)?;
-        (c, d, e2, clock_strict(p, e + 1).is_some())
+        (c, d, e2)
     } else {
         return None;
     };
@@ -100,7 +100,6 @@ fn with_length(p: &P, i: usize) -> R<Hours> {
     let mut end = Clock::hm(total / 60 % 24, total % 60);
     end.pm = Some(total / 60 >= 12);
     // A length makes the start a time even when it is a bare hour.
-    let _ = marked;
     Some((
         e,
         Hours {
