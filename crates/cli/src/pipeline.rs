@@ -287,6 +287,16 @@ pub fn collect(paths: &[PathBuf], args: &InputArgs) -> Result<(Vec<Document>, Ve
     Ok((docs, failed))
 }
 
+/// The documents of one input for the commands that print one article's
+/// annotations; the first document that cannot be read is the error.
+pub fn collect_one(path: &std::path::Path, args: &InputArgs) -> Result<Vec<Document>> {
+    let (docs, failed) = collect(&[path.to_path_buf()], args)?;
+    if let Some(f) = failed.first() {
+        bail!("{}: {}; hint: {}", f.source, f.reason, f.hint);
+    }
+    Ok(docs)
+}
+
 /// Reads, cleans and stores every input.
 pub fn ingest(paths: &[PathBuf], args: &InputArgs, store: &mut Store) -> Result<Summary> {
     let mut summary = Summary::default();

@@ -1,6 +1,6 @@
 use crate::pipeline::{self, InputArgs};
 use crate::render;
-use anyhow::{bail, Result};
+use anyhow::Result;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -15,11 +15,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<u8> {
-    let (docs, failed) = pipeline::collect(std::slice::from_ref(&args.path), &args.input)?;
-    if let Some(f) = failed.first() {
-        bail!("{}: {}; hint: {}", f.source, f.reason, f.hint);
-    }
-    for doc in &docs {
+    for doc in &pipeline::collect_one(&args.path, &args.input)? {
         if args.json {
             outln!("{}", serde_json::to_string_pretty(&doc.quantities)?)?;
         } else {

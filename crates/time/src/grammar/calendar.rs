@@ -130,7 +130,7 @@ pub fn year(p: &P, i: usize) -> R<i32> {
 
 /// A number below a hundred in words: "five", "fifteen", "ninety six",
 /// "twenty-five".
-fn two_digit_words(p: &P, i: usize) -> R<u32> {
+pub fn two_digit_words(p: &P, i: usize) -> R<u32> {
     let v = storyline_quantity::cardinal_word(p.word(i)?)? as u32;
     if v >= 20 && v.is_multiple_of(10) {
         let k = p.dash(i + 1).filter(|&k| p.glued(k)).unwrap_or(i + 1);

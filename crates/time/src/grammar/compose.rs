@@ -5,6 +5,7 @@
 
 use super::calendar::{bare_year, day_of_month, month_name, year};
 use super::clock::{clock_loose, clock_strict, day_part};
+use super::hours::share_meridiem;
 use super::relative::{date, part_word};
 use super::span::{duration, set, vague_duration};
 use super::{P, R};
@@ -904,22 +905,6 @@ fn share_fields(a: Expr, b: Expr) -> Option<(Expr, Expr)> {
             }
         }
     })
-}
-
-/// The first end of a time range takes the second's a.m. or p.m. when it
-/// has none and the hours allow it ("from 7 to 8pm").
-fn share_meridiem(a: Clock, b: Clock) -> Clock {
-    match (a.pm, b.pm) {
-        (None, Some(pm)) if a.hour <= 12 => {
-            let candidate = Clock { pm: Some(pm), ..a };
-            if candidate.hour24() <= b.hour24() {
-                candidate
-            } else {
-                a
-            }
-        }
-        _ => a,
-    }
 }
 
 /// Day ranges: "November 19-20", "19-20 November", "Nov 18-Dec 19,

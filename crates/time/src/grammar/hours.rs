@@ -133,16 +133,8 @@ fn minutes_of(x: &Expr) -> Option<u32> {
 /// Each end takes what the other says about a.m. and p.m.: "from 7 to
 /// 8pm" is 19:00-20:00; "from 10:30 to 3" ends at 15:00.
 fn share(a: Clock, b: Clock) -> (Clock, Clock) {
-    let mut a = a;
+    let a = share_meridiem(a, b);
     let mut b = b;
-    if a.pm.is_none() {
-        if let Some(pm) = b.pm {
-            let candidate = Clock { pm: Some(pm), ..a };
-            if candidate.hour24() <= b.hour24() {
-                a = candidate;
-            }
-        }
-    }
     if b.pm.is_none() && b.hour < 12 && b.hour24() < a.hour24() {
         b.pm = Some(true);
     }
@@ -151,4 +143,20 @@ fn share(a: Clock, b: Clock) -> (Clock, Clock) {
         b.pm = Some(true);
     }
     (a, b)
+}
+
+/// The first end of a time range takes the second's a.m. or p.m. when it
+/// has none and the hours allow it ("from 7 to 8pm").
+pub fn share_meridiem(a: Clock, b: Clock) -> Clock {
+    match (a.pm, b.pm) {
+        (None, Some(pm)) if a.hour <= 12 => {
+            let candidate = Clock { pm: Some(pm), ..a };
+            if candidate.hour24() <= b.hour24() {
+                candidate
+            } else {
+                a
+            }
+        }
+        _ => a,
+    }
 }

@@ -536,15 +536,8 @@ pub fn number(p: &P, i: usize) -> R<Option<f64>> {
     }
     let v = lexicon::small_number(w)?;
     // "twenty four", "twenty-four".
-    if v >= 20 && v % 10 == 0 {
-        let k = p.dash(i + 1).filter(|&k| p.glued(k)).unwrap_or(i + 1);
-        if let Some(u) = p
-            .word(k)
-            .and_then(storyline_quantity::cardinal_word)
-            .filter(|u| *u < 10 && *u > 0)
-        {
-            return Some((k + 1, Some((v as u64 + u) as f64)));
-        }
+    if let Some((e, n)) = super::calendar::two_digit_words(p, i).filter(|&(e, _)| e > i + 1) {
+        return Some((e, Some(n as f64)));
     }
     // "one and a half", "one and a quarter".
     if let Some(e) = p.phrase(i + 1, &["and", "a", "half"]) {

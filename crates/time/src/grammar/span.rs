@@ -116,20 +116,6 @@ fn bare_duration(p: &P, i: usize) -> R<Dur> {
             },
         ));
     }
-    // "half an hour", "half a day".
-    if let Some(e) = p
-        .phrase(i, &["half", "an"])
-        .or_else(|| p.phrase(i, &["half", "a"]))
-    {
-        let (u, plural) = lexicon::unit(p.word(e)?)?;
-        return (!plural).then_some((
-            e + 1,
-            Dur {
-                amount: Some(0.5),
-                unit: u,
-            },
-        ));
-    }
     // "a half hour".
     if let Some(e) = p.phrase(i, &["a", "half"]) {
         let (u, plural) = lexicon::unit(p.word(e)?)?;
