@@ -191,6 +191,7 @@ pub fn build_document(raw: RawDocument) -> Result<Document, CleanError> {
         quantities: Vec::new(),
         times: Vec::new(),
         sentence_dates: Vec::new(),
+        entities: Vec::new(),
         removed: cleaned.removed,
         diagnostics: raw.warnings,
         text,

@@ -166,6 +166,11 @@ pub struct Document {
     /// refers to and the date it was said.
     #[serde(default)]
     pub sentence_dates: Vec<crate::SentenceDates>,
+    /// People, organisations, countries, places and groups mentioned,
+    /// linked to the knowledge base and coded as actors; empty until the
+    /// entity stage has run.
+    #[serde(default)]
+    pub entities: Vec<crate::Entity>,
     pub removed: Vec<RemovedLine>,
     pub diagnostics: Vec<Diagnostic>,
 }

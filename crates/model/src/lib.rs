@@ -6,6 +6,7 @@
 
 mod date;
 mod document;
+mod entity;
 mod id;
 mod raw;
 mod span;
@@ -13,6 +14,7 @@ mod time;
 
 pub use date::{DateError, PartialDate, Precision};
 pub use document::{DateOrigin, Diagnostic, Document, Quantity, RemovedLine, Severity, SourceRef};
+pub use entity::Entity;
 pub use id::DocId;
 pub use raw::{GivenMeta, Markup, PageMeta, RawDocument};
 pub use span::{CharIndex, Span};

@@ -31,6 +31,7 @@ fn doc(text: &str, source: &str) -> Document {
         quantities: vec![],
         times: vec![],
         sentence_dates: vec![],
+        entities: vec![],
         removed: vec![],
         diagnostics: vec![],
     }

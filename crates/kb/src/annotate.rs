@@ -1,0 +1,312 @@
+//! From dictionary hits to entities: which reading of each name fits its
+//! context, groups such as "North Korean troops", titles before names,
+//! people the knowledge base does not know, and what refers back to whom.
+
+use crate::cues;
+use crate::fold::{fold, fold_name};
+use crate::kb::{Kb, Target};
+use crate::matcher::{find_hits, longest_first, Hit};
+use crate::words::{is_capitalised, only_space, Words, LOCATIVE, PHRASE_BREAKERS};
+use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+use storyline_model::{Entity, Span};
+
+/// The reading chosen for one name in its context.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reading {
+    Country(usize),
+    Adjective(usize),
+    /// A capital standing for its government ("Moscow said").
+    Metonym(usize),
+    /// A capital as the place where something happens ("in Kyiv").
+    Capital(usize),
+    Org(usize),
+    Person { index: usize, full: bool },
+    Place(usize),
+    Role(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub reading: Reading,
+    pub user: bool,
+}
+
+/// Everything the rules look at.
+pub struct Ctx<'a> {
+    pub kb: &'a Kb,
+    pub chars: &'a [char],
+    pub words: Words,
+    pub sentence_starts: Vec<usize>,
+    pub date: Option<NaiveDate>,
+}
+
+impl Ctx<'_> {
+    pub fn text(&self, start: usize, end: usize) -> String {
+        self.chars[start..end].iter().collect()
+    }
+
+    /// The lower-cased word just before `pos`, if it is in the same
+    /// sentence.
+    pub fn word_before(&self, pos: usize) -> Option<String> {
+        let i = self.words.last_before(pos)?;
+        let (s, _) = self.words.spans[i];
+        if self.sentence_starts.iter().any(|&b| s < b && b <= pos) {
+            return None;
+        }
+        Some(self.words.text(self.chars, i).to_lowercase())
+    }
+
+    pub fn at_sentence_start(&self, pos: usize) -> bool {
+        let Some(i) = self.words.last_before(pos) else {
+            return true;
+        };
+        let (_, e) = self.words.spans[i];
+        self.sentence_starts.iter().any(|&b| e <= b && b <= pos)
+            || self.chars[e..pos].iter().any(|c| matches!(c, '"' | '\u{201C}' | ':' | '\n'))
+    }
+}
+
+/// Finds and codes every entity in `text`. `sentences` are the document's
+/// sentence spans; `date` is the publication date, against which offices
+/// are resolved.
+pub fn annotate(kb: &Kb, text: &str, sentences: &[Span], date: Option<NaiveDate>) -> Vec<Entity> {
+    let chars: Vec<char> = text.chars().collect();
+    let folded = fold(text);
+    let ctx = Ctx {
+        kb,
+        chars: &chars,
+        words: Words::new(&chars),
+        sentence_starts: sentences.iter().map(|s| s.start).collect(),
+        date,
+    };
+    let hits = find_hits(kb, &folded, &chars);
+    let named_in_full: HashSet<usize> = hits
+        .iter()
+        .flat_map(|h| kb.patterns[h.pattern].targets.iter())
+        .filter_map(|t| match t {
+            Target::Person { index, full: true } => Some(*index),
+            _ => None,
+        })
+        .collect();
+    let hits = longest_first(hits, |h| !viable(&ctx, h, &named_in_full).is_empty());
+    let support = country_support(&ctx, &hits, &named_in_full);
+    let mentions: Vec<Mention> = hits
+        .iter()
+        .filter_map(|h| choose(&ctx, h, &viable(&ctx, h, &named_in_full), &support))
+        .collect();
+    let mut entities = crate::compose::compose(&ctx, &mentions);
+    entities.extend(cues::unknown_people(&ctx, &mentions, &entities));
+    entities.sort_by_key(|e| (e.start, e.end));
+    crate::coref::resolve(&ctx, &mut entities);
+    entities
+}
+
+/// The targets of a hit that its context allows.
+fn viable(ctx: &Ctx, hit: &Hit, named_in_full: &HashSet<usize>) -> Vec<Target> {
+    let kb = ctx.kb;
+    let pattern = &kb.patterns[hit.pattern];
+    let inside_name = part_of_longer_name(ctx, hit.start);
+    let place_cue = has_place_cue(ctx, hit);
+    pattern
+        .targets
+        .iter()
+        .copied()
+        .filter(|t| match *t {
+            Target::Person { index, full } => {
+                full || named_in_full.contains(&index)
+                    || kb.people[index].active_near(ctx.date, 2)
+            }
+            Target::Place(_) | Target::Capital(_) => {
+                !inside_name && (place_cue || !kb.ambiguous.contains(&pattern.folded))
+            }
+            Target::Country(_) => !inside_name,
+            _ => true,
+        })
+        .collect()
+}
+
+/// A place or country name right after a capitalised word that is not a
+/// title and not at a sentence start is part of a longer name ("Michael
+/// Jordan", "New Jersey" when only "Jersey" matched).
+fn part_of_longer_name(ctx: &Ctx, start: usize) -> bool {
+    let Some(i) = ctx.words.last_before(start) else {
+        return false;
+    };
+    let (s, e) = ctx.words.spans[i];
+    if !only_space(ctx.chars, e, start) || ctx.at_sentence_start(s) {
+        return false;
+    }
+    let w = ctx.words.text(ctx.chars, i);
+    let lower = w.to_lowercase();
+    is_capitalised(&w)
+        && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && !crate::words::HONORIFICS.contains(&lower.trim_end_matches('.'))
+        && !NAME_OPENERS.contains(&lower.as_str())
+        && !is_known_word(ctx, &lower)
+}
+
+/// Capitalised words that open a phrase rather than a name.
+const NAME_OPENERS: &[&str] = &[
+    "the", "in", "at", "from", "to", "of", "and", "for", "on", "by", "with", "as", "but", "if",
+    "while", "when", "after", "before", "since", "during", "under", "over", "both", "unlike",
+    "like", "across", "inside", "outside", "near", "northern", "southern", "eastern", "western",
+    "central", "north", "south", "east", "west", "greater", "occupied", "downtown", "neighbouring",
+    "neighboring", "rural", "coastal", "city", "port", "via",
+];
+
+/// A word the knowledge base knows as a whole name or role ("Russian",
+/// "President"), which is not the first half of an unknown name.
+fn is_known_word(ctx: &Ctx, lower: &str) -> bool {
+    ctx.kb.pattern_of(lower).is_some()
+}
+
+/// "in Nice", "Split, Croatia".
+fn has_place_cue(ctx: &Ctx, hit: &Hit) -> bool {
+    if ctx.word_before(hit.start).is_some_and(|w| LOCATIVE.contains(&w.as_str())) {
+        return true;
+    }
+    let rest: String = ctx.chars[hit.end..(hit.end + 40).min(ctx.chars.len())].iter().collect();
+    let Some(after) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    ctx.kb.countries.iter().any(|c| after.starts_with(&c.name))
+}
+
+/// How much the rest of the article speaks for each country and each
+/// (country, region): unambiguous names count for their country, and
+/// cities for their region too.
+fn country_support(
+    ctx: &Ctx,
+    hits: &[Hit],
+    named_in_full: &HashSet<usize>,
+) -> HashMap<(String, Option<String>), usize> {
+    let mut support = HashMap::new();
+    for h in hits {
+        let targets = viable(ctx, h, named_in_full);
+        let countries: HashSet<String> =
+            targets.iter().filter_map(|t| country_of(ctx.kb, *t)).collect();
+        if countries.len() != 1 {
+            continue;
+        }
+        let country = countries.into_iter().next().unwrap_or_default();
+        *support.entry((country.clone(), None)).or_insert(0) += 1;
+        for t in &targets {
+            if let Target::Place(i) = t {
+                if let Some(r) = &ctx.kb.places[*i].region {
+                    *support.entry((country.clone(), Some(fold_name(r)))).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    support
+}
+
+fn country_of(kb: &Kb, t: Target) -> Option<String> {
+    match t {
+        Target::Country(i) | Target::Adjective(i) | Target::Capital(i) => {
+            Some(kb.countries[i].code.clone())
+        }
+        Target::Place(i) => Some(kb.places[i].country.clone()),
+        Target::Org(i) => Some(kb.orgs[i].code.clone()),
+        Target::Person { .. } | Target::Role(_) => None,
+    }
+}
+
+/// Picks one reading of a hit.
+fn choose(
+    ctx: &Ctx,
+    hit: &Hit,
+    targets: &[Target],
+    support: &HashMap<(String, Option<String>), usize>,
+) -> Option<Mention> {
+    let kb = ctx.kb;
+    let user = kb.patterns[hit.pattern].user;
+    let locative = ctx.word_before(hit.start).is_some_and(|w| LOCATIVE.contains(&w.as_str()));
+    // Support for a reading: the article's other names in its country, and
+    // for a region, the cities in it.
+    let support_of = |t: &Target| -> usize {
+        match *t {
+            Target::Place(i) if kb.places[i].is_region => {
+                let p = &kb.places[i];
+                support.get(&(p.country.clone(), Some(fold_name(&p.name)))).copied().unwrap_or(0)
+            }
+            _ => country_of(kb, *t)
+                .and_then(|c| support.get(&(c, None)).copied())
+                .unwrap_or(0),
+        }
+    };
+    let rank = |t: &Target| -> u8 {
+        match *t {
+            Target::Person { full: true, .. } => 0,
+            Target::Org(_) if !locative => 1,
+            Target::Country(_) => 2,
+            Target::Adjective(_) => 3,
+            Target::Capital(_) => 4,
+            Target::Place(i) if kb.places[i].is_region => 5,
+            Target::Person { full: false, .. } => 6,
+            Target::Place(_) => 7,
+            Target::Org(_) => 8,
+            Target::Role(_) => 9,
+        }
+    };
+    let mut best = *targets.first()?;
+    for t in targets.iter().skip(1) {
+        // Readings in different places compete on the article's support
+        // (Georgia the country or the US state); otherwise the rank
+        // decides, and among cities the bigger one.
+        let (a, b) = (support_of(t), support_of(&best));
+        let better = if (rank(t) <= 5 || rank(&best) <= 5) && a != b && (a > 1 || b > 1)
+            && differ_in_place(kb, *t, best)
+        {
+            a > b
+        } else if rank(t) != rank(&best) {
+            rank(t) < rank(&best)
+        } else if let (Target::Place(x), Target::Place(y)) = (t, &best) {
+            (a, kb.places[*x].population) > (b, kb.places[*y].population)
+        } else {
+            false
+        };
+        if better {
+            best = *t;
+        }
+    }
+    let reading = match best {
+        Target::Country(i) => Reading::Country(i),
+        Target::Adjective(i) => Reading::Adjective(i),
+        Target::Capital(i) if locative => Reading::Capital(i),
+        Target::Capital(i) => Reading::Metonym(i),
+        Target::Org(i) => Reading::Org(i),
+        Target::Person { index, full } => Reading::Person { index, full },
+        Target::Place(i) => Reading::Place(i),
+        Target::Role(i) => Reading::Role(i),
+    };
+    Some(Mention { start: hit.start, end: hit.end, reading, user })
+}
+
+fn differ_in_place(kb: &Kb, a: Target, b: Target) -> bool {
+    match (country_of(kb, a), country_of(kb, b)) {
+        (Some(x), Some(y)) => x != y,
+        _ => false,
+    }
+}
+
+/// True when the words between two positions could sit inside one noun
+/// phrase: at most `max` words, none of them a verb, article or
+/// preposition that ends the phrase, no punctuation but a possessive.
+pub fn same_phrase(ctx: &Ctx, a: usize, b: usize, max: usize) -> bool {
+    if a > b {
+        return false;
+    }
+    let gap: String = ctx.chars[a..b].iter().collect();
+    let gap = gap.trim();
+    let gap = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("\u{2019}s")).unwrap_or(gap);
+    if gap.chars().any(|c| !(c.is_alphanumeric() || c.is_whitespace() || c == '-')) {
+        return false;
+    }
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.len() <= max
+        && words.iter().all(|w| !PHRASE_BREAKERS.contains(&w.to_lowercase().as_str()))
+}

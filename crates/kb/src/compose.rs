@@ -1,0 +1,242 @@
+//! Entities from the chosen readings: a country or organisation before a
+//! role word is a group ("North Korean troops" is PRK MIL), a title before
+//! a person names that person, a role "of" a country is that country's
+//! office-holder, and every other name stands for itself.
+
+use crate::annotate::{same_phrase, Ctx, Mention, Reading};
+use crate::kb::Kb;
+use storyline_model::Entity;
+
+/// An actor code: the country or IGO first, the body's short name for
+/// international organisations, then the sector.
+pub fn actor_code(country: &str, org: Option<&str>, sector: Option<&str>) -> String {
+    let mut parts = vec![country.to_string()];
+    if matches!(country, "IGO" | "NGO" | "IMG") {
+        if let Some(o) = org {
+            parts.push(o.to_string());
+        }
+    }
+    if let Some(s) = sector {
+        if !parts.iter().any(|p| p == s) {
+            parts.push(s.to_string());
+        }
+    }
+    parts.join(" ")
+}
+
+/// The country code and sector a modifier gives a following role word.
+fn modifier(kb: &Kb, reading: Reading) -> Option<(String, Option<String>)> {
+    match reading {
+        Reading::Country(i) | Reading::Adjective(i) | Reading::Metonym(i) => {
+            Some((kb.countries[i].code.clone(), None))
+        }
+        Reading::Org(i) => Some((kb.orgs[i].code.clone(), Some(kb.orgs[i].id.clone()))),
+        _ => None,
+    }
+}
+
+pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
+    let kb = ctx.kb;
+    let mut out = Vec::new();
+    let mut used = vec![false; mentions.len()];
+    for (k, m) in mentions.iter().enumerate() {
+        if used[k] || modifier(kb, m.reading).is_none() {
+            continue;
+        }
+        // The modifiers coordinated with this one ("Russian and North
+        // Korean forces"), then the role word they share.
+        let mut chain = vec![k];
+        let mut j = k + 1;
+        while j < mentions.len() {
+            let gap = ctx.text(mentions[j - 1].end, mentions[j].start);
+            let joined = matches!(gap.trim(), "and" | "," | ", and" | "or" | "/")
+                || gap.trim().is_empty();
+            if joined && modifier(kb, mentions[j].reading).is_some() {
+                chain.push(j);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let Some(&last) = chain.last() else { continue };
+        let Some(r) = mentions.get(last + 1) else { continue };
+        let Reading::Role(role) = r.reading else { continue };
+        if !same_phrase(ctx, mentions[last].end, r.start, 2) {
+            continue;
+        }
+        // A title before a name belongs to the person, not to a group.
+        if mentions
+            .get(last + 2)
+            .is_some_and(|p| matches!(p.reading, Reading::Person { .. }) && crate::words::only_space(ctx.chars, r.end, p.start))
+        {
+            continue;
+        }
+        let sector = kb.sector_of_role(role).to_string();
+        for (n, &c) in chain.iter().enumerate() {
+            let (country, org) = modifier(kb, mentions[c].reading).unwrap_or_default();
+            let end = if n + 1 == chain.len() { r.end } else { mentions[c].end };
+            out.push(Entity {
+                text: ctx.text(mentions[c].start, end),
+                start: mentions[c].start,
+                end,
+                kind: "group".into(),
+                id: None,
+                code: Some(actor_code(&country, org.as_deref(), Some(&sector))),
+                name: None,
+                office: None,
+                country: Some(country),
+                sector: Some(sector.clone()),
+                region: None,
+                lat: None,
+                lon: None,
+                refers_to: None,
+                rule: "group".into(),
+            });
+            used[c] = true;
+        }
+        used[last + 1] = true;
+    }
+    // "the president of Armenia", "leaders of Romania's government".
+    for (k, m) in mentions.iter().enumerate() {
+        if used[k] {
+            continue;
+        }
+        let Reading::Role(role) = m.reading else { continue };
+        let Some(next) = mentions.get(k + 1) else { continue };
+        if used[k + 1] || !matches!(next.reading, Reading::Country(_) | Reading::Metonym(_) | Reading::Org(_)) {
+            continue;
+        }
+        let gap = ctx.text(m.end, next.start);
+        if !matches!(gap.trim(), "of" | "of the" | "for" | "for the") {
+            continue;
+        }
+        let Some((country, org)) = modifier(kb, next.reading) else { continue };
+        let sector = kb.sector_of_role(role).to_string();
+        out.push(Entity {
+            text: ctx.text(m.start, next.end),
+            start: m.start,
+            end: next.end,
+            kind: "group".into(),
+            id: None,
+            code: Some(actor_code(&country, org.as_deref(), Some(&sector))),
+            name: None,
+            office: None,
+            country: Some(country),
+            sector: Some(sector),
+            region: None,
+            lat: None,
+            lon: None,
+            refers_to: None,
+            rule: "group".into(),
+        });
+        used[k] = true;
+        used[k + 1] = true;
+    }
+    for k in 0..mentions.len() {
+        if !used[k] {
+            if let Some(e) = standalone(ctx, mentions, k) {
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+/// The entity a name is on its own; role words alone are none.
+fn standalone(ctx: &Ctx, mentions: &[Mention], k: usize) -> Option<Entity> {
+    let kb = ctx.kb;
+    let m = mentions[k];
+    let mut e = Entity {
+        text: ctx.text(m.start, m.end),
+        start: m.start,
+        end: m.end,
+        kind: String::new(),
+        id: None,
+        code: None,
+        name: None,
+        office: None,
+        country: None,
+        sector: None,
+        region: None,
+        lat: None,
+        lon: None,
+        refers_to: None,
+        rule: if m.user { "user".into() } else { "kb".into() },
+    };
+    match m.reading {
+        Reading::Country(i) | Reading::Adjective(i) => {
+            let c = &kb.countries[i];
+            e.kind = "country".into();
+            e.id = Some(format!("country:{}", c.code));
+            e.code = Some(c.code.clone());
+            e.name = Some(c.name.clone());
+            e.country = Some(c.code.clone());
+        }
+        Reading::Metonym(i) => {
+            let c = &kb.countries[i];
+            e.kind = "country".into();
+            e.id = Some(format!("country:{}", c.code));
+            e.code = Some(actor_code(&c.code, None, Some("GOV")));
+            e.name = Some(c.name.clone());
+            e.country = Some(c.code.clone());
+            e.sector = Some("GOV".into());
+            if !m.user {
+                e.rule = "kb:metonym".into();
+            }
+        }
+        Reading::Capital(i) => {
+            let c = &kb.countries[i];
+            e.kind = "place".into();
+            e.country = Some(c.code.clone());
+            e.code = Some(c.code.clone());
+            e.name = c.capital.clone();
+            if let Some(p) = c.capital_place.map(|p| &kb.places[p]) {
+                e.id = Some(format!("place:{}", p.id));
+                e.region = p.region.clone();
+                e.lat = Some(p.lat);
+                e.lon = Some(p.lon);
+            }
+        }
+        Reading::Place(i) => {
+            let p = &kb.places[i];
+            e.kind = "place".into();
+            e.id = Some(format!("place:{}", p.id));
+            e.code = Some(p.country.clone());
+            e.name = Some(p.name.clone());
+            e.country = Some(p.country.clone());
+            e.region = p.region.clone();
+            e.lat = Some(p.lat);
+            e.lon = Some(p.lon);
+        }
+        Reading::Org(i) => {
+            let o = &kb.orgs[i];
+            e.kind = "org".into();
+            e.id = Some(format!("org:{}", o.id));
+            e.code = Some(actor_code(&o.code, Some(&o.id), o.sector.as_deref()));
+            e.name = Some(o.name.clone());
+            e.country = (!matches!(o.code.as_str(), "IGO" | "NGO" | "IMG")).then(|| o.code.clone());
+            e.sector = o.sector.clone();
+        }
+        Reading::Person { index, full } => {
+            let p = &kb.people[index];
+            e.kind = "person".into();
+            e.id = Some(format!("person:{}", p.id));
+            e.name = Some(p.name.clone());
+            if !full && !m.user {
+                e.rule = "kb:alias".into();
+            }
+            if let Some(o) = p.office_on(ctx.date) {
+                e.office = Some(o.title.clone());
+                e.country = Some(o.country.clone());
+                e.sector = Some(o.sector.clone());
+            } else if let Some(o) = p.office_before(ctx.date) {
+                e.office = Some(format!("former {}", o.title));
+                e.country = Some(o.country.clone());
+                e.sector = Some("ELI".into());
+            }
+            e.code = e.country.as_deref().map(|c| actor_code(c, None, e.sector.as_deref()));
+        }
+        Reading::Role(_) => return None,
+    }
+    Some(e)
+}

@@ -1,0 +1,159 @@
+//! People the knowledge base does not know, found from the cues news
+//! writing gives: a title or honorific before a name ("Defence Minister
+//! Jane Doe", "Mr Doe"), a reporting verb next to it ("said Jane Doe",
+//! "Jane Doe said"), or an appositive after it ("Jane Doe, a spokeswoman
+//! for ...").
+
+use crate::annotate::{Ctx, Mention, Reading};
+use crate::compose::actor_code;
+use crate::words::{is_capitalised, only_space, HONORIFICS, REPORTING};
+use storyline_model::Entity;
+
+/// Lower-case particles inside names ("Mohammed bin Salman", "Lula da
+/// Silva").
+const PARTICLES: &[&str] = &["bin", "al", "de", "da", "van", "von", "der", "la", "le", "du", "dos", "el", "di", "ibn"];
+
+/// Capitalised words that are never part of a person's name.
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "We", "I", "This",
+    "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "June", "July", "August", "September", "October",
+    "November", "December", "Mr", "Mrs", "Ms", "Dr", "If", "As", "After", "When", "While",
+];
+
+pub fn unknown_people(ctx: &Ctx, mentions: &[Mention], found: &[Entity]) -> Vec<Entity> {
+    let covered = |s: usize, e: usize| {
+        mentions.iter().any(|m| m.start < e && s < m.end) || found.iter().any(|x| x.start < e && s < x.end)
+    };
+    let words = &ctx.words.spans;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = ctx.words.text(ctx.chars, i);
+        if !is_name_word(&w) || covered(words[i].0, words[i].1) {
+            i += 1;
+            continue;
+        }
+        // Extend over capitalised words and particles joined by spaces.
+        let mut j = i + 1;
+        while j < words.len() && j - i < 4 && only_space(ctx.chars, words[j - 1].1, words[j].0) {
+            let next = ctx.words.text(ctx.chars, j);
+            let particle = PARTICLES.contains(&next.as_str())
+                && words.get(j + 1).is_some_and(|_| is_name_word(&ctx.words.text(ctx.chars, j + 1)));
+            if (is_name_word(&next) || particle) && !covered(words[j].0, words[j].1) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let (start, end) = (words[i].0, words[j - 1].1);
+        let count = j - i;
+        let title = title_before(ctx, mentions, start);
+        let honorific = i > 0
+            && only_space_or_dot(ctx, words[i - 1].1, start)
+            && HONORIFICS.contains(&ctx.words.text(ctx.chars, i - 1).to_lowercase().as_str());
+        let speaker_after = words.get(j).is_some_and(|_| {
+            REPORTING.contains(&ctx.words.text(ctx.chars, j).as_str())
+                && only_space(ctx.chars, end, words[j].0)
+        });
+        let speaker_before = i > 0
+            && REPORTING.contains(&ctx.words.text(ctx.chars, i - 1).as_str())
+            && only_space(ctx.chars, words[i - 1].1, start);
+        let appositive = appositive_role(ctx, mentions, end);
+        let sentence_start = ctx.at_sentence_start(start);
+        let cue = if title.is_some() || honorific {
+            Some("cue:title")
+        } else if count >= 2 && (speaker_before || (speaker_after && !sentence_start)) {
+            Some("cue:said")
+        } else if count >= 2 && appositive.is_some() {
+            Some("cue:appositive")
+        } else {
+            None
+        };
+        let single_ok = count >= 2 || title.is_some() || honorific;
+        if let (Some(rule), true) = (cue, single_ok) {
+            let has_title = title.is_some();
+            let (country, sector) = title.or(appositive).unwrap_or((None, None));
+            out.push(Entity {
+                text: ctx.text(start, end),
+                start,
+                end,
+                kind: "person".into(),
+                id: None,
+                code: country.as_deref().map(|c| actor_code(c, None, sector.as_deref())),
+                name: Some(ctx.text(start, end)),
+                office: None,
+                country,
+                sector,
+                region: None,
+                lat: None,
+                lon: None,
+                refers_to: None,
+                rule: if honorific && !has_title { "cue:honorific".into() } else { rule.into() },
+            });
+        }
+        i = j;
+    }
+    out
+}
+
+fn is_name_word(w: &str) -> bool {
+    is_capitalised(w)
+        && w.chars().count() >= 2
+        && w.chars().skip(1).any(|c| c.is_lowercase())
+        && !NOT_NAMES.contains(&w)
+}
+
+fn only_space_or_dot(ctx: &Ctx, a: usize, b: usize) -> bool {
+    a <= b && ctx.chars[a..b].iter().all(|c| c.is_whitespace() || *c == '.')
+}
+
+type CountrySector = (Option<String>, Option<String>);
+
+/// A role word right before `start` ("Minister", "spokesman"), with the
+/// country of a modifier before it ("British Defence Secretary").
+fn title_before(ctx: &Ctx, mentions: &[Mention], start: usize) -> Option<CountrySector> {
+    let k = mentions.iter().rposition(|m| m.end <= start)?;
+    let Reading::Role(role) = mentions[k].reading else {
+        return None;
+    };
+    if !only_space(ctx.chars, mentions[k].end, start) {
+        return None;
+    }
+    let sector = Some(ctx.kb.sector_of_role(role).to_string());
+    let country = k
+        .checked_sub(1)
+        .map(|p| mentions[p])
+        .filter(|m| crate::annotate::same_phrase(ctx, m.end, mentions[k].start, 2))
+        .and_then(|m| match m.reading {
+            Reading::Country(i) | Reading::Adjective(i) | Reading::Metonym(i) => {
+                Some(ctx.kb.countries[i].code.clone())
+            }
+            Reading::Org(i) => Some(ctx.kb.orgs[i].code.clone()),
+            _ => None,
+        });
+    Some((country, sector))
+}
+
+/// ", a spokesman for the Pentagon" / ", Ukraine's foreign minister":
+/// the role and country of an appositive right after a name.
+fn appositive_role(ctx: &Ctx, mentions: &[Mention], end: usize) -> Option<CountrySector> {
+    let rest: String = ctx.chars[end..(end + 3).min(ctx.chars.len())].iter().collect();
+    if !rest.starts_with(", ") {
+        return None;
+    }
+    let window_end = (end + 60).min(ctx.chars.len());
+    let tail: String = ctx.chars[end..window_end].iter().collect();
+    let clause_end = end + tail[1..].find([',', '.', ';']).map_or(tail.chars().count(), |b| tail[..b + 1].chars().count());
+    let inside: Vec<&Mention> = mentions.iter().filter(|m| m.start > end && m.end <= clause_end).collect();
+    let role = inside.iter().find_map(|m| match m.reading {
+        Reading::Role(r) => Some(ctx.kb.sector_of_role(r).to_string()),
+        _ => None,
+    })?;
+    let country = inside.iter().find_map(|m| match m.reading {
+        Reading::Country(i) | Reading::Adjective(i) | Reading::Metonym(i) => Some(ctx.kb.countries[i].code.clone()),
+        Reading::Org(i) => Some(ctx.kb.orgs[i].code.clone()),
+        _ => None,
+    });
+    Some((country, Some(role)))
+}

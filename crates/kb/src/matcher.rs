@@ -1,0 +1,116 @@
+//! Dictionary matching: every knowledge-base name found in the folded
+//! article, at word boundaries, written the way the name requires.
+
+use crate::fold::Folded;
+use crate::kb::Kb;
+
+/// A knowledge-base name found in the text. `start` and `end` are char
+/// offsets of the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub pattern: usize,
+}
+
+/// All names found, overlapping ones included.
+pub fn find_hits(kb: &Kb, folded: &Folded, chars: &[char]) -> Vec<Hit> {
+    let bytes = folded.text.as_bytes();
+    let mut hits = Vec::new();
+    for m in kb.automaton.find_overlapping_iter(&folded.text) {
+        let (fs, fe) = (m.start(), m.end());
+        if !boundary_before(&folded.text, fs) || !boundary_after(bytes, &folded.text, fe) {
+            continue;
+        }
+        let start = folded.origin[fs];
+        let end = folded.origin[fe - 1] + 1;
+        // A name that ends in a letter must not swallow a dropped
+        // abbreviation dot after it: "U.S." ends after its final dot.
+        let end = if chars.get(end) == Some(&'.') && is_abbreviation(&chars[start..end]) {
+            end + 1
+        } else {
+            end
+        };
+        let pattern = m.pattern().as_usize();
+        if written_as_required(&kb.patterns[pattern].written, &chars[start..end]) {
+            hits.push(Hit { start, end, pattern });
+        }
+    }
+    hits
+}
+
+fn boundary_before(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_none_or_not_alnum()
+}
+
+fn boundary_after(bytes: &[u8], text: &str, at: usize) -> bool {
+    at >= bytes.len() || text[at..].chars().next().is_none_or_not_alnum()
+}
+
+trait NotAlnum {
+    fn is_none_or_not_alnum(self) -> bool;
+}
+
+impl NotAlnum for Option<char> {
+    fn is_none_or_not_alnum(self) -> bool {
+        self.map_or(true, |c| !c.is_alphanumeric())
+    }
+}
+
+fn is_abbreviation(surface: &[char]) -> bool {
+    surface.len() >= 2 && surface[surface.len() - 2] == '.'
+}
+
+/// Names written in the data with capitals need a capital in the text;
+/// short acronyms ("US", "UN", "EU") need all their letters in capitals, so
+/// the pronoun "us" is not the United States.
+pub fn written_as_required(written: &str, surface: &[char]) -> bool {
+    if !written.chars().any(char::is_uppercase) {
+        return true;
+    }
+    let Some(first) = surface.iter().find(|c| c.is_alphabetic()) else {
+        return true;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let letters: Vec<char> = written.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym = letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase());
+    !acronym || surface.iter().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+}
+
+/// Keeps the longest hits that do not overlap, among those `keep` accepts.
+pub fn longest_first(mut hits: Vec<Hit>, mut keep: impl FnMut(&Hit) -> bool) -> Vec<Hit> {
+    hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
+    let mut taken: Vec<Hit> = Vec::new();
+    for h in hits {
+        if taken.iter().any(|t| t.start < h.end && h.start < t.end) {
+            continue;
+        }
+        if keep(&h) {
+            taken.push(h);
+        }
+    }
+    taken.sort_by_key(|h| h.start);
+    taken
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn case_rules() {
+        assert!(written_as_required("US", &chars("U.S.")));
+        assert!(written_as_required("US", &chars("US")));
+        assert!(!written_as_required("US", &chars("us")));
+        assert!(!written_as_required("US", &chars("Us")));
+        assert!(written_as_required("NATO", &chars("Nato")));
+        assert!(!written_as_required("Georgia", &chars("georgia")));
+        assert!(written_as_required("troops", &chars("Troops")));
+    }
+}

@@ -1,0 +1,54 @@
+//! Which actors of a sentence act and which are acted on, read from their
+//! positions: the first actor and those coordinated with it are the
+//! source, the next actor and its coordinates the target. Actors inside
+//! an attribution ("..., a UN official said", "according to ...") are
+//! neither. This is the reading used until the event coder gives each
+//! verb its own clause; it is what `eval plover` scores for actors.
+
+use crate::words::REPORTING;
+use storyline_model::Entity;
+
+/// Indices into `entities` (which must lie within `sentence`, sorted by
+/// start) of the source and target actors. Offsets are chars of `text`.
+pub fn source_and_target(text: &[char], sentence: (usize, usize), entities: &[Entity]) -> (Vec<usize>, Vec<usize>) {
+    let cut = attribution_start(text, sentence);
+    let actors: Vec<usize> = (0..entities.len())
+        .filter(|&i| {
+            let e = &entities[i];
+            e.start >= sentence.0 && e.end <= cut && e.code.is_some() && e.rule != "coref:pronoun"
+        })
+        .collect();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for &i in &actors {
+        let joined = groups.last().and_then(|g| g.last()).is_some_and(|&p| {
+            let gap: String = text[entities[p].end..entities[i].start].iter().collect();
+            matches!(gap.trim(), "and" | "," | ", and" | "or" | "-" | "/" | "and the" | ", the")
+        });
+        match (joined, groups.last_mut()) {
+            (true, Some(g)) => g.push(i),
+            _ => groups.push(vec![i]),
+        }
+    }
+    let mut groups = groups.into_iter();
+    let source = groups.next().unwrap_or_default();
+    let target = if source.len() > 1 { Vec::new() } else { groups.next().unwrap_or_default() };
+    (source, target)
+}
+
+/// Where a trailing attribution starts: the last comma before a final
+/// reporting verb, or "according to". The sentence end when there is none.
+fn attribution_start(text: &[char], sentence: (usize, usize)) -> usize {
+    let s: String = text[sentence.0..sentence.1].iter().collect();
+    let lower = s.to_lowercase();
+    let mut cut = s.chars().count();
+    if let Some(b) = lower.find("according to") {
+        cut = cut.min(lower[..b].chars().count());
+    }
+    if let Some(comma) = lower.rfind(", ") {
+        let tail = &lower[comma..];
+        if tail.split(|c: char| !c.is_alphanumeric()).any(|w| REPORTING.contains(&w)) {
+            cut = cut.min(lower[..comma].chars().count());
+        }
+    }
+    sentence.0 + cut
+}

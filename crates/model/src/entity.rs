@@ -1,0 +1,44 @@
+use serde::{Deserialize, Serialize};
+
+/// A mention of a person, organisation, country, place or group: the
+/// output contract's entity object, with what the knowledge base knows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// `person`, `org`, `country`, `place` or `group`.
+    pub kind: String,
+    /// The knowledge-base id (`person:joe-biden`, `country:USA`,
+    /// `org:NATO`, `place:geonames:703448`), or `null` for a name the
+    /// knowledge base does not know.
+    pub id: Option<String>,
+    /// The actor code, country or IGO first, then the sector when known:
+    /// `USA GOV`, `PRK MIL`, `IGO NATO`, `RUS`.
+    pub code: Option<String>,
+    /// The canonical name of what is mentioned.
+    pub name: Option<String>,
+    /// The office the person held at the article's date.
+    #[serde(default)]
+    pub office: Option<String>,
+    /// ISO 3166 alpha-3 code of the actor's or place's country.
+    pub country: Option<String>,
+    /// The sector code (GOV, MIL, REB, CVL, ...), when known.
+    pub sector: Option<String>,
+    /// For places: first-level region and coordinates.
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub lat: Option<f64>,
+    #[serde(default)]
+    pub lon: Option<f64>,
+    /// For a mention that refers back ("Kirby", "the secretary of state",
+    /// "he"): the index in the document's `entities` of the mention it
+    /// refers to.
+    #[serde(default)]
+    pub refers_to: Option<usize>,
+    /// What produced this mention: `kb` (a knowledge-base name), `kb:alias`,
+    /// `cue:title`, `cue:honorific`, `cue:said`, `group`, `coref:surname`,
+    /// `coref:title`, `coref:pronoun`, `user` (an entry from `--kb`).
+    pub rule: String,
+}
