@@ -12,12 +12,14 @@ use storyline_model::Entity;
 /// start) of the source and target actors. Offsets are chars of `text`.
 pub fn source_and_target(text: &[char], sentence: (usize, usize), entities: &[Entity]) -> (Vec<usize>, Vec<usize>) {
     let cut = attribution_start(text, sentence);
-    let actors: Vec<usize> = (0..entities.len())
-        .filter(|&i| {
-            let e = &entities[i];
-            e.start >= sentence.0 && e.end <= cut && e.code.is_some() && e.rule != "coref:pronoun"
-        })
-        .collect();
+    let mut actors: Vec<usize> = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        let inside = e.start >= sentence.0 && e.end <= cut;
+        let after_last = actors.last().map_or(true, |&p| entities[p].end <= e.start);
+        if inside && after_last && e.code.is_some() && e.rule != "coref:pronoun" {
+            actors.push(i);
+        }
+    }
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for &i in &actors {
         let joined = groups.last().and_then(|g| g.last()).is_some_and(|&p| {
@@ -51,4 +53,23 @@ fn attribution_start(text: &[char], sentence: (usize, usize)) -> usize {
         }
     }
     sentence.0 + cut
+}
+
+/// The country codes (first part of the actor code: `USA`, `IGO`) of the
+/// source and target actors of one sentence read on its own.
+pub fn sentence_codes(
+    kb: &crate::Kb,
+    sentence: &str,
+    date: Option<chrono::NaiveDate>,
+) -> (std::collections::BTreeSet<String>, std::collections::BTreeSet<String>) {
+    let chars: Vec<char> = sentence.chars().collect();
+    let span = storyline_model::Span::new(0, chars.len());
+    let entities = crate::annotate(kb, sentence, &[span], date);
+    let (s, t) = source_and_target(&chars, (0, chars.len()), &entities);
+    let codes = |ix: Vec<usize>| {
+        ix.into_iter()
+            .filter_map(|i| entities[i].code.as_deref().and_then(|c| c.split(' ').next()).map(str::to_string))
+            .collect()
+    };
+    (codes(s), codes(t))
 }

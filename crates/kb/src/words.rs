@@ -33,11 +33,6 @@ impl Words {
         Words { spans }
     }
 
-    /// Index of the first word starting at or after `pos`.
-    pub fn first_at_or_after(&self, pos: usize) -> usize {
-        self.spans.partition_point(|w| w.0 < pos)
-    }
-
     /// Index of the last word ending at or before `pos`.
     pub fn last_before(&self, pos: usize) -> Option<usize> {
         self.spans.partition_point(|w| w.1 <= pos).checked_sub(1)
