@@ -61,6 +61,10 @@ enum Command {
     Figures(commands::figures::Args),
     /// Print the time expressions of one article as a table: text, value, days, precision, tense.
     Times(commands::times::Args),
+    /// Print the entities of one article as a table: text, kind, actor code, name, office or place.
+    Entities(commands::entities::Args),
+    /// Look up the knowledge base.
+    Kb(commands::kb::Args),
     /// Measure extraction quality on an external benchmark.
     Eval(commands::eval::Args),
 }
@@ -83,6 +87,8 @@ fn main() -> ExitCode {
         Command::Analyze(a) => commands::analyze::run(a),
         Command::Figures(a) => commands::figures::run(a),
         Command::Times(a) => commands::times::run(a),
+        Command::Entities(a) => commands::entities::run(a),
+        Command::Kb(a) => commands::kb::run(a),
         Command::Eval(a) => commands::eval::run(a),
     };
     match result {

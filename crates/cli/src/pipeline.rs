@@ -11,6 +11,7 @@ use storyline_ingest::{
     discover, read_input_each, IngestError, Input, Manifest, PathFilter, ReadOptions,
 };
 use storyline_model::{Diagnostic, Document, GivenMeta, PartialDate, RawDocument};
+use storyline_kb::Kb;
 use storyline_store::{PutOutcome, Store};
 
 /// Options shared by `ingest`, `extract` and `analyze`.
@@ -41,6 +42,10 @@ pub struct InputArgs {
     /// default is month first. A part over 12 decides either way.
     #[arg(long)]
     pub day_first: bool,
+    /// Your own knowledge-base entries (TSV, the format in the README);
+    /// they beat the shipped ones. Repeatable.
+    #[arg(long = "kb", value_name = "FILE")]
+    pub kb: Vec<PathBuf>,
 }
 
 /// How raw documents become annotated documents.
@@ -48,11 +53,13 @@ pub struct InputArgs {
 pub struct BuildOptions {
     pub limits: HtmlLimits,
     pub time: storyline_time::Options,
+    /// The knowledge base with the user's files; `None` is the shipped one.
+    pub kb: Option<&'static Kb>,
 }
 
 impl InputArgs {
-    pub fn build_options(&self) -> BuildOptions {
-        BuildOptions {
+    pub fn build_options(&self) -> Result<BuildOptions> {
+        Ok(BuildOptions {
             limits: HtmlLimits {
                 max_elements: self.max_html_elements,
                 max_depth: self.max_html_depth,
@@ -60,8 +67,28 @@ impl InputArgs {
             time: storyline_time::Options {
                 day_first: self.day_first,
             },
-        }
+            kb: load_kb(&self.kb)?,
+        })
     }
+}
+
+/// The shipped knowledge base with the user's files read over it, or
+/// `None` when there are none. Loaded once per run and kept for its
+/// length, so it is leaked rather than reference-counted.
+pub fn load_kb(files: &[PathBuf]) -> Result<Option<&'static Kb>> {
+    if files.is_empty() {
+        return Ok(None);
+    }
+    let mut texts = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(f).with_context(|| {
+            format!("cannot read knowledge-base file {}; hint: it must be UTF-8 text", f.display())
+        })?;
+        texts.push((f.display().to_string(), text));
+    }
+    let named: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let kb = Kb::load(&named).map_err(|e| anyhow::anyhow!("{e}; hint: {}", e.hint()))?;
+    Ok(Some(Box::leak(Box::new(kb))))
 }
 
 /// Turns a raw document into a clean document: HTML extracted first,
@@ -90,6 +117,11 @@ pub fn build(raw: RawDocument, opts: &BuildOptions) -> Result<Document, Failure>
         storyline_time::annotate(&doc.text, &doc.sentences, doc.published, &opts.time);
     doc.times = times;
     doc.sentence_dates = dates;
+    let kb = opts.kb.unwrap_or_else(Kb::builtin);
+    // A publication month or year stands for its first day: offices are
+    // resolved at the start of the period the article is known to be in.
+    let date = doc.published.as_ref().and_then(PartialDate::first_day);
+    doc.entities = storyline_kb::annotate(kb, &doc.text, &doc.sentences, date);
     Ok(doc)
 }
 
@@ -224,7 +256,7 @@ pub fn documents(
             inputs.len()
         );
     }
-    let build_opts = args.build_options();
+    let build_opts = args.build_options()?;
     let opts = ReadOptions {
         max_bytes: args.max_bytes,
     };

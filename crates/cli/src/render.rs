@@ -76,9 +76,10 @@ pub fn doc_header(doc: &Document) -> String {
     line(
         "found",
         Some(format!(
-            "{} figures, {} time expressions",
+            "{} figures, {} time expressions, {} entities",
             doc.quantities.len(),
-            doc.times.len()
+            doc.times.len(),
+            doc.entities.len()
         )),
     );
     for s in &doc.sources {
@@ -179,6 +180,36 @@ pub fn times_table(times: &[storyline_model::TimeExpr]) -> String {
             t.precision.as_deref().unwrap_or("-"),
             t.modifier.as_deref().unwrap_or("-"),
             anchor,
+        ));
+    }
+    out
+}
+
+pub fn entities_table(entities: &[storyline_model::Entity]) -> String {
+    let mut out = format!(
+        "{:<30}  {:<7}  {:<14}  {:<34}  {}\n",
+        "TEXT", "KIND", "CODE", "NAME", "OFFICE / PLACE / RULE"
+    );
+    for e in entities {
+        let detail = match (&e.office, &e.region, e.lat, e.lon) {
+            (Some(o), _, _, _) => o.clone(),
+            (None, region, Some(lat), Some(lon)) => format!(
+                "{}{lat:.2}, {lon:.2}",
+                region.as_ref().map_or(String::new(), |r| format!("{r}; "))
+            ),
+            _ => String::new(),
+        };
+        let rule = match e.refers_to {
+            Some(i) => format!("{} -> #{i}", e.rule),
+            None => e.rule.clone(),
+        };
+        out.push_str(&format!(
+            "{:<30}  {:<7}  {:<14}  {:<34}  {}\n",
+            cut(&e.text, 30),
+            e.kind,
+            e.code.as_deref().unwrap_or("-"),
+            cut(e.name.as_deref().unwrap_or("-"), 34),
+            if detail.is_empty() { rule } else { format!("{detail} ({rule})") },
         ));
     }
     out

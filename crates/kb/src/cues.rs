@@ -21,6 +21,20 @@ const NOT_NAMES: &[&str] = &[
     "November", "December", "Mr", "Mrs", "Ms", "Dr", "If", "As", "After", "When", "While",
 ];
 
+/// Last words of organisation names, with the sector they give.
+const ORG_HEADS: &[(&str, &str)] = &[
+    ("Department", "GOV"), ("Ministry", "GOV"), ("Office", "GOV"), ("Agency", "GOV"),
+    ("Council", "GOV"), ("Committee", "GOV"), ("Commission", "GOV"), ("Government", "GOV"),
+    ("Administration", "GOV"), ("Embassy", "GOV"), ("Army", "MIL"), ("Forces", "MIL"),
+    ("Command", "MIL"), ("Corps", "MIL"), ("Navy", "MIL"), ("Brigade", "MIL"), ("Front", "REB"),
+    ("Movement", "REB"), ("Party", "OPP"), ("Court", "JUD"), ("Tribunal", "JUD"),
+    ("Parliament", "LEG"), ("Assembly", "LEG"), ("Senate", "LEG"), ("Service", "SPY"),
+    ("Bank", "BUS"), ("Company", "BUS"), ("Corporation", "BUS"), ("Group", "BUS"),
+    ("University", "EDU"), ("School", "EDU"), ("Institute", "EDU"), ("Union", "CVL"),
+    ("Association", "CVL"), ("Times", "MED"), ("Post", "MED"), ("News", "MED"),
+    ("Hospital", "HLH"), ("Church", "REL"), ("Police", "COP"), ("Guard", "MIL"),
+];
+
 pub fn unknown_people(ctx: &Ctx, mentions: &[Mention], found: &[Entity]) -> Vec<Entity> {
     let covered = |s: usize, e: usize| {
         mentions.iter().any(|m| m.start < e && s < m.end) || found.iter().any(|x| x.start < e && s < x.end)
@@ -71,6 +85,36 @@ pub fn unknown_people(ctx: &Ctx, mentions: &[Mention], found: &[Entity]) -> Vec<
             None
         };
         let single_ok = count >= 2 || title.is_some() || honorific;
+        let org_sector = ORG_HEADS.iter().find(|(w, _)| ctx.words.text(ctx.chars, j - 1) == *w).map(|(_, s)| *s);
+        if let (Some(sector), true) = (org_sector, count >= 2) {
+            // "Defence Department said", "the Ceasefire Violations
+            // Committee": a name ending in an organisation word is a body.
+            let country = (i..j).find_map(|k| ctx.kb.pattern_of(&ctx.words.text(ctx.chars, k)).and_then(|p| {
+                p.targets.iter().find_map(|t| match t {
+                    crate::kb::Target::Adjective(c) | crate::kb::Target::Country(c) => Some(ctx.kb.countries[*c].code.clone()),
+                    _ => None,
+                })
+            }));
+            out.push(Entity {
+                text: ctx.text(start, end),
+                start,
+                end,
+                kind: "org".into(),
+                id: None,
+                code: country.as_deref().map(|c| actor_code(c, None, Some(sector))),
+                name: Some(ctx.text(start, end)),
+                office: None,
+                country,
+                sector: Some(sector.into()),
+                region: None,
+                lat: None,
+                lon: None,
+                refers_to: None,
+                rule: "cue:org".into(),
+            });
+            i = j;
+            continue;
+        }
         if let (Some(rule), true) = (cue, single_ok) {
             let has_title = title.is_some();
             let (country, sector) = title.or(appositive).unwrap_or((None, None));

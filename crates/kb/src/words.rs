@@ -80,7 +80,7 @@ pub const REPORTING: &[&str] = &[
 /// Words that never sit inside a noun phrase between a country and a role
 /// word: verbs, articles and prepositions that end the phrase.
 pub const PHRASE_BREAKERS: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is",
+    "and", "or", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is",
     "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "should",
     "may", "might", "can", "said", "says", "told", "that", "which", "who", "whom", "whose",
     "this", "these", "those", "it", "its", "their", "his", "her", "they", "he", "she", "we",

@@ -68,6 +68,12 @@ impl PartialDate {
     pub fn to_naive(&self) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
     }
+
+    /// The first day of the period: the date itself, the first of its
+    /// month, or the first of January.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
 }
 
 impl From<NaiveDate> for PartialDate {

@@ -39,6 +39,10 @@ pub fn run(args: Args) -> Result<u8> {
         outln!("\ntimes:")?;
         out!("{}", render::times_table(&doc.times))?;
     }
+    if !doc.entities.is_empty() {
+        outln!("\nentities:")?;
+        out!("{}", render::entities_table(&doc.entities))?;
+    }
     if args.removed {
         outln!("\nremoved:")?;
         out!("{}", render::removed_lines(&doc))?;
