@@ -64,11 +64,14 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
         if !same_phrase(ctx, mentions[last].end, r.start, 2) {
             continue;
         }
-        // A title before a name belongs to the person, not to a group.
-        if mentions
-            .get(last + 2)
-            .is_some_and(|p| matches!(p.reading, Reading::Person { .. }) && crate::words::only_space(ctx.chars, r.end, p.start))
-        {
+        // A title before a name belongs to the person, not to a group:
+        // "British Defence Secretary Tom King" is one actor, coded from
+        // the title when the knowledge base does not know the name.
+        if title_before_name(ctx, r.end) {
+            for &c in &chain {
+                used[c] = true;
+            }
+            used[last + 1] = true;
             continue;
         }
         let sector = kb.sector_of_role(role).to_string();
@@ -140,6 +143,13 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
         }
     }
     out
+}
+
+/// True when a capitalised name follows `end` after one space.
+fn title_before_name(ctx: &Ctx, end: usize) -> bool {
+    ctx.chars.get(end) == Some(&' ')
+        && ctx.chars.get(end + 1).is_some_and(|c| c.is_uppercase())
+        && ctx.chars.get(end + 2).is_some_and(|c| c.is_lowercase())
 }
 
 /// The entity a name is on its own; role words alone are none.

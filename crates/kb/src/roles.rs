@@ -33,7 +33,18 @@ pub fn source_and_target(text: &[char], sentence: (usize, usize), entities: &[En
     }
     let mut groups = groups.into_iter();
     let source = groups.next().unwrap_or_default();
-    let target = if source.len() > 1 { Vec::new() } else { groups.next().unwrap_or_default() };
+    // A country or place "in" which something happens is where, not whom.
+    let is_setting = |g: &Vec<usize>| {
+        let e = &entities[g[0]];
+        let before: String = text[sentence.0..e.start].iter().collect();
+        let word = before.split_whitespace().last().unwrap_or("").to_lowercase();
+        matches!(e.kind.as_str(), "country" | "place") && matches!(word.as_str(), "in" | "inside" | "within")
+    };
+    let target = if source.len() > 1 {
+        Vec::new()
+    } else {
+        groups.find(|g| !is_setting(g)).unwrap_or_default()
+    };
     (source, target)
 }
 

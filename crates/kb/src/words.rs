@@ -74,7 +74,8 @@ pub const HONORIFICS: &[&str] = &[
 pub const REPORTING: &[&str] = &[
     "said", "says", "told", "added", "warned", "stated", "claimed", "noted", "announced",
     "insisted", "argued", "wrote", "explained", "stressed", "asserted", "declared", "confirmed",
-    "denied", "acknowledged", "estimated", "assessed", "tweeted", "posted",
+    "denied", "acknowledged", "estimated", "assessed", "tweeted", "posted", "reported",
+    "reports", "announces",
 ];
 
 /// Words that never sit inside a noun phrase between a country and a role
