@@ -39,6 +39,10 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
     let kb = ctx.kb;
     let mut out = Vec::new();
     let mut used = vec![false; mentions.len()];
+    // Countries inside a title ("US Secretary of State Antony Blinken")
+    // are entities of their own, marked so that they are not counted as
+    // a second actor beside the person.
+    let mut title_modifiers: Vec<usize> = Vec::new();
     for (k, m) in mentions.iter().enumerate() {
         if used[k] || modifier(kb, m.reading).is_none() {
             continue;
@@ -68,9 +72,7 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
         // "British Defence Secretary Tom King" is one actor, coded from
         // the title when the knowledge base does not know the name.
         if title_before_name(ctx, r.end) {
-            for &c in &chain {
-                used[c] = true;
-            }
+            title_modifiers.extend(chain.iter().copied());
             used[last + 1] = true;
             continue;
         }
@@ -137,7 +139,10 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
     }
     for k in 0..mentions.len() {
         if !used[k] {
-            if let Some(e) = standalone(ctx, mentions, k) {
+            if let Some(mut e) = standalone(ctx, mentions, k) {
+                if title_modifiers.contains(&k) {
+                    e.rule = "title".into();
+                }
                 out.push(e);
             }
         }

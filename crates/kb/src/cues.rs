@@ -21,6 +21,18 @@ const NOT_NAMES: &[&str] = &[
     "November", "December", "Mr", "Mrs", "Ms", "Dr", "If", "As", "After", "When", "While",
 ];
 
+/// Last words of the roles that are titles of a person.
+const PERSON_TITLES: &[&str] = &[
+    "minister", "secretary", "president", "president-elect", "spokesman", "spokeswoman",
+    "spokesperson", "adviser", "advisor", "ambassador", "envoy", "chancellor", "premier", "leader",
+    "commander", "general", "chief", "governor", "mayor", "king", "queen", "emir", "prince",
+    "official", "diplomat", "negotiator", "judge", "prosecutor", "senator", "lawmaker",
+    "representative", "director", "chairman", "head", "commissioner", "secretary-general",
+    "sultan", "monarch", "aide", "officer", "journalist", "reporter", "editor", "correspondent",
+    "professor", "doctor", "cleric", "imam", "bishop", "pope", "patriarch", "rebel", "militant",
+    "activist", "dissident", "businessman", "executive", "congressman", "congresswoman", "mp",
+];
+
 /// Last words of organisation names, with the sector they give.
 const ORG_HEADS: &[(&str, &str)] = &[
     ("Department", "GOV"), ("Ministry", "GOV"), ("Office", "GOV"), ("Agency", "GOV"),
@@ -84,7 +96,9 @@ pub fn unknown_people(ctx: &Ctx, mentions: &[Mention], found: &[Entity]) -> Vec<
         } else {
             None
         };
-        let single_ok = count >= 2 || title.is_some() || honorific;
+        // One capitalised word is a name only after an honorific ("Mr
+        // Doe"); after a title it is as likely a word of the title.
+        let single_ok = count >= 2 || honorific;
         let org_sector = ORG_HEADS.iter().find(|(w, _)| ctx.words.text(ctx.chars, j - 1) == *w).map(|(_, s)| *s);
         if let (Some(sector), true) = (org_sector, count >= 2) {
             // "Defence Department said", "the Ceasefire Violations
@@ -162,6 +176,12 @@ fn title_before(ctx: &Ctx, mentions: &[Mention], start: usize) -> Option<Country
         return None;
     };
     if !only_space(ctx.chars, mentions[k].end, start) {
+        return None;
+    }
+    // Only a role that a person holds is a title: "Army Tactical Missile
+    // Systems" is not a person.
+    let last_word = ctx.kb.roles[role].0.rsplit(' ').next().unwrap_or_default().to_string();
+    if !PERSON_TITLES.contains(&last_word.as_str()) {
         return None;
     }
     let sector = Some(ctx.kb.sector_of_role(role).to_string());

@@ -16,7 +16,7 @@ pub fn source_and_target(text: &[char], sentence: (usize, usize), entities: &[En
     for (i, e) in entities.iter().enumerate() {
         let inside = e.start >= sentence.0 && e.end <= cut;
         let after_last = actors.last().map_or(true, |&p| entities[p].end <= e.start);
-        if inside && after_last && e.code.is_some() && e.rule != "coref:pronoun" {
+        if inside && after_last && e.code.is_some() && !matches!(e.rule.as_str(), "coref:pronoun" | "title") {
             actors.push(i);
         }
     }

@@ -39,6 +39,7 @@ pub struct Entity {
     pub refers_to: Option<usize>,
     /// What produced this mention: `kb` (a knowledge-base name), `kb:alias`,
     /// `cue:title`, `cue:honorific`, `cue:said`, `group`, `coref:surname`,
-    /// `coref:title`, `coref:pronoun`, `user` (an entry from `--kb`).
+    /// `coref:title`, `coref:pronoun`, `user` (an entry from `--kb`), `title`
+    /// (a country inside a person's title: "US Secretary of State ...").
     pub rule: String,
 }
