@@ -83,3 +83,60 @@ fn times_in_long_text(bencher: Bencher, sentences: usize) {
             ))
         });
 }
+
+/// A wire-style paragraph dense with names, written for this benchmark,
+/// repeated to about 5,000 words.
+fn names_text() -> (String, Vec<storyline_model::Span>) {
+    let paragraph = "The Kremlin said on Tuesday that Russian and North Korean forces had \
+        pushed back Ukrainian troops near Kursk, while NATO Secretary-General Mark Rutte told \
+        reporters in Brussels that the alliance would meet in Washington. U.S. officials and \
+        the State Department spokesman said President Joe Biden spoke with Volodymyr \
+        Zelenskyy about air defence for Kyiv and Kharkiv. Mr Rutte said Beijing and Tehran \
+        were watching. ";
+    let words = paragraph.split_whitespace().count();
+    let text = paragraph.repeat(5_000 / words + 1);
+    let spans = storyline_text::split_sentences(&text)
+        .into_iter()
+        .map(|r| {
+            storyline_model::Span::new(
+                text[..r.start].chars().count(),
+                text[..r.end].chars().count(),
+            )
+        })
+        .collect();
+    (text, spans)
+}
+
+/// The dictionary step alone: every knowledge-base name (about 90,000
+/// of them, cities included) matched over a 5,000-word article.
+#[divan::bench]
+fn kb_matching_5000_words(bencher: Bencher) {
+    let kb = storyline_kb::Kb::builtin();
+    let (text, _) = names_text();
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| black_box(storyline_kb::match_names(kb, &text)));
+}
+
+/// The whole entity stage on the same article: matching, readings, groups,
+/// cues, coreference and codes.
+#[divan::bench]
+fn entities_5000_words(bencher: Bencher) {
+    let kb = storyline_kb::Kb::builtin();
+    let (text, spans) = names_text();
+    let date = chrono_free_date();
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| black_box(storyline_kb::annotate(kb, &text, &spans, date)));
+}
+
+/// Loading the shipped knowledge base and building its automaton, which
+/// every run pays once.
+#[divan::bench(sample_count = 5)]
+fn kb_load() {
+    black_box(storyline_kb::Kb::load(&[]).expect("shipped knowledge base"));
+}
+
+fn chrono_free_date() -> Option<storyline_kb::Date> {
+    storyline_kb::Date::from_ymd_opt(2024, 11, 1)
+}

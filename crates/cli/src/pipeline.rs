@@ -10,8 +10,8 @@ use storyline_html::HtmlLimits;
 use storyline_ingest::{
     discover, read_input_each, IngestError, Input, Manifest, PathFilter, ReadOptions,
 };
-use storyline_model::{Diagnostic, Document, GivenMeta, PartialDate, RawDocument};
 use storyline_kb::Kb;
+use storyline_model::{Diagnostic, Document, GivenMeta, PartialDate, RawDocument};
 use storyline_store::{PutOutcome, Store};
 
 /// Options shared by `ingest`, `extract` and `analyze`.
@@ -82,11 +82,17 @@ pub fn load_kb(files: &[PathBuf]) -> Result<Option<&'static Kb>> {
     let mut texts = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(f).with_context(|| {
-            format!("cannot read knowledge-base file {}; hint: it must be UTF-8 text", f.display())
+            format!(
+                "cannot read knowledge-base file {}; hint: it must be UTF-8 text",
+                f.display()
+            )
         })?;
         texts.push((f.display().to_string(), text));
     }
-    let named: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let named: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     let kb = Kb::load(&named).map_err(|e| anyhow::anyhow!("{e}; hint: {}", e.hint()))?;
     Ok(Some(Box::leak(Box::new(kb))))
 }

@@ -209,7 +209,11 @@ pub fn entities_table(entities: &[storyline_model::Entity]) -> String {
             e.kind,
             e.code.as_deref().unwrap_or("-"),
             cut(e.name.as_deref().unwrap_or("-"), 34),
-            if detail.is_empty() { rule } else { format!("{detail} ({rule})") },
+            if detail.is_empty() {
+                rule
+            } else {
+                format!("{detail} ({rule})")
+            },
         ));
     }
     out

@@ -34,7 +34,12 @@ fn entities(doc: &Value) -> Vec<Value> {
 }
 
 fn first_code(e: &Value) -> &str {
-    e["code"].as_str().unwrap_or("").split(' ').next().unwrap_or("")
+    e["code"]
+        .as_str()
+        .unwrap_or("")
+        .split(' ')
+        .next()
+        .unwrap_or("")
 }
 
 #[test]
@@ -65,7 +70,10 @@ fn seed_people_resolve_with_their_offices_at_the_article_date() {
         assert!(
             found.iter().any(|e| e["office"] == *office),
             "{id}: offices {:?}, expected {office}",
-            found.iter().map(|e| e["office"].clone()).collect::<Vec<_>>()
+            found
+                .iter()
+                .map(|e| e["office"].clone())
+                .collect::<Vec<_>>()
         );
     }
     // Zelenskiy and Zelenskyy are one person.
@@ -74,8 +82,14 @@ fn seed_people_resolve_with_their_offices_at_the_article_date() {
         .filter(|e| e["id"] == "person:volodymyr-zelenskyy")
         .filter_map(|e| e["text"].as_str())
         .collect();
-    assert!(spellings.iter().any(|s| s.contains("Zelenskiy")), "{spellings:?}");
-    assert!(spellings.iter().any(|s| s.contains("Zelenskyy")), "{spellings:?}");
+    assert!(
+        spellings.iter().any(|s| s.contains("Zelenskiy")),
+        "{spellings:?}"
+    );
+    assert!(
+        spellings.iter().any(|s| s.contains("Zelenskyy")),
+        "{spellings:?}"
+    );
 }
 
 #[test]
@@ -120,21 +134,34 @@ fn seed_actor_variants_are_found_with_their_codes() {
             let v: Vec<char> = variant.chars().collect();
             for at in 0..text.len().saturating_sub(v.len() - 1) {
                 let boundary = |i: usize| text.get(i).is_none_or(|c| !c.is_alphanumeric());
-                if text[at..at + v.len()] != v[..] || (at > 0 && !boundary(at - 1)) || !boundary(at + v.len()) {
+                if text[at..at + v.len()] != v[..]
+                    || (at > 0 && !boundary(at - 1))
+                    || !boundary(at + v.len())
+                {
                     continue;
                 }
                 let covered = ents.iter().any(|e| {
-                    let (s, en) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+                    let (s, en) = (
+                        e["start"].as_u64().unwrap() as usize,
+                        e["end"].as_u64().unwrap() as usize,
+                    );
                     s <= at && at + v.len() <= en && codes.contains(&first_code(e))
                 });
                 if !covered {
-                    let context: String = text[at.saturating_sub(30)..(at + v.len() + 30).min(text.len())].iter().collect();
+                    let context: String = text
+                        [at.saturating_sub(30)..(at + v.len() + 30).min(text.len())]
+                        .iter()
+                        .collect();
                     missing.push(format!("{variant} in {}: …{context}…", doc["id"]));
                 }
             }
         }
     }
-    assert!(missing.is_empty(), "not found with the right code:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "not found with the right code:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
@@ -144,7 +171,9 @@ fn seed_places_carry_coordinates() {
     for name in ["Kursk", "Sumy", "Wonsan", "Vladivostok", "Rio de Janeiro"] {
         let e = all
             .iter()
-            .find(|e| e["kind"] == "place" && e["text"].as_str().is_some_and(|t| t.starts_with(name)))
+            .find(|e| {
+                e["kind"] == "place" && e["text"].as_str().is_some_and(|t| t.starts_with(name))
+            })
             .unwrap_or_else(|| panic!("{name} is not placed"));
         assert!(e["lat"].is_number() && e["lon"].is_number(), "{e}");
     }

@@ -21,7 +21,10 @@ pub enum Reading {
     /// A capital as the place where something happens ("in Kyiv").
     Capital(usize),
     Org(usize),
-    Person { index: usize, full: bool },
+    Person {
+        index: usize,
+        full: bool,
+    },
     Place(usize),
     Role(usize),
 }
@@ -65,7 +68,9 @@ impl Ctx<'_> {
         };
         let (_, e) = self.words.spans[i];
         self.sentence_starts.iter().any(|&b| e <= b && b <= pos)
-            || self.chars[e..pos].iter().any(|c| matches!(c, '"' | '\u{201C}' | ':' | '\n'))
+            || self.chars[e..pos]
+                .iter()
+                .any(|c| matches!(c, '"' | '\u{201C}' | ':' | '\n'))
     }
 }
 
@@ -116,8 +121,7 @@ fn viable(ctx: &Ctx, hit: &Hit, named_in_full: &HashSet<usize>) -> Vec<Target> {
         .copied()
         .filter(|t| match *t {
             Target::Person { index, full } => {
-                full || named_in_full.contains(&index)
-                    || kb.people[index].active_near(ctx.date, 2)
+                full || named_in_full.contains(&index) || kb.people[index].active_near(ctx.date, 2)
             }
             Target::Place(_) | Target::Capital(_) => {
                 !inside_name && (place_cue || !kb.ambiguous.contains(&pattern.folded))
@@ -150,11 +154,54 @@ fn part_of_longer_name(ctx: &Ctx, start: usize) -> bool {
 
 /// Capitalised words that open a phrase rather than a name.
 const NAME_OPENERS: &[&str] = &[
-    "the", "in", "at", "from", "to", "of", "and", "for", "on", "by", "with", "as", "but", "if",
-    "while", "when", "after", "before", "since", "during", "under", "over", "both", "unlike",
-    "like", "across", "inside", "outside", "near", "northern", "southern", "eastern", "western",
-    "central", "north", "south", "east", "west", "greater", "occupied", "downtown", "neighbouring",
-    "neighboring", "rural", "coastal", "city", "port", "via",
+    "the",
+    "in",
+    "at",
+    "from",
+    "to",
+    "of",
+    "and",
+    "for",
+    "on",
+    "by",
+    "with",
+    "as",
+    "but",
+    "if",
+    "while",
+    "when",
+    "after",
+    "before",
+    "since",
+    "during",
+    "under",
+    "over",
+    "both",
+    "unlike",
+    "like",
+    "across",
+    "inside",
+    "outside",
+    "near",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "greater",
+    "occupied",
+    "downtown",
+    "neighbouring",
+    "neighboring",
+    "rural",
+    "coastal",
+    "city",
+    "port",
+    "via",
 ];
 
 /// A word the knowledge base knows as a whole name or role ("Russian",
@@ -165,10 +212,15 @@ fn is_known_word(ctx: &Ctx, lower: &str) -> bool {
 
 /// "in Nice", "Split, Croatia".
 fn has_place_cue(ctx: &Ctx, hit: &Hit) -> bool {
-    if ctx.word_before(hit.start).is_some_and(|w| LOCATIVE.contains(&w.as_str())) {
+    if ctx
+        .word_before(hit.start)
+        .is_some_and(|w| LOCATIVE.contains(&w.as_str()))
+    {
         return true;
     }
-    let rest: String = ctx.chars[hit.end..(hit.end + 40).min(ctx.chars.len())].iter().collect();
+    let rest: String = ctx.chars[hit.end..(hit.end + 40).min(ctx.chars.len())]
+        .iter()
+        .collect();
     let Some(after) = rest.strip_prefix(", ") else {
         return false;
     };
@@ -186,8 +238,10 @@ fn country_support(
     let mut support = HashMap::new();
     for h in hits {
         let targets = viable(ctx, h, named_in_full);
-        let countries: HashSet<String> =
-            targets.iter().filter_map(|t| country_of(ctx.kb, *t)).collect();
+        let countries: HashSet<String> = targets
+            .iter()
+            .filter_map(|t| country_of(ctx.kb, *t))
+            .collect();
         if countries.len() != 1 {
             continue;
         }
@@ -196,7 +250,9 @@ fn country_support(
         for t in &targets {
             if let Target::Place(i) = t {
                 if let Some(r) = &ctx.kb.places[*i].region {
-                    *support.entry((country.clone(), Some(fold_name(r)))).or_insert(0) += 1;
+                    *support
+                        .entry((country.clone(), Some(fold_name(r))))
+                        .or_insert(0) += 1;
                 }
             }
         }
@@ -224,14 +280,19 @@ fn choose(
 ) -> Option<Mention> {
     let kb = ctx.kb;
     let user = kb.patterns[hit.pattern].user;
-    let locative = ctx.word_before(hit.start).is_some_and(|w| LOCATIVE.contains(&w.as_str()));
+    let locative = ctx
+        .word_before(hit.start)
+        .is_some_and(|w| LOCATIVE.contains(&w.as_str()));
     // Support for a reading: the article's other names in its country, and
     // for a region, the cities in it.
     let support_of = |t: &Target| -> usize {
         match *t {
             Target::Place(i) if kb.places[i].is_region => {
                 let p = &kb.places[i];
-                support.get(&(p.country.clone(), Some(fold_name(&p.name)))).copied().unwrap_or(0)
+                support
+                    .get(&(p.country.clone(), Some(fold_name(&p.name))))
+                    .copied()
+                    .unwrap_or(0)
             }
             _ => country_of(kb, *t)
                 .and_then(|c| support.get(&(c, None)).copied())
@@ -258,7 +319,9 @@ fn choose(
         // (Georgia the country or the US state); otherwise the rank
         // decides, and among cities the bigger one.
         let (a, b) = (support_of(t), support_of(&best));
-        let better = if (rank(t) <= 5 || rank(&best) <= 5) && a != b && (a > 1 || b > 1)
+        let better = if (rank(t) <= 5 || rank(&best) <= 5)
+            && a != b
+            && (a > 1 || b > 1)
             && differ_in_place(kb, *t, best)
         {
             a > b
@@ -283,7 +346,12 @@ fn choose(
         Target::Place(i) => Reading::Place(i),
         Target::Role(i) => Reading::Role(i),
     };
-    Some(Mention { start: hit.start, end: hit.end, reading, user })
+    Some(Mention {
+        start: hit.start,
+        end: hit.end,
+        reading,
+        user,
+    })
 }
 
 fn differ_in_place(kb: &Kb, a: Target, b: Target) -> bool {
@@ -302,11 +370,19 @@ pub fn same_phrase(ctx: &Ctx, a: usize, b: usize, max: usize) -> bool {
     }
     let gap: String = ctx.chars[a..b].iter().collect();
     let gap = gap.trim();
-    let gap = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("\u{2019}s")).unwrap_or(gap);
-    if gap.chars().any(|c| !(c.is_alphanumeric() || c.is_whitespace() || c == '-')) {
+    let gap = gap
+        .strip_prefix("'s")
+        .or_else(|| gap.strip_prefix("\u{2019}s"))
+        .unwrap_or(gap);
+    if gap
+        .chars()
+        .any(|c| !(c.is_alphanumeric() || c.is_whitespace() || c == '-'))
+    {
         return false;
     }
     let words: Vec<&str> = gap.split_whitespace().collect();
     words.len() <= max
-        && words.iter().all(|w| !PHRASE_BREAKERS.contains(&w.to_lowercase().as_str()))
+        && words
+            .iter()
+            .all(|w| !PHRASE_BREAKERS.contains(&w.to_lowercase().as_str()))
 }

@@ -53,8 +53,8 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
         let mut j = k + 1;
         while j < mentions.len() {
             let gap = ctx.text(mentions[j - 1].end, mentions[j].start);
-            let joined = matches!(gap.trim(), "and" | "," | ", and" | "or" | "/")
-                || gap.trim().is_empty();
+            let joined =
+                matches!(gap.trim(), "and" | "," | ", and" | "or" | "/") || gap.trim().is_empty();
             if joined && modifier(kb, mentions[j].reading).is_some() {
                 chain.push(j);
                 j += 1;
@@ -63,8 +63,12 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
             }
         }
         let Some(&last) = chain.last() else { continue };
-        let Some(r) = mentions.get(last + 1) else { continue };
-        let Reading::Role(role) = r.reading else { continue };
+        let Some(r) = mentions.get(last + 1) else {
+            continue;
+        };
+        let Reading::Role(role) = r.reading else {
+            continue;
+        };
         if !same_phrase(ctx, mentions[last].end, r.start, 2) {
             continue;
         }
@@ -79,7 +83,11 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
         let sector = kb.sector_of_role(role).to_string();
         for (n, &c) in chain.iter().enumerate() {
             let (country, org) = modifier(kb, mentions[c].reading).unwrap_or_default();
-            let end = if n + 1 == chain.len() { r.end } else { mentions[c].end };
+            let end = if n + 1 == chain.len() {
+                r.end
+            } else {
+                mentions[c].end
+            };
             out.push(Entity {
                 text: ctx.text(mentions[c].start, end),
                 start: mentions[c].start,
@@ -106,16 +114,27 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
         if used[k] {
             continue;
         }
-        let Reading::Role(role) = m.reading else { continue };
-        let Some(next) = mentions.get(k + 1) else { continue };
-        if used[k + 1] || !matches!(next.reading, Reading::Country(_) | Reading::Metonym(_) | Reading::Org(_)) {
+        let Reading::Role(role) = m.reading else {
+            continue;
+        };
+        let Some(next) = mentions.get(k + 1) else {
+            continue;
+        };
+        if used[k + 1]
+            || !matches!(
+                next.reading,
+                Reading::Country(_) | Reading::Metonym(_) | Reading::Org(_)
+            )
+        {
             continue;
         }
         let gap = ctx.text(m.end, next.start);
         if !matches!(gap.trim(), "of" | "of the" | "for" | "for the") {
             continue;
         }
-        let Some((country, org)) = modifier(kb, next.reading) else { continue };
+        let Some((country, org)) = modifier(kb, next.reading) else {
+            continue;
+        };
         let sector = kb.sector_of_role(role).to_string();
         out.push(Entity {
             text: ctx.text(m.start, next.end),
@@ -137,14 +156,12 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
         used[k] = true;
         used[k + 1] = true;
     }
-    for k in 0..mentions.len() {
-        if !used[k] {
-            if let Some(mut e) = standalone(ctx, mentions, k) {
-                if title_modifiers.contains(&k) {
-                    e.rule = "title".into();
-                }
-                out.push(e);
+    for (k, _) in used.iter().enumerate().filter(|(_, u)| !**u) {
+        if let Some(mut e) = standalone(ctx, mentions, k) {
+            if title_modifiers.contains(&k) {
+                e.rule = "title".into();
             }
+            out.push(e);
         }
     }
     out
@@ -249,7 +266,10 @@ fn standalone(ctx: &Ctx, mentions: &[Mention], k: usize) -> Option<Entity> {
                 e.country = Some(o.country.clone());
                 e.sector = Some("ELI".into());
             }
-            e.code = e.country.as_deref().map(|c| actor_code(c, None, e.sector.as_deref()));
+            e.code = e
+                .country
+                .as_deref()
+                .map(|c| actor_code(c, None, e.sector.as_deref()));
         }
         Reading::Role(_) => return None,
     }

@@ -21,17 +21,18 @@ pub fn resolve(ctx: &Ctx, entities: &mut Vec<Entity>) {
 /// Later mentions of a person point to the first one.
 fn link_repeated_people(entities: &mut [Entity]) {
     let mut first: HashMap<String, usize> = HashMap::new();
-    for i in 0..entities.len() {
-        if entities[i].kind != "person" {
+    for (i, e) in entities.iter_mut().enumerate() {
+        if e.kind != "person" {
             continue;
         }
-        let key = entities[i].id.clone().or_else(|| entities[i].name.clone());
-        let Some(key) = key else { continue };
+        let Some(key) = e.id.clone().or_else(|| e.name.clone()) else {
+            continue;
+        };
         match first.get(&key) {
             Some(&f) if f != i => {
-                entities[i].refers_to = Some(f);
-                if entities[i].rule == "kb:alias" {
-                    entities[i].rule = "coref:surname".into();
+                e.refers_to = Some(f);
+                if e.rule == "kb:alias" {
+                    e.rule = "coref:surname".into();
                 }
             }
             _ => {
@@ -44,14 +45,23 @@ fn link_repeated_people(entities: &mut [Entity]) {
 /// "Mr Doe" or "Doe" after "Jane Doe" found from cues.
 fn surnames_of_unknown_people(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
     let mut out = Vec::new();
-    let unknown: Vec<&Entity> = entities.iter().filter(|e| e.kind == "person" && e.id.is_none() && e.text.contains(' ')).collect();
+    let unknown: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.kind == "person" && e.id.is_none() && e.text.contains(' '))
+        .collect();
     for e in unknown {
-        let Some(last) = e.text.split_whitespace().last() else { continue };
+        let Some(last) = e.text.split_whitespace().last() else {
+            continue;
+        };
         for (i, &(s, end)) in ctx.words.spans.iter().enumerate() {
             if s <= e.start || ctx.words.text(ctx.chars, i) != last {
                 continue;
             }
-            if entities.iter().chain(out.iter()).any(|x: &Entity| x.start < end && s < x.end) {
+            if entities
+                .iter()
+                .chain(out.iter())
+                .any(|x: &Entity| x.start < end && s < x.end)
+            {
                 continue;
             }
             // Not the start of another capitalised name.
@@ -75,8 +85,11 @@ fn surnames_of_unknown_people(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
 fn titles_and_pronouns(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
     let mut out = Vec::new();
     let spans = &ctx.words.spans;
-    let people: Vec<(usize, &Entity)> =
-        entities.iter().enumerate().filter(|(_, e)| e.kind == "person").collect();
+    let people: Vec<(usize, &Entity)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == "person")
+        .collect();
     for i in 0..spans.len() {
         let word = ctx.words.text(ctx.chars, i);
         let lower = word.to_lowercase();
@@ -88,12 +101,17 @@ fn titles_and_pronouns(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
             // The longest role phrase after "the".
             let mut best = None;
             for n in 1..=4 {
-                let Some(&(_, e)) = spans.get(i + n) else { break };
+                let Some(&(_, e)) = spans.get(i + n) else {
+                    break;
+                };
                 let phrase = ctx.text(spans[i + 1].0, e);
                 if phrase.chars().next().is_some_and(char::is_uppercase) {
                     break;
                 }
-                let is_role = ctx.kb.pattern_of(&phrase).is_some_and(|p| p.targets.iter().any(|t| matches!(t, Target::Role(_))));
+                let is_role = ctx
+                    .kb
+                    .pattern_of(&phrase)
+                    .is_some_and(|p| p.targets.iter().any(|t| matches!(t, Target::Role(_))));
                 if is_role {
                     best = Some((i + n, fold_name(&phrase)));
                 }
@@ -101,7 +119,9 @@ fn titles_and_pronouns(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
             let Some((last, role)) = best else { continue };
             let end = spans[last].1;
             // A title followed by a name is not a reference back.
-            if spans.get(last + 1).is_some_and(|&(s, _)| s == end + 1 && is_capitalised(&ctx.words.text(ctx.chars, last + 1))) {
+            if spans.get(last + 1).is_some_and(|&(s, _)| {
+                s == end + 1 && is_capitalised(&ctx.words.text(ctx.chars, last + 1))
+            }) {
                 continue;
             }
             let antecedent = people.iter().rev().find(|(_, p)| {
@@ -115,14 +135,31 @@ fn titles_and_pronouns(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
                 out.push(reference(ctx, p, spans[i + 1].0, end, "coref:title"));
             }
         } else if matches!(lower.as_str(), "he" | "she") {
-            let speaks = (1..=2).any(|n| spans.get(i + n).is_some_and(|_| REPORTING.contains(&ctx.words.text(ctx.chars, i + n).as_str())));
+            let speaks = (1..=2).any(|n| {
+                spans
+                    .get(i + n)
+                    .is_some_and(|_| REPORTING.contains(&ctx.words.text(ctx.chars, i + n).as_str()))
+            });
             if !speaks {
                 continue;
             }
             // Unambiguous: one person named since the previous sentence.
-            let sentence = ctx.sentence_starts.iter().rev().filter(|&&s| s <= start).nth(1).copied().unwrap_or(0);
-            let recent: Vec<&(usize, &Entity)> = people.iter().filter(|(_, p)| p.end <= start && p.start >= sentence).collect();
-            let mut ids: Vec<String> = recent.iter().map(|(_, p)| p.id.clone().or_else(|| p.name.clone()).unwrap_or_default()).collect();
+            let sentence = ctx
+                .sentence_starts
+                .iter()
+                .rev()
+                .filter(|&&s| s <= start)
+                .nth(1)
+                .copied()
+                .unwrap_or(0);
+            let recent: Vec<&(usize, &Entity)> = people
+                .iter()
+                .filter(|(_, p)| p.end <= start && p.start >= sentence)
+                .collect();
+            let mut ids: Vec<String> = recent
+                .iter()
+                .map(|(_, p)| p.id.clone().or_else(|| p.name.clone()).unwrap_or_default())
+                .collect();
             ids.sort();
             ids.dedup();
             if ids.len() == 1 {

@@ -11,45 +11,170 @@ use storyline_model::Entity;
 
 /// Lower-case particles inside names ("Mohammed bin Salman", "Lula da
 /// Silva").
-const PARTICLES: &[&str] = &["bin", "al", "de", "da", "van", "von", "der", "la", "le", "du", "dos", "el", "di", "ibn"];
+const PARTICLES: &[&str] = &[
+    "bin", "al", "de", "da", "van", "von", "der", "la", "le", "du", "dos", "el", "di", "ibn",
+];
 
 /// Capitalised words that are never part of a person's name.
 const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "We", "I", "This",
-    "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "June", "July", "August", "September", "October",
-    "November", "December", "Mr", "Mrs", "Ms", "Dr", "If", "As", "After", "When", "While",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "If",
+    "As",
+    "After",
+    "When",
+    "While",
 ];
 
 /// Last words of the roles that are titles of a person.
 const PERSON_TITLES: &[&str] = &[
-    "minister", "secretary", "president", "president-elect", "spokesman", "spokeswoman",
-    "spokesperson", "adviser", "advisor", "ambassador", "envoy", "chancellor", "premier", "leader",
-    "commander", "general", "chief", "governor", "mayor", "king", "queen", "emir", "prince",
-    "official", "diplomat", "negotiator", "judge", "prosecutor", "senator", "lawmaker",
-    "representative", "director", "chairman", "head", "commissioner", "secretary-general",
-    "sultan", "monarch", "aide", "officer", "journalist", "reporter", "editor", "correspondent",
-    "professor", "doctor", "cleric", "imam", "bishop", "pope", "patriarch", "rebel", "militant",
-    "activist", "dissident", "businessman", "executive", "congressman", "congresswoman", "mp",
+    "minister",
+    "secretary",
+    "president",
+    "president-elect",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "envoy",
+    "chancellor",
+    "premier",
+    "leader",
+    "commander",
+    "general",
+    "chief",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "emir",
+    "prince",
+    "official",
+    "diplomat",
+    "negotiator",
+    "judge",
+    "prosecutor",
+    "senator",
+    "lawmaker",
+    "representative",
+    "director",
+    "chairman",
+    "head",
+    "commissioner",
+    "secretary-general",
+    "sultan",
+    "monarch",
+    "aide",
+    "officer",
+    "journalist",
+    "reporter",
+    "editor",
+    "correspondent",
+    "professor",
+    "doctor",
+    "cleric",
+    "imam",
+    "bishop",
+    "pope",
+    "patriarch",
+    "rebel",
+    "militant",
+    "activist",
+    "dissident",
+    "businessman",
+    "executive",
+    "congressman",
+    "congresswoman",
+    "mp",
 ];
 
 /// Last words of organisation names, with the sector they give.
 const ORG_HEADS: &[(&str, &str)] = &[
-    ("Department", "GOV"), ("Ministry", "GOV"), ("Office", "GOV"), ("Agency", "GOV"),
-    ("Council", "GOV"), ("Committee", "GOV"), ("Commission", "GOV"), ("Government", "GOV"),
-    ("Administration", "GOV"), ("Embassy", "GOV"), ("Army", "MIL"), ("Forces", "MIL"),
-    ("Command", "MIL"), ("Corps", "MIL"), ("Navy", "MIL"), ("Brigade", "MIL"), ("Front", "REB"),
-    ("Movement", "REB"), ("Party", "OPP"), ("Court", "JUD"), ("Tribunal", "JUD"),
-    ("Parliament", "LEG"), ("Assembly", "LEG"), ("Senate", "LEG"), ("Service", "SPY"),
-    ("Bank", "BUS"), ("Company", "BUS"), ("Corporation", "BUS"), ("Group", "BUS"),
-    ("University", "EDU"), ("School", "EDU"), ("Institute", "EDU"), ("Union", "CVL"),
-    ("Association", "CVL"), ("Times", "MED"), ("Post", "MED"), ("News", "MED"),
-    ("Hospital", "HLH"), ("Church", "REL"), ("Police", "COP"), ("Guard", "MIL"),
+    ("Department", "GOV"),
+    ("Ministry", "GOV"),
+    ("Office", "GOV"),
+    ("Agency", "GOV"),
+    ("Council", "GOV"),
+    ("Committee", "GOV"),
+    ("Commission", "GOV"),
+    ("Government", "GOV"),
+    ("Administration", "GOV"),
+    ("Embassy", "GOV"),
+    ("Army", "MIL"),
+    ("Forces", "MIL"),
+    ("Command", "MIL"),
+    ("Corps", "MIL"),
+    ("Navy", "MIL"),
+    ("Brigade", "MIL"),
+    ("Front", "REB"),
+    ("Movement", "REB"),
+    ("Party", "OPP"),
+    ("Court", "JUD"),
+    ("Tribunal", "JUD"),
+    ("Parliament", "LEG"),
+    ("Assembly", "LEG"),
+    ("Senate", "LEG"),
+    ("Service", "SPY"),
+    ("Bank", "BUS"),
+    ("Company", "BUS"),
+    ("Corporation", "BUS"),
+    ("Group", "BUS"),
+    ("University", "EDU"),
+    ("School", "EDU"),
+    ("Institute", "EDU"),
+    ("Union", "CVL"),
+    ("Association", "CVL"),
+    ("Times", "MED"),
+    ("Post", "MED"),
+    ("News", "MED"),
+    ("Hospital", "HLH"),
+    ("Church", "REL"),
+    ("Police", "COP"),
+    ("Guard", "MIL"),
 ];
 
 pub fn unknown_people(ctx: &Ctx, mentions: &[Mention], found: &[Entity]) -> Vec<Entity> {
     let covered = |s: usize, e: usize| {
-        mentions.iter().any(|m| m.start < e && s < m.end) || found.iter().any(|x| x.start < e && s < x.end)
+        mentions.iter().any(|m| m.start < e && s < m.end)
+            || found.iter().any(|x| x.start < e && s < x.end)
     };
     let words = &ctx.words.spans;
     let mut out = Vec::new();
@@ -65,7 +190,9 @@ pub fn unknown_people(ctx: &Ctx, mentions: &[Mention], found: &[Entity]) -> Vec<
         while j < words.len() && j - i < 4 && only_space(ctx.chars, words[j - 1].1, words[j].0) {
             let next = ctx.words.text(ctx.chars, j);
             let particle = PARTICLES.contains(&next.as_str())
-                && words.get(j + 1).is_some_and(|_| is_name_word(&ctx.words.text(ctx.chars, j + 1)));
+                && words
+                    .get(j + 1)
+                    .is_some_and(|_| is_name_word(&ctx.words.text(ctx.chars, j + 1)));
             if (is_name_word(&next) || particle) && !covered(words[j].0, words[j].1) {
                 j += 1;
             } else {
@@ -99,23 +226,34 @@ pub fn unknown_people(ctx: &Ctx, mentions: &[Mention], found: &[Entity]) -> Vec<
         // One capitalised word is a name only after an honorific ("Mr
         // Doe"); after a title it is as likely a word of the title.
         let single_ok = count >= 2 || honorific;
-        let org_sector = ORG_HEADS.iter().find(|(w, _)| ctx.words.text(ctx.chars, j - 1) == *w).map(|(_, s)| *s);
+        let org_sector = ORG_HEADS
+            .iter()
+            .find(|(w, _)| ctx.words.text(ctx.chars, j - 1) == *w)
+            .map(|(_, s)| *s);
         if let (Some(sector), true) = (org_sector, count >= 2) {
             // "Defence Department said", "the Ceasefire Violations
             // Committee": a name ending in an organisation word is a body.
-            let country = (i..j).find_map(|k| ctx.kb.pattern_of(&ctx.words.text(ctx.chars, k)).and_then(|p| {
-                p.targets.iter().find_map(|t| match t {
-                    crate::kb::Target::Adjective(c) | crate::kb::Target::Country(c) => Some(ctx.kb.countries[*c].code.clone()),
-                    _ => None,
-                })
-            }));
+            let country = (i..j).find_map(|k| {
+                ctx.kb
+                    .pattern_of(&ctx.words.text(ctx.chars, k))
+                    .and_then(|p| {
+                        p.targets.iter().find_map(|t| match t {
+                            crate::kb::Target::Adjective(c) | crate::kb::Target::Country(c) => {
+                                Some(ctx.kb.countries[*c].code.clone())
+                            }
+                            _ => None,
+                        })
+                    })
+            });
             out.push(Entity {
                 text: ctx.text(start, end),
                 start,
                 end,
                 kind: "org".into(),
                 id: None,
-                code: country.as_deref().map(|c| actor_code(c, None, Some(sector))),
+                code: country
+                    .as_deref()
+                    .map(|c| actor_code(c, None, Some(sector))),
                 name: Some(ctx.text(start, end)),
                 office: None,
                 country,
@@ -138,7 +276,9 @@ pub fn unknown_people(ctx: &Ctx, mentions: &[Mention], found: &[Entity]) -> Vec<
                 end,
                 kind: "person".into(),
                 id: None,
-                code: country.as_deref().map(|c| actor_code(c, None, sector.as_deref())),
+                code: country
+                    .as_deref()
+                    .map(|c| actor_code(c, None, sector.as_deref())),
                 name: Some(ctx.text(start, end)),
                 office: None,
                 country,
@@ -147,7 +287,11 @@ pub fn unknown_people(ctx: &Ctx, mentions: &[Mention], found: &[Entity]) -> Vec<
                 lat: None,
                 lon: None,
                 refers_to: None,
-                rule: if honorific && !has_title { "cue:honorific".into() } else { rule.into() },
+                rule: if honorific && !has_title {
+                    "cue:honorific".into()
+                } else {
+                    rule.into()
+                },
             });
         }
         i = j;
@@ -163,7 +307,10 @@ fn is_name_word(w: &str) -> bool {
 }
 
 fn only_space_or_dot(ctx: &Ctx, a: usize, b: usize) -> bool {
-    a <= b && ctx.chars[a..b].iter().all(|c| c.is_whitespace() || *c == '.')
+    a <= b
+        && ctx.chars[a..b]
+            .iter()
+            .all(|c| c.is_whitespace() || *c == '.')
 }
 
 type CountrySector = (Option<String>, Option<String>);
@@ -180,7 +327,12 @@ fn title_before(ctx: &Ctx, mentions: &[Mention], start: usize) -> Option<Country
     }
     // Only a role that a person holds is a title: "Army Tactical Missile
     // Systems" is not a person.
-    let last_word = ctx.kb.roles[role].0.rsplit(' ').next().unwrap_or_default().to_string();
+    let last_word = ctx.kb.roles[role]
+        .0
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default()
+        .to_string();
     if !PERSON_TITLES.contains(&last_word.as_str()) {
         return None;
     }
@@ -202,20 +354,30 @@ fn title_before(ctx: &Ctx, mentions: &[Mention], start: usize) -> Option<Country
 /// ", a spokesman for the Pentagon" / ", Ukraine's foreign minister":
 /// the role and country of an appositive right after a name.
 fn appositive_role(ctx: &Ctx, mentions: &[Mention], end: usize) -> Option<CountrySector> {
-    let rest: String = ctx.chars[end..(end + 3).min(ctx.chars.len())].iter().collect();
+    let rest: String = ctx.chars[end..(end + 3).min(ctx.chars.len())]
+        .iter()
+        .collect();
     if !rest.starts_with(", ") {
         return None;
     }
     let window_end = (end + 60).min(ctx.chars.len());
     let tail: String = ctx.chars[end..window_end].iter().collect();
-    let clause_end = end + tail[1..].find([',', '.', ';']).map_or(tail.chars().count(), |b| tail[..b + 1].chars().count());
-    let inside: Vec<&Mention> = mentions.iter().filter(|m| m.start > end && m.end <= clause_end).collect();
+    let clause_end = end
+        + tail[1..]
+            .find([',', '.', ';'])
+            .map_or(tail.chars().count(), |b| tail[..b + 1].chars().count());
+    let inside: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.start > end && m.end <= clause_end)
+        .collect();
     let role = inside.iter().find_map(|m| match m.reading {
         Reading::Role(r) => Some(ctx.kb.sector_of_role(r).to_string()),
         _ => None,
     })?;
     let country = inside.iter().find_map(|m| match m.reading {
-        Reading::Country(i) | Reading::Adjective(i) | Reading::Metonym(i) => Some(ctx.kb.countries[i].code.clone()),
+        Reading::Country(i) | Reading::Adjective(i) | Reading::Metonym(i) => {
+            Some(ctx.kb.countries[i].code.clone())
+        }
         Reading::Org(i) => Some(ctx.kb.orgs[i].code.clone()),
         _ => None,
     });

@@ -216,7 +216,9 @@ fn date(field: &str) -> Result<Option<NaiveDate>, String> {
         [y, m, d] => (num(y)?, num(m)?, num(d)?),
         _ => return Err(bad()),
     };
-    NaiveDate::from_ymd_opt(y as i32, m, d).map(Some).ok_or_else(bad)
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+        .map(Some)
+        .ok_or_else(bad)
 }
 
 #[cfg(test)]
@@ -225,8 +227,11 @@ mod tests {
 
     #[test]
     fn a_bad_line_names_its_file_and_line() {
-        let e = parse("extra.tsv", "# c\ncountry\tXXA\tName\noffice\tp\tUSA\tGOV\tT\t2024-13-01\t\n")
-            .unwrap_err();
+        let e = parse(
+            "extra.tsv",
+            "# c\ncountry\tXXA\tName\noffice\tp\tUSA\tGOV\tT\t2024-13-01\t\n",
+        )
+        .unwrap_err();
         assert_eq!(e.line, 3);
         assert!(e.message.contains("2024-13-01"), "{e}");
         let e = parse("extra.tsv", "planet\tMars\n").unwrap_err();

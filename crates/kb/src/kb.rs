@@ -15,8 +15,14 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("people.tsv", include_str!("../data/people.tsv")),
     ("sectors.tsv", include_str!("../data/sectors.tsv")),
     ("regions.tsv", include_str!("../data/regions.tsv")),
-    ("ambiguous-places.tsv", include_str!("../data/ambiguous-places.tsv")),
-    ("places-cities.tsv", include_str!("../data/places-cities.tsv")),
+    (
+        "ambiguous-places.tsv",
+        include_str!("../data/ambiguous-places.tsv"),
+    ),
+    (
+        "places-cities.tsv",
+        include_str!("../data/places-cities.tsv"),
+    ),
 ];
 
 #[derive(Debug, Clone)]
@@ -64,7 +70,7 @@ impl Person {
             Some(d) => self
                 .offices
                 .iter()
-                .filter(|o| o.start.map_or(true, |s| s <= d) && o.end.map_or(true, |e| d < e))
+                .filter(|o| o.start.is_none_or(|s| s <= d) && o.end.is_none_or(|e| d < e))
                 .max_by_key(|o| o.start),
             None => self.offices.iter().max_by_key(|o| o.start),
         }
@@ -89,7 +95,7 @@ impl Person {
         let hi = d.with_year(d.year() + years).unwrap_or(d);
         self.offices
             .iter()
-            .any(|o| o.start.map_or(true, |s| s <= hi) && o.end.map_or(true, |e| lo < e))
+            .any(|o| o.start.is_none_or(|s| s <= hi) && o.end.is_none_or(|e| lo < e))
     }
 }
 
@@ -120,7 +126,10 @@ pub enum Target {
     Capital(usize),
     Org(usize),
     /// A person: `full` for the full name, not a surname alias.
-    Person { index: usize, full: bool },
+    Person {
+        index: usize,
+        full: bool,
+    },
     Place(usize),
     /// A role word giving a sector ("troops" is MIL).
     Role(usize),
@@ -181,7 +190,9 @@ impl Kb {
 
     /// The pattern of a name, folded first.
     pub fn pattern_of(&self, name: &str) -> Option<&Pattern> {
-        self.by_folded.get(&fold_name(name)).map(|&i| &self.patterns[i])
+        self.by_folded
+            .get(&fold_name(name))
+            .map(|&i| &self.patterns[i])
     }
 
     pub fn sector_of_role(&self, role: usize) -> &str {
@@ -209,35 +220,102 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
     }
     for (record, user) in records {
         match record {
-            Record::Country { code, name, aliases, adjectives, capital } => {
+            Record::Country {
+                code,
+                name,
+                aliases,
+                adjectives,
+                capital,
+            } => {
                 if user {
                     user_ids.insert(format!("country:{code}"));
                 }
-                let c = Country { code: code.clone(), name, aliases, adjectives, capital, capital_place: None };
+                let c = Country {
+                    code: code.clone(),
+                    name,
+                    aliases,
+                    adjectives,
+                    capital,
+                    capital_place: None,
+                };
                 upsert(&mut countries, c, |x| x.code == code);
             }
-            Record::Org { id, name, aliases, code, sector } => {
+            Record::Org {
+                id,
+                name,
+                aliases,
+                code,
+                sector,
+            } => {
                 if user {
                     user_ids.insert(format!("org:{id}"));
                 }
-                let o = Org { id: id.clone(), name, aliases, code, sector };
+                let o = Org {
+                    id: id.clone(),
+                    name,
+                    aliases,
+                    code,
+                    sector,
+                };
                 upsert(&mut orgs, o, |x| x.id == id);
             }
             Record::Person { id, name, aliases } => {
                 if user {
                     user_ids.insert(format!("person:{id}"));
                 }
-                let p = Person { id: id.clone(), name, aliases, offices: Vec::new() };
+                let p = Person {
+                    id: id.clone(),
+                    name,
+                    aliases,
+                    offices: Vec::new(),
+                };
                 upsert(&mut people, p, |x| x.id == id);
             }
-            Record::Office { person, country, sector, title, start, end } => {
-                offices.push((person, Office { country, sector, title, start, end }, user));
+            Record::Office {
+                person,
+                country,
+                sector,
+                title,
+                start,
+                end,
+            } => {
+                offices.push((
+                    person,
+                    Office {
+                        country,
+                        sector,
+                        title,
+                        start,
+                        end,
+                    },
+                    user,
+                ));
             }
-            Record::Place { id, name, aliases, country, region, lat, lon, population, is_region } => {
+            Record::Place {
+                id,
+                name,
+                aliases,
+                country,
+                region,
+                lat,
+                lon,
+                population,
+                is_region,
+            } => {
                 if user {
                     user_ids.insert(format!("place:{id}"));
                 }
-                let p = Place { id: id.clone(), name, aliases, country, region, lat, lon, population, is_region };
+                let p = Place {
+                    id: id.clone(),
+                    name,
+                    aliases,
+                    country,
+                    region,
+                    lat,
+                    lon,
+                    population,
+                    is_region,
+                };
                 // The generated city file has no duplicate ids; looking
                 // each one up would make loading quadratic.
                 if user || is_region {
@@ -259,8 +337,11 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
         }
     }
     // A user's offices for a person replace the shipped ones.
-    let user_office_people: HashSet<String> =
-        offices.iter().filter(|o| o.2).map(|o| o.0.clone()).collect();
+    let user_office_people: HashSet<String> = offices
+        .iter()
+        .filter(|o| o.2)
+        .map(|o| o.0.clone())
+        .collect();
     for (person, office, user) in offices {
         if !user && user_office_people.contains(&person) {
             continue;
@@ -270,8 +351,11 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
         }
     }
 
-    let country_by_code: HashMap<String, usize> =
-        countries.iter().enumerate().map(|(i, c)| (c.code.clone(), i)).collect();
+    let country_by_code: HashMap<String, usize> = countries
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.code.clone(), i))
+        .collect();
     link_capitals(&mut countries, &places);
 
     let mut patterns: Vec<Pattern> = Vec::new();
@@ -282,7 +366,12 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
             return;
         }
         let i = *by_folded.entry(folded.clone()).or_insert_with(|| {
-            patterns.push(Pattern { folded, targets: Vec::new(), user: false, written: name.to_string() });
+            patterns.push(Pattern {
+                folded,
+                targets: Vec::new(),
+                user: false,
+                written: name.to_string(),
+            });
             patterns.len() - 1
         });
         let p = &mut patterns[i];
@@ -330,7 +419,14 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
     }
     for (i, p) in people.iter().enumerate() {
         let user = is_user("person", &p.id);
-        add(&p.name, Target::Person { index: i, full: true }, user);
+        add(
+            &p.name,
+            Target::Person {
+                index: i,
+                full: true,
+            },
+            user,
+        );
         for a in &p.aliases {
             let full = a.split_whitespace().count() > 1;
             add(a, Target::Person { index: i, full }, user);
@@ -350,7 +446,18 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
         .match_kind(MatchKind::Standard)
         .build(patterns.iter().map(|p| p.folded.as_str()))
         .expect("knowledge-base names fit the automaton");
-    Kb { countries, orgs, people, places, roles, ambiguous, patterns, automaton, country_by_code, by_folded }
+    Kb {
+        countries,
+        orgs,
+        people,
+        places,
+        roles,
+        ambiguous,
+        patterns,
+        automaton,
+        country_by_code,
+        by_folded,
+    }
 }
 
 /// Finds each capital's city among the places. A capital is often its own
@@ -360,18 +467,23 @@ fn link_capitals(countries: &mut [Country], places: &[Place]) {
     let mut by_name: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (i, p) in places.iter().enumerate() {
         if !p.is_region {
-            by_name.entry((p.country.clone(), fold_name(&p.name))).or_default().push(i);
+            by_name
+                .entry((p.country.clone(), fold_name(&p.name)))
+                .or_default()
+                .push(i);
         }
     }
     for c in countries.iter_mut() {
         let Some(cap) = &c.capital else { continue };
         let folded = fold_name(cap);
-        let Some(cands) = by_name.get(&(c.code.clone(), folded.clone())) else { continue };
+        let Some(cands) = by_name.get(&(c.code.clone(), folded.clone())) else {
+            continue;
+        };
         let own_region = |i: &usize| {
             places[*i]
                 .region
                 .as_deref()
-                .map_or(true, |r| fold_name(r).contains(&folded))
+                .is_none_or(|r| fold_name(r).contains(&folded))
         };
         c.capital_place = cands
             .iter()

@@ -33,28 +33,29 @@ pub fn find_hits(kb: &Kb, folded: &Folded, chars: &[char]) -> Vec<Hit> {
         };
         let pattern = m.pattern().as_usize();
         if written_as_required(&kb.patterns[pattern].written, &chars[start..end]) {
-            hits.push(Hit { start, end, pattern });
+            hits.push(Hit {
+                start,
+                end,
+                pattern,
+            });
         }
     }
     hits
 }
 
 fn boundary_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_none_or_not_alnum()
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn boundary_after(bytes: &[u8], text: &str, at: usize) -> bool {
-    at >= bytes.len() || text[at..].chars().next().is_none_or_not_alnum()
-}
-
-trait NotAlnum {
-    fn is_none_or_not_alnum(self) -> bool;
-}
-
-impl NotAlnum for Option<char> {
-    fn is_none_or_not_alnum(self) -> bool {
-        self.map_or(true, |c| !c.is_alphanumeric())
-    }
+    at >= bytes.len()
+        || text[at..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn is_abbreviation(surface: &[char]) -> bool {
@@ -76,7 +77,11 @@ pub fn written_as_required(written: &str, surface: &[char]) -> bool {
     }
     let letters: Vec<char> = written.chars().filter(|c| c.is_alphabetic()).collect();
     let acronym = letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase());
-    !acronym || surface.iter().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+    !acronym
+        || surface
+            .iter()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
 }
 
 /// Keeps the longest hits that do not overlap, among those `keep` accepts.

@@ -10,13 +10,21 @@ use storyline_model::Entity;
 
 /// Indices into `entities` (which must lie within `sentence`, sorted by
 /// start) of the source and target actors. Offsets are chars of `text`.
-pub fn source_and_target(text: &[char], sentence: (usize, usize), entities: &[Entity]) -> (Vec<usize>, Vec<usize>) {
+pub fn source_and_target(
+    text: &[char],
+    sentence: (usize, usize),
+    entities: &[Entity],
+) -> (Vec<usize>, Vec<usize>) {
     let cut = attribution_start(text, sentence);
     let mut actors: Vec<usize> = Vec::new();
     for (i, e) in entities.iter().enumerate() {
         let inside = e.start >= sentence.0 && e.end <= cut;
-        let after_last = actors.last().map_or(true, |&p| entities[p].end <= e.start);
-        if inside && after_last && e.code.is_some() && !matches!(e.rule.as_str(), "coref:pronoun" | "title") {
+        let after_last = actors.last().is_none_or(|&p| entities[p].end <= e.start);
+        if inside
+            && after_last
+            && e.code.is_some()
+            && !matches!(e.rule.as_str(), "coref:pronoun" | "title")
+        {
             actors.push(i);
         }
     }
@@ -24,7 +32,10 @@ pub fn source_and_target(text: &[char], sentence: (usize, usize), entities: &[En
     for &i in &actors {
         let joined = groups.last().and_then(|g| g.last()).is_some_and(|&p| {
             let gap: String = text[entities[p].end..entities[i].start].iter().collect();
-            matches!(gap.trim(), "and" | "," | ", and" | "or" | "-" | "/" | "and the" | ", the")
+            matches!(
+                gap.trim(),
+                "and" | "," | ", and" | "or" | "-" | "/" | "and the" | ", the"
+            )
         });
         match (joined, groups.last_mut()) {
             (true, Some(g)) => g.push(i),
@@ -37,8 +48,13 @@ pub fn source_and_target(text: &[char], sentence: (usize, usize), entities: &[En
     let is_setting = |g: &Vec<usize>| {
         let e = &entities[g[0]];
         let before: String = text[sentence.0..e.start].iter().collect();
-        let word = before.split_whitespace().last().unwrap_or("").to_lowercase();
-        matches!(e.kind.as_str(), "country" | "place") && matches!(word.as_str(), "in" | "inside" | "within")
+        let word = before
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
+        matches!(e.kind.as_str(), "country" | "place")
+            && matches!(word.as_str(), "in" | "inside" | "within")
     };
     let target = if source.len() > 1 {
         Vec::new()
@@ -59,7 +75,10 @@ fn attribution_start(text: &[char], sentence: (usize, usize)) -> usize {
     }
     if let Some(comma) = lower.rfind(", ") {
         let tail = &lower[comma..];
-        if tail.split(|c: char| !c.is_alphanumeric()).any(|w| REPORTING.contains(&w)) {
+        if tail
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| REPORTING.contains(&w))
+        {
             cut = cut.min(lower[..comma].chars().count());
         }
     }
@@ -72,14 +91,23 @@ pub fn sentence_codes(
     kb: &crate::Kb,
     sentence: &str,
     date: Option<chrono::NaiveDate>,
-) -> (std::collections::BTreeSet<String>, std::collections::BTreeSet<String>) {
+) -> (
+    std::collections::BTreeSet<String>,
+    std::collections::BTreeSet<String>,
+) {
     let chars: Vec<char> = sentence.chars().collect();
     let span = storyline_model::Span::new(0, chars.len());
     let entities = crate::annotate(kb, sentence, &[span], date);
     let (s, t) = source_and_target(&chars, (0, chars.len()), &entities);
     let codes = |ix: Vec<usize>| {
         ix.into_iter()
-            .filter_map(|i| entities[i].code.as_deref().and_then(|c| c.split(' ').next()).map(str::to_string))
+            .filter_map(|i| {
+                entities[i]
+                    .code
+                    .as_deref()
+                    .and_then(|c| c.split(' ').next())
+                    .map(str::to_string)
+            })
             .collect()
     };
     (codes(s), codes(t))

@@ -17,7 +17,10 @@ pub struct Found {
 /// with a name that contains it. At most `limit`.
 pub fn search(kb: &Kb, name: &str, limit: usize) -> Vec<Found> {
     let q = fold_name(name);
-    let mut targets: Vec<Target> = kb.pattern_of(name).map(|p| p.targets.clone()).unwrap_or_default();
+    let mut targets: Vec<Target> = kb
+        .pattern_of(name)
+        .map(|p| p.targets.clone())
+        .unwrap_or_default();
     if targets.is_empty() && q.len() >= 3 {
         targets = kb
             .patterns
@@ -51,9 +54,17 @@ fn describe(kb: &Kb, t: Target) -> Found {
                 details.push(format!("adjectives: {}", c.adjectives.join(", ")));
             }
             if let Some(cap) = &c.capital {
-                details.push(format!("capital: {cap} (stands for the government: {} GOV)", c.code));
+                details.push(format!(
+                    "capital: {cap} (stands for the government: {} GOV)",
+                    c.code
+                ));
             }
-            Found { id: format!("country:{}", c.code), kind: "country", name: c.name.clone(), details }
+            Found {
+                id: format!("country:{}", c.code),
+                kind: "country",
+                name: c.name.clone(),
+                details,
+            }
         }
         Target::Org(i) => {
             let o = &kb.orgs[i];
@@ -62,7 +73,12 @@ fn describe(kb: &Kb, t: Target) -> Found {
             if !o.aliases.is_empty() {
                 details.push(format!("also: {}", o.aliases.join(", ")));
             }
-            Found { id: format!("org:{}", o.id), kind: "org", name: o.name.clone(), details }
+            Found {
+                id: format!("org:{}", o.id),
+                kind: "org",
+                name: o.name.clone(),
+                details,
+            }
         }
         Target::Person { index, .. } => {
             let p = &kb.people[index];
@@ -72,9 +88,25 @@ fn describe(kb: &Kb, t: Target) -> Found {
             }
             for o in &p.offices {
                 let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-                details.push(format!("{} {} {}: {} to {}", o.country, o.sector, o.title, d(o.start), if o.end.is_some() { d(o.end) } else { "now".into() }));
+                details.push(format!(
+                    "{} {} {}: {} to {}",
+                    o.country,
+                    o.sector,
+                    o.title,
+                    d(o.start),
+                    if o.end.is_some() {
+                        d(o.end)
+                    } else {
+                        "now".into()
+                    }
+                ));
             }
-            Found { id: format!("person:{}", p.id), kind: "person", name: p.name.clone(), details }
+            Found {
+                id: format!("person:{}", p.id),
+                kind: "person",
+                name: p.name.clone(),
+                details,
+            }
         }
         Target::Place(i) => {
             let p = &kb.places[i];
@@ -86,7 +118,12 @@ fn describe(kb: &Kb, t: Target) -> Found {
             if p.population > 0 {
                 details.push(format!("population: {}", p.population));
             }
-            Found { id: format!("place:{}", p.id), kind: if p.is_region { "region" } else { "place" }, name: p.name.clone(), details }
+            Found {
+                id: format!("place:{}", p.id),
+                kind: if p.is_region { "region" } else { "place" },
+                name: p.name.clone(),
+                details,
+            }
         }
         Target::Role(i) => Found {
             id: format!("role:{}", kb.roles[i].0),

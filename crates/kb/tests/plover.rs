@@ -19,7 +19,10 @@ fn shared_dir() -> Option<PathBuf> {
         return Some(dir);
     }
     if std::env::var("STORYLINE_REQUIRE_SHARED").as_deref() == Ok("1") {
-        panic!("{} is missing and STORYLINE_REQUIRE_SHARED=1", dir.display());
+        panic!(
+            "{} is missing and STORYLINE_REQUIRE_SHARED=1",
+            dir.display()
+        );
     }
     eprintln!("skipping: {} not found", dir.display());
     None
@@ -27,7 +30,12 @@ fn shared_dir() -> Option<PathBuf> {
 
 fn gold_codes(v: &Value) -> BTreeSet<String> {
     v.as_array()
-        .map(|a| a.iter().filter_map(|x| x["code"].as_str()).map(str::to_string).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x["code"].as_str())
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -61,5 +69,8 @@ fn plover_actor_codes() {
         pct(target_ok),
         pct(both)
     );
-    assert!(both >= BOTH_RIGHT, "actor coding fell to {both} from {BOTH_RIGHT}");
+    assert!(
+        both >= BOTH_RIGHT,
+        "actor coding fell to {both} from {BOTH_RIGHT}"
+    );
 }

@@ -30,7 +30,9 @@ pub fn run(args: Args) -> Result<u8> {
             let kb = load_kb(&kb)?.unwrap_or_else(Kb::builtin);
             let found = search(kb, &name, limit);
             if found.is_empty() {
-                eprintln!("nothing known as `{name}`; hint: add it with --kb FILE (format in the README)");
+                eprintln!(
+                    "nothing known as `{name}`; hint: add it with --kb FILE (format in the README)"
+                );
                 return Ok(crate::exit::SOME_FAILED);
             }
             for f in found {
