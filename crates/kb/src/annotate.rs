@@ -103,7 +103,15 @@ pub fn annotate(kb: &Kb, text: &str, sentences: &[Span], date: Option<NaiveDate>
         .filter_map(|h| choose(&ctx, h, &viable(&ctx, h, &named_in_full), &support))
         .collect();
     let mut entities = crate::compose::compose(&ctx, &mentions);
-    entities.extend(cues::unknown_people(&ctx, &mentions, &entities));
+    let found = cues::unknown_people(&ctx, &mentions, &entities);
+    // A country adjective taken into an organisation's name ("the Kenyan
+    // Anti-Corruption Commission") is not a mention of its own.
+    entities.retain(|e| {
+        !found
+            .iter()
+            .any(|f| f.start <= e.start && e.end <= f.end && (f.start, f.end) != (e.start, e.end))
+    });
+    entities.extend(found);
     entities.sort_by_key(|e| (e.start, e.end));
     crate::coref::resolve(&ctx, &mut entities);
     entities

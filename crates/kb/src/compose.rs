@@ -109,6 +109,44 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
         }
         used[last + 1] = true;
     }
+    // "the Ministry of Defence of Ukraine": a body named after its
+    // country belongs to that country, whatever country the knowledge
+    // base gives the bare name.
+    for k in 0..mentions.len().saturating_sub(1) {
+        let (m, next) = (mentions[k], mentions[k + 1]);
+        let (Reading::Org(o), Reading::Country(c)) = (m.reading, next.reading) else {
+            continue;
+        };
+        if used[k] || used[k + 1] || !matches!(ctx.text(m.end, next.start).trim(), "of" | "of the")
+        {
+            continue;
+        }
+        let org = &kb.orgs[o];
+        if matches!(org.code.as_str(), "IGO" | "NGO" | "IMG") {
+            continue;
+        }
+        let country = kb.countries[c].code.clone();
+        let sector = org.sector.clone().unwrap_or_else(|| "GOV".into());
+        out.push(Entity {
+            text: ctx.text(m.start, next.end),
+            start: m.start,
+            end: next.end,
+            kind: "org".into(),
+            id: None,
+            code: Some(actor_code(&country, None, Some(&sector))),
+            name: Some(ctx.text(m.start, next.end)),
+            office: None,
+            country: Some(country),
+            sector: Some(sector),
+            region: None,
+            lat: None,
+            lon: None,
+            refers_to: None,
+            rule: "kb:of-country".into(),
+        });
+        used[k] = true;
+        used[k + 1] = true;
+    }
     // "the president of Armenia", "leaders of Romania's government".
     for (k, m) in mentions.iter().enumerate() {
         if used[k] {

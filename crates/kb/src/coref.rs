@@ -15,7 +15,35 @@ pub fn resolve(ctx: &Ctx, entities: &mut Vec<Entity>) {
     let extra = titles_and_pronouns(ctx, entities);
     entities.extend(extra);
     entities.sort_by_key(|e| (e.start, e.end));
+    adopt_surnames(entities);
     link_repeated_people(entities);
+}
+
+/// A one-word name found from a cue ("Mr Markov") after a full name found
+/// earlier ("Pavel Markov") is that person: it takes the full mention's
+/// name and code.
+fn adopt_surnames(entities: &mut [Entity]) {
+    for i in 0..entities.len() {
+        let e = &entities[i];
+        if e.kind != "person" || e.id.is_some() || e.text.contains(' ') {
+            continue;
+        }
+        let surname = e.text.clone();
+        let full = entities[..i].iter().find(|f| {
+            f.kind == "person"
+                && f.id.is_none()
+                && f.text.contains(' ')
+                && f.text.split_whitespace().last() == Some(surname.as_str())
+        });
+        if let Some(f) = full.cloned() {
+            let e = &mut entities[i];
+            e.name = f.name;
+            e.code = f.code;
+            e.country = f.country;
+            e.sector = f.sector;
+            e.rule = "coref:surname".into();
+        }
+    }
 }
 
 /// Later mentions of a person point to the first one.

@@ -199,6 +199,12 @@ pub fn unknown_people(ctx: &Ctx, mentions: &[Mention], found: &[Entity]) -> Vec<
                 break;
             }
         }
+        // An organisation named "X of the Y" or "X for the Y" goes on
+        // through its linking words when it starts with an organisation
+        // word ("Institute for the Study of War").
+        if org_head(&ctx.words.text(ctx.chars, i)).is_some() {
+            j = extend_linked_name(ctx, i, j, &covered);
+        }
         let (start, end) = (words[i].0, words[j - 1].1);
         let count = j - i;
         let title = title_before(ctx, mentions, start);
@@ -226,24 +232,39 @@ pub fn unknown_people(ctx: &Ctx, mentions: &[Mention], found: &[Entity]) -> Vec<
         // One capitalised word is a name only after an honorific ("Mr
         // Doe"); after a title it is as likely a word of the title.
         let single_ok = count >= 2 || honorific;
-        let org_sector = ORG_HEADS
-            .iter()
-            .find(|(w, _)| ctx.words.text(ctx.chars, j - 1) == *w)
-            .map(|(_, s)| *s);
+        let org_sector = org_head(&ctx.words.text(ctx.chars, j - 1))
+            .or_else(|| org_head(&ctx.words.text(ctx.chars, i)));
         if let (Some(sector), true) = (org_sector, count >= 2) {
             // "Defence Department said", "the Ceasefire Violations
             // Committee": a name ending in an organisation word is a body.
-            let country = (i..j).find_map(|k| {
-                ctx.kb
-                    .pattern_of(&ctx.words.text(ctx.chars, k))
-                    .and_then(|p| {
-                        p.targets.iter().find_map(|t| match t {
-                            crate::kb::Target::Adjective(c) | crate::kb::Target::Country(c) => {
-                                Some(ctx.kb.countries[*c].code.clone())
-                            }
-                            _ => None,
+            // A country adjective right before the name is part of it:
+            // "the Kenyan Anti-Corruption Commission".
+            let before = mentions.iter().rfind(|m| m.end <= start).filter(|m| {
+                only_space(ctx.chars, m.end, start)
+                    && matches!(m.reading, Reading::Adjective(_) | Reading::Country(_))
+            });
+            let (start, adjective) = match before {
+                Some(m) => match m.reading {
+                    Reading::Adjective(c) | Reading::Country(c) => {
+                        (m.start, Some(ctx.kb.countries[c].code.clone()))
+                    }
+                    _ => (start, None),
+                },
+                None => (start, None),
+            };
+            let country = adjective.or_else(|| {
+                (i..j).find_map(|k| {
+                    ctx.kb
+                        .pattern_of(&ctx.words.text(ctx.chars, k))
+                        .and_then(|p| {
+                            p.targets.iter().find_map(|t| match t {
+                                crate::kb::Target::Adjective(c) | crate::kb::Target::Country(c) => {
+                                    Some(ctx.kb.countries[*c].code.clone())
+                                }
+                                _ => None,
+                            })
                         })
-                    })
+                })
             });
             out.push(Entity {
                 text: ctx.text(start, end),
@@ -297,6 +318,48 @@ pub fn unknown_people(ctx: &Ctx, mentions: &[Mention], found: &[Entity]) -> Vec<
         i = j;
     }
     out
+}
+
+/// The sector an organisation word gives ("Ministry" is GOV).
+fn org_head(word: &str) -> Option<&'static str> {
+    ORG_HEADS.iter().find(|(w, _)| *w == word).map(|(_, s)| *s)
+}
+
+/// Extends a name that ends at word `j` over "of", "for" or "on", with an
+/// optional "the", and the capitalised words after them.
+fn extend_linked_name(
+    ctx: &Ctx,
+    i: usize,
+    mut j: usize,
+    covered: &dyn Fn(usize, usize) -> bool,
+) -> usize {
+    let words = &ctx.words.spans;
+    while j < words.len() && j - i < 8 {
+        let link = ctx.words.text(ctx.chars, j);
+        if !matches!(link.as_str(), "of" | "for" | "on") {
+            break;
+        }
+        let mut k = j + 1;
+        if words
+            .get(k)
+            .is_some_and(|_| ctx.words.text(ctx.chars, k) == "the")
+        {
+            k += 1;
+        }
+        let mut end = k;
+        while end < words.len()
+            && is_name_word(&ctx.words.text(ctx.chars, end))
+            && only_space(ctx.chars, words[end - 1].1, words[end].0)
+            && !covered(words[end].0, words[end].1)
+        {
+            end += 1;
+        }
+        if end == k {
+            break;
+        }
+        j = end;
+    }
+    j
 }
 
 fn is_name_word(w: &str) -> bool {
