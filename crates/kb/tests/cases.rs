@@ -95,7 +95,7 @@ fn check(case: &Case) -> Vec<String> {
     }
     for surface in &case.refers {
         let found = at(&entities, &case.text, surface);
-        if !found.is_some_and(|e| e.refers_to.is_some()) {
+        if found.is_none_or(|e| e.refers_to.is_none()) {
             errors.push(format!(
                 "{surface}: expected a reference back, got {found:?}"
             ));
