@@ -1,4 +1,4 @@
-//! Snapshots of cleaning, extraction, metadata, figures and time expressions
+//! Snapshots of cleaning, extraction, metadata, figures, time expressions and entities
 //! for every example article and page. A change to the cleaner or the extractor shows up here as a
 //! reviewable diff (`cargo insta review`).
 
@@ -57,6 +57,24 @@ fn snapshot_folder(folder: &str, at_least: usize) {
                 )
             })
             .collect();
+        let entities: Vec<String> = storyline_kb::annotate(
+            storyline_kb::Kb::builtin(),
+            &doc.text,
+            &doc.sentences,
+            doc.published.as_ref().and_then(|d| d.first_day()),
+        )
+        .iter()
+        .map(|e| {
+            format!(
+                "{} | {} | {} | {} | {}",
+                e.text,
+                e.kind,
+                e.code.as_deref().unwrap_or("-"),
+                e.office.as_deref().or(e.name.as_deref()).unwrap_or("-"),
+                e.rule,
+            )
+        })
+        .collect();
         assert!(storyline_clean::spans_are_valid(&doc));
         let paragraphs: Vec<&str> = doc.paragraphs.iter().map(|&p| doc.slice(p)).collect();
         let removed: Vec<String> = doc
@@ -83,6 +101,7 @@ fn snapshot_folder(folder: &str, at_least: usize) {
             "removed": removed,
             "figures": figures,
             "times": times,
+            "entities": entities,
         });
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         insta::assert_json_snapshot!(name, view);

@@ -123,10 +123,15 @@ fn viable(ctx: &Ctx, hit: &Hit, named_in_full: &HashSet<usize>) -> Vec<Target> {
     let pattern = &kb.patterns[hit.pattern];
     let inside_name = part_of_longer_name(ctx, hit.start);
     let place_cue = has_place_cue(ctx, hit);
+    // Names need the case they are written in even where a role word of
+    // the same letters may be in any case ("bank" is not Bānk).
+    let name_case =
+        crate::matcher::written_as_required(&pattern.written, &ctx.chars[hit.start..hit.end]);
     pattern
         .targets
         .iter()
         .copied()
+        .filter(|t| matches!(t, Target::Role(_)) || name_case)
         .filter(|t| match *t {
             Target::Person { index, full } => {
                 full || named_in_full.contains(&index) || kb.people[index].active_near(ctx.date, 2)
@@ -290,7 +295,8 @@ fn choose(
     let user = kb.patterns[hit.pattern].user;
     let locative = ctx
         .word_before(hit.start)
-        .is_some_and(|w| LOCATIVE.contains(&w.as_str()));
+        .is_some_and(|w| LOCATIVE.contains(&w.as_str()))
+        || is_dateline(ctx, hit);
     // Support for a reading: the article's other names in its country, and
     // for a region, the cities in it.
     let support_of = |t: &Target| -> usize {
@@ -360,6 +366,19 @@ fn choose(
         reading,
         user,
     })
+}
+
+/// "MAPUTO (AFP) -", "KYIV, Ukraine —": a place name in capitals at the
+/// start of a sentence, before a bracket, dash or comma, is the dateline:
+/// where the story was filed, not the government speaking.
+fn is_dateline(ctx: &Ctx, hit: &Hit) -> bool {
+    let surface = &ctx.chars[hit.start..hit.end];
+    let letters = || surface.iter().filter(|c| c.is_alphabetic());
+    let next = ctx.chars[hit.end..].iter().find(|c| **c != ' ');
+    letters().all(|c| c.is_uppercase())
+        && letters().count() > 2
+        && ctx.at_sentence_start(hit.start)
+        && next.is_some_and(|c| matches!(c, '(' | '-' | '\u{2013}' | '\u{2014}' | ',' | ':'))
 }
 
 fn differ_in_place(kb: &Kb, a: Target, b: Target) -> bool {

@@ -320,6 +320,13 @@ pub fn unknown_people(ctx: &Ctx, mentions: &[Mention], found: &[Entity]) -> Vec<
     out
 }
 
+/// True when the role word is a title a person holds ("minister", not
+/// "army").
+fn is_person_title(ctx: &Ctx, role: usize) -> bool {
+    let last_word = ctx.kb.roles[role].0.rsplit(' ').next().unwrap_or_default();
+    PERSON_TITLES.contains(&last_word)
+}
+
 /// The sector an organisation word gives ("Ministry" is GOV).
 fn org_head(word: &str) -> Option<&'static str> {
     ORG_HEADS.iter().find(|(w, _)| *w == word).map(|(_, s)| *s)
@@ -390,13 +397,7 @@ fn title_before(ctx: &Ctx, mentions: &[Mention], start: usize) -> Option<Country
     }
     // Only a role that a person holds is a title: "Army Tactical Missile
     // Systems" is not a person.
-    let last_word = ctx.kb.roles[role]
-        .0
-        .rsplit(' ')
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    if !PERSON_TITLES.contains(&last_word.as_str()) {
+    if !is_person_title(ctx, role) {
         return None;
     }
     let sector = Some(ctx.kb.sector_of_role(role).to_string());
@@ -433,8 +434,9 @@ fn appositive_role(ctx: &Ctx, mentions: &[Mention], end: usize) -> Option<Countr
         .iter()
         .filter(|m| m.start > end && m.end <= clause_end)
         .collect();
+    // Only a role a person holds makes an appositive about a person.
     let role = inside.iter().find_map(|m| match m.reading {
-        Reading::Role(r) => Some(ctx.kb.sector_of_role(r).to_string()),
+        Reading::Role(r) if is_person_title(ctx, r) => Some(ctx.kb.sector_of_role(r).to_string()),
         _ => None,
     })?;
     let country = inside.iter().find_map(|m| match m.reading {

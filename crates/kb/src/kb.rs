@@ -142,9 +142,12 @@ pub struct Pattern {
     pub folded: String,
     pub targets: Vec<Target>,
     pub user: bool,
-    /// The name as written in the data: its case tells how a mention must
-    /// be written ("US" must be in capitals, "troops" may be any case).
+    /// The name as written in the data for its names: its case tells how
+    /// a mention must be written ("US" must be in capitals).
     pub written: String,
+    /// True when a role word shares this name ("bank", "troops"): the
+    /// role may then be written in any case, the names may not.
+    pub any_case: bool,
 }
 
 #[derive(Debug)]
@@ -371,6 +374,7 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
                 targets: Vec::new(),
                 user: false,
                 written: name.to_string(),
+                any_case: false,
             });
             patterns.len() - 1
         });
@@ -386,9 +390,11 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
         } else if p.user && !user {
             p.targets.retain(|t| *t != target);
         }
-        // A name written in lower case anywhere in the data may be
-        // matched in any case.
-        if name.chars().all(|c| !c.is_uppercase()) {
+        if matches!(target, Target::Role(_)) {
+            p.any_case = true;
+        } else if !p.written.chars().any(char::is_uppercase) {
+            // The names' written form decides their case, not a role
+            // word's that came first.
             p.written = name.to_string();
         }
     };

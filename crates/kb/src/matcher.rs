@@ -32,7 +32,8 @@ pub fn find_hits(kb: &Kb, folded: &Folded, chars: &[char]) -> Vec<Hit> {
             end
         };
         let pattern = m.pattern().as_usize();
-        if written_as_required(&kb.patterns[pattern].written, &chars[start..end]) {
+        let p = &kb.patterns[pattern];
+        if p.any_case || written_as_required(&p.written, &chars[start..end]) {
             hits.push(Hit {
                 start,
                 end,
