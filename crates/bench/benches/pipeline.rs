@@ -85,8 +85,8 @@ fn times_in_long_text(bencher: Bencher, sentences: usize) {
 }
 
 /// A wire-style paragraph dense with names, written for this benchmark,
-/// repeated to about 5,000 words.
-fn names_text() -> (String, Vec<storyline_model::Span>) {
+/// repeated to about `words` words.
+fn names_text_of(words_wanted: usize) -> (String, Vec<storyline_model::Span>) {
     let paragraph = "The Kremlin said on Tuesday that Russian and North Korean forces had \
         pushed back Ukrainian troops near Kursk, while NATO Secretary-General Mark Rutte told \
         reporters in Brussels that the alliance would meet in Washington. U.S. officials and \
@@ -94,7 +94,7 @@ fn names_text() -> (String, Vec<storyline_model::Span>) {
         Zelenskyy about air defence for Kyiv and Kharkiv. Mr Rutte said Beijing and Tehran \
         were watching. ";
     let words = paragraph.split_whitespace().count();
-    let text = paragraph.repeat(5_000 / words + 1);
+    let text = paragraph.repeat(words_wanted / words + 1);
     let spans = storyline_text::split_sentences(&text)
         .into_iter()
         .map(|r| {
@@ -112,7 +112,7 @@ fn names_text() -> (String, Vec<storyline_model::Span>) {
 #[divan::bench]
 fn kb_matching_5000_words(bencher: Bencher) {
     let kb = storyline_kb::Kb::builtin();
-    let (text, _) = names_text();
+    let (text, _) = names_text_of(5_000);
     bencher
         .counter(divan::counter::BytesCount::new(text.len()))
         .bench(|| black_box(storyline_kb::match_names(kb, &text)));
@@ -123,7 +123,7 @@ fn kb_matching_5000_words(bencher: Bencher) {
 #[divan::bench]
 fn entities_5000_words(bencher: Bencher) {
     let kb = storyline_kb::Kb::builtin();
-    let (text, spans) = names_text();
+    let (text, spans) = names_text_of(5_000);
     let date = chrono_free_date();
     bencher
         .counter(divan::counter::BytesCount::new(text.len()))
@@ -139,4 +139,16 @@ fn kb_load() {
 
 fn chrono_free_date() -> Option<storyline_kb::Date> {
     storyline_kb::Date::from_ymd_opt(2024, 11, 1)
+}
+
+/// The entity stage on 20,000 and 80,000 words of the same paragraph: the
+/// cost must grow with the text, not with its square.
+#[divan::bench(args = [20_000, 80_000], sample_count = 10)]
+fn entities_in_long_text(bencher: Bencher, words: usize) {
+    let kb = storyline_kb::Kb::builtin();
+    let (text, spans) = names_text_of(words);
+    let date = chrono_free_date();
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| black_box(storyline_kb::annotate(kb, &text, &spans, date)));
 }

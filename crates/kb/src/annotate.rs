@@ -56,10 +56,23 @@ impl Ctx<'_> {
     pub fn word_before(&self, pos: usize) -> Option<String> {
         let i = self.words.last_before(pos)?;
         let (s, _) = self.words.spans[i];
-        if self.sentence_starts.iter().any(|&b| s < b && b <= pos) {
+        if self.sentence_start_in(s + 1, pos) {
             return None;
         }
         Some(self.words.text(self.chars, i).to_lowercase())
+    }
+
+    /// True when a sentence starts within `from..=to`. Sentence starts are
+    /// sorted, so this is a binary search: the rules ask it for every name.
+    pub fn sentence_start_in(&self, from: usize, to: usize) -> bool {
+        let i = self.sentence_starts.partition_point(|&b| b < from);
+        self.sentence_starts.get(i).is_some_and(|&b| b <= to)
+    }
+
+    /// The start of the sentence before the one holding `pos`, or 0.
+    pub fn previous_sentence_start(&self, pos: usize) -> usize {
+        let i = self.sentence_starts.partition_point(|&b| b <= pos);
+        i.checked_sub(2).map_or(0, |k| self.sentence_starts[k])
     }
 
     pub fn at_sentence_start(&self, pos: usize) -> bool {
@@ -67,7 +80,7 @@ impl Ctx<'_> {
             return true;
         };
         let (_, e) = self.words.spans[i];
-        self.sentence_starts.iter().any(|&b| e <= b && b <= pos)
+        self.sentence_start_in(e, pos)
             || self.chars[e..pos]
                 .iter()
                 .any(|c| matches!(c, '"' | '\u{201C}' | ':' | '\n'))
@@ -84,7 +97,11 @@ pub fn annotate(kb: &Kb, text: &str, sentences: &[Span], date: Option<NaiveDate>
         kb,
         chars: &chars,
         words: Words::new(&chars),
-        sentence_starts: sentences.iter().map(|s| s.start).collect(),
+        sentence_starts: {
+            let mut starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
+            starts.sort_unstable();
+            starts
+        },
         date,
     };
     let hits = find_hits(kb, &folded, &chars);
@@ -103,13 +120,19 @@ pub fn annotate(kb: &Kb, text: &str, sentences: &[Span], date: Option<NaiveDate>
         .filter_map(|h| choose(&ctx, h, &viable(&ctx, h, &named_in_full), &support))
         .collect();
     let mut entities = crate::compose::compose(&ctx, &mentions);
-    let found = cues::unknown_people(&ctx, &mentions, &entities);
+    let found = cues::unknown_people(&ctx, &mentions);
     // A country adjective taken into an organisation's name ("the Kenyan
     // Anti-Corruption Commission") is not a mention of its own.
+    let mut orgs: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| f.kind == "org")
+        .map(|f| (f.start, f.end))
+        .collect();
+    orgs.sort_unstable();
     entities.retain(|e| {
-        !found
-            .iter()
-            .any(|f| f.start <= e.start && e.end <= f.end && (f.start, f.end) != (e.start, e.end))
+        let i = orgs.partition_point(|&(s, _)| s <= e.start);
+        !i.checked_sub(1)
+            .is_some_and(|k| e.end <= orgs[k].1 && orgs[k] != (e.start, e.end))
     });
     entities.extend(found);
     entities.sort_by_key(|e| (e.start, e.end));

@@ -42,7 +42,7 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
     // Countries inside a title ("US Secretary of State Antony Blinken")
     // are entities of their own, marked so that they are not counted as
     // a second actor beside the person.
-    let mut title_modifiers: Vec<usize> = Vec::new();
+    let mut title_modifiers = vec![false; mentions.len()];
     for (k, m) in mentions.iter().enumerate() {
         if used[k] || modifier(kb, m.reading).is_none() {
             continue;
@@ -76,7 +76,9 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
         // "British Defence Secretary Tom King" is one actor, coded from
         // the title when the knowledge base does not know the name.
         if title_before_name(ctx, r.end) {
-            title_modifiers.extend(chain.iter().copied());
+            for &c in &chain {
+                title_modifiers[c] = true;
+            }
             used[last + 1] = true;
             continue;
         }
@@ -196,7 +198,7 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
     }
     for (k, _) in used.iter().enumerate().filter(|(_, u)| !**u) {
         if let Some(mut e) = standalone(ctx, mentions, k) {
-            if title_modifiers.contains(&k) {
+            if title_modifiers[k] {
                 e.rule = "title".into();
             }
             out.push(e);

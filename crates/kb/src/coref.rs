@@ -1,5 +1,7 @@
 //! Within-document coreference: a surname, a title or a pronoun that
-//! refers back to a person named earlier.
+//! refers back to a person named earlier. Every pass is one walk over the
+//! words or the mentions, with maps and binary searches, so that long
+//! documents cost time in proportion to their length.
 
 use crate::annotate::Ctx;
 use crate::fold::fold_name;
@@ -7,6 +9,10 @@ use crate::kb::Target;
 use crate::words::{is_capitalised, REPORTING};
 use std::collections::HashMap;
 use storyline_model::Entity;
+
+/// How far back a title ("the secretary of state") looks for the person
+/// it names, in person mentions.
+const TITLE_LOOKBACK: usize = 50;
 
 pub fn resolve(ctx: &Ctx, entities: &mut Vec<Entity>) {
     let extra = surnames_of_unknown_people(ctx, entities);
@@ -19,30 +25,39 @@ pub fn resolve(ctx: &Ctx, entities: &mut Vec<Entity>) {
     link_repeated_people(entities);
 }
 
+/// The first unknown person named in full under each surname.
+fn full_names_by_surname(entities: &[Entity]) -> HashMap<String, usize> {
+    let mut by_surname = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind == "person" && e.id.is_none() && e.text.contains(' ') {
+            if let Some(last) = e.text.split_whitespace().last() {
+                by_surname.entry(last.to_string()).or_insert(i);
+            }
+        }
+    }
+    by_surname
+}
+
 /// A one-word name found from a cue ("Mr Markov") after a full name found
 /// earlier ("Pavel Markov") is that person: it takes the full mention's
 /// name and code.
 fn adopt_surnames(entities: &mut [Entity]) {
+    let by_surname = full_names_by_surname(entities);
     for i in 0..entities.len() {
         let e = &entities[i];
         if e.kind != "person" || e.id.is_some() || e.text.contains(' ') {
             continue;
         }
-        let surname = e.text.clone();
-        let full = entities[..i].iter().find(|f| {
-            f.kind == "person"
-                && f.id.is_none()
-                && f.text.contains(' ')
-                && f.text.split_whitespace().last() == Some(surname.as_str())
-        });
-        if let Some(f) = full.cloned() {
-            let e = &mut entities[i];
-            e.name = f.name;
-            e.code = f.code;
-            e.country = f.country;
-            e.sector = f.sector;
-            e.rule = "coref:surname".into();
-        }
+        let Some(&f) = by_surname.get(&e.text).filter(|&&f| f < i) else {
+            continue;
+        };
+        let full = entities[f].clone();
+        let e = &mut entities[i];
+        e.name = full.name;
+        e.code = full.code;
+        e.country = full.country;
+        e.sector = full.sector;
+        e.rule = "coref:surname".into();
     }
 }
 
@@ -70,41 +85,63 @@ fn link_repeated_people(entities: &mut [Entity]) {
     }
 }
 
-/// "Mr Doe" or "Doe" after "Jane Doe" found from cues.
+/// Positions covered by entities, answered by binary search: entities
+/// are sorted by start, and `reach[k]` is the furthest end among the
+/// first `k + 1` of them.
+struct Coverage {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Coverage {
+    fn new(entities: &[Entity]) -> Self {
+        let mut reach = Vec::with_capacity(entities.len());
+        let mut far = 0;
+        for e in entities {
+            far = far.max(e.end);
+            reach.push(far);
+        }
+        Coverage {
+            starts: entities.iter().map(|e| e.start).collect(),
+            reach,
+        }
+    }
+
+    /// True when some entity overlaps `start..end`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let k = self.starts.partition_point(|&s| s < end);
+        k > 0 && self.reach[k - 1] > start
+    }
+}
+
+/// "Doe" after "Jane Doe" found from cues, where no other rule found it.
 fn surnames_of_unknown_people(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
+    let by_surname = full_names_by_surname(entities);
+    if by_surname.is_empty() {
+        return Vec::new();
+    }
+    let coverage = Coverage::new(entities);
     let mut out = Vec::new();
-    let unknown: Vec<&Entity> = entities
-        .iter()
-        .filter(|e| e.kind == "person" && e.id.is_none() && e.text.contains(' '))
-        .collect();
-    for e in unknown {
-        let Some(last) = e.text.split_whitespace().last() else {
+    for (i, &(s, end)) in ctx.words.spans.iter().enumerate() {
+        let word = ctx.words.text(ctx.chars, i);
+        let Some(&f) = by_surname.get(&word) else {
             continue;
         };
-        for (i, &(s, end)) in ctx.words.spans.iter().enumerate() {
-            if s <= e.start || ctx.words.text(ctx.chars, i) != last {
-                continue;
-            }
-            if entities
-                .iter()
-                .chain(out.iter())
-                .any(|x: &Entity| x.start < end && s < x.end)
-            {
-                continue;
-            }
-            // Not the start of another capitalised name.
-            if ctx.words.spans.get(i + 1).is_some_and(|&(ns, _)| {
-                ns == end + 1 && is_capitalised(&ctx.words.text(ctx.chars, i + 1))
-            }) {
-                continue;
-            }
-            let mut m = e.clone();
-            m.text = ctx.text(s, end);
-            m.start = s;
-            m.end = end;
-            m.rule = "coref:surname".into();
-            out.push(m);
+        if s <= entities[f].start || coverage.overlaps(s, end) {
+            continue;
         }
+        // Not the start of another capitalised name.
+        if ctx.words.spans.get(i + 1).is_some_and(|&(ns, _)| {
+            ns == end + 1 && is_capitalised(&ctx.words.text(ctx.chars, i + 1))
+        }) {
+            continue;
+        }
+        let mut m = entities[f].clone();
+        m.text = ctx.text(s, end);
+        m.start = s;
+        m.end = end;
+        m.rule = "coref:surname".into();
+        out.push(m);
     }
     out
 }
@@ -113,38 +150,20 @@ fn surnames_of_unknown_people(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
 fn titles_and_pronouns(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
     let mut out = Vec::new();
     let spans = &ctx.words.spans;
-    let people: Vec<(usize, &Entity)> = entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == "person")
-        .collect();
+    let coverage = Coverage::new(entities);
+    let people: Vec<&Entity> = entities.iter().filter(|e| e.kind == "person").collect();
+    // People mentioned before a position: those ending at or before it.
+    let before = |pos: usize| &people[..people.partition_point(|p| p.start < pos)];
     for i in 0..spans.len() {
-        let word = ctx.words.text(ctx.chars, i);
-        let lower = word.to_lowercase();
         let (start, _) = spans[i];
-        if entities.iter().any(|x| x.start <= start && start < x.end) {
+        let lower = ctx.words.text(ctx.chars, i).to_lowercase();
+        if !matches!(lower.as_str(), "the" | "he" | "she") || coverage.overlaps(start, start + 1) {
             continue;
         }
         if lower == "the" {
-            // The longest role phrase after "the".
-            let mut best = None;
-            for n in 1..=4 {
-                let Some(&(_, e)) = spans.get(i + n) else {
-                    break;
-                };
-                let phrase = ctx.text(spans[i + 1].0, e);
-                if phrase.chars().next().is_some_and(char::is_uppercase) {
-                    break;
-                }
-                let is_role = ctx
-                    .kb
-                    .pattern_of(&phrase)
-                    .is_some_and(|p| p.targets.iter().any(|t| matches!(t, Target::Role(_))));
-                if is_role {
-                    best = Some((i + n, fold_name(&phrase)));
-                }
-            }
-            let Some((last, role)) = best else { continue };
+            let Some((last, role)) = role_after(ctx, i) else {
+                continue;
+            };
             let end = spans[last].1;
             // A title followed by a name is not a reference back.
             if spans.get(last + 1).is_some_and(|&(s, _)| {
@@ -152,17 +171,17 @@ fn titles_and_pronouns(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
             }) {
                 continue;
             }
-            let antecedent = people.iter().rev().find(|(_, p)| {
+            let antecedent = before(start).iter().rev().take(TITLE_LOOKBACK).find(|p| {
                 p.end <= start
                     && p.office.as_deref().is_some_and(|o| {
                         let o = fold_name(o);
                         o == role || o.ends_with(&format!(" {role}"))
                     })
             });
-            if let Some(&(_, p)) = antecedent {
+            if let Some(p) = antecedent {
                 out.push(reference(ctx, p, spans[i + 1].0, end, "coref:title"));
             }
-        } else if matches!(lower.as_str(), "he" | "she") {
+        } else {
             let speaks = (1..=2).any(|n| {
                 spans
                     .get(i + n)
@@ -172,32 +191,45 @@ fn titles_and_pronouns(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
                 continue;
             }
             // Unambiguous: one person named since the previous sentence.
-            let sentence = ctx
-                .sentence_starts
-                .iter()
-                .rev()
-                .filter(|&&s| s <= start)
-                .nth(1)
-                .copied()
-                .unwrap_or(0);
-            let recent: Vec<&(usize, &Entity)> = people
-                .iter()
-                .filter(|(_, p)| p.end <= start && p.start >= sentence)
-                .collect();
+            let since = ctx.previous_sentence_start(start);
+            let recent = before(start);
+            let recent = &recent[recent.partition_point(|p| p.start < since)..];
             let mut ids: Vec<String> = recent
                 .iter()
-                .map(|(_, p)| p.id.clone().or_else(|| p.name.clone()).unwrap_or_default())
+                .map(|p| p.id.clone().or_else(|| p.name.clone()).unwrap_or_default())
                 .collect();
             ids.sort();
             ids.dedup();
-            if ids.len() == 1 {
-                if let Some(&&(_, p)) = recent.last() {
-                    out.push(reference(ctx, p, start, spans[i].1, "coref:pronoun"));
-                }
+            if let (1, Some(p)) = (ids.len(), recent.last()) {
+                out.push(reference(ctx, p, start, spans[i].1, "coref:pronoun"));
             }
         }
     }
     out
+}
+
+/// The longest role phrase in lower case after word `i` ("the secretary
+/// of state"): its last word and its folded text.
+fn role_after(ctx: &Ctx, i: usize) -> Option<(usize, String)> {
+    let spans = &ctx.words.spans;
+    let mut best = None;
+    for n in 1..=4 {
+        let Some(&(_, e)) = spans.get(i + n) else {
+            break;
+        };
+        let phrase = ctx.text(spans[i + 1].0, e);
+        if phrase.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        let is_role = ctx
+            .kb
+            .pattern_of(&phrase)
+            .is_some_and(|p| p.targets.iter().any(|t| matches!(t, Target::Role(_))));
+        if is_role {
+            best = Some((i + n, fold_name(&phrase)));
+        }
+    }
+    best
 }
 
 /// A copy of a person's mention at another span; `refers_to` is set when

@@ -171,10 +171,12 @@ const ORG_HEADS: &[(&str, &str)] = &[
     ("Guard", "MIL"),
 ];
 
-pub fn unknown_people(ctx: &Ctx, mentions: &[Mention], found: &[Entity]) -> Vec<Entity> {
+pub fn unknown_people(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
+    // Mentions are sorted and do not overlap: a binary search finds the
+    // one that could cover a word, so the scan stays linear.
     let covered = |s: usize, e: usize| {
-        mentions.iter().any(|m| m.start < e && s < m.end)
-            || found.iter().any(|x| x.start < e && s < x.end)
+        let i = mentions.partition_point(|m| m.end <= s);
+        mentions.get(i).is_some_and(|m| m.start < e)
     };
     let words = &ctx.words.spans;
     let mut out = Vec::new();
@@ -239,10 +241,12 @@ pub fn unknown_people(ctx: &Ctx, mentions: &[Mention], found: &[Entity]) -> Vec<
             // Committee": a name ending in an organisation word is a body.
             // A country adjective right before the name is part of it:
             // "the Kenyan Anti-Corruption Commission".
-            let before = mentions.iter().rfind(|m| m.end <= start).filter(|m| {
-                only_space(ctx.chars, m.end, start)
-                    && matches!(m.reading, Reading::Adjective(_) | Reading::Country(_))
-            });
+            let before = mentions[..mentions.partition_point(|m| m.end <= start)]
+                .last()
+                .filter(|m| {
+                    only_space(ctx.chars, m.end, start)
+                        && matches!(m.reading, Reading::Adjective(_) | Reading::Country(_))
+                });
             let (start, adjective) = match before {
                 Some(m) => match m.reading {
                     Reading::Adjective(c) | Reading::Country(c) => {
@@ -388,7 +392,9 @@ type CountrySector = (Option<String>, Option<String>);
 /// A role word right before `start` ("Minister", "spokesman"), with the
 /// country of a modifier before it ("British Defence Secretary").
 fn title_before(ctx: &Ctx, mentions: &[Mention], start: usize) -> Option<CountrySector> {
-    let k = mentions.iter().rposition(|m| m.end <= start)?;
+    let k = mentions
+        .partition_point(|m| m.end <= start)
+        .checked_sub(1)?;
     let Reading::Role(role) = mentions[k].reading else {
         return None;
     };
@@ -430,9 +436,10 @@ fn appositive_role(ctx: &Ctx, mentions: &[Mention], end: usize) -> Option<Countr
         + tail[1..]
             .find([',', '.', ';'])
             .map_or(tail.chars().count(), |b| tail[..b + 1].chars().count());
-    let inside: Vec<&Mention> = mentions
+    let first = mentions.partition_point(|m| m.start <= end);
+    let inside: Vec<&Mention> = mentions[first..]
         .iter()
-        .filter(|m| m.start > end && m.end <= clause_end)
+        .take_while(|m| m.end <= clause_end)
         .collect();
     // Only a role a person holds makes an appositive about a person.
     let role = inside.iter().find_map(|m| match m.reading {

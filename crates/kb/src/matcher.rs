@@ -88,17 +88,20 @@ pub fn written_as_required(written: &str, surface: &[char]) -> bool {
 /// Keeps the longest hits that do not overlap, among those `keep` accepts.
 pub fn longest_first(mut hits: Vec<Hit>, mut keep: impl FnMut(&Hit) -> bool) -> Vec<Hit> {
     hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
-    let mut taken: Vec<Hit> = Vec::new();
+    // Taken hits are disjoint, so the one starting last before a hit's end
+    // is the only one that can overlap it: a map by start answers that in
+    // logarithmic time.
+    let mut taken: std::collections::BTreeMap<usize, Hit> = std::collections::BTreeMap::new();
     for h in hits {
-        if taken.iter().any(|t| t.start < h.end && h.start < t.end) {
-            continue;
-        }
-        if keep(&h) {
-            taken.push(h);
+        let overlaps = taken
+            .range(..h.end)
+            .next_back()
+            .is_some_and(|(_, t)| t.end > h.start);
+        if !overlaps && keep(&h) {
+            taken.insert(h.start, h);
         }
     }
-    taken.sort_by_key(|h| h.start);
-    taken
+    taken.into_values().collect()
 }
 
 #[cfg(test)]
