@@ -136,8 +136,61 @@ pub fn annotate(kb: &Kb, text: &str, sentences: &[Span], date: Option<NaiveDate>
     });
     entities.extend(found);
     entities.sort_by_key(|e| (e.start, e.end));
+    home_country_for_titles(&ctx, &mut entities);
     crate::coref::resolve(&ctx, &mut entities);
     entities
+}
+
+/// A title without a nationality ("President Jane Doe") names an office
+/// of the country the article is about: the country its sentence names
+/// most, else the one the whole article names most.
+fn home_country_for_titles(ctx: &Ctx, entities: &mut [Entity]) {
+    fn most_named<'a>(entities: impl Iterator<Item = &'a Entity>) -> Option<String> {
+        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+        for (order, e) in entities.enumerate() {
+            if let Some(c) = e.country.as_deref() {
+                let entry = counts.entry(c).or_insert((0, order));
+                entry.0 += 1;
+            }
+        }
+        // Most mentions first, then the earliest named.
+        counts
+            .into_iter()
+            .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
+            .map(|(c, _)| c.to_string())
+    }
+    let whole = most_named(entities.iter());
+    let untitled: Vec<usize> = (0..entities.len())
+        .filter(|&i| {
+            let e = &entities[i];
+            e.rule == "cue:title" && e.country.is_none() && e.sector.is_some()
+        })
+        .collect();
+    for i in untitled {
+        let start = entities[i].start;
+        let from = ctx.sentence_starts[..ctx.sentence_starts.partition_point(|&b| b <= start)]
+            .last()
+            .copied()
+            .unwrap_or(0);
+        let to = ctx
+            .sentence_starts
+            .get(ctx.sentence_starts.partition_point(|&b| b <= start))
+            .copied()
+            .unwrap_or(usize::MAX);
+        let lo = entities.partition_point(|e| e.start < from);
+        let hi = entities.partition_point(|e| e.start < to);
+        let Some(country) = most_named(entities[lo..hi].iter()).or_else(|| whole.clone()) else {
+            continue;
+        };
+        let e = &mut entities[i];
+        e.code = Some(crate::compose::actor_code(
+            &country,
+            None,
+            e.sector.as_deref(),
+        ));
+        e.country = Some(country);
+        e.rule = "cue:title+context".into();
+    }
 }
 
 /// The targets of a hit that its context allows.
@@ -145,6 +198,7 @@ fn viable(ctx: &Ctx, hit: &Hit, named_in_full: &HashSet<usize>) -> Vec<Target> {
     let kb = ctx.kb;
     let pattern = &kb.patterns[hit.pattern];
     let inside_name = part_of_longer_name(ctx, hit.start);
+    let before_name = followed_by_unknown_name(ctx, hit.end);
     let place_cue = has_place_cue(ctx, hit);
     // Names need the case they are written in even where a role word of
     // the same letters may be in any case ("bank" is not Bānk).
@@ -159,6 +213,7 @@ fn viable(ctx: &Ctx, hit: &Hit, named_in_full: &HashSet<usize>) -> Vec<Target> {
             Target::Person { index, full } => {
                 full || named_in_full.contains(&index) || kb.people[index].active_near(ctx.date, 2)
             }
+            Target::Place(i) if !kb.places[i].is_region && before_name => false,
             Target::Place(_) | Target::Capital(_) => {
                 !inside_name && (place_cue || !kb.ambiguous.contains(&pattern.folded))
             }
@@ -186,6 +241,24 @@ fn part_of_longer_name(ctx: &Ctx, start: usize) -> bool {
         && !crate::words::HONORIFICS.contains(&lower.trim_end_matches('.'))
         && !NAME_OPENERS.contains(&lower.as_str())
         && !is_known_word(ctx, &lower)
+}
+
+/// A city name right before a capitalised word the knowledge base does not
+/// know is the first word of a longer name ("Moro Islamic Liberation
+/// Front", "Kent State").
+fn followed_by_unknown_name(ctx: &Ctx, end: usize) -> bool {
+    if ctx.chars.get(end) != Some(&' ') {
+        return false;
+    }
+    let i = ctx.words.spans.partition_point(|w| w.0 <= end);
+    let Some(&(s, _)) = ctx.words.spans.get(i) else {
+        return false;
+    };
+    let w = ctx.words.text(ctx.chars, i);
+    s == end + 1
+        && is_capitalised(&w)
+        && w.chars().skip(1).any(char::is_lowercase)
+        && !is_known_word(ctx, &w.to_lowercase())
 }
 
 /// Capitalised words that open a phrase rather than a name.

@@ -73,7 +73,13 @@ pub fn written_as_required(written: &str, surface: &[char]) -> bool {
     let Some(first) = surface.iter().find(|c| c.is_alphabetic()) else {
         return true;
     };
-    if !first.is_uppercase() {
+    // The first letter is as the data writes it: "al-Qaeda" may start in
+    // lower case, "Georgia" may not.
+    let written_first_upper = written
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase);
+    if written_first_upper && !first.is_uppercase() {
         return false;
     }
     let letters: Vec<char> = written.chars().filter(|c| c.is_alphabetic()).collect();
@@ -121,5 +127,7 @@ mod tests {
         assert!(written_as_required("NATO", &chars("Nato")));
         assert!(!written_as_required("Georgia", &chars("georgia")));
         assert!(written_as_required("troops", &chars("Troops")));
+        assert!(written_as_required("al-Qaeda", &chars("al-Qaeda")));
+        assert!(written_as_required("al-Qaeda", &chars("Al-Qaeda")));
     }
 }

@@ -38,7 +38,8 @@ pub struct Entity {
     #[serde(default)]
     pub refers_to: Option<usize>,
     /// What produced this mention: `kb` (a knowledge-base name), `kb:alias`,
-    /// `cue:title`, `cue:honorific`, `cue:said`, `group`, `coref:surname`,
+    /// `cue:title`, `cue:title+context`, `cue:honorific`, `cue:said`,
+    /// `cue:appositive`, `cue:org`, `kb:of-country`, `group`, `coref:surname`,
     /// `coref:title`, `coref:pronoun`, `user` (an entry from `--kb`), `title`
     /// (a country inside a person's title: "US Secretary of State ...").
     pub rule: String,
