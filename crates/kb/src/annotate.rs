@@ -6,7 +6,7 @@ use crate::cues;
 use crate::fold::{fold, fold_name};
 use crate::kb::{Kb, Target};
 use crate::matcher::{find_hits, longest_first, Hit};
-use crate::words::{is_capitalised, only_space, Words, LOCATIVE, PHRASE_BREAKERS};
+use crate::words::{is_capitalised, only_space_or_dot, Words, LOCATIVE, PHRASE_BREAKERS};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use storyline_model::{Entity, Span};
@@ -214,6 +214,16 @@ fn viable(ctx: &Ctx, hit: &Hit, named_in_full: &HashSet<usize>) -> Vec<Target> {
                 full || named_in_full.contains(&index) || kb.people[index].active_near(ctx.date, 2)
             }
             Target::Place(i) if !kb.places[i].is_region && before_name => false,
+            Target::Place(i) if acronym_for_a_name(ctx, hit, &kb.places[i].name) => false,
+            Target::Capital(i)
+                if acronym_for_a_name(
+                    ctx,
+                    hit,
+                    kb.countries[i].capital.as_deref().unwrap_or(""),
+                ) =>
+            {
+                false
+            }
             Target::Place(_) | Target::Capital(_) => {
                 !inside_name && (place_cue || !kb.ambiguous.contains(&pattern.folded))
             }
@@ -231,16 +241,38 @@ fn part_of_longer_name(ctx: &Ctx, start: usize) -> bool {
         return false;
     };
     let (s, e) = ctx.words.spans[i];
-    if !only_space(ctx.chars, e, start) || ctx.at_sentence_start(s) {
+    if !only_space_or_dot(ctx.chars, e, start) {
         return false;
     }
     let w = ctx.words.text(ctx.chars, i);
     let lower = w.to_lowercase();
+    // After a capitalised title or honorific, a name is a person's
+    // ("President Bush", "Mr. Jordan"), wherever the sentence starts.
+    if is_capitalised(&w) && crate::words::HONORIFICS.contains(&lower.as_str()) {
+        return true;
+    }
+    if ctx.chars[e..start].contains(&'.') || ctx.at_sentence_start(s) {
+        return false;
+    }
     is_capitalised(&w)
         && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-        && !crate::words::HONORIFICS.contains(&lower.trim_end_matches('.'))
         && !NAME_OPENERS.contains(&lower.as_str())
         && !is_known_word(ctx, &lower)
+}
+
+/// "ILO" is not the Peruvian port of Ilo: a short name in capitals is an
+/// acronym unless the data writes the name in capitals too, or it heads
+/// a dateline ("ROME (Reuters) -").
+fn acronym_for_a_name(ctx: &Ctx, hit: &Hit, written: &str) -> bool {
+    let surface = &ctx.chars[hit.start..hit.end];
+    let letters: Vec<&char> = surface.iter().filter(|c| c.is_alphabetic()).collect();
+    letters.len() <= 4
+        && letters.iter().all(|c| c.is_uppercase())
+        && !written
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+        && !is_dateline(ctx, hit)
 }
 
 /// A city name right before a capitalised word the knowledge base does not
@@ -412,14 +444,15 @@ fn choose(
     let rank = |t: &Target| -> u8 {
         match *t {
             Target::Person { full: true, .. } => 0,
-            Target::Org(_) if !locative => 1,
-            Target::Country(_) => 2,
-            Target::Adjective(_) => 3,
-            Target::Capital(_) => 4,
-            Target::Place(i) if kb.places[i].is_region => 5,
-            Target::Person { full: false, .. } => 6,
-            Target::Place(_) => 7,
-            Target::Org(_) => 8,
+            // "in Brussels" is the city, "Brussels said" the EU.
+            Target::Capital(_) if locative => 1,
+            Target::Org(_) => 2,
+            Target::Country(_) => 3,
+            Target::Adjective(_) => 4,
+            Target::Capital(_) => 5,
+            Target::Place(i) if kb.places[i].is_region => 6,
+            Target::Person { full: false, .. } => 7,
+            Target::Place(_) => 8,
             Target::Role(_) => 9,
         }
     };
@@ -429,7 +462,15 @@ fn choose(
         // (Georgia the country or the US state); otherwise the rank
         // decides, and among cities the bigger one.
         let (a, b) = (support_of(t), support_of(&best));
-        let better = if (rank(t) <= 5 || rank(&best) <= 5)
+        let geographic = |t: &Target| {
+            matches!(
+                t,
+                Target::Country(_) | Target::Adjective(_) | Target::Capital(_) | Target::Place(_)
+            )
+        };
+        let better = if geographic(t)
+            && geographic(&best)
+            && (rank(t) <= 6 || rank(&best) <= 6)
             && a != b
             && (a > 1 || b > 1)
             && differ_in_place(kb, *t, best)

@@ -6,7 +6,7 @@
 
 use crate::annotate::{Ctx, Mention, Reading};
 use crate::compose::actor_code;
-use crate::words::{is_capitalised, only_space, HONORIFICS, REPORTING};
+use crate::words::{is_capitalised, only_space, only_space_or_dot, HONORIFICS, REPORTING};
 use storyline_model::Entity;
 
 /// Lower-case particles inside names ("Mohammed bin Salman", "Lula da
@@ -211,7 +211,7 @@ pub fn unknown_people(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
         let count = j - i;
         let title = title_before(ctx, mentions, start);
         let honorific = i > 0
-            && only_space_or_dot(ctx, words[i - 1].1, start)
+            && only_space_or_dot(ctx.chars, words[i - 1].1, start)
             && HONORIFICS.contains(&ctx.words.text(ctx.chars, i - 1).to_lowercase().as_str());
         let speaker_after = words.get(j).is_some_and(|_| {
             REPORTING.contains(&ctx.words.text(ctx.chars, j).as_str())

@@ -53,6 +53,11 @@ pub fn only_space(chars: &[char], a: usize, b: usize) -> bool {
     a <= b && chars[a..b].iter().all(|c| c.is_whitespace())
 }
 
+/// True when only spaces and dots lie between `a` and `b` ("Mr. Doe").
+pub fn only_space_or_dot(chars: &[char], a: usize, b: usize) -> bool {
+    a <= b && chars[a..b].iter().all(|c| c.is_whitespace() || *c == '.')
+}
+
 /// Prepositions after which a capital is where something happens, not the
 /// government that acts.
 pub const LOCATIVE: &[&str] = &[

@@ -23,6 +23,8 @@ struct Case {
     refers: Vec<String>,
     #[serde(default)]
     absent: Vec<String>,
+    #[serde(default)]
+    kinds: Vec<String>,
 }
 
 /// The char offset of `surface` ("Jordan" or "Jordan#2") in `text`, as a
@@ -91,6 +93,16 @@ fn check(case: &Case) -> Vec<String> {
         let got = at(&entities, &case.text, surface).and_then(|e| e.office.clone());
         if got.as_deref() != Some(want) {
             errors.push(format!("{surface}: expected office {want}, got {got:?}"));
+        }
+    }
+    for pair in &case.kinds {
+        let (surface, want) = pair.split_once(" => ").expect("`text => kind`");
+        let got = at(&entities, &case.text, surface).map(|e| e.kind.clone());
+        if got.as_deref() != Some(want) {
+            errors.push(format!(
+                "{surface}: expected a {want}, got {got:?} in [{}]",
+                listing()
+            ));
         }
     }
     for surface in &case.refers {
