@@ -380,13 +380,6 @@ fn is_name_word(w: &str) -> bool {
         && !NOT_NAMES.contains(&w)
 }
 
-fn only_space_or_dot(ctx: &Ctx, a: usize, b: usize) -> bool {
-    a <= b
-        && ctx.chars[a..b]
-            .iter()
-            .all(|c| c.is_whitespace() || *c == '.')
-}
-
 type CountrySector = (Option<String>, Option<String>);
 
 /// A role word right before `start` ("Minister", "spokesman"), with the
