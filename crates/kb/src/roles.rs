@@ -28,10 +28,28 @@ pub fn source_and_target(
             actors.push(i);
         }
     }
+    // An actor's phrase starts at the country of its title: "and Bulgarian
+    // President Todor Zhivkov" is coordinated with what comes before.
+    let lead = |i: usize| -> usize {
+        let e = &entities[i];
+        entities[..i]
+            .iter()
+            .rev()
+            .find(|t| t.rule == "title" && t.end <= e.start)
+            .filter(|t| {
+                text[t.end..e.start]
+                    .iter()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "of")
+            })
+            .map_or(e.start, |t| t.start)
+    };
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for &i in &actors {
         let joined = groups.last().and_then(|g| g.last()).is_some_and(|&p| {
-            let gap: String = text[entities[p].end..entities[i].start].iter().collect();
+            let start = lead(i).max(entities[p].end);
+            let gap: String = text[entities[p].end..start].iter().collect();
             matches!(
                 gap.trim(),
                 "and" | "," | ", and" | "or" | "-" | "/" | "and the" | ", the"

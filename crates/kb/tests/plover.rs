@@ -11,7 +11,7 @@ use storyline_kb::{roles::sentence_codes, Kb};
 
 /// Records whose source and target code sets are both right, as recorded
 /// in docs/quality.md. Raise it as coding improves; never lower it.
-const BOTH_RIGHT: usize = 107;
+const BOTH_RIGHT: usize = 108;
 
 fn shared_dir() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
