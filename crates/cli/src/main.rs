@@ -58,11 +58,11 @@ enum Command {
     Analyze(commands::analyze::Args),
     /// Print one document's figures as a table: value or bounds, qualifier,
     /// currency, measure and what is counted.
-    Figures(commands::figures::Args),
+    Figures(commands::annotations::Args),
     /// Print the time expressions of one article as a table: text, value, days, precision, tense.
-    Times(commands::times::Args),
+    Times(commands::annotations::Args),
     /// Print the entities of one article as a table: text, kind, actor code, name, office or place.
-    Entities(commands::entities::Args),
+    Entities(commands::annotations::Args),
     /// Look up the knowledge base.
     Kb(commands::kb::Args),
     /// Measure extraction quality on an external benchmark.
@@ -85,9 +85,11 @@ fn main() -> ExitCode {
         Command::Show(a) => commands::show::run(a),
         Command::Extract(a) => commands::extract::run(a),
         Command::Analyze(a) => commands::analyze::run(a),
-        Command::Figures(a) => commands::figures::run(a),
-        Command::Times(a) => commands::times::run(a),
-        Command::Entities(a) => commands::entities::run(a),
+        Command::Figures(a) => commands::annotations::run(a, commands::annotations::Kind::Figures),
+        Command::Times(a) => commands::annotations::run(a, commands::annotations::Kind::Times),
+        Command::Entities(a) => {
+            commands::annotations::run(a, commands::annotations::Kind::Entities)
+        }
         Command::Kb(a) => commands::kb::run(a),
         Command::Eval(a) => commands::eval::run(a),
     };

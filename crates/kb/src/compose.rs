@@ -24,6 +24,49 @@ pub fn actor_code(country: &str, org: Option<&str>, sector: Option<&str>) -> Str
     parts.join(" ")
 }
 
+/// An entity with only its span, kind and rule; the rules fill in the
+/// rest.
+pub fn bare_entity(ctx: &Ctx, start: usize, end: usize, kind: &str, rule: &str) -> Entity {
+    Entity {
+        text: ctx.text(start, end),
+        start,
+        end,
+        kind: kind.into(),
+        id: None,
+        code: None,
+        name: None,
+        office: None,
+        country: None,
+        sector: None,
+        region: None,
+        lat: None,
+        lon: None,
+        refers_to: None,
+        rule: rule.into(),
+    }
+}
+
+/// An entity the knowledge base has no entry for, coded from its parts:
+/// a group ("North Korean troops") or a body ("the Ministry of Defence of
+/// Ukraine").
+#[allow(clippy::too_many_arguments)]
+fn coded_entity(
+    ctx: &Ctx,
+    start: usize,
+    end: usize,
+    kind: &str,
+    country: &str,
+    org: Option<&str>,
+    sector: &str,
+    rule: &str,
+) -> Entity {
+    let mut e = bare_entity(ctx, start, end, kind, rule);
+    e.code = Some(actor_code(country, org, Some(sector)));
+    e.country = Some(country.to_string());
+    e.sector = Some(sector.to_string());
+    e
+}
+
 /// The country code and sector a modifier gives a following role word.
 fn modifier(kb: &Kb, reading: Reading) -> Option<(String, Option<String>)> {
     match reading {
@@ -90,23 +133,16 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
             } else {
                 mentions[c].end
             };
-            out.push(Entity {
-                text: ctx.text(mentions[c].start, end),
-                start: mentions[c].start,
+            out.push(coded_entity(
+                ctx,
+                mentions[c].start,
                 end,
-                kind: "group".into(),
-                id: None,
-                code: Some(actor_code(&country, org.as_deref(), Some(&sector))),
-                name: None,
-                office: None,
-                country: Some(country),
-                sector: Some(sector.clone()),
-                region: None,
-                lat: None,
-                lon: None,
-                refers_to: None,
-                rule: "group".into(),
-            });
+                "group",
+                &country,
+                org.as_deref(),
+                &sector,
+                "group",
+            ));
             used[c] = true;
         }
         used[last + 1] = true;
@@ -129,23 +165,18 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
         }
         let country = kb.countries[c].code.clone();
         let sector = org.sector.clone().unwrap_or_else(|| "GOV".into());
-        out.push(Entity {
-            text: ctx.text(m.start, next.end),
-            start: m.start,
-            end: next.end,
-            kind: "org".into(),
-            id: None,
-            code: Some(actor_code(&country, None, Some(&sector))),
-            name: Some(ctx.text(m.start, next.end)),
-            office: None,
-            country: Some(country),
-            sector: Some(sector),
-            region: None,
-            lat: None,
-            lon: None,
-            refers_to: None,
-            rule: "kb:of-country".into(),
-        });
+        let mut e = coded_entity(
+            ctx,
+            m.start,
+            next.end,
+            "org",
+            &country,
+            None,
+            &sector,
+            "kb:of-country",
+        );
+        e.name = Some(e.text.clone());
+        out.push(e);
         used[k] = true;
         used[k + 1] = true;
     }
@@ -176,23 +207,16 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
             continue;
         };
         let sector = kb.sector_of_role(role).to_string();
-        out.push(Entity {
-            text: ctx.text(m.start, next.end),
-            start: m.start,
-            end: next.end,
-            kind: "group".into(),
-            id: None,
-            code: Some(actor_code(&country, org.as_deref(), Some(&sector))),
-            name: None,
-            office: None,
-            country: Some(country),
-            sector: Some(sector),
-            region: None,
-            lat: None,
-            lon: None,
-            refers_to: None,
-            rule: "group".into(),
-        });
+        out.push(coded_entity(
+            ctx,
+            m.start,
+            next.end,
+            "group",
+            &country,
+            org.as_deref(),
+            &sector,
+            "group",
+        ));
         used[k] = true;
         used[k + 1] = true;
     }
@@ -218,23 +242,7 @@ fn title_before_name(ctx: &Ctx, end: usize) -> bool {
 fn standalone(ctx: &Ctx, mentions: &[Mention], k: usize) -> Option<Entity> {
     let kb = ctx.kb;
     let m = mentions[k];
-    let mut e = Entity {
-        text: ctx.text(m.start, m.end),
-        start: m.start,
-        end: m.end,
-        kind: String::new(),
-        id: None,
-        code: None,
-        name: None,
-        office: None,
-        country: None,
-        sector: None,
-        region: None,
-        lat: None,
-        lon: None,
-        refers_to: None,
-        rule: if m.user { "user".into() } else { "kb".into() },
-    };
+    let mut e = bare_entity(ctx, m.start, m.end, "", if m.user { "user" } else { "kb" });
     match m.reading {
         Reading::Country(i) | Reading::Adjective(i) => {
             let c = &kb.countries[i];

@@ -5,7 +5,7 @@
 //! for ...").
 
 use crate::annotate::{Ctx, Mention, Reading};
-use crate::compose::actor_code;
+use crate::compose::{actor_code, bare_entity};
 use crate::words::{is_capitalised, only_space, only_space_or_dot, HONORIFICS, REPORTING};
 use storyline_model::Entity;
 
@@ -270,54 +270,33 @@ pub fn unknown_people(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
                         })
                 })
             });
-            out.push(Entity {
-                text: ctx.text(start, end),
-                start,
-                end,
-                kind: "org".into(),
-                id: None,
-                code: country
-                    .as_deref()
-                    .map(|c| actor_code(c, None, Some(sector))),
-                name: Some(ctx.text(start, end)),
-                office: None,
-                country,
-                sector: Some(sector.into()),
-                region: None,
-                lat: None,
-                lon: None,
-                refers_to: None,
-                rule: "cue:org".into(),
-            });
+            let mut e = bare_entity(ctx, start, end, "org", "cue:org");
+            e.code = country
+                .as_deref()
+                .map(|c| actor_code(c, None, Some(sector)));
+            e.name = Some(e.text.clone());
+            e.country = country;
+            e.sector = Some(sector.into());
+            out.push(e);
             i = j;
             continue;
         }
         if let (Some(rule), true) = (cue, single_ok) {
             let has_title = title.is_some();
             let (country, sector) = title.or(appositive).unwrap_or((None, None));
-            out.push(Entity {
-                text: ctx.text(start, end),
-                start,
-                end,
-                kind: "person".into(),
-                id: None,
-                code: country
-                    .as_deref()
-                    .map(|c| actor_code(c, None, sector.as_deref())),
-                name: Some(ctx.text(start, end)),
-                office: None,
-                country,
-                sector,
-                region: None,
-                lat: None,
-                lon: None,
-                refers_to: None,
-                rule: if honorific && !has_title {
-                    "cue:honorific".into()
-                } else {
-                    rule.into()
-                },
-            });
+            let rule = if honorific && !has_title {
+                "cue:honorific"
+            } else {
+                rule
+            };
+            let mut e = bare_entity(ctx, start, end, "person", rule);
+            e.code = country
+                .as_deref()
+                .map(|c| actor_code(c, None, sector.as_deref()));
+            e.name = Some(e.text.clone());
+            e.country = country;
+            e.sector = sector;
+            out.push(e);
         }
         i = j;
     }

@@ -6,27 +6,13 @@
 
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 use storyline_kb::{roles::sentence_codes, Kb};
 
 /// Records whose source and target code sets are both right, as recorded
 /// in docs/quality.md. Raise it as coding improves; never lower it.
 const BOTH_RIGHT: usize = 108;
 
-fn shared_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var("STORYLINE_REQUIRE_SHARED").as_deref() == Ok("1") {
-        panic!(
-            "{} is missing and STORYLINE_REQUIRE_SHARED=1",
-            dir.display()
-        );
-    }
-    eprintln!("skipping: {} not found", dir.display());
-    None
-}
+use storyline_testkit::shared_dir;
 
 fn gold_codes(v: &Value) -> BTreeSet<String> {
     v.as_array()

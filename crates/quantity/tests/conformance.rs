@@ -5,7 +5,6 @@
 //! The pass count may not fall below the recorded figure (a ratchet); set
 //! `STORYLINE_SHOW_FAILURES=1` to list the failing cases.
 
-use std::path::PathBuf;
 use storyline_quantity::{find_numbers, find_ordinals, find_quantities, find_ranges, format_value};
 
 /// Pass counts recorded in docs/quality.md. Raise them as recognition
@@ -20,20 +19,7 @@ const ORDINAL_MODEL_PASSES: usize = 52;
 /// offsets in characters, end inclusive.
 type Spec = (String, usize, usize, String, String);
 
-fn shared_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var("STORYLINE_REQUIRE_SHARED").as_deref() == Ok("1") {
-        panic!(
-            "{} is missing and STORYLINE_REQUIRE_SHARED=1",
-            dir.display()
-        );
-    }
-    eprintln!("skipping: {} not found", dir.display());
-    None
-}
+use storyline_testkit::shared_dir;
 
 /// One of our results in the spec's form: the byte range becomes inclusive
 /// character offsets, the text lower case.

@@ -21,20 +21,7 @@ use storyline_time::{find_times, resolve, Context, Direction, Kind, Options, Res
 const DATETIME_MODEL_PASSES: usize = 733;
 const DURATION_PARSER_PASSES: usize = 54;
 
-fn shared_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var("STORYLINE_REQUIRE_SHARED").as_deref() == Ok("1") {
-        panic!(
-            "{} is missing and STORYLINE_REQUIRE_SHARED=1",
-            dir.display()
-        );
-    }
-    eprintln!("skipping: {} not found", dir.display());
-    None
-}
+use storyline_testkit::shared_dir;
 
 fn load(path: PathBuf) -> Vec<Value> {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

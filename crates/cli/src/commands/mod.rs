@@ -1,10 +1,8 @@
 pub mod analyze;
+pub mod annotations;
 pub mod docs;
-pub mod entities;
 pub mod eval;
 pub mod extract;
-pub mod figures;
 pub mod ingest;
 pub mod kb;
 pub mod show;
-pub mod times;
