@@ -120,7 +120,7 @@ pub fn annotate(kb: &Kb, text: &str, sentences: &[Span], date: Option<NaiveDate>
         .filter_map(|h| choose(&ctx, h, &viable(&ctx, h, &named_in_full), &support))
         .collect();
     let mut entities = crate::compose::compose(&ctx, &mentions);
-    let found = cues::unknown_people(&ctx, &mentions);
+    let found = cues::from_cues(&ctx, &mentions);
     // A country adjective taken into an organisation's name ("the Kenyan
     // Anti-Corruption Commission") is not a mention of its own.
     let mut orgs: Vec<(usize, usize)> = found

@@ -171,7 +171,7 @@ const ORG_HEADS: &[(&str, &str)] = &[
     ("Guard", "MIL"),
 ];
 
-pub fn unknown_people(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
+pub fn from_cues(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
     // Mentions are sorted and do not overlap: a binary search finds the
     // one that could cover a word, so the scan stays linear.
     let covered = |s: usize, e: usize| {
