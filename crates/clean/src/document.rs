@@ -192,6 +192,8 @@ pub fn build_document(raw: RawDocument) -> Result<Document, CleanError> {
         times: Vec::new(),
         sentence_dates: Vec::new(),
         entities: Vec::new(),
+        claims: Vec::new(),
+        events: Vec::new(),
         removed: cleaned.removed,
         diagnostics: raw.warnings,
         text,

@@ -63,6 +63,10 @@ enum Command {
     Times(commands::annotations::Args),
     /// Print the entities of one article as a table: text, kind, actor code, name, office or place.
     Entities(commands::annotations::Args),
+    /// Print the claims of one article as a table: speaker, verb, quotation, date said, hedges, content.
+    Claims(commands::annotations::Args),
+    /// Print the events of one article as a table: PLOVER category, status, actors, recipients, date, place, size.
+    Events(commands::annotations::Args),
     /// Look up the knowledge base.
     Kb(commands::kb::Args),
     /// Measure extraction quality on an external benchmark.
@@ -90,6 +94,8 @@ fn main() -> ExitCode {
         Command::Entities(a) => {
             commands::annotations::run(a, commands::annotations::Kind::Entities)
         }
+        Command::Claims(a) => commands::annotations::run(a, commands::annotations::Kind::Claims),
+        Command::Events(a) => commands::annotations::run(a, commands::annotations::Kind::Events),
         Command::Kb(a) => commands::kb::run(a),
         Command::Eval(a) => commands::eval::run(a),
     };

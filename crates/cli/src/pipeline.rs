@@ -6,6 +6,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::path::PathBuf;
 use storyline_clean::build_document;
+use storyline_code::Verbs;
 use storyline_html::HtmlLimits;
 use storyline_ingest::{
     discover, read_input_each, IngestError, Input, Manifest, PathFilter, ReadOptions,
@@ -46,6 +47,10 @@ pub struct InputArgs {
     /// they beat the shipped ones. Repeatable.
     #[arg(long = "kb", value_name = "FILE")]
     pub kb: Vec<PathBuf>,
+    /// Your own verb patterns for event coding (TSV, the format in the
+    /// README), read after the shipped ones. Repeatable.
+    #[arg(long = "verbs", value_name = "FILE")]
+    pub verbs: Vec<PathBuf>,
 }
 
 /// How raw documents become annotated documents.
@@ -55,6 +60,8 @@ pub struct BuildOptions {
     pub time: storyline_time::Options,
     /// The knowledge base with the user's files; `None` is the shipped one.
     pub kb: Option<&'static Kb>,
+    /// The verb dictionary with the user's files; `None` is the shipped one.
+    pub verbs: Option<&'static Verbs>,
 }
 
 impl InputArgs {
@@ -68,6 +75,7 @@ impl InputArgs {
                 day_first: self.day_first,
             },
             kb: load_kb(&self.kb)?,
+            verbs: load_verbs(&self.verbs)?,
         })
     }
 }
@@ -95,6 +103,30 @@ pub fn load_kb(files: &[PathBuf]) -> Result<Option<&'static Kb>> {
         .collect();
     let kb = Kb::load(&named).map_err(|e| anyhow::anyhow!("{e}; hint: {}", e.hint()))?;
     Ok(Some(Box::leak(Box::new(kb))))
+}
+
+/// The shipped verb dictionary with the user's files after it, or `None`
+/// when there are none; kept for the run like the knowledge base.
+pub fn load_verbs(files: &[PathBuf]) -> Result<Option<&'static Verbs>> {
+    if files.is_empty() {
+        return Ok(None);
+    }
+    let mut texts = vec![("verbs.tsv".to_string(), storyline_code::BUILTIN.to_string())];
+    for f in files {
+        let text = std::fs::read_to_string(f).with_context(|| {
+            format!(
+                "cannot read verb file {}; hint: it must be UTF-8 text",
+                f.display()
+            )
+        })?;
+        texts.push((f.display().to_string(), text));
+    }
+    let named: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let verbs = Verbs::load(&named).map_err(|e| anyhow::anyhow!("{e}; hint: {}", e.hint()))?;
+    Ok(Some(Box::leak(Box::new(verbs))))
 }
 
 /// Turns a raw document into a clean document: HTML extracted first,
@@ -128,6 +160,10 @@ pub fn build(raw: RawDocument, opts: &BuildOptions) -> Result<Document, Failure>
     // resolved at the start of the period the article is known to be in.
     let date = doc.published.as_ref().and_then(PartialDate::first_day);
     doc.entities = storyline_kb::annotate(kb, &doc.text, &doc.sentences, date);
+    let verbs = opts.verbs.unwrap_or_else(Verbs::builtin);
+    let (claims, events) = storyline_code::code(verbs, &doc);
+    doc.claims = claims;
+    doc.events = events;
     Ok(doc)
 }
 

@@ -76,10 +76,12 @@ pub fn doc_header(doc: &Document) -> String {
     line(
         "found",
         Some(format!(
-            "{} figures, {} time expressions, {} entities",
+            "{} figures, {} time expressions, {} entities, {} claims, {} events",
             doc.quantities.len(),
             doc.times.len(),
-            doc.entities.len()
+            doc.entities.len(),
+            doc.claims.len(),
+            doc.events.len()
         )),
     );
     for s in &doc.sources {
@@ -214,6 +216,50 @@ pub fn entities_table(entities: &[storyline_model::Entity]) -> String {
             } else {
                 format!("{detail} ({rule})")
             },
+        ));
+    }
+    out
+}
+
+pub fn events_table(events: &[storyline_model::Event]) -> String {
+    let mut out = format!(
+        "{:<10}  {:<12}  {:<18}  {:<18}  {:<10}  {:<12}  {:<14}  {}\n",
+        "CATEGORY", "STATUS", "ACTORS", "RECIPIENTS", "DATE", "PLACE", "SIZE", "VERB"
+    );
+    for e in events {
+        out.push_str(&format!(
+            "{:<10}  {:<12}  {:<18}  {:<18}  {:<10}  {:<12}  {:<14}  {}\n",
+            e.category,
+            e.status,
+            cut(&e.actors.join(", "), 18),
+            cut(&e.recipients.join(", "), 18),
+            e.date.as_deref().unwrap_or("-"),
+            cut(e.location.as_deref().unwrap_or("-"), 12),
+            cut(e.size.as_deref().unwrap_or("-"), 14),
+            e.verb,
+        ));
+    }
+    out
+}
+
+pub fn claims_table(claims: &[storyline_model::Claim], text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = format!(
+        "{:<28}  {:<12}  {:<8}  {:<10}  {:<22}  {}\n",
+        "SPEAKER", "VERB", "QUOTE", "SAID ON", "HEDGES", "CONTENT"
+    );
+    for c in claims {
+        let content: String = chars[c.start.min(chars.len())..c.end.min(chars.len())]
+            .iter()
+            .collect();
+        out.push_str(&format!(
+            "{:<28}  {:<12}  {:<8}  {:<10}  {:<22}  {}\n",
+            cut(c.speaker.as_deref().unwrap_or("-"), 28),
+            cut(&c.verb, 12),
+            c.quote,
+            c.said_on.as_deref().unwrap_or("-"),
+            cut(&c.hedges.join(", "), 22),
+            cut(&content, 60),
         ));
     }
     out

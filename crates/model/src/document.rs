@@ -171,6 +171,12 @@ pub struct Document {
     /// entity stage has run.
     #[serde(default)]
     pub entities: Vec<crate::Entity>,
+    /// Reported statements; empty until the coding stage has run.
+    #[serde(default)]
+    pub claims: Vec<crate::Claim>,
+    /// Events coded into PLOVER; empty until the coding stage has run.
+    #[serde(default)]
+    pub events: Vec<crate::Event>,
     pub removed: Vec<RemovedLine>,
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -7,6 +7,7 @@
 mod date;
 mod document;
 mod entity;
+mod event;
 mod id;
 mod raw;
 mod span;
@@ -15,6 +16,7 @@ mod time;
 pub use date::{DateError, PartialDate, Precision};
 pub use document::{DateOrigin, Diagnostic, Document, Quantity, RemovedLine, Severity, SourceRef};
 pub use entity::Entity;
+pub use event::{Claim, Event};
 pub use id::DocId;
 pub use raw::{GivenMeta, Markup, PageMeta, RawDocument};
 pub use span::{CharIndex, Span};

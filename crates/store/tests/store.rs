@@ -32,6 +32,8 @@ fn doc(text: &str, source: &str) -> Document {
         times: vec![],
         sentence_dates: vec![],
         entities: vec![],
+        claims: vec![],
+        events: vec![],
         removed: vec![],
         diagnostics: vec![],
     }

@@ -43,6 +43,14 @@ pub fn run(args: Args) -> Result<u8> {
         outln!("\nentities:")?;
         out!("{}", render::entities_table(&doc.entities))?;
     }
+    if !doc.claims.is_empty() {
+        outln!("\nclaims:")?;
+        out!("{}", render::claims_table(&doc.claims, &doc.text))?;
+    }
+    if !doc.events.is_empty() {
+        outln!("\nevents:")?;
+        out!("{}", render::events_table(&doc.events))?;
+    }
     if args.removed {
         outln!("\nremoved:")?;
         out!("{}", render::removed_lines(&doc))?;

@@ -1,0 +1,328 @@
+//! The verb dictionary: patterns read from `data/verbs.tsv` (and the
+//! user's files), their inflected forms, and matching over a sentence's
+//! words.
+
+use crate::tokens::Token;
+use crate::CodeError;
+use std::collections::HashMap;
+
+/// One dictionary entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    pub category: String,
+    pub mode: Option<String>,
+    /// The entry as written, for the `rule` of the events it codes.
+    pub source: String,
+    /// Word alternatives after the first word; `None` is a gap of up to
+    /// four words.
+    pub rest: Vec<Option<Vec<String>>>,
+    /// True for a noun or phrase taken literally rather than a verb.
+    pub literal: bool,
+}
+
+/// The dictionary: patterns by every form of their first word.
+#[derive(Debug, Default)]
+pub struct Verbs {
+    pub patterns: Vec<Pattern>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+/// A pattern matched in a sentence: the words it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerbMatch {
+    pub pattern: usize,
+    /// Token indices, first and last (inclusive).
+    pub first: usize,
+    pub last: usize,
+}
+
+pub const BUILTIN: &str = include_str!("../data/verbs.tsv");
+
+const MAX_GAP: usize = 4;
+
+impl Verbs {
+    /// Reads dictionary files; later files add to earlier ones, and a
+    /// user's entry for the same words replaces the shipped one.
+    pub fn load(files: &[(&str, &str)]) -> Result<Verbs, CodeError> {
+        let mut verbs = Verbs::default();
+        for (name, text) in files {
+            for (n, line) in text.lines().enumerate() {
+                if line.trim().is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let err = |message: String| CodeError {
+                    file: name.to_string(),
+                    line: n + 1,
+                    message,
+                };
+                let f: Vec<&str> = line.split('\t').collect();
+                if f.len() != 4 || f[0] != "verb" {
+                    return Err(err(format!(
+                        "expected `verb<TAB>CATEGORY<TAB>mode<TAB>pattern`, found {} fields",
+                        f.len()
+                    )));
+                }
+                let category = f[1].trim().to_uppercase();
+                if !CATEGORIES.contains(&category.as_str()) {
+                    return Err(err(format!("{category:?} is not a PLOVER category")));
+                }
+                let mode = Some(f[2].trim())
+                    .filter(|m| !m.is_empty())
+                    .map(str::to_string);
+                verbs.add(&category, mode, f[3].trim()).map_err(err)?;
+            }
+        }
+        Ok(verbs)
+    }
+
+    fn add(&mut self, category: &str, mode: Option<String>, pattern: &str) -> Result<(), String> {
+        let words: Vec<&str> = pattern.split_whitespace().collect();
+        let Some(first) = words.first() else {
+            return Err("the pattern is empty".into());
+        };
+        let (forms, literal) = if let Some(lit) = first.strip_prefix('=') {
+            (vec![lit.to_lowercase()], true)
+        } else if let Some(lemma) = first.strip_prefix('~') {
+            let mut f = inflections(&lemma.to_lowercase());
+            f.retain(|x| x != &lemma.to_lowercase());
+            (f, false)
+        } else {
+            (inflections(&first.to_lowercase()), false)
+        };
+        let rest = words[1..]
+            .iter()
+            .map(|w| (*w != "*").then(|| w.split('|').map(str::to_lowercase).collect()))
+            .collect();
+        let source = format!("verb {category} {pattern}");
+        // A user's entry for the same words replaces the shipped one.
+        if let Some(i) = self.patterns.iter().position(|p| {
+            p.source
+                .split_once(' ')
+                .map(|x| x.1)
+                .and_then(|x| x.split_once(' '))
+                .map(|x| x.1)
+                == Some(pattern)
+        }) {
+            self.patterns[i] = Pattern {
+                category: category.into(),
+                mode,
+                source,
+                rest,
+                literal,
+            };
+            return Ok(());
+        }
+        let index = self.patterns.len();
+        self.patterns.push(Pattern {
+            category: category.into(),
+            mode,
+            source,
+            rest,
+            literal,
+        });
+        for f in forms {
+            self.by_first.entry(f).or_default().push(index);
+        }
+        Ok(())
+    }
+
+    /// Every pattern that starts at each token, the longest per start.
+    pub fn find(&self, tokens: &[Token]) -> Vec<VerbMatch> {
+        let mut out = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let Some(cands) = self.by_first.get(t.lower.as_str()) else {
+                continue;
+            };
+            let best = cands
+                .iter()
+                .filter_map(|&p| {
+                    self.match_rest(tokens, i, p).map(|last| VerbMatch {
+                        pattern: p,
+                        first: i,
+                        last,
+                    })
+                })
+                .max_by_key(|m| (m.last, self.patterns[m.pattern].rest.len()));
+            if let Some(m) = best {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    fn match_rest(&self, tokens: &[Token], first: usize, p: usize) -> Option<usize> {
+        let mut at = first;
+        let mut gap = false;
+        for part in &self.patterns[p].rest {
+            match part {
+                None => gap = true,
+                Some(alts) => {
+                    let limit = if gap { MAX_GAP + 1 } else { 1 };
+                    let found = (1..=limit).find(|&d| {
+                        tokens.get(at + d).is_some_and(|t| alts.contains(&t.lower))
+                            && tokens[at + 1..at + d].iter().all(|t| !t.is_boundary)
+                    })?;
+                    at += found;
+                    gap = false;
+                }
+            }
+        }
+        Some(at)
+    }
+}
+
+pub const CATEGORIES: &[&str] = &[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+];
+
+/// Irregular past forms (past, participle) of the lemmas the dictionary uses.
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("meet", &["met"]),
+    ("hold", &["held"]),
+    ("give", &["gave", "given"]),
+    ("send", &["sent"]),
+    ("take", &["took", "taken"]),
+    ("fight", &["fought"]),
+    ("shoot", &["shot"]),
+    ("seek", &["sought"]),
+    ("strike", &["struck", "stricken"]),
+    ("beat", &["beat", "beaten"]),
+    ("speak", &["spoke", "spoken"]),
+    ("lend", &["lent"]),
+    ("withdraw", &["withdrew", "withdrawn"]),
+    ("go", &["went", "gone", "goes"]),
+    ("put", &["put"]),
+    ("shut", &["shut"]),
+    ("cut", &["cut"]),
+    ("freeze", &["froze", "frozen"]),
+    ("forgive", &["forgave", "forgiven"]),
+    ("break", &["broke", "broken"]),
+    ("be", &["is", "are", "was", "were", "been", "am"]),
+    ("bring", &["brought"]),
+    ("lead", &["led"]),
+    ("win", &["won"]),
+    ("set", &["set"]),
+    ("deal", &["dealt"]),
+    ("overtake", &["overtook", "overtaken"]),
+    ("undertake", &["undertook", "undertaken"]),
+    ("wound", &["wounded"]),
+];
+
+/// Verbs that double their last consonant (ban, banned) beyond the
+/// one-syllable rule.
+const DOUBLING: &[&str] = &[
+    "commit", "expel", "compel", "admit", "submit", "control", "patrol", "kidnap", "refer",
+    "transfer", "occur", "regret", "cancel", "travel", "equip", "permit", "rebel", "acquit",
+    "abet", "label", "signal", "fuel",
+];
+
+/// The forms of a lemma (or of a multi-word verb's first word): base,
+/// third person, past, participle, gerund.
+pub fn inflections(lemma: &str) -> Vec<String> {
+    let mut out = vec![lemma.to_string()];
+    if let Some((_, forms)) = IRREGULAR.iter().find(|(l, _)| *l == lemma) {
+        out.extend(forms.iter().map(|f| f.to_string()));
+    }
+    if lemma == "be" {
+        out.push("being".into());
+        return out;
+    }
+    let chars: Vec<char> = lemma.chars().collect();
+    let n = chars.len();
+    let vowel = |c: char| "aeiou".contains(c);
+    let last = chars.last().copied().unwrap_or(' ');
+    let third = if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+        || (last == 'o' && n > 1 && !vowel(chars[n - 2]))
+    {
+        format!("{lemma}es")
+    } else if last == 'y' && n > 1 && !vowel(chars[n - 2]) {
+        format!("{}ies", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}s")
+    };
+    out.push(third);
+    let cvc = n >= 3
+        && !vowel(last)
+        && !"wxy".contains(last)
+        && vowel(chars[n - 2])
+        && !vowel(chars[n - 3]);
+    let one_syllable = chars.iter().filter(|c| vowel(**c)).count() == 1;
+    let double = cvc && (one_syllable || DOUBLING.contains(&lemma));
+    if last == 'e' {
+        out.push(format!("{lemma}d"));
+        if lemma.ends_with("ee") {
+            out.push(format!("{lemma}ing"));
+        } else {
+            out.push(format!("{}ing", &lemma[..lemma.len() - 1]));
+        }
+    } else if last == 'y' && n > 1 && !vowel(chars[n - 2]) {
+        out.push(format!("{}ied", &lemma[..lemma.len() - 1]));
+        out.push(format!("{lemma}ing"));
+    } else if double {
+        out.push(format!("{lemma}{last}ed"));
+        out.push(format!("{lemma}{last}ing"));
+        // American spelling keeps one consonant for stress-initial verbs.
+        if !one_syllable {
+            out.push(format!("{lemma}ed"));
+            out.push(format!("{lemma}ing"));
+        }
+    } else {
+        out.push(format!("{lemma}ed"));
+        out.push(format!("{lemma}ing"));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_of_regular_and_irregular_verbs() {
+        let has = |lemma: &str, form: &str| inflections(lemma).iter().any(|f| f == form);
+        for (lemma, form) in [
+            ("agree", "agreed"),
+            ("agree", "agreeing"),
+            ("provide", "providing"),
+            ("deploy", "deployed"),
+            ("apologize", "apologizes"),
+            ("ban", "banned"),
+            ("expel", "expelled"),
+            ("criticize", "criticized"),
+            ("meet", "met"),
+            ("withdraw", "withdrawn"),
+            ("carry", "carried"),
+            ("reach", "reaches"),
+            ("veto", "vetoes"),
+            ("cancel", "canceled"),
+            ("cancel", "cancelled"),
+        ] {
+            assert!(
+                has(lemma, form),
+                "{lemma} -> {form}: {:?}",
+                inflections(lemma)
+            );
+        }
+    }
+}

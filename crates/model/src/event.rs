@@ -1,0 +1,66 @@
+use serde::{Deserialize, Serialize};
+
+/// An event coded into PLOVER: the output contract's event object, with
+/// the spans and the dictionary entry that explain it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// One of the sixteen PLOVER categories (AGREE ... ASSAULT).
+    pub category: String,
+    pub mode: Option<String>,
+    /// Actor codes (`USA GOV`), one per actor: compound actors are split.
+    pub actors: Vec<String>,
+    pub recipients: Vec<String>,
+    /// Indices in the document's `entities` of the actors and recipients.
+    pub actor_entities: Vec<usize>,
+    pub recipient_entities: Vec<usize>,
+    /// The event's date (ISO, at the precision known), or `null`.
+    pub date: Option<String>,
+    /// `sentence` (a date expression in the sentence), `published` (the
+    /// publication date stands in), or `null` when there is no date.
+    pub date_from: Option<String>,
+    /// `happened`, `ongoing`, `future`, `announced`, `hypothetical` or
+    /// `negated`.
+    pub status: String,
+    /// Where: the name of the first place mentioned in the clause.
+    pub location: Option<String>,
+    pub location_entity: Option<usize>,
+    /// The size of the event (people sent, killed, injured): a figure of the
+    /// clause, as its text.
+    pub size: Option<String>,
+    pub size_quantity: Option<usize>,
+    /// The sentence, as text, and its index in the document's sentences.
+    pub sentence: String,
+    pub sentence_index: usize,
+    /// The verb phrase that was coded.
+    pub verb: String,
+    pub start: usize,
+    pub end: usize,
+    /// The index in `claims` of the statement this event is reported in.
+    pub reported_in: Option<usize>,
+    /// The dictionary entry that produced the event (`verb AID provide`).
+    pub rule: String,
+}
+
+/// A reported statement: who said what, when, and with which hedges.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The content span (what was said), char offsets in `text`.
+    pub start: usize,
+    pub end: usize,
+    /// The speaker as written ("U.S. officials", "Kirby", "sources
+    /// familiar with the matter"), or `null` when none is named.
+    pub speaker: Option<String>,
+    /// The speaker's index in `entities`, its actor code, when resolved.
+    pub speaker_entity: Option<usize>,
+    pub speaker_code: Option<String>,
+    /// The reporting verb as written ("said", "according to").
+    pub verb: String,
+    /// `direct` (all in quotation marks), `indirect` or `mixed`.
+    pub quote: String,
+    /// The date the statement was made (ISO), when known.
+    pub said_on: Option<String>,
+    /// Labels from a small set: `claimed`, `reportedly`, `believed`,
+    /// `estimated`, `unverified`, `without_evidence`, `alleged`, `denied`.
+    pub hedges: Vec<String>,
+    pub sentence_index: usize,
+}
