@@ -17,6 +17,9 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// are only announced.
 const COOPERATIVE: &[&str] = &["CONSULT", "SUPPORT", "COOPERATE", "AID"];
 
+/// Conflictual categories that are threats when announced or conditional.
+const CONFLICTUAL: &[&str] = &["PROTEST", "SANCTION", "COERCE", "ASSAULT"];
+
 /// Measures that give an event its size.
 const SIZE_MEASURES: &[&str] = &[
     "personnel",
@@ -95,7 +98,13 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         let size = size_of(cx, c0, c1);
         let mut category = pattern.category.clone();
         let mut status = status.to_string();
-        if status == "future" && COOPERATIVE.contains(&category.as_str()) {
+        let reported_in = cx.claims.iter().position(|c| c.start <= vs && ve <= c.end);
+        let before: Vec<&str> = tokens[c0..m.first]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        let cat = category.as_str();
+        if status == "future" && COOPERATIVE.contains(&cat) {
             // A specific announced action keeps its category (the
             // manual's note); a general intention is AGREE.
             if size.is_some() {
@@ -103,6 +112,20 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             } else {
                 category = "AGREE".into();
             }
+        } else if matches!(status.as_str(), "future" | "hypothetical") && CONFLICTUAL.contains(&cat)
+        {
+            // Conflict announced or made conditional is a threat.
+            category = "THREATEN".into();
+        } else if status == "negated"
+            && (cat == "AGREE" || COOPERATIVE.contains(&cat) || cat == "CONCEDE")
+        {
+            // "failed to reach agreement", "did not agree": the refusal
+            // is what happened.
+            category = "REJECT".into();
+            status = "happened".into();
+        } else if reported_in.is_some() && before.iter().any(|w| matches!(*w, "must" | "should")) {
+            // What someone says another "must" do is a demand.
+            category = "REQUEST".into();
         }
         let location = cx.entities.iter().enumerate().find(|(_, e)| {
             e.kind == "place" && e.start >= tokens[c0].start && e.end <= tokens[c1 - 1].end

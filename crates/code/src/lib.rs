@@ -115,6 +115,16 @@ fn event_date(t: &storyline_model::TimeExpr) -> Option<String> {
     }
 }
 
+/// The main event of a sentence: the first coded from a verb, else the
+/// first coded from a noun ("an attack").
+pub fn main_event(events: &[Event]) -> Option<&Event> {
+    let literal = |e: &&Event| e.rule.split(' ').nth(2).is_some_and(|w| w.starts_with('='));
+    events
+        .iter()
+        .find(|e| !literal(e))
+        .or_else(|| events.first())
+}
+
 /// The index range of the items starting inside `start..end`, for items
 /// sorted by start.
 fn range<T>(

@@ -83,8 +83,17 @@ impl Verbs {
         let (forms, literal) = if let Some(lit) = first.strip_prefix('=') {
             (vec![lit.to_lowercase()], true)
         } else if let Some(lemma) = first.strip_prefix('~') {
-            let mut f = inflections(&lemma.to_lowercase());
-            f.retain(|x| x != &lemma.to_lowercase());
+            // Past and -ing forms only: the bare and -s forms of these
+            // verbs are nouns more often ("back", "supplies", "forces").
+            let lemma = lemma.to_lowercase();
+            let irregular = IRREGULAR
+                .iter()
+                .find(|(l, _)| *l == lemma)
+                .map_or(&[][..], |(_, f)| *f);
+            let mut f = inflections(&lemma);
+            f.retain(|x| {
+                x.ends_with("ed") || x.ends_with("ing") || irregular.contains(&x.as_str())
+            });
             (f, false)
         } else {
             (inflections(&first.to_lowercase()), false)

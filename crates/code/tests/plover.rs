@@ -6,15 +6,15 @@
 
 use serde_json::Value;
 use std::collections::BTreeSet;
-use storyline_code::{code_sentence, Verbs};
+use storyline_code::{code_sentence, main_event, Verbs};
 use storyline_kb::Kb;
 use storyline_model::Span;
 use storyline_testkit::shared_dir;
 
 /// Records coded right, as recorded in docs/quality.md. Raise them as
 /// coding improves; never lower them.
-const CATEGORY_RIGHT: usize = 113;
-const ALL_RIGHT: usize = 53;
+const CATEGORY_RIGHT: usize = 125;
+const ALL_RIGHT: usize = 57;
 
 fn gold_codes(v: &Value) -> BTreeSet<String> {
     v.as_array()
@@ -54,7 +54,7 @@ fn plover_event_categories() {
         let entities = storyline_kb::annotate(kb, sentence, &[Span::new(0, len)], None);
         let (_, events) = code_sentence(verbs, sentence, &entities);
         let gold = current(r["event"].as_str().unwrap_or_default());
-        let Some(e) = events.first() else {
+        let Some(e) = main_event(&events) else {
             *confusion.entry((gold.to_string(), "-".into())).or_default() += 1;
             if show {
                 eprintln!("NONE {gold}: {sentence}");
