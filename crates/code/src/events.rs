@@ -84,9 +84,16 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             continue;
         }
         let pattern = &verbs.patterns[m.pattern];
-        let (c0, c1) = clause(tokens, m.first, m.last);
+        let (c0, c1) = clause(cx, m.first, m.last);
         let actors = actor_group(cx, c0, m.first, &out);
-        let recipients: Vec<usize> = recipient_group(cx, m.last + 1, c1)
+        let mut recipients = recipient_group(cx, m.first + 1, c1);
+        if recipients.is_empty() && tokens.get(c1).is_some_and(|t| t.lower == "that") {
+            // "demanded that the US cancel ...": the one asked is the
+            // subject of the clause that follows.
+            let (_, next_end) = clause(cx, c1 + 1, c1 + 1);
+            recipients = recipient_group(cx, c1 + 1, next_end);
+        }
+        let recipients: Vec<usize> = recipients
             .into_iter()
             .filter(|r| {
                 !actors
@@ -94,6 +101,17 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
                     .any(|a| cx.entities[*a].code == cx.entities[*r].code)
             })
             .collect();
+        // Passive voice ("was attacked by militiamen"): the subject is
+        // acted on, and the actor follows "by".
+        let (actors, recipients) = if is_passive(tokens, c0, m.first) {
+            let by = (m.last + 1..c1).find(|&k| tokens[k].lower == "by");
+            let agent = by
+                .map(|k| recipient_group(cx, k + 1, c1))
+                .unwrap_or_default();
+            (agent, actors)
+        } else {
+            (actors, recipients)
+        };
         let status = status(tokens, c0, m.first);
         let size = size_of(cx, c0, c1);
         let mut category = pattern.category.clone();
@@ -173,14 +191,31 @@ fn at_clause_start(tokens: &[Token], i: usize) -> bool {
 
 /// The clause around a verb: from after the nearest opener or semicolon
 /// before it to the nearest one after it (token indices, end exclusive).
-fn clause(tokens: &[Token], first: usize, last: usize) -> (usize, usize) {
-    let opener = |t: &Token| t.text == ";" || CLAUSE_OPENERS.contains(&t.lower.as_str());
+/// "and" and "or" between two names join the names, not two clauses.
+fn clause(cx: &SentenceContext, first: usize, last: usize) -> (usize, usize) {
+    let tokens = cx.tokens;
+    let in_entity = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            cx.entities
+                .iter()
+                .any(|e| e.start <= t.start && t.start < e.end && e.code.is_some())
+        })
+    };
+    let opener = |k: usize| {
+        let t = &tokens[k];
+        if matches!(t.lower.as_str(), "and" | "or") {
+            let names_after = in_entity(k + 1)
+                || (tokens.get(k + 1).is_some_and(|n| n.lower == "the") && in_entity(k + 2));
+            return !(names_after && k > 0 && in_entity(k - 1));
+        }
+        t.text == ";" || CLAUSE_OPENERS.contains(&t.lower.as_str())
+    };
     let mut c0 = first;
-    while c0 > 0 && !opener(&tokens[c0 - 1]) {
+    while c0 > 0 && !opener(c0 - 1) {
         c0 -= 1;
     }
     let mut c1 = last + 1;
-    while c1 < tokens.len() && !opener(&tokens[c1]) && tokens[c1].text != "." {
+    while c1 < tokens.len() && !opener(c1) && tokens[c1].text != "." {
         c1 += 1;
     }
     (c0, c1)
@@ -273,6 +308,40 @@ fn recipient_group(cx: &SentenceContext, after: usize, c1: usize) -> Vec<usize> 
                 && matches!(before, Some("in" | "inside" | "within" | "near")))
         })
         .unwrap_or_default()
+}
+
+/// A form of "be" (or "get") right before a past participle.
+fn is_passive(tokens: &[Token], c0: usize, verb: usize) -> bool {
+    let v = tokens[verb].lower.as_str();
+    let participle = v.ends_with("ed")
+        || matches!(
+            v,
+            "held"
+                | "sent"
+                | "taken"
+                | "given"
+                | "shot"
+                | "beaten"
+                | "struck"
+                | "met"
+                | "fought"
+                | "seen"
+                | "hit"
+                | "cut"
+                | "put"
+                | "shut"
+                | "broken"
+                | "frozen"
+                | "withdrawn"
+                | "led"
+        );
+    participle
+        && tokens[c0..verb].iter().rev().take(3).any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "was" | "were" | "is" | "are" | "been" | "being" | "be" | "got" | "get" | "gets"
+            )
+        })
 }
 
 /// Negated, hypothetical, future, ongoing or happened, from the words

@@ -14,7 +14,7 @@ use storyline_testkit::shared_dir;
 /// Records coded right, as recorded in docs/quality.md. Raise them as
 /// coding improves; never lower them.
 const CATEGORY_RIGHT: usize = 125;
-const ALL_RIGHT: usize = 57;
+const ALL_RIGHT: usize = 72;
 
 fn gold_codes(v: &Value) -> BTreeSet<String> {
     v.as_array()
@@ -75,6 +75,15 @@ fn plover_event_categories() {
             && first(&e.actors) == gold_codes(&r["source"])
             && first(&e.recipients) == gold_codes(&r["target"]);
         all_ok += usize::from(all);
+        if right && !all && show {
+            eprintln!(
+                "ACTORS {:?} -> {:?} gold {:?} -> {:?}: {sentence}",
+                first(&e.actors),
+                first(&e.recipients),
+                gold_codes(&r["source"]),
+                gold_codes(&r["target"])
+            );
+        }
         if !right {
             *confusion
                 .entry((gold.to_string(), e.category.clone()))
