@@ -67,6 +67,8 @@ enum Command {
     Claims(commands::annotations::Args),
     /// Print the events of one article as a table: PLOVER category, status, actors, recipients, date, place, size.
     Events(commands::annotations::Args),
+    /// Export the store's events (PLOVER JSON Lines or CSV), claims (JSON Lines or CSV) or documents (JSON Lines).
+    Export(commands::export::Args),
     /// Look up the knowledge base.
     Kb(commands::kb::Args),
     /// Measure extraction quality on an external benchmark.
@@ -96,6 +98,7 @@ fn main() -> ExitCode {
         }
         Command::Claims(a) => commands::annotations::run(a, commands::annotations::Kind::Claims),
         Command::Events(a) => commands::annotations::run(a, commands::annotations::Kind::Events),
+        Command::Export(a) => commands::export::run(a),
         Command::Kb(a) => commands::kb::run(a),
         Command::Eval(a) => commands::eval::run(a),
     };

@@ -268,13 +268,31 @@ fn actor_group(cx: &SentenceContext, c0: usize, verb: usize, earlier: &[Event]) 
     }
     let pronoun = tokens[c0..verb]
         .iter()
-        .any(|t| matches!(t.lower.as_str(), "it" | "they" | "he" | "she" | "we"));
-    if pronoun {
-        if let Some(c) = cx.claims.iter().find(|c| c.start <= to && to < c.end) {
-            if let Some(s) = c.speaker_entity {
-                return vec![s];
+        .find(|t| matches!(t.lower.as_str(), "it" | "they" | "he" | "she" | "we"))
+        .map(|t| t.lower.as_str());
+    match pronoun {
+        // "they" in a statement is most often what the statement is
+        // about ("officials said the soldiers ... they will join"): the
+        // nearest group named before it.
+        Some("they") => {
+            let groups = actor_entities(cx, cx.sentence.0, from);
+            if let Some(&g) = groups
+                .iter()
+                .rev()
+                .find(|&&i| cx.entities[i].kind == "group")
+            {
+                return vec![g];
             }
         }
+        // "it", "he", "she", "we" in a statement: the speaker.
+        Some(_) => {
+            if let Some(c) = cx.claims.iter().find(|c| c.start <= to && to < c.end) {
+                if let Some(s) = c.speaker_entity {
+                    return vec![s];
+                }
+            }
+        }
+        None => {}
     }
     if let Some(e) = earlier.last() {
         if !e.actor_entities.is_empty() {

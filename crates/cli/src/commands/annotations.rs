@@ -3,16 +3,21 @@
 
 use crate::pipeline::{self, InputArgs};
 use crate::render;
-use anyhow::Result;
+use crate::DbArg;
+use anyhow::{Context, Result};
 use std::path::PathBuf;
+use storyline_store::Store;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The article: a file, or `-` for stdin.
-    path: PathBuf,
+    /// The article: a file, or `-` for stdin. Without one, every document
+    /// in the store is listed, each under a line with its id and title.
+    path: Option<PathBuf>,
     #[command(flatten)]
     input: InputArgs,
-    /// Print them as JSON.
+    #[command(flatten)]
+    db: DbArg,
+    /// Print them as JSON (from the store: one line per document).
     #[arg(long)]
     json: bool,
 }
@@ -27,20 +32,46 @@ pub enum Kind {
 }
 
 pub fn run(args: Args, kind: Kind) -> Result<u8> {
-    for doc in &pipeline::collect_one(&args.path, &args.input)? {
-        let text = match (&kind, args.json) {
-            (Kind::Figures, true) => serde_json::to_string_pretty(&doc.quantities)? + "\n",
-            (Kind::Times, true) => serde_json::to_string_pretty(&doc.times)? + "\n",
-            (Kind::Entities, true) => serde_json::to_string_pretty(&doc.entities)? + "\n",
-            (Kind::Claims, true) => serde_json::to_string_pretty(&doc.claims)? + "\n",
-            (Kind::Events, true) => serde_json::to_string_pretty(&doc.events)? + "\n",
-            (Kind::Figures, false) => render::figures_table(&doc.quantities),
-            (Kind::Times, false) => render::times_table(&doc.times),
-            (Kind::Entities, false) => render::entities_table(&doc.entities),
-            (Kind::Claims, false) => render::claims_table(&doc.claims, &doc.text),
-            (Kind::Events, false) => render::events_table(&doc.events),
+    let from_store = args.path.is_none();
+    let docs = match &args.path {
+        Some(path) => pipeline::collect_one(path, &args.input)?,
+        None => Store::open(&args.db.db)
+            .with_context(|| format!("cannot open store {}", args.db.db.display()))?
+            .documents()?,
+    };
+    for doc in &docs {
+        let items = match kind {
+            Kind::Figures => serde_json::to_value(&doc.quantities)?,
+            Kind::Times => serde_json::to_value(&doc.times)?,
+            Kind::Entities => serde_json::to_value(&doc.entities)?,
+            Kind::Claims => serde_json::to_value(&doc.claims)?,
+            Kind::Events => serde_json::to_value(&doc.events)?,
         };
-        out!("{text}")?;
+        if args.json && from_store {
+            // One line per document, so the listing is JSON Lines.
+            let line = serde_json::json!({"document": doc.id.as_str(), "items": items});
+            outln!("{}", serde_json::to_string(&line)?)?;
+            continue;
+        }
+        if args.json {
+            outln!("{}", serde_json::to_string_pretty(&items)?)?;
+            continue;
+        }
+        if from_store {
+            outln!(
+                "# {} {}",
+                doc.id.as_str(),
+                doc.title.as_deref().unwrap_or("")
+            )?;
+        }
+        let table = match kind {
+            Kind::Figures => render::figures_table(&doc.quantities),
+            Kind::Times => render::times_table(&doc.times),
+            Kind::Entities => render::entities_table(&doc.entities),
+            Kind::Claims => render::claims_table(&doc.claims, &doc.text),
+            Kind::Events => render::events_table(&doc.events),
+        };
+        out!("{table}")?;
     }
     Ok(crate::exit::OK)
 }

@@ -2,6 +2,7 @@ pub mod analyze;
 pub mod annotations;
 pub mod docs;
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod kb;

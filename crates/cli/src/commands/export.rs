@@ -1,0 +1,193 @@
+//! `storyline export`: the store's events, claims or documents for other
+//! tools, as JSON Lines or CSV on stdout.
+
+use crate::DbArg;
+use anyhow::{bail, Context, Result};
+use serde_json::{json, Value};
+use storyline_model::{Document, Event};
+use storyline_store::Store;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// What to export: events, claims or documents.
+    what: What,
+    /// events: plover (PLOVER JSON records, one per line) or csv; claims:
+    /// jsonl or csv; documents: jsonl.
+    #[arg(long, default_value = "jsonl")]
+    format: String,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy)]
+enum What {
+    Events,
+    Claims,
+    Documents,
+}
+
+pub fn run(args: Args) -> Result<u8> {
+    let store = Store::open(&args.db.db)
+        .with_context(|| format!("cannot open store {}", args.db.db.display()))?;
+    let docs = store.documents()?;
+    match (args.what, args.format.as_str()) {
+        (What::Events, "plover" | "jsonl") => {
+            for doc in &docs {
+                for (i, e) in doc.events.iter().enumerate() {
+                    outln!("{}", serde_json::to_string(&plover_record(doc, i, e))?)?;
+                }
+            }
+        }
+        (What::Events, "csv") => out!("{}", events_csv(&docs)?)?,
+        (What::Claims, "jsonl") => {
+            for doc in &docs {
+                for c in &doc.claims {
+                    let mut v = serde_json::to_value(c)?;
+                    v["document"] = json!(doc.id.as_str());
+                    v["content"] = json!(slice(&doc.text, c.start, c.end));
+                    outln!("{}", serde_json::to_string(&v)?)?;
+                }
+            }
+        }
+        (What::Claims, "csv") => out!("{}", claims_csv(&docs)?)?,
+        (What::Documents, "jsonl") => {
+            for doc in &docs {
+                outln!("{}", serde_json::to_string(doc)?)?;
+            }
+        }
+        (_, f) => bail!(
+            "format `{f}` is not available for this export; hint: events take plover or csv, \
+             claims jsonl or csv, documents jsonl"
+        ),
+    }
+    Ok(crate::exit::OK)
+}
+
+fn slice(text: &str, start: usize, end: usize) -> String {
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
+/// One event as a PLOVER record: the manual's field names (`id`, `date`,
+/// `actor`, `recipient`, `event`, `mode`, `text`) and storyline's
+/// provenance beside them.
+fn plover_record(doc: &Document, i: usize, e: &Event) -> Value {
+    let party = |ids: &[usize], codes: &[String]| -> Vec<Value> {
+        ids.iter()
+            .zip(codes)
+            .map(|(&k, code)| {
+                let ent = doc.entities.get(k);
+                json!({
+                    "actorText": ent.map(|x| x.text.clone()),
+                    "code": code.split(' ').next(),
+                    "sector": ent.and_then(|x| x.sector.clone()),
+                    "actorCode": code,
+                    "name": ent.and_then(|x| x.name.clone()),
+                })
+            })
+            .collect()
+    };
+    let place = e.location_entity.and_then(|k| doc.entities.get(k));
+    json!({
+        "id": format!("{}-{i}", doc.id.as_str()),
+        "date": e.date,
+        "dateFrom": e.date_from,
+        "actor": party(&e.actor_entities, &e.actors),
+        "recipient": party(&e.recipient_entities, &e.recipients),
+        "event": [e.category],
+        "mode": e.mode,
+        "status": e.status,
+        "eventText": e.verb,
+        "text": e.sentence,
+        "location": place.map(|p| json!({"name": e.location, "lat": p.lat, "lon": p.lon, "country": p.country})),
+        "size": e.size,
+        "language": doc.language,
+        "publication": doc.outlet,
+        "url": doc.url,
+        "document": doc.id.as_str(),
+        "rule": e.rule,
+    })
+}
+
+/// One event per row.
+fn events_csv(docs: &[Document]) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "date",
+        "actor_codes",
+        "actor_names",
+        "category",
+        "mode",
+        "recipient_codes",
+        "recipient_names",
+        "place",
+        "lat",
+        "lon",
+        "size",
+        "status",
+        "document",
+        "sentence",
+    ])?;
+    for doc in docs {
+        let names = |ids: &[usize]| {
+            ids.iter()
+                .filter_map(|&k| doc.entities.get(k))
+                .map(|x| x.name.clone().unwrap_or_else(|| x.text.clone()))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        for e in &doc.events {
+            let place = e.location_entity.and_then(|k| doc.entities.get(k));
+            let coord = |v: Option<f64>| v.map(|x| format!("{x:.4}")).unwrap_or_default();
+            w.write_record([
+                e.date.clone().unwrap_or_default(),
+                e.actors.join("; "),
+                names(&e.actor_entities),
+                e.category.clone(),
+                e.mode.clone().unwrap_or_default(),
+                e.recipients.join("; "),
+                names(&e.recipient_entities),
+                e.location.clone().unwrap_or_default(),
+                coord(place.and_then(|p| p.lat)),
+                coord(place.and_then(|p| p.lon)),
+                e.size.clone().unwrap_or_default(),
+                e.status.clone(),
+                doc.id.as_str().to_string(),
+                e.sentence.clone(),
+            ])?;
+        }
+    }
+    Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+/// One claim per row.
+fn claims_csv(docs: &[Document]) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "said_on",
+        "speaker",
+        "speaker_code",
+        "verb",
+        "quote",
+        "hedges",
+        "content",
+        "document",
+    ])?;
+    for doc in docs {
+        for c in &doc.claims {
+            w.write_record([
+                c.said_on.clone().unwrap_or_default(),
+                c.speaker.clone().unwrap_or_default(),
+                c.speaker_code.clone().unwrap_or_default(),
+                c.verb.clone(),
+                c.quote.clone(),
+                c.hedges.join("; "),
+                slice(&doc.text, c.start, c.end),
+                doc.id.as_str().to_string(),
+            ])?;
+        }
+    }
+    Ok(String::from_utf8(w.into_inner()?)?)
+}

@@ -1,0 +1,99 @@
+//! Events and claims from the command line: one article's tables, the
+//! store's listing, and the exports (PLOVER JSON Lines, CSV).
+
+mod common;
+
+const ARTICLE: &str = "Border pact\n\nThe Latvian government said on Tuesday that it would send 200 soldiers to Lithuania next month. \
+Estonian officials claimed that Russian forces had shelled a border post, but the figure could not be independently verified.\n";
+
+fn store_with_article(dir: &std::path::Path) -> std::path::PathBuf {
+    let article = dir.join("pact.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let db = dir.join("s.db");
+    let out = common::storyline(&[
+        "ingest",
+        "--db",
+        db.to_str().unwrap(),
+        "--published",
+        "2024-05-06",
+        article.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    db
+}
+
+#[test]
+fn events_and_claims_of_a_stored_article_are_listed_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_with_article(dir.path());
+    let db = db.to_str().unwrap();
+
+    let out = common::storyline(&["events", "--db", db]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let table = common::stdout(&out);
+    assert!(table.contains("ASSAULT"), "{table}");
+    assert!(table.contains("MOBILIZE"), "{table}");
+
+    let out = common::storyline(&["export", "events", "--format", "plover", "--db", db]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let records: Vec<serde_json::Value> = common::stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mobilize = records
+        .iter()
+        .find(|r| r["event"][0] == "MOBILIZE")
+        .expect("a MOBILIZE record");
+    assert_eq!(mobilize["actor"][0]["code"], "LVA");
+    assert_eq!(mobilize["recipient"][0]["code"], "LTU");
+    assert_eq!(mobilize["status"], "future");
+    assert_eq!(mobilize["size"], "200");
+
+    let out = common::storyline(&["export", "events", "--format", "csv", "--db", db]);
+    let csv = common::stdout(&out);
+    assert!(
+        csv.starts_with("date,actor_codes,actor_names,category,mode,recipient_codes"),
+        "{csv}"
+    );
+
+    let out = common::storyline(&["export", "claims", "--format", "jsonl", "--db", db]);
+    let claims: Vec<serde_json::Value> = common::stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let hedged = claims
+        .iter()
+        .find(|c| c["verb"] == "claimed")
+        .expect("the hedged claim");
+    let hedges: Vec<&str> = hedged["hedges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h.as_str())
+        .collect();
+    assert!(
+        hedges.contains(&"claimed") && hedges.contains(&"unverified"),
+        "{hedged}"
+    );
+    assert_eq!(hedged["speaker_code"], "EST GOV");
+}
+
+#[test]
+fn an_unknown_export_format_says_which_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_with_article(dir.path());
+    let out = common::storyline(&[
+        "export",
+        "documents",
+        "--format",
+        "csv",
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(
+        common::stderr(&out).contains("hint:"),
+        "{}",
+        common::stderr(&out)
+    );
+}
