@@ -161,9 +161,7 @@ pub fn build(raw: RawDocument, opts: &BuildOptions) -> Result<Document, Failure>
     let date = doc.published.as_ref().and_then(PartialDate::first_day);
     doc.entities = storyline_kb::annotate(kb, &doc.text, &doc.sentences, date);
     let verbs = opts.verbs.unwrap_or_else(Verbs::builtin);
-    let (claims, events) = storyline_code::code(verbs, &doc);
-    doc.claims = claims;
-    doc.events = events;
+    storyline_code::annotate(verbs, &mut doc);
     Ok(doc)
 }
 

@@ -87,6 +87,17 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         let (c0, c1) = clause(cx, m.first, m.last);
         let actors = actor_group(cx, c0, m.first, &out);
         let mut recipients = recipient_group(cx, m.first + 1, c1);
+        // "fighting alongside Russian forces": a co-actor, not a target.
+        let mut actors = actors;
+        if let Some(&r) = recipients.first() {
+            let before = tokens
+                .iter()
+                .rposition(|t| t.end <= cx.entities[r].start)
+                .map(|k| tokens[k].lower.as_str());
+            if matches!(before, Some("alongside")) {
+                actors.append(&mut recipients);
+            }
+        }
         if recipients.is_empty() && tokens.get(c1).is_some_and(|t| t.lower == "that") {
             // "demanded that the US cancel ...": the one asked is the
             // subject of the clause that follows.
@@ -122,6 +133,26 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             .map(|t| t.lower.as_str())
             .collect();
         let cat = category.as_str();
+        // An intention held out ("would boycott", "vowed to fight") or an
+        // action made to depend on a condition that follows ("will boycott
+        // ... unless"): what a threat is.
+        let intent = before.iter().any(|w| {
+            matches!(
+                *w,
+                "would"
+                    | "vow"
+                    | "vows"
+                    | "vowed"
+                    | "swear"
+                    | "swore"
+                    | "sworn"
+                    | "pledged"
+                    | "threatened"
+            )
+        });
+        let conditional_after = tokens[m.last + 1..]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "unless" | "if"));
         if status == "future" && COOPERATIVE.contains(&cat) {
             // A specific announced action keeps its category (the
             // manual's note); a general intention is AGREE.
@@ -130,9 +161,13 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             } else {
                 category = "AGREE".into();
             }
-        } else if matches!(status.as_str(), "future" | "hypothetical") && CONFLICTUAL.contains(&cat)
+        } else if CONFLICTUAL.contains(&cat)
+            && (status == "hypothetical" || intent || conditional_after)
         {
-            // Conflict announced or made conditional is a threat.
+            // Conflict made conditional ("unless", "could") or held out
+            // as an intention ("said they would boycott") is a threat;
+            // one announced as decided ("will impose sanctions") keeps its
+            // category with the status future.
             category = "THREATEN".into();
         } else if status == "negated"
             && (cat == "AGREE" || COOPERATIVE.contains(&cat) || cat == "CONCEDE")

@@ -46,6 +46,21 @@ impl Verbs {
     }
 }
 
+/// Codes a document in place: its claims and events, and for each figure
+/// reported in a claim, the claim and its speaker.
+pub fn annotate(verbs: &Verbs, doc: &mut Document) {
+    let (claims, events) = code(verbs, doc);
+    for q in &mut doc.quantities {
+        let claim = claims
+            .iter()
+            .position(|c| c.start <= q.start && q.end <= c.end);
+        q.claim = claim;
+        q.said_by = claim.and_then(|i| claims[i].speaker.clone());
+    }
+    doc.claims = claims;
+    doc.events = events;
+}
+
 /// Claims and events of a document, sentence by sentence.
 pub fn code(verbs: &Verbs, doc: &Document) -> (Vec<Claim>, Vec<Event>) {
     let chars: Vec<char> = doc.text.chars().collect();

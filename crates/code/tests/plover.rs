@@ -13,7 +13,7 @@ use storyline_testkit::shared_dir;
 
 /// Records coded right, as recorded in docs/quality.md. Raise them as
 /// coding improves; never lower them.
-const CATEGORY_RIGHT: usize = 125;
+const CATEGORY_RIGHT: usize = 126;
 const ALL_RIGHT: usize = 72;
 
 fn gold_codes(v: &Value) -> BTreeSet<String> {

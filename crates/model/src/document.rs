@@ -115,6 +115,12 @@ pub struct Quantity {
     /// For an amount in brackets converting another, that amount's index
     /// in the document's `quantities`.
     pub conversion_of: Option<usize>,
+    /// The index in `claims` of the statement the figure is reported in,
+    /// and its speaker as written: who gave the figure.
+    #[serde(default)]
+    pub claim: Option<usize>,
+    #[serde(default)]
+    pub said_by: Option<String>,
 }
 
 /// A cleaned article and its metadata.

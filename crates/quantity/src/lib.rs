@@ -58,6 +58,8 @@ pub fn annotate(text: &str) -> Vec<storyline_model::Quantity> {
             counted: q.counted.map(|(s, e)| text[s..e].to_string()),
             counted_span: q.counted.map(|(s, e)| index.span_of_bytes(s, e)),
             conversion_of: q.conversion_of,
+            claim: None,
+            said_by: None,
         })
         .collect()
 }
