@@ -87,21 +87,8 @@ pub fn load_kb(files: &[PathBuf]) -> Result<Option<&'static Kb>> {
     if files.is_empty() {
         return Ok(None);
     }
-    let mut texts = Vec::new();
-    for f in files {
-        let text = std::fs::read_to_string(f).with_context(|| {
-            format!(
-                "cannot read knowledge-base file {}; hint: it must be UTF-8 text",
-                f.display()
-            )
-        })?;
-        texts.push((f.display().to_string(), text));
-    }
-    let named: Vec<(&str, &str)> = texts
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let kb = Kb::load(&named).map_err(|e| anyhow::anyhow!("{e}; hint: {}", e.hint()))?;
+    let texts = read_user_files(files, "knowledge-base")?;
+    let kb = Kb::load(&as_named(&texts)).map_err(|e| anyhow::anyhow!("{e}; hint: {}", e.hint()))?;
     Ok(Some(Box::leak(Box::new(kb))))
 }
 
@@ -112,21 +99,33 @@ pub fn load_verbs(files: &[PathBuf]) -> Result<Option<&'static Verbs>> {
         return Ok(None);
     }
     let mut texts = vec![("verbs.tsv".to_string(), storyline_code::BUILTIN.to_string())];
-    for f in files {
-        let text = std::fs::read_to_string(f).with_context(|| {
-            format!(
-                "cannot read verb file {}; hint: it must be UTF-8 text",
-                f.display()
-            )
-        })?;
-        texts.push((f.display().to_string(), text));
-    }
-    let named: Vec<(&str, &str)> = texts
+    texts.extend(read_user_files(files, "verb")?);
+    let verbs =
+        Verbs::load(&as_named(&texts)).map_err(|e| anyhow::anyhow!("{e}; hint: {}", e.hint()))?;
+    Ok(Some(Box::leak(Box::new(verbs))))
+}
+
+/// Reads the user's data files, each named by its path for errors.
+fn read_user_files(files: &[PathBuf], what: &str) -> Result<Vec<(String, String)>> {
+    files
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f).with_context(|| {
+                format!(
+                    "cannot read {what} file {}; hint: it must be UTF-8 text",
+                    f.display()
+                )
+            })?;
+            Ok((f.display().to_string(), text))
+        })
+        .collect()
+}
+
+fn as_named(texts: &[(String, String)]) -> Vec<(&str, &str)> {
+    texts
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let verbs = Verbs::load(&named).map_err(|e| anyhow::anyhow!("{e}; hint: {}", e.hint()))?;
-    Ok(Some(Box::leak(Box::new(verbs))))
+        .collect()
 }
 
 /// Turns a raw document into a clean document: HTML extracted first,

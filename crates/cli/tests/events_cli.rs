@@ -97,3 +97,48 @@ fn an_unknown_export_format_says_which_exist() {
         common::stderr(&out)
     );
 }
+
+#[test]
+fn a_users_verb_file_adds_patterns_and_a_bad_one_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "Dock strike\n\nPortuguese dockers picketed the port of Lisbon on Monday.\n",
+    )
+    .unwrap();
+    let verbs = dir.path().join("mine.tsv");
+    std::fs::write(
+        &verbs,
+        "# picketing is a protest\nverb\tPROTEST\tdemo\tpicket\n",
+    )
+    .unwrap();
+    let out = common::storyline(&[
+        "events",
+        "--json",
+        "--verbs",
+        verbs.to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let events: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let picket = &events.as_array().unwrap()[0];
+    assert_eq!(picket["category"], "PROTEST");
+    assert_eq!(picket["rule"], "verb PROTEST picket");
+    assert!(picket["actors"][0].as_str().is_some_and(|a| a.starts_with("PRT")), "{picket}");
+
+    std::fs::write(
+        &verbs,
+        "verb\tPROTEST\tdemo\tpicket\nverb\tPICKET\t\tpicket\n",
+    )
+    .unwrap();
+    let out = common::storyline(&[
+        "events",
+        "--verbs",
+        verbs.to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]);
+    assert_ne!(out.status.code(), Some(0));
+    let err = common::stderr(&out);
+    assert!(err.contains("mine.tsv:2") && err.contains("hint:"), "{err}");
+}
