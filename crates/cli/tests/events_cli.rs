@@ -125,7 +125,12 @@ fn a_users_verb_file_adds_patterns_and_a_bad_one_names_its_line() {
     let picket = &events.as_array().unwrap()[0];
     assert_eq!(picket["category"], "PROTEST");
     assert_eq!(picket["rule"], "verb PROTEST picket");
-    assert!(picket["actors"][0].as_str().is_some_and(|a| a.starts_with("PRT")), "{picket}");
+    assert!(
+        picket["actors"][0]
+            .as_str()
+            .is_some_and(|a| a.starts_with("PRT")),
+        "{picket}"
+    );
 
     std::fs::write(
         &verbs,

@@ -173,3 +173,59 @@ fn seed_001_zelenskiys_casualty_figure_is_a_claim_hedged_as_unverified() {
         "{figure}"
     );
 }
+
+#[test]
+fn seed_002_biden_authorises_ukraines_use_of_long_range_missiles() {
+    let Some(doc) = document("002_", "2024-11-19") else {
+        return;
+    };
+    let events = events(&doc);
+    let authorised = find(
+        &events,
+        |e| {
+            e["verb"]
+                .as_str()
+                .is_some_and(|v| v.starts_with("authoris"))
+        },
+        "authorisation",
+    );
+    assert_eq!(authorised["category"], "SUPPORT");
+    assert!(has_code(&authorised["actors"], "USA GOV"), "{authorised}");
+    assert!(has_code(&authorised["recipients"], "UKR"), "{authorised}");
+    assert!(
+        authorised["context"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c == "military"),
+        "{authorised}"
+    );
+}
+
+/// The sidebar of `002_` and the weather header of `004_` are removed by
+/// cleaning; no event may come from their lines.
+#[test]
+fn seed_furniture_lines_yield_no_events() {
+    for (prefix, published) in [("002_", "2024-11-19"), ("004_", "2024-11-13")] {
+        let Some(doc) = document(prefix, published) else {
+            return;
+        };
+        let removed: Vec<&str> = doc["removed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|r| r["text"].as_str())
+            .filter(|t| t.len() > 25)
+            .collect();
+        assert!(!removed.is_empty(), "{prefix}: cleaning removed nothing");
+        for e in events(&doc) {
+            let sentence = e["sentence"].as_str().unwrap();
+            for line in &removed {
+                assert!(
+                    !sentence.contains(line),
+                    "{prefix}: an event from a removed line: {line}"
+                );
+            }
+        }
+    }
+}

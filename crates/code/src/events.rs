@@ -197,6 +197,7 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         out.push(Event {
             category,
             mode: pattern.mode.clone(),
+            context: crate::contexts::Contexts::builtin().of(&tokens[c0..c1]),
             actors: actors.iter().map(code).collect(),
             recipients: recipients.iter().map(code).collect(),
             actor_entities: actors,

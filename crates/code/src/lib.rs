@@ -6,6 +6,7 @@
 //! This crate does no IO: dictionary files arrive as text.
 
 mod claims;
+mod contexts;
 mod events;
 mod tokens;
 mod verbs;

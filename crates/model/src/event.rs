@@ -7,6 +7,10 @@ pub struct Event {
     /// One of the sixteen PLOVER categories (AGREE ... ASSAULT).
     pub category: String,
     pub mode: Option<String>,
+    /// PLOVER contexts signalled by the words of the clause (`military`,
+    /// `humanitarian`, `diplomatic`, ...).
+    #[serde(default)]
+    pub context: Vec<String>,
     /// Actor codes (`USA GOV`), one per actor: compound actors are split.
     pub actors: Vec<String>,
     pub recipients: Vec<String>,

@@ -98,6 +98,7 @@ fn plover_record(doc: &Document, i: usize, e: &Event) -> Value {
         "recipient": party(&e.recipient_entities, &e.recipients),
         "event": [e.category],
         "mode": e.mode,
+        "context": e.context,
         "status": e.status,
         "eventText": e.verb,
         "text": e.sentence,
