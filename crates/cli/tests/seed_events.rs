@@ -53,6 +53,9 @@ fn seed_000_the_us_announces_425_million_in_military_aid() {
     );
     assert!(has_code(&aid["actors"], "USA"), "{aid}");
     assert_eq!(aid["status"], "announced");
+    // Announced on 1 November: the day of the statement dates it.
+    assert_eq!(aid["date"], "2024-11-01");
+    assert_eq!(aid["date_from"], "announced");
 }
 
 #[test]
@@ -132,6 +135,28 @@ fn seed_002_a_missile_strike_in_sumy_kills_at_least_eight() {
     assert!(
         strike["size"].as_str().is_some_and(|s| s.contains("eight")),
         "{strike}"
+    );
+}
+
+#[test]
+fn seed_001_the_june_defence_agreement_in_pyongyang() {
+    let Some(doc) = document("001_", "2024-12-28") else {
+        return;
+    };
+    let events = events(&doc);
+    let pact = find(
+        &events,
+        |e| e["category"] == "AGREE" && e["location"] == "Pyongyang",
+        "the Pyongyang agreement",
+    );
+    assert_eq!(pact["date"], "2024-06", "{pact}");
+    assert!(
+        has_code(&pact["actors"], "PRK") || has_code(&pact["recipients"], "PRK"),
+        "{pact}"
+    );
+    assert!(
+        has_code(&pact["actors"], "RUS") || has_code(&pact["recipients"], "RUS"),
+        "{pact}"
     );
 }
 

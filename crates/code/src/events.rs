@@ -47,6 +47,8 @@ pub struct SentenceContext<'a> {
     /// The sentence's own event date and the publication date.
     pub sentence_date: Option<String>,
     pub published: Option<String>,
+    /// The sentence's time expressions with their event dates (ISO).
+    pub times: Vec<(usize, usize, String)>,
 }
 
 pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
@@ -132,6 +134,17 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             .iter()
             .map(|t| t.lower.as_str())
             .collect();
+        // Troops that travel, arrive or are hosted are moving, not
+        // visiting: a visit by a military actor is MOBILIZE.
+        let military = !actors.is_empty()
+            && actors
+                .iter()
+                .all(|&a| cx.entities[a].sector.as_deref() == Some("MIL"));
+        let mut mode = pattern.mode.clone();
+        if category == "CONSULT" && mode.as_deref() == Some("visit") && military {
+            category = "MOBILIZE".into();
+            mode = Some("troops".into());
+        }
         let cat = category.as_str();
         // An intention held out ("would boycott", "vowed to fight") or an
         // action made to depend on a condition that follows ("will boycott
@@ -183,20 +196,33 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         let location = cx.entities.iter().enumerate().find(|(_, e)| {
             e.kind == "place" && e.start >= tokens[c0].start && e.end <= tokens[c1 - 1].end
         });
-        let reported_in = cx
-            .claims
+        let claim = cx.claims.iter().position(|c| c.start <= vs && ve <= c.end);
+        let reported_in = claim.map(|i| i + cx.claims_offset);
+        // The most specific date first: a date expression in the event's
+        // own clause; for an announced action, the day it was announced;
+        // then the sentence's date; then the publication date.
+        let (t0, t1) = (tokens[c0].start, tokens[c1 - 1].end);
+        let in_clause = cx
+            .times
             .iter()
-            .position(|c| c.start <= vs && ve <= c.end)
-            .map(|i| i + cx.claims_offset);
-        let (date, date_from) = match (&cx.sentence_date, &cx.published) {
-            (Some(d), _) => (Some(d.clone()), Some("sentence".to_string())),
-            (None, Some(p)) => (Some(p.clone()), Some("published".to_string())),
-            _ => (None, None),
+            .find(|(s, e, _)| *s >= t0 && *e <= t1)
+            .map(|(_, _, d)| d.clone());
+        let announced_on = claim
+            .filter(|_| matches!(status.as_str(), "future" | "announced"))
+            .and_then(|i| cx.claims[i].said_on.clone());
+        let (date, date_from) = match (in_clause, announced_on, &cx.sentence_date, &cx.published) {
+            (Some(d), _, _, _) => (Some(d), Some("clause".to_string())),
+            (None, Some(d), _, _) => (Some(d), Some("announced".to_string())),
+            (None, None, s, p) => match (s, p) {
+                (Some(d), _) => (Some(d.clone()), Some("sentence".to_string())),
+                (None, Some(p)) => (Some(p.clone()), Some("published".to_string())),
+                _ => (None, None),
+            },
         };
         let code = |i: &usize| cx.entities[*i].code.clone().unwrap_or_default();
         out.push(Event {
             category,
-            mode: pattern.mode.clone(),
+            mode,
             context: crate::contexts::Contexts::builtin().of(&tokens[c0..c1]),
             actors: actors.iter().map(code).collect(),
             recipients: recipients.iter().map(code).collect(),
@@ -215,6 +241,7 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             start: vs,
             end: ve,
             reported_in,
+            reported_by: claim.and_then(|i| cx.claims[i].speaker.clone()),
             rule: pattern.source.clone(),
         });
     }

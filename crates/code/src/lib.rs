@@ -76,6 +76,12 @@ pub fn code(verbs: &Verbs, doc: &Document) -> (Vec<Claim>, Vec<Event>) {
         let (e0, e1) = range(&doc.entities, |e| e.start, s.start, s.end);
         let (q0, q1) = range(&doc.quantities, |q| q.start, s.start, s.end);
         let entities = &doc.entities[e0..e1];
+        let (t0, t1) = range(&doc.times, |t| t.start, s.start, s.end);
+        let times = doc.times[t0..t1]
+            .iter()
+            .filter(|t| t.end <= s.end)
+            .filter_map(|t| event_date(t).map(|d| (t.start, t.end, d)))
+            .collect();
         let dates = doc.sentence_dates.iter().find(|d| d.sentence == k);
         let said_on = dates
             .and_then(|d| d.said_on.clone())
@@ -97,6 +103,7 @@ pub fn code(verbs: &Verbs, doc: &Document) -> (Vec<Claim>, Vec<Event>) {
                 .and_then(|t| doc.times.get(t))
                 .and_then(event_date),
             published: published.clone(),
+            times,
         };
         for mut e in events::sentence_events(verbs, &cx) {
             e.actor_entities
@@ -175,6 +182,7 @@ pub fn code_sentence(
         sentence: (0, chars.len()),
         sentence_date: None,
         published: None,
+        times: Vec::new(),
     };
     let events = events::sentence_events(verbs, &cx);
     (claims, events)

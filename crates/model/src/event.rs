@@ -19,8 +19,10 @@ pub struct Event {
     pub recipient_entities: Vec<usize>,
     /// The event's date (ISO, at the precision known), or `null`.
     pub date: Option<String>,
-    /// `sentence` (a date expression in the sentence), `published` (the
-    /// publication date stands in), or `null` when there is no date.
+    /// Where the date came from: `clause` (a date expression in the
+    /// event's clause), `announced` (an announced action: the day of the
+    /// statement), `sentence` (the date the sentence is about),
+    /// `published` (the publication date stands in), or `null`.
     pub date_from: Option<String>,
     /// `happened`, `ongoing`, `future`, `announced`, `hypothetical` or
     /// `negated`.
@@ -41,6 +43,9 @@ pub struct Event {
     pub end: usize,
     /// The index in `claims` of the statement this event is reported in.
     pub reported_in: Option<usize>,
+    /// That statement's speaker as written: the event's source.
+    #[serde(default)]
+    pub reported_by: Option<String>,
     /// The dictionary entry that produced the event (`verb AID provide`).
     pub rule: String,
 }
