@@ -183,10 +183,14 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             // category with the status future.
             category = "THREATEN".into();
         } else if status == "negated"
+            && !before
+                .iter()
+                .any(|w| matches!(*w, "will" | "would" | "shall" | "could" | "might" | "may"))
             && (cat == "AGREE" || COOPERATIVE.contains(&cat) || cat == "CONCEDE")
         {
             // "failed to reach agreement", "did not agree": the refusal
-            // is what happened.
+            // is what happened. With a modal ("will not provide", "could
+            // not agree") the action stays negated, not a refusal made.
             category = "REJECT".into();
             status = "happened".into();
         } else if reported_in.is_some() && before.iter().any(|w| matches!(*w, "must" | "should")) {
