@@ -78,6 +78,18 @@ fn seed_003_north_korea_moves_at_least_3000_soldiers_into_russia_in_october() {
         "{moved}"
     );
     assert_eq!(moved["status"], "happened");
+    // "These soldiers travelled by ship from the Wonsan area ...": the
+    // soldiers are the North Korean troops named before, and moving troops
+    // is MOBILIZE, placed at Wonsan.
+    let by_ship = find(
+        &events,
+        |e| {
+            e["category"] == "MOBILIZE"
+                && e["location"].as_str().is_some_and(|l| l.ends_with("nsan"))
+        },
+        "the move by ship from Wonsan",
+    );
+    assert!(has_code(&by_ship["actors"], "PRK MIL"), "{by_ship}");
     // Sanctions announced for the future are not sanctions imposed.
     let sanctions = find(
         &events,

@@ -23,6 +23,29 @@ pub fn resolve(ctx: &Ctx, entities: &mut Vec<Entity>) {
     entities.sort_by_key(|e| (e.start, e.end));
     adopt_surnames(entities);
     link_repeated_people(entities);
+    link_groups(entities);
+}
+
+/// "the troops" points to the group it means: the last named group with
+/// its code before it.
+fn link_groups(entities: &mut [Entity]) {
+    let mut last: HashMap<String, usize> = HashMap::new();
+    for i in 0..entities.len() {
+        let (kind, rule, code) = (
+            &entities[i].kind,
+            &entities[i].rule,
+            entities[i].code.clone(),
+        );
+        if kind != "group" {
+            continue;
+        }
+        let Some(code) = code else { continue };
+        if rule == "coref:group" {
+            entities[i].refers_to = last.get(&code).copied();
+        } else {
+            last.insert(code, i);
+        }
+    }
 }
 
 /// The first unknown person named in full under each surname.
@@ -157,10 +180,12 @@ fn titles_and_pronouns(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
     for i in 0..spans.len() {
         let (start, _) = spans[i];
         let lower = ctx.words.text(ctx.chars, i).to_lowercase();
-        if !matches!(lower.as_str(), "the" | "he" | "she") || coverage.overlaps(start, start + 1) {
+        if !matches!(lower.as_str(), "the" | "these" | "those" | "he" | "she")
+            || coverage.overlaps(start, start + 1)
+        {
             continue;
         }
-        if lower == "the" {
+        if matches!(lower.as_str(), "the" | "these" | "those") {
             let Some((last, role)) = role_after(ctx, i) else {
                 continue;
             };
@@ -180,6 +205,10 @@ fn titles_and_pronouns(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
             });
             if let Some(p) = antecedent {
                 out.push(reference(ctx, p, spans[i + 1].0, end, "coref:title"));
+            } else if let Some(g) = group_antecedent(ctx, entities, &role, start) {
+                // "the troops", "these soldiers": the last group of the
+                // same sector named before.
+                out.push(reference(ctx, g, spans[i + 1].0, end, "coref:group"));
             }
         } else {
             let speaks = (1..=2).any(|n| {
@@ -206,6 +235,38 @@ fn titles_and_pronouns(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
         }
     }
     out
+}
+
+/// How far back, in characters, "the troops" looks for the group it means.
+const GROUP_LOOKBACK: usize = 600;
+
+/// The last group named before `start`, within a few sentences, whose
+/// sector is the role's (MIL for "soldiers"), for a role that names a
+/// group rather than an office.
+fn group_antecedent<'a>(
+    ctx: &Ctx,
+    entities: &'a [Entity],
+    role: &str,
+    start: usize,
+) -> Option<&'a Entity> {
+    let sector = ctx
+        .kb
+        .pattern_of(role)?
+        .targets
+        .iter()
+        .find_map(|t| match t {
+            Target::Role(r) => Some(ctx.kb.sector_of_role(*r)),
+            _ => None,
+        })?;
+    if !matches!(sector, "MIL" | "REB" | "CVL" | "REF" | "COP" | "OPP") {
+        return None;
+    }
+    let k = entities.partition_point(|e| e.start < start);
+    entities[..k]
+        .iter()
+        .rev()
+        .take_while(|e| e.end + GROUP_LOOKBACK >= start)
+        .find(|e| e.kind == "group" && e.sector.as_deref() == Some(sector))
 }
 
 /// The longest role phrase in lower case after word `i` ("the secretary

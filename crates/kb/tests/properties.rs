@@ -52,7 +52,7 @@ proptest! {
                 let slice: String = chars[e.start..e.end].iter().collect();
                 prop_assert_eq!(&slice, &e.text);
                 if let Some(r) = e.refers_to {
-                    prop_assert!(r < i && entities[r].kind == "person", "{e:?} -> {r}");
+                    prop_assert!(r < i && entities[r].kind == e.kind, "{e:?} -> {r}");
                 }
                 if let Some(code) = &e.code {
                     let first = code.split(' ').next().unwrap_or("");

@@ -33,13 +33,14 @@ pub struct Entity {
     #[serde(default)]
     pub lon: Option<f64>,
     /// For a mention that refers back ("Kirby", "the secretary of state",
-    /// "he"): the index in the document's `entities` of the mention it
-    /// refers to.
+    /// "he", "these soldiers"): the index in the document's `entities` of
+    /// the mention it refers to.
     #[serde(default)]
     pub refers_to: Option<usize>,
     /// What produced this mention: `kb` (a knowledge-base name), `kb:alias`,
     /// `cue:title`, `cue:title+context`, `cue:honorific`, `cue:said`,
-    /// `cue:appositive`, `cue:org`, `kb:of-country`, `group`, `coref:surname`,
+    /// `cue:appositive`, `cue:org`, `kb:of-country`, `group`, `coref:group`
+    /// ("the troops" after "North Korean troops"), `coref:surname`,
     /// `coref:title`, `coref:pronoun`, `user` (an entry from `--kb`), `title`
     /// (a country inside a person's title: "US Secretary of State ...").
     pub rule: String,
