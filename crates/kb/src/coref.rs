@@ -30,18 +30,12 @@ pub fn resolve(ctx: &Ctx, entities: &mut Vec<Entity>) {
 /// its code before it.
 fn link_groups(entities: &mut [Entity]) {
     let mut last: HashMap<String, usize> = HashMap::new();
-    for i in 0..entities.len() {
-        let (kind, rule, code) = (
-            &entities[i].kind,
-            &entities[i].rule,
-            entities[i].code.clone(),
-        );
-        if kind != "group" {
+    for (i, e) in entities.iter_mut().enumerate() {
+        let Some(code) = e.code.clone().filter(|_| e.kind == "group") else {
             continue;
-        }
-        let Some(code) = code else { continue };
-        if rule == "coref:group" {
-            entities[i].refers_to = last.get(&code).copied();
+        };
+        if e.rule == "coref:group" {
+            e.refers_to = last.get(&code).copied();
         } else {
             last.insert(code, i);
         }
