@@ -16,14 +16,16 @@ pub struct Args {
     json: bool,
 }
 
-/// The machine-readable result. Stories, events, figures and the timeline
-/// are filled by the stages that produce them; until a stage exists its
-/// key is present and empty, so scripts can rely on the shape.
+/// The machine-readable result. Stories, figures and the timeline are
+/// filled by the stages that produce them; until a stage exists its key is
+/// present and empty, so scripts can rely on the shape. `events` holds
+/// every document's events, each with its `document` id, until events
+/// reported by several articles are merged.
 #[derive(serde::Serialize)]
 struct Report<'a> {
     documents: &'a [storyline_model::Document],
     stories: [(); 0],
-    events: [(); 0],
+    events: Vec<serde_json::Value>,
     figures: [(); 0],
     timeline: [(); 0],
 }
@@ -34,10 +36,18 @@ pub fn run(args: Args) -> Result<u8> {
     summary.print_problems();
     let documents = store.documents()?;
     if args.json {
+        let mut events = Vec::new();
+        for doc in &documents {
+            for e in &doc.events {
+                let mut v = serde_json::to_value(e)?;
+                v["document"] = serde_json::json!(doc.id.as_str());
+                events.push(v);
+            }
+        }
         let report = Report {
             documents: &documents,
             stories: [],
-            events: [],
+            events,
             figures: [],
             timeline: [],
         };
