@@ -25,9 +25,27 @@ pub struct Args {
 struct Report<'a> {
     documents: &'a [storyline_model::Document],
     stories: [(); 0],
+    /// Wire copies and near-duplicates: each group's canonical article,
+    /// its copies and the agency they share.
+    copies: Vec<serde_json::Value>,
     events: Vec<serde_json::Value>,
     figures: [(); 0],
     timeline: [(); 0],
+}
+
+/// Groups of copies among the documents, earliest published first.
+fn copy_groups(documents: &[storyline_model::Document]) -> Vec<storyline_story::CopyGroup> {
+    let mut index = storyline_story::CopyIndex::new();
+    for doc in documents {
+        let published = doc.published.as_ref().map(|d| d.to_string());
+        index.add(
+            doc.id.as_str(),
+            &doc.text,
+            published.as_deref(),
+            doc.agency.as_deref(),
+        );
+    }
+    index.groups()
 }
 
 pub fn run(args: Args) -> Result<u8> {
@@ -35,6 +53,7 @@ pub fn run(args: Args) -> Result<u8> {
     let summary = pipeline::ingest(&args.paths, &args.input, &mut store)?;
     summary.print_problems();
     let documents = store.documents()?;
+    let copies = copy_groups(&documents);
     if args.json {
         let mut events = Vec::new();
         for doc in &documents {
@@ -47,6 +66,17 @@ pub fn run(args: Args) -> Result<u8> {
         let report = Report {
             documents: &documents,
             stories: [],
+            copies: copies
+                .iter()
+                .map(|g| {
+                    serde_json::json!({
+                        "canonical": g.canonical,
+                        "copies": g.copies,
+                        "agency": g.agency,
+                        "similarity": g.similarity,
+                    })
+                })
+                .collect(),
             events,
             figures: [],
             timeline: [],
@@ -62,6 +92,15 @@ pub fn run(args: Args) -> Result<u8> {
         for doc in &documents {
             out!("{}", render::doc_header(doc))?;
             outln!("")?;
+        }
+        for g in &copies {
+            outln!(
+                "copies of {} ({}, similarity at least {:.2}): {}",
+                g.canonical,
+                g.agency.as_deref().unwrap_or("no agency credited"),
+                g.similarity,
+                g.copies.join(", ")
+            )?;
         }
     }
     Ok(summary.exit_code())
