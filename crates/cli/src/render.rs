@@ -265,6 +265,51 @@ pub fn claims_table(claims: &[storyline_model::Claim], text: &str) -> String {
     out
 }
 
+/// A figure track for people: what it measures, then one line per
+/// observation in time order, disagreements marked.
+pub fn figure_track(t: &storyline_story::FigureTrack) -> String {
+    let mut out = format!(
+        "figures: {} of {}{}\n",
+        t.measure,
+        t.subject,
+        t.scope
+            .as_ref()
+            .map_or(String::new(), |s| format!(" ({s})"))
+    );
+    for (i, o) in t.observations.iter().enumerate() {
+        let flags: Vec<String> = t
+            .disagreements
+            .iter()
+            .filter(|d| d.first == i || d.second == i)
+            .map(|d| {
+                format!(
+                    "{} disagreement with #{}",
+                    d.kind,
+                    if d.first == i { d.second } else { d.first }
+                )
+            })
+            .collect();
+        out.push_str(&format!(
+            "  #{i} {:<10} {:<28} {:<34} {}{}{}\n",
+            o.said_on.as_deref().unwrap_or("-"),
+            cut(&o.text, 28),
+            cut(o.speaker.as_deref().unwrap_or("-"), 34),
+            o.document,
+            if o.hedges.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", o.hedges.join(", "))
+            },
+            if flags.is_empty() {
+                String::new()
+            } else {
+                format!("  <- {}", flags.join("; "))
+            },
+        ));
+    }
+    out
+}
+
 pub fn removed_lines(doc: &Document) -> String {
     let mut out = String::new();
     for r in &doc.removed {

@@ -16,8 +16,8 @@ pub struct Args {
     json: bool,
 }
 
-/// The machine-readable result. Stories, figures and the timeline are
-/// filled by the stages that produce them; until a stage exists its key is
+/// The machine-readable result. Stories and the timeline are filled by
+/// the stages that produce them; until a stage exists its key is
 /// present and empty, so scripts can rely on the shape. `events` holds
 /// every document's events, each with its `document` id, until events
 /// reported by several articles are merged.
@@ -29,7 +29,9 @@ struct Report<'a> {
     /// its copies and the agency they share.
     copies: Vec<serde_json::Value>,
     events: Vec<serde_json::Value>,
-    figures: [(); 0],
+    /// Figure tracks over the canonical articles (copies are not second
+    /// sources), with their disagreements.
+    figures: Vec<storyline_story::FigureTrack>,
     timeline: [(); 0],
 }
 
@@ -54,6 +56,12 @@ pub fn run(args: Args) -> Result<u8> {
     summary.print_problems();
     let documents = store.documents()?;
     let copies = copy_groups(&documents);
+    let copied: Vec<&String> = copies.iter().flat_map(|g| g.copies.iter()).collect();
+    let canonical: Vec<&storyline_model::Document> = documents
+        .iter()
+        .filter(|d| !copied.iter().any(|c| c.as_str() == d.id.as_str()))
+        .collect();
+    let figures = storyline_story::tracks(&canonical);
     if args.json {
         let mut events = Vec::new();
         for doc in &documents {
@@ -78,7 +86,7 @@ pub fn run(args: Args) -> Result<u8> {
                 })
                 .collect(),
             events,
-            figures: [],
+            figures,
             timeline: [],
         };
         outln!("{}", serde_json::to_string_pretty(&report)?)?;
@@ -92,6 +100,9 @@ pub fn run(args: Args) -> Result<u8> {
         for doc in &documents {
             out!("{}", render::doc_header(doc))?;
             outln!("")?;
+        }
+        for t in &figures {
+            out!("{}", render::figure_track(t))?;
         }
         for g in &copies {
             outln!(

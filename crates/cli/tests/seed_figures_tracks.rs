@@ -1,0 +1,108 @@
+//! Figure tracks across the five seed articles, read end to end through
+//! `storyline analyze --json` with their publication dates from a
+//! manifest: the tracks and disagreements the across-articles issue names.
+
+mod common;
+
+use serde_json::Value;
+
+const DATES: &[(&str, &str)] = &[
+    ("000_", "2024-11-02"),
+    ("001_", "2024-12-28"),
+    ("002_", "2024-11-19"),
+    ("003_", "2024-10-24"),
+    ("004_", "2024-11-13"),
+];
+
+fn report() -> Option<Value> {
+    let shared = common::shared_dir()?;
+    let dir = tempfile::tempdir().unwrap();
+    let mut manifest = String::from("path,url,outlet,published\n");
+    let mut paths = Vec::new();
+    for (prefix, date) in DATES {
+        let p = common::seed_path(&shared, prefix);
+        manifest.push_str(&format!("{},,,{date}\n", p.display()));
+        paths.push(p.display().to_string());
+    }
+    let m = dir.path().join("manifest.csv");
+    std::fs::write(&m, manifest).unwrap();
+    let mut args = vec!["analyze", "--json", "--manifest", m.to_str().unwrap()];
+    args.extend(paths.iter().map(String::as_str));
+    let out = common::storyline(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    Some(serde_json::from_slice(&out.stdout).unwrap())
+}
+
+fn track<'a>(report: &'a Value, measure: &str, subject: &str) -> &'a Value {
+    report["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["measure"] == measure && t["subject"] == subject)
+        .unwrap_or_else(|| panic!("no {measure} track of {subject}"))
+}
+
+#[test]
+fn seed_tracks_of_north_korean_troops_and_casualties_and_the_headline_flag() {
+    let Some(report) = report() else { return };
+    let troops = track(&report, "personnel", "PRK");
+    let texts: Vec<&str> = troops["observations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|o| o["text"].as_str())
+        .collect();
+    let at = |needle: &str| {
+        texts
+            .iter()
+            .position(|t| t.contains(needle))
+            .unwrap_or_else(|| panic!("{needle} not in {texts:?}"))
+    };
+    // In the order they were said.
+    assert!(
+        at("3000") < at("10,000")
+            && at("10,000") < at("as many as 12,000")
+            && at("as many as 12,000") < at("Up to 12,000"),
+        "{texts:?}"
+    );
+    let said: Vec<&str> = troops["observations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|o| o["said_on"].as_str())
+        .collect();
+    assert!(said.windows(2).all(|w| w[0] <= w[1]), "{said:?}");
+
+    let casualties = track(&report, "casualties", "PRK");
+    let obs = casualties["observations"].as_array().unwrap();
+    let zelenskiy = obs
+        .iter()
+        .find(|o| o["text"].as_str().is_some_and(|t| t.contains("3,000")))
+        .expect("Zelenskiy's figure");
+    assert!(
+        zelenskiy["hedges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h == "unverified"),
+        "{zelenskiy}"
+    );
+    assert!(
+        obs.iter()
+            .any(|o| o["text"].as_str().is_some_and(|t| t.contains("1,000"))),
+        "Kirby's figure"
+    );
+
+    // The "over $500m" headline against its US$425 million body.
+    let flagged = report["figures"].as_array().unwrap().iter().any(|t| {
+        t["disagreements"].as_array().unwrap().iter().any(|d| {
+            d["kind"] == "headline"
+                && [&d["first"], &d["second"]].iter().any(|i| {
+                    t["observations"][i.as_u64().unwrap() as usize]["text"]
+                        .as_str()
+                        .is_some_and(|x| x.contains("500"))
+                })
+        })
+    });
+    assert!(flagged, "the headline figure is not flagged");
+}
