@@ -3,55 +3,7 @@
 
 use crate::tokens::Token;
 use storyline_model::{Claim, Entity};
-
-/// Reporting verbs, as they appear.
-pub const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "claimed",
-    "claims",
-    "warned",
-    "warns",
-    "stated",
-    "states",
-    "noted",
-    "notes",
-    "announced",
-    "announces",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "wrote",
-    "writes",
-    "explained",
-    "stressed",
-    "stresses",
-    "asserted",
-    "declared",
-    "declares",
-    "confirmed",
-    "confirms",
-    "denied",
-    "denies",
-    "acknowledged",
-    "estimated",
-    "estimates",
-    "assessed",
-    "assesses",
-    "reported",
-    "reports",
-    "believes",
-    "tweeted",
-    "posted",
-    "alleged",
-    "alleges",
-];
+use storyline_text::REPORTING_VERBS as REPORTING;
 
 /// Words that may sit between a speaker and the reporting verb.
 const BETWEEN: &[&str] = &[

@@ -145,34 +145,7 @@ pub const HONORIFICS: &[&str] = &[
 ];
 
 /// Reporting verbs that make the name next to them a speaker.
-pub const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "warned",
-    "stated",
-    "claimed",
-    "noted",
-    "announced",
-    "insisted",
-    "argued",
-    "wrote",
-    "explained",
-    "stressed",
-    "asserted",
-    "declared",
-    "confirmed",
-    "denied",
-    "acknowledged",
-    "estimated",
-    "assessed",
-    "tweeted",
-    "posted",
-    "reported",
-    "reports",
-    "announces",
-];
+pub use storyline_text::REPORTING_VERBS as REPORTING;
 
 /// Words that never sit inside a noun phrase between a country and a role
 /// word: verbs, articles and prepositions that end the phrase.

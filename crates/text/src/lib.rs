@@ -12,4 +12,4 @@ mod sentences;
 mod words;
 
 pub use sentences::split_sentences;
-pub use words::{is_stopword, words};
+pub use words::{is_stopword, words, REPORTING_VERBS};

@@ -42,6 +42,58 @@ pub fn is_stopword(word: &str) -> bool {
     STOPWORDS.binary_search(&lower).is_ok()
 }
 
+/// Reporting verbs as they appear in news ("said", "told", "according"
+/// is handled by its callers): they make the name beside them a speaker
+/// and what follows a statement. Shared by coreference ("he said") and
+/// claims.
+pub const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "announced",
+    "announces",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "wrote",
+    "writes",
+    "explained",
+    "stressed",
+    "stresses",
+    "asserted",
+    "declared",
+    "declares",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "acknowledged",
+    "estimated",
+    "estimates",
+    "assessed",
+    "assesses",
+    "reported",
+    "reports",
+    "believes",
+    "tweeted",
+    "posted",
+    "alleged",
+    "alleges",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
