@@ -93,6 +93,30 @@ fn seed_tracks_of_north_korean_troops_and_casualties_and_the_headline_flag() {
         "Kirby's figure"
     );
 
+    // Total US security aid to Ukraine since 2022, apart from single
+    // packages.
+    let total = report["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["measure"] == "money" && t["subject"] == "USA -> UKR" && t["scope"] == "total")
+        .expect("the total-aid track");
+    let totals: Vec<&str> = total["observations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|o| o["text"].as_str())
+        .collect();
+    assert!(
+        totals.iter().any(|t| t.contains("56.2"))
+            && totals.iter().any(|t| t.contains("60 billion")),
+        "{totals:?}"
+    );
+    assert!(
+        !totals.iter().any(|t| t.contains("425")),
+        "a package is not the total: {totals:?}"
+    );
+
     // The "over $500m" headline against its US$425 million body.
     let flagged = report["figures"].as_array().unwrap().iter().any(|t| {
         t["disagreements"].as_array().unwrap().iter().any(|d| {

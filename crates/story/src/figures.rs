@@ -196,7 +196,8 @@ fn observation(doc: &Document, q: &Quantity) -> Observation {
 
 /// What a figure counts, as a country code: the actor named in its
 /// counted phrase ("North Korean troops"); for money, the actor and
-/// recipient of the event it sizes ("USA -> UKR"); else the nearest actor
+/// recipient of the event it sizes ("USA -> UKR") or, with no event, the
+/// sentence's first actor and the next country it names; else the nearest actor
 /// before it in its sentence that is not a person (people are usually the
 /// speakers) or a place (where, not whose), else the first after it.
 fn subject_of(doc: &Document, index: usize, q: &Quantity) -> Option<String> {
@@ -224,6 +225,24 @@ fn subject_of(doc: &Document, index: usize, q: &Quantity) -> Option<String> {
         .sentences
         .iter()
         .find(|s| s.start <= q.start && q.end <= s.end)?;
+    if q.measure == "money" {
+        // Money in a sentence with no coded event: the sentence's first
+        // actor gives it to the next country it names ("The US, Ukraine's
+        // largest backer, has given ...").
+        let actors: Vec<String> = doc
+            .entities
+            .iter()
+            .filter(|e| e.start >= sentence.start && e.end <= sentence.end)
+            .filter(|e| e.kind != "place" && e.rule != "title")
+            .filter_map(|e| e.code.as_deref().and_then(country))
+            .collect();
+        if let Some(giver) = actors.first() {
+            return Some(match actors.iter().find(|c| *c != giver) {
+                Some(receiver) => format!("{giver} -> {receiver}"),
+                None => giver.clone(),
+            });
+        }
+    }
     let candidates = || {
         doc.entities.iter().filter(|e| {
             e.start >= sentence.start
