@@ -292,15 +292,6 @@ fn bounds(o: &Observation) -> (f64, f64) {
     }
 }
 
-fn day_number(date: &str) -> Option<i64> {
-    let parts: Vec<i64> = date.split('-').filter_map(|p| p.parse().ok()).collect();
-    match parts.as_slice() {
-        [y, m, d, ..] => Some(y * 372 + m * 31 + d),
-        [y, m] => Some(y * 372 + m * 31 + 15),
-        _ => None,
-    }
-}
-
 /// Pairs of observations said within a few days of each other (or in the
 /// same article) whose bounds do not overlap; a headline figure against a
 /// body figure of its own article is a `headline` disagreement.
@@ -314,8 +305,8 @@ fn disagreements(obs: &[Observation]) -> Vec<Disagreement> {
             }
             let same_doc = a.document == b.document;
             let same_time = match (
-                a.said_on.as_deref().and_then(day_number),
-                b.said_on.as_deref().and_then(day_number),
+                a.said_on.as_deref().and_then(crate::dates::middle),
+                b.said_on.as_deref().and_then(crate::dates::middle),
             ) {
                 (Some(x), Some(y)) => (x - y).abs() <= SAME_TIME_DAYS,
                 _ => same_doc,

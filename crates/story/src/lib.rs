@@ -1,15 +1,21 @@
-//! Across articles. So far: wire copies and near-duplicates, found
-//! incrementally with MinHash signatures and banding, grouped around the
-//! earliest article with the agency they share, so that a copy is never
-//! counted as an independent source; and figure tracks with their
-//! disagreements.
+//! Across articles: wire copies and near-duplicates, found incrementally
+//! with MinHash signatures and banding, grouped around the earliest
+//! article with the agency they share, so that a copy is never counted as
+//! an independent source; figure tracks with their disagreements; merged
+//! events; and the timeline.
 //!
 //! This crate does no IO.
 
 pub mod copies;
+pub mod dates;
+pub mod events;
 pub mod figures;
 pub mod minhash;
+pub mod summary;
+pub mod timeline;
 
 pub use copies::{CopyGroup, CopyIndex, COPY_THRESHOLD};
+pub use events::{merge, Mention, MergedEvent};
 pub use figures::{tracks, Disagreement, FigureTrack, Observation};
 pub use minhash::Signature;
+pub use timeline::{timeline, TimelineEntry};

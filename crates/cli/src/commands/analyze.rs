@@ -16,11 +16,8 @@ pub struct Args {
     json: bool,
 }
 
-/// The machine-readable result. Stories and the timeline are filled by
-/// the stages that produce them; until a stage exists its key is
-/// present and empty, so scripts can rely on the shape. `events` holds
-/// every document's events, each with its `document` id, until events
-/// reported by several articles are merged.
+/// The machine-readable result. `events` holds the merged events: each
+/// event once, with the mentions and distinct sources that report it.
 #[derive(serde::Serialize)]
 struct Report<'a> {
     documents: &'a [storyline_model::Document],
@@ -28,11 +25,11 @@ struct Report<'a> {
     /// Wire copies and near-duplicates: each group's canonical article,
     /// its copies and the agency they share.
     copies: Vec<serde_json::Value>,
-    events: Vec<serde_json::Value>,
+    events: Vec<storyline_story::MergedEvent>,
     /// Figure tracks over the canonical articles (copies are not second
     /// sources), with their disagreements.
     figures: Vec<storyline_story::FigureTrack>,
-    timeline: [(); 0],
+    timeline: Vec<storyline_story::TimelineEntry>,
 }
 
 /// Groups of copies among the documents, earliest published first.
@@ -62,15 +59,9 @@ pub fn run(args: Args) -> Result<u8> {
         .filter(|d| !copied.iter().any(|c| c.as_str() == d.id.as_str()))
         .collect();
     let figures = storyline_story::tracks(&canonical);
+    let events = storyline_story::merge(&canonical);
+    let timeline = storyline_story::timeline(&events);
     if args.json {
-        let mut events = Vec::new();
-        for doc in &documents {
-            for e in &doc.events {
-                let mut v = serde_json::to_value(e)?;
-                v["document"] = serde_json::json!(doc.id.as_str());
-                events.push(v);
-            }
-        }
         let report = Report {
             documents: &documents,
             stories: [],
@@ -87,7 +78,7 @@ pub fn run(args: Args) -> Result<u8> {
                 .collect(),
             events,
             figures,
-            timeline: [],
+            timeline,
         };
         outln!("{}", serde_json::to_string_pretty(&report)?)?;
     } else {
