@@ -56,8 +56,8 @@ enum Command {
     Extract(commands::extract::Args),
     /// Ingest into a temporary store and report what was found.
     Analyze(commands::analyze::Args),
-    /// Print one document's figures as a table: value or bounds, qualifier,
-    /// currency, measure and what is counted.
+    /// Print one document's figures as a table (value or bounds, qualifier,
+    /// currency, measure, what is counted); from the store, figure tracks.
     Figures(commands::annotations::Args),
     /// Print the time expressions of one article as a table: text, value, days, precision, tense.
     Times(commands::annotations::Args),
@@ -65,8 +65,12 @@ enum Command {
     Entities(commands::annotations::Args),
     /// Print the claims of one article as a table: speaker, verb, quotation, date said, hedges, content.
     Claims(commands::annotations::Args),
-    /// Print the events of one article as a table: PLOVER category, status, actors, recipients, date, place, size.
+    /// Print the events of one article as a table (PLOVER category, status, actors, recipients, date, place, size); `--merged`: across articles.
     Events(commands::annotations::Args),
+    /// List the stories in the store: id, date span, articles, outlets, label.
+    Stories(commands::across::StoriesArgs),
+    /// Print the timeline of the store or of one story.
+    Timeline(commands::across::TimelineArgs),
     /// Export the store's events (PLOVER JSON Lines or CSV), claims (JSON Lines or CSV) or documents (JSON Lines).
     Export(commands::export::Args),
     /// Look up the knowledge base.
@@ -98,6 +102,8 @@ fn main() -> ExitCode {
         }
         Command::Claims(a) => commands::annotations::run(a, commands::annotations::Kind::Claims),
         Command::Events(a) => commands::annotations::run(a, commands::annotations::Kind::Events),
+        Command::Stories(a) => commands::across::stories(a),
+        Command::Timeline(a) => commands::across::timeline(a),
         Command::Export(a) => commands::export::run(a),
         Command::Kb(a) => commands::kb::run(a),
         Command::Eval(a) => commands::eval::run(a),

@@ -374,11 +374,24 @@ pub fn ingest(paths: &[PathBuf], args: &InputArgs, store: &mut Store) -> Result<
     let abort_after = test_abort_after();
     let mut pending: Vec<Document> = Vec::new();
     let mut written = 0usize;
+    if store.needs_aggregation()? {
+        // A store from a build that did not find copies and stories.
+        let batch = store.batch()?;
+        let n = batch.aggregate_missing()?;
+        batch.commit()?;
+        eprintln!("found copies and stories for {n} documents already stored");
+    }
     let mut flush = |pending: &mut Vec<Document>, summary: &mut Summary| -> Result<()> {
         let batch = store.batch()?;
+        // New documents are aggregated in publication order, so that the
+        // earliest article of a group of copies is the one others copy.
+        pending.sort_by_key(|d| d.published.map(|p| p.to_string()).unwrap_or_default());
         for doc in pending.drain(..) {
             match batch.put(&doc)? {
-                PutOutcome::Stored => summary.stored += 1,
+                PutOutcome::Stored => {
+                    summary.stored += 1;
+                    batch.aggregate(&doc)?;
+                }
                 PutOutcome::NewSource => summary.duplicates += 1,
                 PutOutcome::Unchanged => summary.unchanged += 1,
             }

@@ -320,3 +320,75 @@ pub fn removed_lines(doc: &Document) -> String {
     }
     out
 }
+
+/// A story as the JSON scripts read: its label, date span, articles and
+/// outlets, without the clustering state behind it.
+pub fn story_json(s: &storyline_story::Story) -> serde_json::Value {
+    serde_json::json!({
+        "id": s.id,
+        "label": s.label,
+        "first": s.first,
+        "last": s.last,
+        "documents": s.documents,
+        "articles": s.articles,
+        "outlets": s.outlets,
+    })
+}
+
+/// A story for people: one line with its id, span, size and label.
+pub fn story_line(s: &storyline_story::Story) -> String {
+    format!(
+        "story {:<4} {} .. {}  {:>3} articles ({} independent), {} outlets  {}\n",
+        s.id,
+        s.first.as_deref().unwrap_or("?"),
+        s.last.as_deref().unwrap_or("?"),
+        s.documents.len(),
+        s.articles,
+        s.outlets.len(),
+        s.label
+    )
+}
+
+/// A timeline entry for people: date, summary, and the sources.
+pub fn timeline_entry(e: &storyline_story::TimelineEntry) -> String {
+    let sources: Vec<String> = e
+        .sources
+        .iter()
+        .map(|s| {
+            format!(
+                "{}#{}",
+                s.outlet
+                    .as_deref()
+                    .unwrap_or(&s.document[..s.document.len().min(8)]),
+                s.sentence_index
+            )
+        })
+        .collect();
+    format!(
+        "  {:<10}  {}  [{}]\n",
+        e.date,
+        e.summary,
+        sources.join(", ")
+    )
+}
+
+/// Merged events for people: one line each, with how many sources report
+/// it and when it was first reported.
+pub fn merged_events_table(events: &[storyline_story::MergedEvent]) -> String {
+    let mut out = format!(
+        "{:<5}  {:<10}  {:<10}  {:<7}  {:<10}  {}\n",
+        "ID", "CATEGORY", "DATE", "SOURCES", "FIRST", "SUMMARY"
+    );
+    for e in events {
+        out.push_str(&format!(
+            "{:<5}  {:<10}  {:<10}  {:<7}  {:<10}  {}\n",
+            e.id,
+            e.category,
+            e.date.as_deref().unwrap_or("-"),
+            e.sources.len(),
+            e.first_reported.as_deref().unwrap_or("-"),
+            e.summary
+        ));
+    }
+    out
+}

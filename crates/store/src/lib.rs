@@ -7,11 +7,16 @@
 //! ingest loses at most the batch in flight and leaves the store
 //! consistent; re-running it stores what was lost and nothing twice.
 
+mod aggregate;
 mod migrations;
+
+pub use aggregate::Aggregated;
+pub use migrations::SCHEMA_VERSION;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::path::Path;
 use storyline_model::{DateOrigin, Document, SourceRef};
+use storyline_story::Story;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -51,6 +56,14 @@ pub enum PutOutcome {
     NewSource,
     /// The document and this source were both known: nothing changed.
     Unchanged,
+}
+
+/// A stored copy relation: a document and the article it copies.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CopyRow {
+    pub document: String,
+    pub copy_of: String,
+    pub similarity: f64,
 }
 
 /// One line of a document listing.
@@ -152,6 +165,114 @@ impl Store {
     /// Every document, in listing order.
     pub fn documents(&self) -> Result<Vec<Document>> {
         self.list()?.iter().map(|s| self.load(&s.id)).collect()
+    }
+
+    /// Every story, largest first, then by first date.
+    pub fn stories(&self) -> Result<Vec<Story>> {
+        let mut stmt = self.conn.prepare("SELECT body FROM stories")?;
+        let bodies: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stories = bodies
+            .iter()
+            .map(|b| serde_json::from_str(b))
+            .collect::<std::result::Result<Vec<Story>, _>>()?;
+        stories.sort_by(|a, b| {
+            b.documents
+                .len()
+                .cmp(&a.documents.len())
+                .then_with(|| a.first.cmp(&b.first))
+                .then(a.id.cmp(&b.id))
+        });
+        Ok(stories)
+    }
+
+    pub fn story(&self, id: u64) -> Result<Option<Story>> {
+        let body: Option<String> = self
+            .conn
+            .query_row("SELECT body FROM stories WHERE id = ?1", [id as i64], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(body.map(|b| serde_json::from_str(&b)).transpose()?)
+    }
+
+    /// The documents of a story, in listing order.
+    pub fn story_documents(&self, id: u64) -> Result<Vec<Document>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.id FROM story_documents s JOIN documents d ON d.id = s.document_id
+             WHERE s.story_id = ?1 ORDER BY d.published IS NULL, d.published, d.id",
+        )?;
+        let ids: Vec<String> = stmt
+            .query_map([id as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.iter().map(|id| self.load(id)).collect()
+    }
+
+    /// Every copy relation.
+    pub fn copies(&self) -> Result<Vec<CopyRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT document_id, copy_of, similarity FROM copies ORDER BY copy_of, document_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(CopyRow {
+                document: r.get(0)?,
+                copy_of: r.get(1)?,
+                similarity: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The groups of copies: each original with the documents that copy
+    /// it, the earliest published first (the original on a tie), and the
+    /// agency one of them credits.
+    pub fn copy_groups(&self) -> Result<Vec<storyline_story::CopyGroup>> {
+        let mut groups: Vec<(String, Vec<CopyRow>)> = Vec::new();
+        for row in self.copies()? {
+            match groups.iter_mut().find(|(o, _)| *o == row.copy_of) {
+                Some((_, rows)) => rows.push(row),
+                None => groups.push((row.copy_of.clone(), vec![row])),
+            }
+        }
+        let mut meta = self
+            .conn
+            .prepare_cached("SELECT published, agency FROM documents WHERE id = ?1")?;
+        let mut out = Vec::new();
+        for (original, rows) in groups {
+            let mut members: Vec<(String, bool, String, Option<String>)> = Vec::new();
+            let ids =
+                std::iter::once(original.as_str()).chain(rows.iter().map(|r| r.document.as_str()));
+            for (k, id) in ids.enumerate() {
+                let (published, agency): (Option<String>, Option<String>) =
+                    meta.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                members.push((
+                    published.unwrap_or_else(|| "9999".into()),
+                    k > 0,
+                    id.to_string(),
+                    agency,
+                ));
+            }
+            members.sort();
+            out.push(storyline_story::CopyGroup {
+                canonical: members[0].2.clone(),
+                copies: members[1..].iter().map(|m| m.2.clone()).collect(),
+                agency: members.iter().find_map(|m| m.3.clone()),
+                similarity: rows.iter().map(|r| r.similarity).fold(1.0, f64::min),
+            });
+        }
+        Ok(out)
+    }
+
+    /// True when some stored document has not been aggregated (a store
+    /// written by an older build).
+    pub fn needs_aggregation(&self) -> Result<bool> {
+        let (documents, aggregated): (i64, i64) = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM story_documents)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(documents != aggregated)
     }
 
     fn load(&self, id: &str) -> Result<Document> {

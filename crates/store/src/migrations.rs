@@ -32,6 +32,54 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX sources_by_source ON sources(source);
     CREATE INDEX documents_by_published ON documents(published);",
+    // 2: across articles: copy detection (signatures and their LSH band
+    // buckets), copies, stories with their members, and the postings and
+    // feature counts that let a new article find its story without
+    // reading the others.
+    "CREATE TABLE signatures (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        signature   BLOB NOT NULL
+    );
+    CREATE TABLE copy_bands (
+        band        INTEGER NOT NULL,
+        bucket      INTEGER NOT NULL,
+        document_id TEXT NOT NULL,
+        PRIMARY KEY (band, bucket, document_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE copies (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        copy_of     TEXT NOT NULL,
+        similarity  REAL NOT NULL
+    );
+    CREATE INDEX copies_by_original ON copies(copy_of);
+    CREATE TABLE stories (
+        id      INTEGER PRIMARY KEY,
+        label   TEXT NOT NULL,
+        first   TEXT,
+        last    TEXT,
+        updated INTEGER NOT NULL,
+        body    TEXT NOT NULL
+    );
+    CREATE TABLE story_documents (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        story_id    INTEGER NOT NULL REFERENCES stories(id)
+    );
+    CREATE INDEX story_documents_by_story ON story_documents(story_id);
+    CREATE TABLE story_postings (
+        feature  TEXT NOT NULL,
+        updated  INTEGER NOT NULL,
+        story_id INTEGER NOT NULL,
+        PRIMARY KEY (feature, updated, story_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_postings_by_story ON story_postings(story_id);
+    CREATE TABLE feature_counts (
+        feature  TEXT PRIMARY KEY,
+        articles INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE counters (
+        name  TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    );",
 ];
 
 /// The schema version this build writes.

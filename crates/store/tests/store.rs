@@ -100,7 +100,10 @@ fn an_uncommitted_batch_leaves_nothing_behind() {
     }
     let store = Store::open(&path).unwrap();
     assert!(store.list().unwrap().is_empty());
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(
+        store.schema_version().unwrap(),
+        storyline_store::SCHEMA_VERSION
+    );
 }
 
 #[test]
@@ -132,4 +135,57 @@ fn a_store_from_a_newer_storyline_is_refused() {
 fn rusqlite_user_version(path: &std::path::Path, v: i64) {
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.pragma_update(None, "user_version", v).unwrap();
+}
+
+const WIRE: &str = "Rescue teams reached the last cut-off villages in the valley on Tuesday, two days after the river burst its banks, the regional governor said. Helicopters dropped food and water to families stranded on rooftops, and engineers began clearing a landslide that had closed the only road. The governor said damage to farms and bridges would take months to repair.";
+
+fn dated(text: &str, source: &str, day: u32) -> Document {
+    let mut d = doc(text, source);
+    d.published = PartialDate::ymd(2025, 4, day);
+    d
+}
+
+#[test]
+fn copies_and_stories_are_stored_once_and_survive_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let copy_text = format!("{WIRE} Read more on our site.");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let batch = store.batch().unwrap();
+        for d in [dated(WIRE, "a.txt", 1), dated(&copy_text, "b.txt", 2)] {
+            batch.put(&d).unwrap();
+            batch.aggregate(&d).unwrap();
+        }
+        // Aggregating again changes nothing.
+        let again = batch.aggregate(&dated(&copy_text, "b.txt", 2)).unwrap();
+        assert!(again.copy_of.is_some());
+        batch.commit().unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let groups = store.copy_groups().unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].canonical, DocId::from_text(WIRE).as_str());
+    let stories = store.stories().unwrap();
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0].documents.len(), 2);
+    assert_eq!(
+        stories[0].articles, 1,
+        "a copy is not an independent article"
+    );
+    assert!(!store.needs_aggregation().unwrap());
+}
+
+#[test]
+fn documents_stored_without_aggregation_are_aggregated_later() {
+    let mut store = Store::open_in_memory().unwrap();
+    let batch = store.batch().unwrap();
+    batch.put(&dated(WIRE, "a.txt", 1)).unwrap();
+    batch.commit().unwrap();
+    assert!(store.needs_aggregation().unwrap());
+    let batch = store.batch().unwrap();
+    assert_eq!(batch.aggregate_missing().unwrap(), 1);
+    batch.commit().unwrap();
+    assert!(!store.needs_aggregation().unwrap());
+    assert_eq!(store.stories().unwrap().len(), 1);
 }

@@ -64,12 +64,9 @@ impl CopyIndex {
         let index = self.members.len();
         let mut best: Option<(usize, f64)> = None;
         let mut seen = Vec::new();
-        for band in 0..BANDS {
-            let key = (
-                band,
-                band_hash(&signature.0[band * ROWS..(band + 1) * ROWS]),
-            );
-            if let Some(cands) = self.buckets.get(&key) {
+        let keys = band_keys(&signature);
+        for key in &keys {
+            if let Some(cands) = self.buckets.get(key) {
                 for &c in cands {
                     if seen.contains(&c) {
                         continue;
@@ -82,11 +79,7 @@ impl CopyIndex {
                 }
             }
         }
-        for band in 0..BANDS {
-            let key = (
-                band,
-                band_hash(&signature.0[band * ROWS..(band + 1) * ROWS]),
-            );
+        for key in keys {
             self.buckets.entry(key).or_default().push(index);
         }
         self.members.push(Member {
@@ -142,6 +135,19 @@ impl CopyIndex {
             .min_by(|a, b| a.order.cmp(&b.order))
             .map(|m| m.id.clone())
     }
+}
+
+/// The signature's bucket in each band: documents that share a bucket
+/// are candidate copies.
+pub fn band_keys(signature: &Signature) -> Vec<(usize, u64)> {
+    (0..BANDS)
+        .map(|band| {
+            (
+                band,
+                band_hash(&signature.0[band * ROWS..(band + 1) * ROWS]),
+            )
+        })
+        .collect()
 }
 
 fn band_hash(rows: &[u64]) -> u64 {

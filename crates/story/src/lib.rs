@@ -1,8 +1,8 @@
 //! Across articles: wire copies and near-duplicates, found incrementally
 //! with MinHash signatures and banding, grouped around the earliest
 //! article with the agency they share, so that a copy is never counted as
-//! an independent source; figure tracks with their disagreements; merged
-//! events; and the timeline.
+//! an independent source; stories, clustered incrementally; figure tracks
+//! with their disagreements; merged events; and the timeline.
 //!
 //! This crate does no IO.
 
@@ -11,11 +11,15 @@ pub mod dates;
 pub mod events;
 pub mod figures;
 pub mod minhash;
+pub mod profile;
+pub mod stories;
 pub mod summary;
 pub mod timeline;
 
-pub use copies::{CopyGroup, CopyIndex, COPY_THRESHOLD};
+pub use copies::{band_keys, CopyGroup, CopyIndex, COPY_THRESHOLD};
 pub use events::{merge, Mention, MergedEvent};
 pub use figures::{tracks, Disagreement, FigureTrack, Observation};
 pub use minhash::Signature;
+pub use profile::{profile, Profile};
+pub use stories::{assign, attach_copy, Story, StoryBackend, StoryIndex};
 pub use timeline::{timeline, TimelineEntry};

@@ -21,7 +21,8 @@ pub struct Args {
 #[derive(serde::Serialize)]
 struct Report<'a> {
     documents: &'a [storyline_model::Document],
-    stories: [(); 0],
+    /// Stories: label, date span, articles and outlets.
+    stories: Vec<serde_json::Value>,
     /// Wire copies and near-duplicates: each group's canonical article,
     /// its copies and the agency they share.
     copies: Vec<serde_json::Value>,
@@ -32,27 +33,13 @@ struct Report<'a> {
     timeline: Vec<storyline_story::TimelineEntry>,
 }
 
-/// Groups of copies among the documents, earliest published first.
-fn copy_groups(documents: &[storyline_model::Document]) -> Vec<storyline_story::CopyGroup> {
-    let mut index = storyline_story::CopyIndex::new();
-    for doc in documents {
-        let published = doc.published.as_ref().map(|d| d.to_string());
-        index.add(
-            doc.id.as_str(),
-            &doc.text,
-            published.as_deref(),
-            doc.agency.as_deref(),
-        );
-    }
-    index.groups()
-}
-
 pub fn run(args: Args) -> Result<u8> {
     let mut store = Store::open_in_memory()?;
     let summary = pipeline::ingest(&args.paths, &args.input, &mut store)?;
     summary.print_problems();
     let documents = store.documents()?;
-    let copies = copy_groups(&documents);
+    let copies = store.copy_groups()?;
+    let stories = store.stories()?;
     let copied: Vec<&String> = copies.iter().flat_map(|g| g.copies.iter()).collect();
     let canonical: Vec<&storyline_model::Document> = documents
         .iter()
@@ -64,7 +51,7 @@ pub fn run(args: Args) -> Result<u8> {
     if args.json {
         let report = Report {
             documents: &documents,
-            stories: [],
+            stories: stories.iter().map(crate::render::story_json).collect(),
             copies: copies
                 .iter()
                 .map(|g| {

@@ -1,6 +1,7 @@
 //! `figures`, `times`, `entities`, `claims` and `events`: one article's
 //! annotations of one kind, as a table for people or as JSON.
 
+use super::across;
 use crate::pipeline::{self, InputArgs};
 use crate::render;
 use crate::DbArg;
@@ -10,8 +11,10 @@ use storyline_store::Store;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The article: a file, or `-` for stdin. Without one, every document
-    /// in the store is listed, each under a line with its id and title.
+    /// The article: a file, or `-` for stdin. Without one, the store is
+    /// read: `figures` prints figure tracks across articles, `events
+    /// --merged` merged events, and the others list every document's
+    /// annotations under a line with its id and title.
     path: Option<PathBuf>,
     #[command(flatten)]
     input: InputArgs,
@@ -20,6 +23,17 @@ pub struct Args {
     /// Print them as JSON (from the store: one line per document).
     #[arg(long)]
     json: bool,
+    /// From the store, only this story (for figure tracks and merged
+    /// events).
+    #[arg(long, conflicts_with = "path")]
+    story: Option<u64>,
+    /// `events`: each event once, merged across articles, with its
+    /// mentions and sources.
+    #[arg(long, conflicts_with = "path")]
+    merged: bool,
+    /// `figures`: list each stored document's figures instead of tracks.
+    #[arg(long, conflicts_with = "path")]
+    per_document: bool,
 }
 
 /// Which annotations to print.
@@ -33,6 +47,17 @@ pub enum Kind {
 
 pub fn run(args: Args, kind: Kind) -> Result<u8> {
     let from_store = args.path.is_none();
+    if from_store {
+        match kind {
+            Kind::Figures if !args.per_document => {
+                return across::figure_tracks(&args.db, args.story, args.json)
+            }
+            Kind::Events if args.merged || args.story.is_some() => {
+                return across::merged_events(&args.db, args.story, args.json)
+            }
+            _ => {}
+        }
+    }
     let docs = match &args.path {
         Some(path) => pipeline::collect_one(path, &args.input)?,
         None => Store::open(&args.db.db)

@@ -1,3 +1,4 @@
+pub mod across;
 pub mod analyze;
 pub mod annotations;
 pub mod docs;

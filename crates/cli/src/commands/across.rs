@@ -1,0 +1,116 @@
+//! The across-articles views of the store: `stories`, `timeline`, figure
+//! tracks (`figures` without a file) and merged events (`events
+//! --merged`), for all stories or one.
+
+use crate::render;
+use crate::DbArg;
+use anyhow::{bail, Context, Result};
+use storyline_model::Document;
+use storyline_store::Store;
+
+#[derive(clap::Args)]
+pub struct StoriesArgs {
+    #[command(flatten)]
+    db: DbArg,
+    /// Print them as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    db: DbArg,
+    /// Only this story (an id from `storyline stories`).
+    #[arg(long)]
+    story: Option<u64>,
+    /// Print it as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn open(db: &DbArg) -> Result<Store> {
+    Store::open(&db.db).with_context(|| format!("cannot open store {}", db.db.display()))
+}
+
+/// The independent articles of one story, or of the whole store: copies
+/// are left out, so that no figure or event counts a copy as a source.
+pub fn independent_documents(store: &Store, story: Option<u64>) -> Result<Vec<Document>> {
+    let documents = match story {
+        Some(id) => {
+            if store.story(id)?.is_none() {
+                bail!("no story {id}; hint: `storyline stories` lists them");
+            }
+            store.story_documents(id)?
+        }
+        None => store.documents()?,
+    };
+    let copies: Vec<String> = store
+        .copy_groups()?
+        .into_iter()
+        .flat_map(|g| g.copies)
+        .collect();
+    Ok(documents
+        .into_iter()
+        .filter(|d| !copies.iter().any(|c| c == d.id.as_str()))
+        .collect())
+}
+
+pub fn stories(args: StoriesArgs) -> Result<u8> {
+    let store = open(&args.db)?;
+    let stories = store.stories()?;
+    if args.json {
+        let list: Vec<serde_json::Value> = stories.iter().map(render::story_json).collect();
+        outln!("{}", serde_json::to_string_pretty(&list)?)?;
+    } else {
+        for s in &stories {
+            out!("{}", render::story_line(s))?;
+        }
+    }
+    Ok(crate::exit::OK)
+}
+
+pub fn timeline(args: TimelineArgs) -> Result<u8> {
+    let store = open(&args.db)?;
+    let docs = independent_documents(&store, args.story)?;
+    let refs: Vec<&Document> = docs.iter().collect();
+    let entries = storyline_story::timeline(&storyline_story::merge(&refs));
+    if args.json {
+        outln!("{}", serde_json::to_string_pretty(&entries)?)?;
+    } else {
+        for e in &entries {
+            out!("{}", render::timeline_entry(e))?;
+        }
+    }
+    Ok(crate::exit::OK)
+}
+
+/// Figure tracks of a story or of the store.
+pub fn figure_tracks(db: &DbArg, story: Option<u64>, json: bool) -> Result<u8> {
+    let store = open(db)?;
+    let docs = independent_documents(&store, story)?;
+    let refs: Vec<&Document> = docs.iter().collect();
+    let tracks = storyline_story::tracks(&refs);
+    if json {
+        outln!("{}", serde_json::to_string_pretty(&tracks)?)?;
+    } else {
+        for t in &tracks {
+            out!("{}", render::figure_track(t))?;
+        }
+    }
+    Ok(crate::exit::OK)
+}
+
+/// Merged events of a story or of the store.
+pub fn merged_events(db: &DbArg, story: Option<u64>, json: bool) -> Result<u8> {
+    let store = open(db)?;
+    let docs = independent_documents(&store, story)?;
+    let refs: Vec<&Document> = docs.iter().collect();
+    let events = storyline_story::merge(&refs);
+    if json {
+        outln!("{}", serde_json::to_string_pretty(&events)?)?;
+    } else {
+        out!("{}", render::merged_events_table(&events))?;
+    }
+    Ok(crate::exit::OK)
+}

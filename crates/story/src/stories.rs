@@ -1,0 +1,365 @@
+//! Stories: articles clustered incrementally. A new article is compared
+//! only with the stories that share its features (found through
+//! postings, a bounded number per feature, the best few scored in full),
+//! joins the most similar one (cosine of idf-weighted features against
+//! the story's centre) when the similarity is high enough and its date is
+//! near the story's span, and otherwise starts a story. Nothing is recomputed:
+//! the cost of an article depends on its features, not on the size of
+//! the collection.
+//!
+//! The algorithm is written once against [`StoryBackend`]; the store
+//! keeps the same state in SQLite and [`StoryIndex`] keeps it in memory.
+
+use crate::dates;
+use crate::profile::Profile;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The similarity from which an article joins a story. Chosen on the
+/// clustering test corpus (`crates/cli/tests/clustering.rs`), where it
+/// gives the best balance of precision and recall (see docs/quality.md).
+pub const JOIN_THRESHOLD: f32 = 0.45;
+/// Days before a story's first or after its last article within which an
+/// article can still join it: developing stories go quiet for weeks.
+pub const WINDOW_DAYS: i64 = 60;
+/// Stories looked up per feature, most recently updated first.
+const POSTINGS_PER_FEATURE: usize = 64;
+/// Candidate stories scored in full.
+const CANDIDATES: usize = 16;
+/// Feature weights a story keeps: its centre, not its whole history.
+const STORY_FEATURES: usize = 150;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    pub id: u64,
+    /// Main actors and kinds of event: "North Korea, Russia, Ukraine:
+    /// deployments, aid".
+    pub label: String,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    /// Every article, copies included.
+    pub documents: Vec<String>,
+    pub outlets: Vec<String>,
+    /// Independent articles (copies of an article in the story are not).
+    pub articles: u32,
+    /// Summed feature weights of its independent articles, heaviest first.
+    pub features: Vec<(String, f32)>,
+    pub names: Vec<(String, String)>,
+}
+
+/// Where the clustering state lives.
+pub trait StoryBackend {
+    type Error;
+    /// For each feature, the stories that hold it, most recently updated
+    /// first, at most `limit`.
+    fn postings(&mut self, features: &[&str], limit: usize) -> Result<Vec<Vec<u64>>, Self::Error>;
+    fn load(&mut self, id: u64) -> Result<Option<Story>, Self::Error>;
+    /// The number of articles profiled so far, and in how many of them
+    /// each feature appeared.
+    fn frequencies(&mut self, features: &[&str]) -> Result<(u64, Vec<u64>), Self::Error>;
+    /// Counts one more article with these features.
+    fn count(&mut self, features: &[&str]) -> Result<(), Self::Error>;
+    /// Stores a story, new or updated, with postings for its features.
+    fn save(&mut self, story: &Story) -> Result<(), Self::Error>;
+    fn next_id(&mut self) -> Result<u64, Self::Error>;
+}
+
+fn idf(n: u64, df: u64) -> f32 {
+    (((n + 1) as f32) / ((df + 1) as f32)).ln() + 1.0
+}
+
+/// Story features compared with an article: the story's centre.
+const CENTRE: usize = 60;
+
+/// The cosine of the article's idf-weighted features and the story's
+/// centre (its heaviest features, weight per article, idf-weighted).
+fn similarity<B: StoryBackend>(
+    backend: &mut B,
+    n: u64,
+    profile: &Profile,
+    idfs: &[f32],
+    story: &Story,
+) -> Result<f32, B::Error> {
+    let articles = story.articles.max(1) as f32;
+    let centre: Vec<&(String, f32)> = story.features.iter().take(CENTRE).collect();
+    let keys: Vec<&str> = centre.iter().map(|(k, _)| k.as_str()).collect();
+    let (_, dfs) = backend.frequencies(&keys)?;
+    let mut story_norm = 0.0;
+    let mut dot = 0.0;
+    for ((key, s), df) in centre.iter().zip(dfs) {
+        let weight = s / articles * idf(n + 1, df + 1);
+        story_norm += weight * weight;
+        if let Some(i) = profile.features.iter().position(|(k, _)| k == key) {
+            dot += weight * profile.features[i].1 * idfs[i];
+        }
+    }
+    let doc_norm: f32 = profile
+        .features
+        .iter()
+        .zip(idfs)
+        .map(|((_, w), idf)| (w * idf).powi(2))
+        .sum();
+    Ok(if story_norm > 0.0 && doc_norm > 0.0 {
+        dot / (story_norm.sqrt() * doc_norm.sqrt())
+    } else {
+        0.0
+    })
+}
+
+fn within_window(published: Option<&str>, story: &Story) -> bool {
+    let Some(day) = published.and_then(dates::middle) else {
+        return true;
+    };
+    let first = story.first.as_deref().and_then(dates::middle);
+    let last = story.last.as_deref().and_then(dates::middle);
+    match (first, last) {
+        (Some(f), Some(l)) => f - WINDOW_DAYS <= day && day <= l + WINDOW_DAYS,
+        _ => true,
+    }
+}
+
+/// The story an article joins (and updates) or starts. Returns its id.
+pub fn assign<B: StoryBackend>(backend: &mut B, profile: &Profile) -> Result<u64, B::Error> {
+    let keys: Vec<&str> = profile.features.iter().map(|(k, _)| k.as_str()).collect();
+    let (n, dfs) = backend.frequencies(&keys)?;
+    let idfs: Vec<f32> = dfs.iter().map(|&df| idf(n + 1, df + 1)).collect();
+    let postings = backend.postings(&keys, POSTINGS_PER_FEATURE)?;
+    // Rank candidates by the idf mass of the features they share, then
+    // score the best few in full.
+    let mut rough: HashMap<u64, f32> = HashMap::new();
+    for (list, idf) in postings.iter().zip(&idfs) {
+        for &id in list {
+            *rough.entry(id).or_default() += idf;
+        }
+    }
+    let mut ranked: Vec<(u64, f32)> = rough.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(CANDIDATES);
+    let mut best: Option<(Story, f32)> = None;
+    for (id, _) in ranked {
+        let Some(story) = backend.load(id)? else {
+            continue;
+        };
+        if !within_window(profile.published.as_deref(), &story) {
+            continue;
+        }
+        let score = similarity(backend, n, profile, &idfs, &story)?;
+        if score >= JOIN_THRESHOLD && best.as_ref().is_none_or(|(_, b)| score > *b) {
+            best = Some((story, score));
+        }
+    }
+    let mut story = match best {
+        Some((story, _)) => story,
+        None => Story {
+            id: backend.next_id()?,
+            label: String::new(),
+            first: None,
+            last: None,
+            documents: Vec::new(),
+            outlets: Vec::new(),
+            articles: 0,
+            features: Vec::new(),
+            names: Vec::new(),
+        },
+    };
+    absorb(&mut story, profile);
+    backend.save(&story)?;
+    backend.count(&keys)?;
+    Ok(story.id)
+}
+
+/// Adds a copy of an article to that article's story: listed with its
+/// outlet, but not weighed as a second source.
+pub fn attach_copy<B: StoryBackend>(
+    backend: &mut B,
+    story_id: u64,
+    profile: &Profile,
+) -> Result<bool, B::Error> {
+    let Some(mut story) = backend.load(story_id)? else {
+        return Ok(false);
+    };
+    add_member(&mut story, profile);
+    backend.save(&story)?;
+    Ok(true)
+}
+
+fn add_member(story: &mut Story, profile: &Profile) {
+    if !story.documents.contains(&profile.document) {
+        story.documents.push(profile.document.clone());
+    }
+    if let Some(outlet) = &profile.outlet {
+        if !story.outlets.contains(outlet) {
+            story.outlets.push(outlet.clone());
+        }
+    }
+    if let Some(p) = &profile.published {
+        if story.first.as_ref().is_none_or(|f| p < f) {
+            story.first = Some(p.clone());
+        }
+        if story.last.as_ref().is_none_or(|l| p > l) {
+            story.last = Some(p.clone());
+        }
+    }
+}
+
+fn absorb(story: &mut Story, profile: &Profile) {
+    add_member(story, profile);
+    story.articles += 1;
+    for (key, w) in &profile.features {
+        match story.features.iter_mut().find(|(k, _)| k == key) {
+            Some((_, s)) => *s += w,
+            None => story.features.push((key.clone(), *w)),
+        }
+    }
+    story
+        .features
+        .sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    story.features.truncate(STORY_FEATURES);
+    for (key, name) in &profile.names {
+        if !story.names.iter().any(|(k, _)| k == key) {
+            story.names.push((key.clone(), name.clone()));
+        }
+    }
+    story
+        .names
+        .retain(|(k, _)| story.features.iter().any(|(f, _)| f == k));
+    story.label = label(story);
+}
+
+/// The plural noun of an event category, for labels.
+fn category_noun(category: &str) -> &'static str {
+    match category {
+        "AGREE" => "agreements",
+        "CONSULT" => "talks",
+        "SUPPORT" => "support",
+        "CONCEDE" => "concessions",
+        "COOPERATE" => "cooperation",
+        "AID" => "aid",
+        "RETREAT" => "withdrawals",
+        "REQUEST" => "appeals",
+        "ACCUSE" => "accusations",
+        "REJECT" => "rejections",
+        "THREATEN" => "threats",
+        "PROTEST" => "protests",
+        "SANCTION" => "sanctions",
+        "MOBILIZE" => "deployments",
+        "COERCE" => "pressure",
+        "ASSAULT" => "attacks",
+        _ => "events",
+    }
+}
+
+/// The three heaviest named entities and the two commonest kinds of
+/// event.
+fn label(story: &Story) -> String {
+    let actors: Vec<&str> = story
+        .features
+        .iter()
+        .filter(|(k, _)| k.starts_with("e:"))
+        .filter_map(|(k, _)| story.names.iter().find(|(n, _)| n == k))
+        .map(|(_, name)| name.as_str())
+        .take(3)
+        .collect();
+    let mut kinds: Vec<(&'static str, f32)> = Vec::new();
+    for (k, w) in &story.features {
+        if let Some(category) = k.strip_prefix("v:").and_then(|r| r.split(':').next()) {
+            let noun = category_noun(category);
+            match kinds.iter_mut().find(|(n, _)| *n == noun) {
+                Some((_, total)) => *total += w,
+                None => kinds.push((noun, *w)),
+            }
+        }
+    }
+    kinds.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let kinds: Vec<&str> = kinds.iter().take(2).map(|(n, _)| *n).collect();
+    match (actors.is_empty(), kinds.is_empty()) {
+        (true, true) => "(unlabelled)".to_string(),
+        (false, true) => actors.join(", "),
+        (true, false) => kinds.join(", "),
+        (false, false) => format!("{}: {}", actors.join(", "), kinds.join(", ")),
+    }
+}
+
+/// The clustering state in memory, for `analyze` and tests.
+#[derive(Debug, Default)]
+pub struct StoryIndex {
+    stories: Vec<Story>,
+    /// Story ids per feature, in order of last update.
+    postings: HashMap<String, Vec<u64>>,
+    frequencies: HashMap<String, u64>,
+    profiled: u64,
+}
+
+impl StoryIndex {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The stories, largest first, then by first date.
+    pub fn stories(&self) -> Vec<Story> {
+        let mut out = self.stories.clone();
+        out.sort_by(|a, b| {
+            b.documents
+                .len()
+                .cmp(&a.documents.len())
+                .then_with(|| a.first.cmp(&b.first))
+                .then(a.id.cmp(&b.id))
+        });
+        out
+    }
+}
+
+impl StoryBackend for StoryIndex {
+    type Error = std::convert::Infallible;
+
+    fn postings(&mut self, features: &[&str], limit: usize) -> Result<Vec<Vec<u64>>, Self::Error> {
+        Ok(features
+            .iter()
+            .map(|f| {
+                self.postings
+                    .get(*f)
+                    .map(|ids| ids.iter().rev().take(limit).copied().collect())
+                    .unwrap_or_default()
+            })
+            .collect())
+    }
+
+    fn load(&mut self, id: u64) -> Result<Option<Story>, Self::Error> {
+        Ok(self.stories.iter().find(|s| s.id == id).cloned())
+    }
+
+    fn frequencies(&mut self, features: &[&str]) -> Result<(u64, Vec<u64>), Self::Error> {
+        Ok((
+            self.profiled,
+            features
+                .iter()
+                .map(|f| self.frequencies.get(*f).copied().unwrap_or(0))
+                .collect(),
+        ))
+    }
+
+    fn count(&mut self, features: &[&str]) -> Result<(), Self::Error> {
+        self.profiled += 1;
+        for f in features {
+            *self.frequencies.entry(f.to_string()).or_default() += 1;
+        }
+        Ok(())
+    }
+
+    fn save(&mut self, story: &Story) -> Result<(), Self::Error> {
+        for (key, _) in &story.features {
+            let ids = self.postings.entry(key.clone()).or_default();
+            ids.retain(|&i| i != story.id);
+            ids.push(story.id);
+        }
+        match self.stories.iter_mut().find(|s| s.id == story.id) {
+            Some(s) => *s = story.clone(),
+            None => self.stories.push(story.clone()),
+        }
+        Ok(())
+    }
+
+    fn next_id(&mut self) -> Result<u64, Self::Error> {
+        Ok(self.stories.iter().map(|s| s.id).max().unwrap_or(0) + 1)
+    }
+}
