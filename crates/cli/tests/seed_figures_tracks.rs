@@ -130,3 +130,46 @@ fn seed_tracks_of_north_korean_troops_and_casualties_and_the_headline_flag() {
     });
     assert!(flagged, "the headline figure is not flagged");
 }
+
+#[test]
+fn the_seeds_are_one_story() {
+    let Some(report) = report() else { return };
+    let stories = report["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    assert_eq!(stories[0]["documents"].as_array().unwrap().len(), 5);
+    assert_eq!(stories[0]["first"], "2024-10-24");
+    assert_eq!(stories[0]["last"], "2024-12-28");
+}
+
+#[test]
+fn the_timeline_runs_from_the_june_summit_in_date_order() {
+    let Some(report) = report() else { return };
+    let timeline = report["timeline"].as_array().unwrap();
+    let firsts: Vec<(i64, &str)> = timeline
+        .iter()
+        .map(|e| {
+            let date = e["date"].as_str().unwrap();
+            let (y, rest) = date.split_at(4);
+            let month: i64 = rest.get(1..3).and_then(|m| m.parse().ok()).unwrap_or(1);
+            let day: i64 = rest.get(4..6).and_then(|d| d.parse().ok()).unwrap_or(1);
+            (y.parse::<i64>().unwrap() * 400 + month * 32 + day, date)
+        })
+        .collect();
+    assert!(
+        firsts.windows(2).all(|w| w[0].0 <= w[1].0),
+        "timeline out of order: {firsts:?}"
+    );
+    // The Pyongyang summit agreement of June 2024 is on it, dated to the
+    // month, with a generated summary and a link to its sentence.
+    let summit = timeline
+        .iter()
+        .find(|e| e["date"] == "2024-06" && e["summary"].as_str().unwrap().contains("North Korea"))
+        .expect("the June 2024 agreement");
+    assert_eq!(summit["precision"], "month");
+    let source = &summit["sources"][0];
+    assert!(source["end"].as_u64() > source["start"].as_u64());
+    // The US$425 million package of November 1.
+    assert!(timeline.iter().any(
+        |e| e["date"] == "2024-11-01" && e["summary"].as_str().unwrap().contains("425 million")
+    ));
+}

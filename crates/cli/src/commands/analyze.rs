@@ -79,8 +79,24 @@ pub fn run(args: Args) -> Result<u8> {
             out!("{}", render::doc_header(doc))?;
             outln!("")?;
         }
-        for t in &figures {
-            out!("{}", render::figure_track(t))?;
+        // Each story with its own timeline and figure tracks; copies are
+        // listed with the story but are not sources.
+        for story in &stories {
+            out!("{}", render::story_line(story))?;
+            let members: Vec<&storyline_model::Document> = canonical
+                .iter()
+                .copied()
+                .filter(|d| story.documents.iter().any(|m| m == d.id.as_str()))
+                .collect();
+            let story_events = storyline_story::merge(&members);
+            outln!("timeline:")?;
+            for e in storyline_story::timeline(&story_events) {
+                out!("{}", render::timeline_entry(&e))?;
+            }
+            for t in storyline_story::tracks(&members) {
+                out!("{}", render::figure_track(&t))?;
+            }
+            outln!("")?;
         }
         for g in &copies {
             outln!(

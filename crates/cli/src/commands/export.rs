@@ -1,5 +1,5 @@
-//! `storyline export`: the store's events, claims or documents for other
-//! tools, as JSON Lines or CSV on stdout.
+//! `storyline export`: the store's events, claims, documents, figure
+//! tracks or stories for other tools, as JSON Lines or CSV on stdout.
 
 use crate::DbArg;
 use anyhow::{bail, Context, Result};
@@ -9,10 +9,10 @@ use storyline_store::Store;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// What to export: events, claims or documents.
+    /// What to export: events, claims, documents, figures or stories.
     what: What,
-    /// events: plover (PLOVER JSON records, one per line) or csv; claims:
-    /// jsonl or csv; documents: jsonl.
+    /// events: plover (PLOVER JSON records, one per line; also `jsonl`)
+    /// or csv; claims, documents, figures and stories: jsonl or csv.
     #[arg(long, default_value = "jsonl")]
     format: String,
     #[command(flatten)]
@@ -24,6 +24,9 @@ enum What {
     Events,
     Claims,
     Documents,
+    /// Figure tracks across the independent articles.
+    Figures,
+    Stories,
 }
 
 pub fn run(args: Args) -> Result<u8> {
@@ -55,9 +58,22 @@ pub fn run(args: Args) -> Result<u8> {
                 outln!("{}", serde_json::to_string(doc)?)?;
             }
         }
+        (What::Documents, "csv") => out!("{}", documents_csv(&store)?)?,
+        (What::Figures, "jsonl") => {
+            for t in tracks(&store)? {
+                outln!("{}", serde_json::to_string(&t)?)?;
+            }
+        }
+        (What::Figures, "csv") => out!("{}", figures_csv(&tracks(&store)?)?)?,
+        (What::Stories, "jsonl") => {
+            for s in store.stories()? {
+                outln!("{}", serde_json::to_string(&crate::render::story_json(&s))?)?;
+            }
+        }
+        (What::Stories, "csv") => out!("{}", stories_csv(&store)?)?,
         (_, f) => bail!(
             "format `{f}` is not available for this export; hint: events take plover or csv, \
-             claims jsonl or csv, documents jsonl"
+             the others jsonl or csv"
         ),
     }
     Ok(crate::exit::OK)
@@ -189,6 +205,129 @@ fn claims_csv(docs: &[Document]) -> Result<String> {
                 doc.id.as_str().to_string(),
             ])?;
         }
+    }
+    Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+fn tracks(store: &Store) -> Result<Vec<storyline_story::FigureTrack>> {
+    let docs = super::across::independent_documents(store, None)?;
+    let refs: Vec<&Document> = docs.iter().collect();
+    Ok(storyline_story::tracks(&refs))
+}
+
+/// One document per row: the listing columns.
+fn documents_csv(store: &Store) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "id",
+        "published",
+        "outlet",
+        "agency",
+        "title",
+        "words",
+        "sources",
+    ])?;
+    for d in store.list()? {
+        w.write_record([
+            d.id,
+            d.published.unwrap_or_default(),
+            d.outlet.unwrap_or_default(),
+            d.agency.unwrap_or_default(),
+            d.title.unwrap_or_default(),
+            d.words.to_string(),
+            d.sources.to_string(),
+        ])?;
+    }
+    Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+/// One observation per row, under its track's measure, subject and scope,
+/// with the observations it disagrees with.
+fn figures_csv(tracks: &[storyline_story::FigureTrack]) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "track",
+        "measure",
+        "subject",
+        "scope",
+        "observation",
+        "said_on",
+        "refers_to",
+        "text",
+        "value",
+        "low",
+        "high",
+        "qualifier",
+        "currency",
+        "speaker",
+        "hedges",
+        "headline",
+        "document",
+        "start",
+        "end",
+        "disagrees_with",
+    ])?;
+    let num = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+    for (k, t) in tracks.iter().enumerate() {
+        for (i, o) in t.observations.iter().enumerate() {
+            let against: Vec<String> = t
+                .disagreements
+                .iter()
+                .filter(|d| d.first == i || d.second == i)
+                .map(|d| {
+                    let other = if d.first == i { d.second } else { d.first };
+                    format!("{}:{other}", d.kind)
+                })
+                .collect();
+            w.write_record([
+                k.to_string(),
+                t.measure.clone(),
+                t.subject.clone(),
+                t.scope.clone().unwrap_or_default(),
+                i.to_string(),
+                o.said_on.clone().unwrap_or_default(),
+                o.refers_to.clone().unwrap_or_default(),
+                o.text.clone(),
+                num(o.value),
+                num(o.low),
+                num(o.high),
+                o.qualifier.clone().unwrap_or_default(),
+                o.currency.clone().unwrap_or_default(),
+                o.speaker.clone().unwrap_or_default(),
+                o.hedges.join("; "),
+                o.headline.to_string(),
+                o.document.clone(),
+                o.start.to_string(),
+                o.end.to_string(),
+                against.join("; "),
+            ])?;
+        }
+    }
+    Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+/// One story per row.
+fn stories_csv(store: &Store) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "id",
+        "label",
+        "first",
+        "last",
+        "documents",
+        "articles",
+        "outlets",
+    ])?;
+    for s in store.stories()? {
+        w.write_record([
+            s.id.to_string(),
+            s.label.clone(),
+            s.first.clone().unwrap_or_default(),
+            s.last.clone().unwrap_or_default(),
+            s.documents.join("; "),
+            s.articles.to_string(),
+            s.outlets.join("; "),
+        ])?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)
 }
