@@ -86,7 +86,7 @@ fn an_unknown_export_format_says_which_exist() {
         "export",
         "documents",
         "--format",
-        "csv",
+        "plover",
         "--db",
         db.to_str().unwrap(),
     ]);
@@ -146,4 +146,30 @@ fn a_users_verb_file_adds_patterns_and_a_bad_one_names_its_line() {
     assert_ne!(out.status.code(), Some(0));
     let err = common::stderr(&out);
     assert!(err.contains("mine.tsv:2") && err.contains("hint:"), "{err}");
+}
+
+#[test]
+fn figures_and_stories_export_as_jsonl_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_with_article(dir.path());
+    let db = db.to_str().unwrap();
+    for what in ["figures", "stories", "documents"] {
+        let out = common::storyline(&["export", what, "--format", "csv", "--db", db]);
+        assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+        let csv = common::stdout(&out);
+        assert!(
+            csv.lines().next().is_some_and(|h| h.contains(',')),
+            "{what}: {csv}"
+        );
+        let out = common::storyline(&["export", what, "--format", "jsonl", "--db", db]);
+        assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+        for line in common::stdout(&out).lines() {
+            serde_json::from_str::<serde_json::Value>(line).expect("one JSON value per line");
+        }
+    }
+    let out = common::storyline(&["export", "stories", "--format", "jsonl", "--db", db]);
+    let story: serde_json::Value =
+        serde_json::from_str(common::stdout(&out).lines().next().expect("a story")).unwrap();
+    assert_eq!(story["documents"].as_array().unwrap().len(), 1);
+    assert!(!story["label"].as_str().unwrap().is_empty());
 }
