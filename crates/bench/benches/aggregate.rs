@@ -45,7 +45,7 @@ fn entity(id: u64, start: usize) -> Entity {
         text: format!("Name{id}"),
         start,
         end: start + 6,
-        kind: if id % 3 == 0 { "country" } else { "person" }.into(),
+        kind: if id.is_multiple_of(3) { "country" } else { "person" }.into(),
         id: Some(format!("kb:{id}")),
         code: Some(format!("C{:02}", id % 90)),
         name: Some(format!("Name {id}")),
@@ -97,7 +97,7 @@ fn article(base: &Document, n: u64) -> Document {
     let topic_entities: Vec<u64> = (0..5).map(|_| t.next() % ENTITY_POOL).collect();
     let mut words = Vec::new();
     for _ in 0..180 {
-        let w = if rng.next() % 3 == 0 {
+        let w = if rng.next().is_multiple_of(3) {
             topic_words[(rng.next() % 30) as usize]
         } else {
             rng.next() % VOCABULARY

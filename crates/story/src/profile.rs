@@ -10,8 +10,11 @@ use storyline_model::Document;
 /// lookup stays cheap.
 pub const FEATURES_PER_ARTICLE: usize = 40;
 
-/// Words of a headline that say nothing about its story.
-const HEADLINE_STOPWORDS: &[&str] = &[
+/// Body words kept per article, each seen at least twice.
+const BODY_WORDS: usize = 10;
+
+/// Words of news copy that say nothing about its story.
+const NEWS_STOPWORDS: &[&str] = &[
     "about", "after", "again", "against", "amid", "before", "between", "could", "from", "have",
     "into", "more", "news", "over", "said", "says", "their", "there", "they", "this", "under",
     "update", "what", "when", "where", "which", "while", "will", "with", "would", "year", "years",
@@ -24,12 +27,22 @@ pub struct Profile {
     pub published: Option<String>,
     pub outlet: Option<String>,
     /// Feature keys and weights, heaviest first. Keys: `e:` an entity
-    /// (knowledge-base id, else its name), `v:` an event (category and first
-    /// actor's country), `f:` a followed figure, `w:` a headline
-    /// word.
+    /// (knowledge-base id, else its actor code, else its name), `c:` an
+    /// entity's country, `v:` an event (category and first actor's
+    /// country, and with its recipient's), `f:` a followed figure, `w:` a
+    /// word of the headline or a common word of the body.
     pub features: Vec<(String, f32)>,
     /// Display names of the entity features, for story labels.
     pub names: Vec<(String, String)>,
+}
+
+/// Lower-cased content words: four letters or more, not function words,
+/// not numbers, not the furniture of news copy.
+fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && !storyline_text::is_stopword(w))
+        .map(str::to_lowercase)
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) && !NEWS_STOPWORDS.contains(&w.as_str()))
 }
 
 fn add(features: &mut Vec<(String, f32)>, key: String, weight: f32) {
@@ -68,18 +81,45 @@ pub fn profile(doc: &Document) -> Profile {
                 e.name.clone().unwrap_or_else(|| e.text.clone()),
             ));
         }
-        add(
-            &mut features,
-            key,
-            if in_title(e.start, e.end) { 2.0 } else { 1.0 },
-        );
+        let weight = if in_title(e.start, e.end) { 2.0 } else { 1.0 };
+        add(&mut features, key, weight);
+        // The country a mention belongs to (a government, a city, a
+        // minister's), so that "Beira", "the Mozambican government" and
+        // "Mozambique" meet.
+        let country = e
+            .country
+            .clone()
+            .or_else(|| {
+                e.code
+                    .as_deref()
+                    .and_then(|c| c.split(' ').next())
+                    .map(str::to_string)
+            })
+            .filter(|c| c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase()) && c != "IGO");
+        if let Some(c) = country {
+            add(&mut features, format!("c:{c}"), weight * 0.5);
+        }
     }
-    // An event is keyed by its category and its first actor's country:
-    // recipients vary with the wording more than actors do, and an event
-    // without an actor says little about which story it belongs to.
+    // An event is keyed by its category and its first actor's country,
+    // and again with its first recipient's: recipients vary with the
+    // wording more than actors do, so the first key is the sturdier, the
+    // second tells "aid to Kenya" from "aid to Morocco". An event without
+    // an actor says little about which story it belongs to.
+    let country = |codes: &[String]| {
+        codes
+            .first()
+            .and_then(|c| c.split(' ').next().map(str::to_string))
+    };
     for ev in &doc.events {
-        if let Some(actor) = ev.actors.first().and_then(|c| c.split(' ').next()) {
+        if let Some(actor) = country(&ev.actors) {
             add(&mut features, format!("v:{}:{actor}", ev.category), 1.0);
+            if let Some(recipient) = country(&ev.recipients).filter(|r| *r != actor) {
+                add(
+                    &mut features,
+                    format!("v:{}:{actor}>{recipient}", ev.category),
+                    0.5,
+                );
+            }
         }
     }
     for q in &doc.quantities {
@@ -88,15 +128,20 @@ pub fn profile(doc: &Document) -> Profile {
         }
     }
     if let Some(title) = &doc.title {
-        for word in title.split(|c: char| !c.is_alphanumeric()) {
-            let w = word.to_lowercase();
-            if w.chars().count() >= 4
-                && !w.chars().all(|c| c.is_ascii_digit())
-                && !HEADLINE_STOPWORDS.contains(&w.as_str())
-            {
-                add(&mut features, format!("w:{w}"), 1.5);
-            }
+        for w in content_words(title) {
+            add(&mut features, format!("w:{w}"), 1.5);
         }
+    }
+    let mut counts: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    let body_start = doc.title_span.map_or(0, |t| t.end);
+    let body: String = doc.text.chars().skip(body_start).collect();
+    for w in content_words(&body) {
+        *counts.entry(w).or_default() += 1;
+    }
+    let mut common: Vec<(String, u32)> = counts.into_iter().filter(|(_, c)| *c >= 2).collect();
+    common.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    for (w, c) in common.into_iter().take(BODY_WORDS) {
+        add(&mut features, format!("w:{w}"), 0.5 * c as f32);
     }
     // Damp counts: the tenth mention of a country adds little.
     for (_, w) in &mut features {

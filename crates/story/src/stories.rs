@@ -64,8 +64,15 @@ pub trait StoryBackend {
     fn next_id(&mut self) -> Result<u64, Self::Error>;
 }
 
+/// Articles of a notional background collection in which no feature
+/// occurs: with few articles stored, every feature counts about the same
+/// (a small collection is often all one story, and its shared features
+/// are what matters); as the collection grows past this, the real
+/// document frequencies take over.
+const BACKGROUND: u64 = 1_000;
+
 fn idf(n: u64, df: u64) -> f32 {
-    (((n + 1) as f32) / ((df + 1) as f32)).ln() + 1.0
+    (((n + BACKGROUND + 1) as f32) / ((df + 1) as f32)).ln() + 1.0
 }
 
 /// Story features compared with an article: the story's centre.
