@@ -45,7 +45,12 @@ fn entity(id: u64, start: usize) -> Entity {
         text: format!("Name{id}"),
         start,
         end: start + 6,
-        kind: if id.is_multiple_of(3) { "country" } else { "person" }.into(),
+        kind: if id.is_multiple_of(3) {
+            "country"
+        } else {
+            "person"
+        }
+        .into(),
         id: Some(format!("kb:{id}")),
         code: Some(format!("C{:02}", id % 90)),
         name: Some(format!("Name {id}")),

@@ -76,7 +76,8 @@ const CASES: &[Case] = &[
         Some(8e3),
         Some("up to"),
         None,
-        "count",
+        // Partitive: "of the 10,000 ... troops ..., up to 8,000".
+        "personnel",
     ),
     (
         "000_",

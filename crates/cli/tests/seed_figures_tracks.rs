@@ -61,7 +61,8 @@ fn seed_tracks_of_north_korean_troops_and_casualties_and_the_headline_flag() {
     // In the order they were said.
     assert!(
         at("3000") < at("10,000")
-            && at("10,000") < at("as many as 12,000")
+            && at("10,000") < at("up to 8,000")
+            && at("up to 8,000") < at("as many as 12,000")
             && at("as many as 12,000") < at("Up to 12,000"),
         "{texts:?}"
     );
@@ -72,6 +73,10 @@ fn seed_tracks_of_north_korean_troops_and_casualties_and_the_headline_flag() {
         .filter_map(|o| o["said_on"].as_str())
         .collect();
     assert!(said.windows(2).all(|w| w[0] <= w[1]), "{said:?}");
+    // Blinken's figures were said "the previous day" of a November 1
+    // announcement.
+    let obs = troops["observations"].as_array().unwrap();
+    assert_eq!(obs[at("10,000")]["said_on"], "2024-10-31");
 
     let casualties = track(&report, "casualties", "PRK");
     let obs = casualties["observations"].as_array().unwrap();
@@ -99,7 +104,12 @@ fn seed_tracks_of_north_korean_troops_and_casualties_and_the_headline_flag() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|t| t["measure"] == "money" && t["subject"] == "USA -> UKR" && t["scope"] == "total")
+        .find(|t| {
+            t["measure"] == "money"
+                && t["subject"] == "USA -> UKR"
+                && t["scope"] == "total"
+                && t["purpose"] == "military"
+        })
         .expect("the total-aid track");
     let totals: Vec<&str> = total["observations"]
         .as_array()
@@ -116,6 +126,23 @@ fn seed_tracks_of_north_korean_troops_and_casualties_and_the_headline_flag() {
         !totals.iter().any(|t| t.contains("425")),
         "a package is not the total: {totals:?}"
     );
+
+    // The $175 billion committed in all is another figure than security
+    // aid: shown apart, in its own track.
+    let committed = report["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| {
+            t["observations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|o| o["text"].as_str().is_some_and(|x| x.contains("175")))
+        })
+        .expect("a track with the $175 billion");
+    assert_eq!(committed["subject"], "USA -> UKR");
+    assert!(committed["purpose"].is_null(), "{committed}");
 
     // The "over $500m" headline against its US$425 million body.
     let flagged = report["figures"].as_array().unwrap().iter().any(|t| {

@@ -341,7 +341,32 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         }
     }
     link_conversions(text, &mut kept);
+    inherit_partitive(text, &mut kept);
     kept
+}
+
+/// "Of the 10,000 troops sent, up to 8,000 were deployed", "of the 200
+/// passengers, 150 were rescued": a bare count after a partitive figure
+/// in the same sentence counts the same thing.
+fn inherit_partitive(text: &str, qs: &mut [Quantity]) {
+    for i in 1..qs.len() {
+        if qs[i].measure != "count" || qs[i].counted.is_some() {
+            continue;
+        }
+        let Some(j) = (0..i).rev().find(|&j| qs[j].counted.is_some()) else {
+            continue;
+        };
+        let (p, q) = (&qs[j], &qs[i]);
+        let between = &text[p.end..q.start];
+        let same_sentence = !between.contains(['.', '!', '?', ';']) && between.len() < 200;
+        let before = text[..p.start].to_lowercase();
+        let partitive = before.ends_with("of the ") || before.ends_with("of ");
+        if same_sentence && partitive && between.contains(',') {
+            let (counted, measure) = (p.counted, p.measure);
+            qs[i].counted = counted;
+            qs[i].measure = measure;
+        }
+    }
 }
 
 fn point(m: NumberMatch) -> Quantity {
@@ -786,5 +811,30 @@ mod tests {
         );
         let q = one("sending billions of dollars in weapons");
         assert_eq!((q.measure, q.currency), ("money", Some("USD")));
+    }
+
+    #[test]
+    fn a_bare_count_after_a_partitive_counts_the_same_thing() {
+        let cases = [
+            (
+                "Of the 10,000 troops sent abroad, up to 8,000 are at the front.",
+                "personnel",
+            ),
+            (
+                "Of the 200 soldiers on board, 150 were rescued.",
+                "personnel",
+            ),
+        ];
+        for (text, measure) in cases {
+            let qs = find_quantities(text);
+            assert_eq!(qs.len(), 2, "{text}: {qs:?}");
+            assert_eq!(qs[1].measure, measure, "{text}");
+            assert_eq!(qs[1].counted, qs[0].counted, "{text}");
+        }
+        // Not without the partitive, not across sentences.
+        let qs = find_quantities("The 10,000 troops left, and 300 stayed.");
+        assert_eq!(qs[1].measure, "count");
+        let qs = find_quantities("Of the 10,000 troops, most left. 300 stayed.");
+        assert_eq!(qs[1].measure, "count");
     }
 }

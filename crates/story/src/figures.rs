@@ -63,6 +63,11 @@ pub struct FigureTrack {
     /// `total` (a running total: "since 2022", "in all"), `package` (one
     /// tranche) or `null`.
     pub scope: Option<String>,
+    /// For money, what it pays for, from the words after the figure:
+    /// `military` ("in security aid"), `humanitarian`, `economic`, or
+    /// `null`. Money for weapons and money for everything are different
+    /// figures, so they are different tracks.
+    pub purpose: Option<String>,
     pub observations: Vec<Observation>,
     pub disagreements: Vec<Disagreement>,
 }
@@ -74,19 +79,27 @@ pub fn tracks(documents: &[&Document]) -> Vec<FigureTrack> {
     for doc in documents {
         let keys = track_keys(doc);
         for (i, q) in doc.quantities.iter().enumerate() {
-            let Some((subject, scope)) = keys[i].clone() else {
+            let Some(TrackKey {
+                subject,
+                scope,
+                purpose,
+            }) = keys[i].clone()
+            else {
                 continue;
             };
             let obs = observation(doc, q);
-            match tracks
-                .iter_mut()
-                .find(|t| t.measure == q.measure && t.subject == subject && t.scope == scope)
-            {
+            match tracks.iter_mut().find(|t| {
+                t.measure == q.measure
+                    && t.subject == subject
+                    && t.scope == scope
+                    && t.purpose == purpose
+            }) {
                 Some(t) => t.observations.push(obs),
                 None => tracks.push(FigureTrack {
                     measure: q.measure.clone(),
                     subject,
                     scope,
+                    purpose,
                     observations: vec![obs],
                     disagreements: Vec::new(),
                 }),
@@ -103,8 +116,13 @@ pub fn tracks(documents: &[&Document]) -> Vec<FigureTrack> {
         });
         t.disagreements = disagreements(&t.observations);
     }
-    tracks
-        .retain(|t| t.observations.len() > 1 || t.observations.iter().any(|o| o.speaker.is_some()));
+    // A lone figure is kept when someone said it or when it is a running
+    // total or a package: those are what a reader follows.
+    tracks.retain(|t| {
+        t.observations.len() > 1
+            || t.scope.is_some()
+            || t.observations.iter().any(|o| o.speaker.is_some())
+    });
     tracks.sort_by_key(|t| std::cmp::Reverse(t.observations.len()));
     tracks
 }
@@ -113,20 +131,32 @@ pub fn tracks(documents: &[&Document]) -> Vec<FigureTrack> {
 /// figures not followed. A headline figure takes the track of the body
 /// figure of the same measure and currency nearest to it in value: the
 /// headline states the story's figure, and is compared with it.
-fn track_keys(doc: &Document) -> Vec<Option<(String, Option<String>)>> {
+/// What a figure's track is keyed by, besides its measure.
+#[derive(Debug, Clone, PartialEq)]
+struct TrackKey {
+    subject: String,
+    scope: Option<String>,
+    purpose: Option<String>,
+}
+
+fn track_keys(doc: &Document) -> Vec<Option<TrackKey>> {
     let followed =
         |q: &Quantity| TRACKED.contains(&q.measure.as_str()) && q.conversion_of.is_none();
     let in_headline = |q: &Quantity| {
         doc.title_span
             .is_some_and(|t| t.start <= q.start && q.end <= t.end)
     };
-    let mut keys: Vec<Option<(String, Option<String>)>> = doc
+    let mut keys: Vec<Option<TrackKey>> = doc
         .quantities
         .iter()
         .enumerate()
         .map(|(i, q)| {
             if followed(q) {
-                subject_of(doc, i, q).map(|s| (s, scope_of(doc, q)))
+                subject_of(doc, i, q).map(|subject| TrackKey {
+                    subject,
+                    scope: scope_of(doc, q),
+                    purpose: purpose_of(doc, q),
+                })
             } else {
                 None
             }
@@ -226,19 +256,29 @@ fn subject_of(doc: &Document, index: usize, q: &Quantity) -> Option<String> {
         .iter()
         .find(|s| s.start <= q.start && q.end <= s.end)?;
     if q.measure == "money" {
-        // Money in a sentence with no coded event: the sentence's first
-        // actor gives it to the next country it names ("The US, Ukraine's
-        // largest backer, has given ...").
-        let actors: Vec<String> = doc
+        // Money in a sentence with no coded event goes to the country
+        // named after "to" or "for" behind the figure ("the $5 billion
+        // Japan has pledged to Chile"), else to the next country the
+        // sentence names after its first actor ("The US, Ukraine's largest
+        // backer, has given ..."); it comes from the sentence's first
+        // actor that is not the receiver.
+        let actors: Vec<(usize, String)> = doc
             .entities
             .iter()
             .filter(|e| e.start >= sentence.start && e.end <= sentence.end)
             .filter(|e| e.kind != "place" && e.rule != "title")
-            .filter_map(|e| e.code.as_deref().and_then(country))
+            .filter_map(|e| Some((e.start, e.code.as_deref().and_then(country)?)))
             .collect();
-        if let Some(giver) = actors.first() {
-            return Some(match actors.iter().find(|c| *c != giver) {
-                Some(receiver) => format!("{giver} -> {receiver}"),
+        let receiver = receiver_after(doc, q, &actors);
+        let giver = actors
+            .iter()
+            .map(|(_, c)| c)
+            .find(|c| Some(*c) != receiver.as_ref());
+        if let Some(giver) = giver {
+            let receiver =
+                receiver.or_else(|| actors.iter().map(|(_, c)| c).find(|c| *c != giver).cloned());
+            return Some(match receiver {
+                Some(r) => format!("{giver} -> {r}"),
                 None => giver.clone(),
             });
         }
@@ -256,6 +296,61 @@ fn subject_of(doc: &Document, index: usize, q: &Quantity) -> Option<String> {
         .rfind(|e| e.end <= q.start)
         .or_else(|| candidates().find(|e| e.start >= q.end))
         .and_then(|e| e.code.as_deref().and_then(country))
+}
+
+/// What money is for, from the ten words after it ("in weapons,
+/// ammunition and other security aid", "in humanitarian assistance").
+fn purpose_of(doc: &Document, q: &Quantity) -> Option<String> {
+    if q.measure != "money" {
+        return None;
+    }
+    let after: String = doc.text.chars().skip(q.end).take(120).collect();
+    let after = after.to_lowercase();
+    let words: Vec<&str> = after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(10)
+        .collect();
+    let any = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    if any(&[
+        "military",
+        "security",
+        "weapons",
+        "arms",
+        "ammunition",
+        "defence",
+        "defense",
+    ]) {
+        Some("military".into())
+    } else if any(&["humanitarian", "relief", "emergency"]) {
+        Some("humanitarian".into())
+    } else if any(&[
+        "economic",
+        "budget",
+        "budgetary",
+        "financial",
+        "reconstruction",
+    ]) {
+        Some("economic".into())
+    } else {
+        None
+    }
+}
+
+/// The country of the first actor after a figure that follows "to" or
+/// "for" ("committed for Ukraine", "pledged to Chile"), within the
+/// sentence: who the money goes to.
+fn receiver_after(doc: &Document, q: &Quantity, actors: &[(usize, String)]) -> Option<String> {
+    let chars: Vec<char> = doc.text.chars().collect();
+    actors
+        .iter()
+        .filter(|(start, _)| *start >= q.end)
+        .find(|(start, _)| {
+            let before: String = chars[start.saturating_sub(5)..*start].iter().collect();
+            let before = before.to_lowercase();
+            before.ends_with("to ") || before.ends_with("for ")
+        })
+        .map(|(_, c)| c.clone())
 }
 
 /// `total` for running totals, `package` for one tranche, from the words

@@ -4,7 +4,7 @@
 
 use crate::expr::{Date, Expr};
 use crate::resolve::{resolve, AnchorUse, Context, Direction, Kind, Resolution};
-use crate::token::{tokenize, Token};
+use crate::token::{tokenize, Kind as TokenKind, Token};
 use crate::{tense, Options};
 use chrono::NaiveDate;
 use storyline_model::{CharIndex, PartialDate, SentenceDates, Span, TimeExpr};
@@ -220,9 +220,17 @@ fn sentence_dates(
                 .map(|k| vs[k])
                 .is_some_and(|v| first - v <= 4);
             let fronted = sentence_of.get(first.wrapping_sub(2)) != Some(&s);
+            // A fronted date set off by a comma dates its whole clause:
+            // "The previous day, the US secretary of state said" reaches
+            // past a long speaker.
+            let comma_after = matches!(
+                tokens.get(last + 1).map(|t| &t.kind),
+                Some(TokenKind::Punct(','))
+            );
+            let reach = if comma_after { 10 } else { 4 };
             let after = vs
                 .get(vs.partition_point(|&v| v <= last))
-                .is_some_and(|&v| v - last <= 4 && fronted);
+                .is_some_and(|&v| v - last <= reach && fronted);
             before || after
         };
         let mut said: Option<&Resolution> = None;
@@ -257,4 +265,37 @@ fn sentence_dates(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said_on(text: &str) -> Option<String> {
+        let sentences = [Span {
+            start: 0,
+            end: text.chars().count(),
+        }];
+        let published = PartialDate::ymd(2024, 5, 10);
+        let (_, dates) = annotate(text, &sentences, published, &Options::default());
+        dates.first().and_then(|d| d.said_on.clone())
+    }
+
+    #[test]
+    fn a_fronted_date_dates_the_statement_of_its_clause() {
+        let cases = [
+            ("On Wednesday, Kirby said talks would resume.", "2024-05-08"),
+            (
+                "The previous day, the foreign minister of Chile said talks would resume.",
+                "2024-05-09",
+            ),
+            (
+                "Talks resumed on Wednesday, the minister said.",
+                "2024-05-10",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(said_on(text).as_deref(), Some(want), "{text}");
+        }
+    }
 }
