@@ -36,6 +36,83 @@ pub struct Profile {
     pub names: Vec<(String, String)>,
 }
 
+/// Words of the calendar, capitalised but naming no story.
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Names the knowledge base does not know, with their counts: capitalised
+/// words inside a sentence (not its first word) outside every entity
+/// mention, seen in the headline or twice in the body. A storm, an
+/// operation, a company or a village named by several articles ties them
+/// to one story more surely than any common word.
+fn unknown_names(doc: &Document) -> Vec<(String, u32)> {
+    let chars: Vec<char> = doc.text.chars().collect();
+    let covered =
+        |start: usize, end: usize| doc.entities.iter().any(|e| e.start < end && start < e.end);
+    let mut counts: Vec<(String, u32, bool)> = Vec::new();
+    for sentence in &doc.sentences {
+        let mut i = sentence.start;
+        let mut first = true;
+        while i < sentence.end.min(chars.len()) {
+            if !chars[i].is_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && chars[i].is_alphabetic() {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            let was_first = std::mem::replace(&mut first, false);
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().skip(1).all(char::is_lowercase);
+            if was_first || !capitalised || word.chars().count() < 4 || covered(start, i) {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if storyline_text::is_stopword(&lower)
+                || CALENDAR.contains(&lower.as_str())
+                || NEWS_STOPWORDS.contains(&lower.as_str())
+            {
+                continue;
+            }
+            let in_title = doc
+                .title_span
+                .is_some_and(|t| t.start <= start && i <= t.end);
+            match counts.iter_mut().find(|(w, _, _)| *w == lower) {
+                Some((_, c, t)) => {
+                    *c += 1;
+                    *t |= in_title;
+                }
+                None => counts.push((lower, 1, in_title)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, c, in_title)| *in_title || *c >= 2)
+        .map(|(w, c, _)| (w, c))
+        .collect()
+}
+
 /// Lower-cased content words: four letters or more, not function words,
 /// not numbers, not the furniture of news copy.
 fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -142,6 +219,9 @@ pub fn profile(doc: &Document) -> Profile {
     common.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     for (w, c) in common.into_iter().take(BODY_WORDS) {
         add(&mut features, format!("w:{w}"), 0.5 * c as f32);
+    }
+    for (name, count) in unknown_names(doc) {
+        add(&mut features, format!("n:{name}"), 2.0 * count as f32);
     }
     // Damp counts: the tenth mention of a country adds little.
     for (_, w) in &mut features {
