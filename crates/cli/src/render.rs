@@ -338,7 +338,7 @@ pub fn story_json(s: &storyline_story::Story) -> serde_json::Value {
 /// A story for people: one line with its id, span, size and label.
 pub fn story_line(s: &storyline_story::Story) -> String {
     format!(
-        "story {:<4} {} .. {}  {:>3} articles ({} independent), {} outlets  {}\n",
+        "story {:<4} {} .. {}  {:>3} article(s), {} independent, {} outlet(s)  {}\n",
         s.id,
         s.first.as_deref().unwrap_or("?"),
         s.last.as_deref().unwrap_or("?"),

@@ -30,7 +30,8 @@ pub struct Profile {
     /// (knowledge-base id, else its actor code, else its name), `c:` an
     /// entity's country, `v:` an event (category and first actor's
     /// country, and with its recipient's), `f:` a followed figure, `w:` a
-    /// word of the headline or a common word of the body.
+    /// word of the headline or a common word of the body, `n:` a name the
+    /// knowledge base does not know.
     pub features: Vec<(String, f32)>,
     /// Display names of the entity features, for story labels.
     pub names: Vec<(String, String)>,
