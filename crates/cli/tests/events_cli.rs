@@ -173,3 +173,38 @@ fn figures_and_stories_export_as_jsonl_and_csv() {
     assert_eq!(story["documents"].as_array().unwrap().len(), 1);
     assert!(!story["label"].as_str().unwrap().is_empty());
 }
+
+/// Regression: a quotation that ran over several sentences was cut at
+/// the first, so the figures in its later sentences had no speaker.
+#[test]
+fn a_quotation_over_several_sentences_keeps_its_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("quote.txt");
+    std::fs::write(
+        &article,
+        "Port strike\n\nAt a news conference on Monday, the harbour master said, \u{201C}The strike has stopped every crane. \
+         About 4,000 containers are waiting on the quay. We expect talks to resume soon.\u{201D}\n\nShipping lines were not available for comment.\n",
+    )
+    .unwrap();
+    let out = common::storyline(&[
+        "extract",
+        "--published",
+        "2024-05-08",
+        article.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let figure = doc["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["text"].as_str().is_some_and(|t| t.contains("4,000")))
+        .expect("the containers");
+    assert_eq!(figure["said_by"], "the harbour master", "{figure}");
+    let claim = &doc["claims"][figure["claim"].as_u64().unwrap() as usize];
+    assert_eq!(claim["quote"], "direct");
+    // The date of the news conference, fronted before the speaker.
+    assert_eq!(claim["said_on"], "2024-05-06");
+    // The quotation closes: the next paragraph is nobody's statement.
+    assert_eq!(doc["claims"].as_array().unwrap().len(), 3);
+}

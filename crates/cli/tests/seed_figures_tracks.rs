@@ -77,6 +77,9 @@ fn seed_tracks_of_north_korean_troops_and_casualties_and_the_headline_flag() {
     // announcement.
     let obs = troops["observations"].as_array().unwrap();
     assert_eq!(obs[at("10,000")]["said_on"], "2024-10-31");
+    // Kirby's "at least 3,000", inside the quotation he opened at the
+    // Wednesday briefing.
+    assert_eq!(obs[at("at least 3,000")]["said_on"], "2024-10-23");
 
     let casualties = track(&report, "casualties", "PRK");
     let obs = casualties["observations"].as_array().unwrap();

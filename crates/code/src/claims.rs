@@ -165,7 +165,11 @@ pub fn sentence_claims(
         }
         let (start, end) = (tokens[c0].start, tokens[c1 - 1].end);
         let quoted_inside = quotes.iter().filter(|&&q| q >= c0 && q < c1).count();
-        let all_quoted = quoted_inside >= 2 && tokens[c0].is_quote && tokens[c1 - 1].is_quote;
+        // A quotation that opens here and runs on past the sentence is
+        // direct too.
+        let runs_on = quoted_inside == 1 && tokens[c0].is_quote;
+        let all_quoted =
+            runs_on || (quoted_inside >= 2 && tokens[c0].is_quote && tokens[c1 - 1].is_quote);
         let quote = if all_quoted {
             "direct"
         } else if quoted_inside >= 2 {
@@ -213,6 +217,42 @@ pub fn sentence_claims(
         });
     }
     out
+}
+
+/// A sentence inside a quotation opened by an earlier one: the same
+/// speaker, verb and date, its own content (without the quotation marks
+/// and the final stop) and hedges.
+pub fn continued(
+    opened: &Claim,
+    chars: &[char],
+    tokens: &[Token],
+    sentence_index: usize,
+) -> Option<Claim> {
+    let mut c0 = 0;
+    let mut c1 = tokens.len();
+    while c0 < c1 && tokens[c0].is_quote {
+        c0 += 1;
+    }
+    while c1 > c0
+        && (tokens[c1 - 1].is_quote || matches!(tokens[c1 - 1].text.as_str(), "." | "!" | "?"))
+    {
+        c1 -= 1;
+    }
+    if c1 <= c0 {
+        return None;
+    }
+    let text: String = chars[tokens[0].start..tokens[tokens.len() - 1].end]
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    Some(Claim {
+        start: tokens[c0].start,
+        end: tokens[c1 - 1].end,
+        quote: "direct".into(),
+        hedges: hedges_in(&text),
+        sentence_index,
+        ..opened.clone()
+    })
 }
 
 fn hedges_in(sentence: &str) -> Vec<String> {

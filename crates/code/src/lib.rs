@@ -68,8 +68,12 @@ pub fn code(verbs: &Verbs, doc: &Document) -> (Vec<Claim>, Vec<Event>) {
     let published = doc.published.as_ref().map(|d| d.to_string());
     let mut claims = Vec::new();
     let mut events = Vec::new();
+    // A direct quotation left open at the end of a sentence runs on into
+    // the next ones until its closing mark: the claim that opened it.
+    let mut open_quote: Option<Claim> = None;
     for (k, s) in doc.sentences.iter().enumerate() {
         let tokens = tokens::tokenize(&chars, s.start, s.end);
+        let quote_marks = tokens.iter().filter(|t| t.is_quote).count();
         // Each sentence sees only its own entities and figures (both are
         // sorted by start), so coding stays linear in the document; their
         // indices are shifted back to the document's below.
@@ -87,6 +91,33 @@ pub fn code(verbs: &Verbs, doc: &Document) -> (Vec<Claim>, Vec<Event>) {
             .and_then(|d| d.said_on.clone())
             .or_else(|| published.clone());
         let mut sentence_claims = claims::sentence_claims(&chars, &tokens, entities, k, said_on);
+        let mut continuation = None;
+        match open_quote.take() {
+            Some(opened) => {
+                if sentence_claims.is_empty() {
+                    continuation = claims::continued(&opened, &chars, &tokens, k);
+                }
+                // An even number of marks leaves the quotation open.
+                if quote_marks % 2 == 0 {
+                    open_quote = Some(opened);
+                }
+            }
+            None if quote_marks % 2 == 1 => {
+                // The claim whose content holds the unclosed mark.
+                let mark = tokens.iter().rev().find(|t| t.is_quote).map(|t| t.start);
+                open_quote = sentence_claims
+                    .iter()
+                    .rev()
+                    .find(|c| mark.is_some_and(|m| c.start <= m && m < c.end))
+                    .cloned()
+                    .map(|mut c| {
+                        // Entity indices are the sentence's until shifted.
+                        c.speaker_entity = c.speaker_entity.map(|i| i + e0);
+                        c
+                    });
+            }
+            None => {}
+        }
         let cx = events::SentenceContext {
             chars: &chars,
             tokens: &tokens,
@@ -117,6 +148,9 @@ pub fn code(verbs: &Verbs, doc: &Document) -> (Vec<Claim>, Vec<Event>) {
         for c in &mut sentence_claims {
             c.speaker_entity = c.speaker_entity.map(|i| i + e0);
         }
+        // Already in the document's indices: cloned from the claim that
+        // opened the quotation.
+        sentence_claims.extend(continuation);
         claims.extend(sentence_claims);
     }
     (claims, events)

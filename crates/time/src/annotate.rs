@@ -178,6 +178,18 @@ fn to_model(
     }
 }
 
+/// The comma right after a date (or after a parenthesis that follows it,
+/// "(local time)"), if there is one.
+fn comma_after_date(tokens: &[Token], last: usize) -> Option<usize> {
+    let mut k = last + 1;
+    if matches!(tokens.get(k).map(|t| &t.kind), Some(TokenKind::Punct('('))) {
+        let close = (k..tokens.len().min(k + 8))
+            .find(|&j| matches!(tokens[j].kind, TokenKind::Punct(')')))?;
+        k = close + 1;
+    }
+    matches!(tokens.get(k).map(|t| &t.kind), Some(TokenKind::Punct(','))).then_some(k)
+}
+
 /// For each sentence with a time expression or a reporting verb: the
 /// expression that dates its event, and when it was said. A date within
 /// a few words after a reporting verb ("said on Wednesday", "told
@@ -220,17 +232,35 @@ fn sentence_dates(
                 .map(|k| vs[k])
                 .is_some_and(|v| first - v <= 4);
             let fronted = sentence_of.get(first.wrapping_sub(2)) != Some(&s);
-            // A fronted date set off by a comma dates its whole clause:
-            // "The previous day, the US secretary of state said" reaches
-            // past a long speaker.
-            let comma_after = matches!(
-                tokens.get(last + 1).map(|t| &t.kind),
-                Some(TokenKind::Punct(','))
-            );
-            let reach = if comma_after { 10 } else { 4 };
-            let after = vs
-                .get(vs.partition_point(|&v| v <= last))
-                .is_some_and(|&v| v - last <= reach && fronted);
+            // A date in the sentence's opening clause, set off by a comma
+            // (after an optional parenthesis), dates the statement of the
+            // main clause, past a long speaker: "The previous day, the US
+            // secretary of state said", "At a briefing on Wednesday (local
+            // time), the spokesman said".
+            let opening: Vec<usize> = (0..first)
+                .rev()
+                .take_while(|&j| sentence_of.get(j) == Some(&s))
+                .collect();
+            let opening_clause = opening
+                .iter()
+                .all(|&j| !matches!(tokens[j].kind, TokenKind::Punct(',')));
+            let opening_words: Vec<&str> = opening
+                .iter()
+                .rev()
+                .filter_map(|&j| tokens[j].word())
+                .collect();
+            let set_off = if opening_clause && !tense::has_finite_verb(&opening_words) {
+                comma_after_date(tokens, last)
+            } else {
+                None
+            };
+            let next_verb = vs.get(vs.partition_point(|&v| v <= last));
+            let after = match set_off {
+                // A speaker of up to ten words between the comma and the
+                // verb.
+                Some(comma) => next_verb.is_some_and(|&v| v - comma <= 11),
+                None => next_verb.is_some_and(|&v| v - last <= 4 && fronted),
+            };
             before || after
         };
         let mut said: Option<&Resolution> = None;

@@ -122,6 +122,16 @@ fn past(words: &[&str], k: usize) -> bool {
         && !NOT_BEFORE_PAST.contains(&before)
 }
 
+/// Whether words hold a finite verb (a past form, a future marker, or a
+/// present "is", "are", "says"): a clause with one is a statement of its
+/// own, not an adverbial phrase ("Talks resumed on Wednesday," against
+/// "At a briefing on Wednesday,").
+pub fn has_finite_verb(words: &[&str]) -> bool {
+    (0..words.len()).any(|k| {
+        past(words, k) || future(words, k) || matches!(words[k], "is" | "are" | "says" | "say")
+    })
+}
+
 /// The direction for an expression covering tokens `first..=last` of a
 /// sentence whose tokens are `sentence`.
 pub fn direction(sentence: &[Token], first: usize, last: usize) -> Direction {
