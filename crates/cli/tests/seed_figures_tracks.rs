@@ -198,6 +198,15 @@ fn the_timeline_runs_from_the_june_summit_in_date_order() {
     assert_eq!(summit["precision"], "month");
     let source = &summit["sources"][0];
     assert!(source["end"].as_u64() > source["start"].as_u64());
+    // It ends with the January 20 inauguration, reported by two articles
+    // ("when Trump takes office", "take over ... next month").
+    let last = timeline.last().unwrap();
+    assert_eq!(last["date"], "2025-01-20", "{last}");
+    assert!(
+        last["summary"].as_str().unwrap().contains("take office"),
+        "{last}"
+    );
+    assert_eq!(last["status"], "future");
     // The US$425 million package of November 1.
     assert!(timeline.iter().any(
         |e| e["date"] == "2024-11-01" && e["summary"].as_str().unwrap().contains("425 million")

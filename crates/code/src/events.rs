@@ -47,8 +47,10 @@ pub struct SentenceContext<'a> {
     /// The sentence's own event date and the publication date.
     pub sentence_date: Option<String>,
     pub published: Option<String>,
-    /// The sentence's time expressions with their event dates (ISO).
-    pub times: Vec<(usize, usize, String)>,
+    /// Time expressions of the sentence: start, end, the date an event
+    /// in their scope takes, and the date a range ends on ("between now
+    /// and January 20": January 20).
+    pub times: Vec<(usize, usize, String, String)>,
 }
 
 pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
@@ -209,8 +211,13 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         let in_clause = cx
             .times
             .iter()
-            .find(|(s, e, _)| *s >= t0 && *e <= t1)
-            .map(|(_, _, d)| d.clone());
+            .find(|(s, e, _, _)| *s >= t0 && *e <= t1)
+            .map(|(_, _, d, _)| d.clone());
+        // "January 20, when Trump takes office", "in 2014, when Russia
+        // annexed Crimea": a clause opened by "when" after a comma happens
+        // at the date just before the comma (the end of a range).
+        let when_date = when_clause_date(tokens, c0, &cx.times);
+        let in_clause = in_clause.or(when_date);
         let announced_on = claim
             .filter(|_| matches!(status.as_str(), "future" | "announced"))
             .and_then(|i| cx.claims[i].said_on.clone());
@@ -223,6 +230,16 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
                 _ => (None, None),
             },
         };
+        // A date from the text after the publication date puts what the
+        // tense called done in the future ("when Trump takes office" on
+        // January 20, written in November).
+        if status == "happened" && date_from.as_deref() == Some("clause") {
+            if let (Some(d), Some(p)) = (&date, &cx.published) {
+                if d.as_str() > p.as_str() && !p.starts_with(d.as_str()) {
+                    status = "future".into();
+                }
+            }
+        }
         let code = |i: &usize| cx.entities[*i].code.clone().unwrap_or_default();
         out.push(Event {
             category,
@@ -482,4 +499,32 @@ fn size_of(cx: &SentenceContext, c0: usize, c1: usize) -> Option<usize> {
     cx.quantities
         .iter()
         .position(|q| q.start >= from && q.end <= to && SIZE_MEASURES.contains(&q.measure.as_str()))
+}
+
+/// The date of a clause opened by ", when": the end date of the time
+/// expression just before the comma.
+fn when_clause_date(
+    tokens: &[Token],
+    c0: usize,
+    times: &[(usize, usize, String, String)],
+) -> Option<String> {
+    let when =
+        (c0.saturating_sub(1)..=c0).find(|&k| tokens.get(k).is_some_and(|t| t.lower == "when"))?;
+    // Only a comma (and quotation marks) between the date and "when".
+    let mut k = when.checked_sub(1)?;
+    while tokens[k].is_quote && k > 0 {
+        k -= 1;
+    }
+    if tokens[k].text != "," {
+        return None;
+    }
+    let mut before = k.checked_sub(1)?;
+    while tokens[before].is_quote && before > 0 {
+        before -= 1;
+    }
+    let end = tokens[before].end;
+    times
+        .iter()
+        .find(|(_, e, _, _)| *e == end)
+        .map(|(_, _, _, last)| last.clone())
 }

@@ -11,7 +11,7 @@ mod events;
 mod tokens;
 mod verbs;
 
-pub use verbs::{inflections, Verbs, BUILTIN, CATEGORIES};
+pub use verbs::{inflections, is_plover, Verbs, BUILTIN, CATEGORIES};
 
 use storyline_model::{Claim, Document, Event};
 
@@ -84,7 +84,7 @@ pub fn code(verbs: &Verbs, doc: &Document) -> (Vec<Claim>, Vec<Event>) {
         let times = doc.times[t0..t1]
             .iter()
             .filter(|t| t.end <= s.end)
-            .filter_map(|t| event_date(t).map(|d| (t.start, t.end, d)))
+            .filter_map(|t| event_date(t).map(|d| (t.start, t.end, d.clone(), range_end(t, d))))
             .collect();
         let dates = doc.sentence_dates.iter().find(|d| d.sentence == k);
         let said_on = dates
@@ -170,6 +170,16 @@ fn event_date(t: &storyline_model::TimeExpr) -> Option<String> {
     } else {
         t.interval[0].clone()
     }
+}
+
+/// The date a range ends on, when its value names one ("PRESENT_REF/
+/// 2025-01-20"), else `date`.
+fn range_end(t: &storyline_model::TimeExpr, date: String) -> String {
+    t.value
+        .split_once('/')
+        .map(|(_, end)| end)
+        .filter(|end| end.len() >= 4 && end.chars().all(|c| c.is_ascii_digit() || c == '-'))
+        .map_or(date, str::to_string)
 }
 
 /// The main event of a sentence: the first coded from a verb, else the

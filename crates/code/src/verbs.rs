@@ -197,7 +197,14 @@ pub const CATEGORIES: &[&str] = &[
     "MOBILIZE",
     "COERCE",
     "ASSAULT",
+    // Not PLOVER: a change of office (an inauguration), for the timeline.
+    "TRANSITION",
 ];
+
+/// The categories of the PLOVER ontology: all but storyline's own.
+pub fn is_plover(category: &str) -> bool {
+    category != "TRANSITION" && CATEGORIES.contains(&category)
+}
 
 /// Irregular past forms (past, participle) of the lemmas the dictionary uses.
 const IRREGULAR: &[(&str, &[&str])] = &[

@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 /// the spans and the dictionary entry that explain it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
-    /// One of the sixteen PLOVER categories (AGREE ... ASSAULT).
+    /// One of the sixteen PLOVER categories (AGREE ... ASSAULT), or
+    /// `TRANSITION`, storyline's own category for a change of office.
     pub category: String,
     pub mode: Option<String>,
     /// PLOVER contexts signalled by the words of the clause (`military`,

@@ -252,6 +252,7 @@ fn category_noun(category: &str) -> &'static str {
         "MOBILIZE" => "deployments",
         "COERCE" => "pressure",
         "ASSAULT" => "attacks",
+        "TRANSITION" => "changes of office",
         _ => "events",
     }
 }

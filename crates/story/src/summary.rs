@@ -23,6 +23,7 @@ fn phrase(category: &str) -> (&'static str, &'static str, &'static str) {
         "MOBILIZE" => ("deploy forces", "to", "deploy forces"),
         "COERCE" => ("put pressure", "on", "apply pressure"),
         "ASSAULT" => ("attack", "", "carry out attacks"),
+        "TRANSITION" => ("take office", "in", "take office"),
         _ => ("act", "toward", "act"),
     }
 }

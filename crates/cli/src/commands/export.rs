@@ -36,7 +36,13 @@ pub fn run(args: Args) -> Result<u8> {
     match (args.what, args.format.as_str()) {
         (What::Events, "plover" | "jsonl") => {
             for doc in &docs {
-                for (i, e) in doc.events.iter().enumerate() {
+                // storyline's own categories have no PLOVER record.
+                let plover = doc
+                    .events
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| storyline_code::is_plover(&e.category));
+                for (i, e) in plover {
                     outln!("{}", serde_json::to_string(&plover_record(doc, i, e))?)?;
                 }
             }
