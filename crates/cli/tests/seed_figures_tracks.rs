@@ -199,7 +199,7 @@ fn the_timeline_runs_from_the_june_summit_in_date_order() {
     let source = &summit["sources"][0];
     assert!(source["end"].as_u64() > source["start"].as_u64());
     // It ends with the January 20 inauguration, reported by two articles
-    // ("when Trump takes office", "take over ... next month").
+    // (one dates it to the day, the other to the month).
     let last = timeline.last().unwrap();
     assert_eq!(last["date"], "2025-01-20", "{last}");
     assert!(

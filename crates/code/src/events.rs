@@ -213,8 +213,8 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             .iter()
             .find(|(s, e, _, _)| *s >= t0 && *e <= t1)
             .map(|(_, _, d, _)| d.clone());
-        // "January 20, when Trump takes office", "in 2014, when Russia
-        // annexed Crimea": a clause opened by "when" after a comma happens
+        // "on May 3, when the new mayor is sworn in", "in 2014, when the
+        // treaty took effect": a clause opened by "when" after a comma happens
         // at the date just before the comma (the end of a range).
         let when_date = when_clause_date(tokens, c0, &cx.times);
         let in_clause = in_clause.or(when_date);
@@ -231,8 +231,8 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             },
         };
         // A date from the text after the publication date puts what the
-        // tense called done in the future ("when Trump takes office" on
-        // January 20, written in November).
+        // tense called done in the future (a mayor who "takes office" on
+        // May 3, in an article of April).
         if status == "happened" && date_from.as_deref() == Some("clause") {
             if let (Some(d), Some(p)) = (&date, &cx.published) {
                 if d.as_str() > p.as_str() && !p.starts_with(d.as_str()) {
