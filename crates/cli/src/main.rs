@@ -73,6 +73,8 @@ enum Command {
     Timeline(commands::across::TimelineArgs),
     /// Export the store's events (PLOVER JSON Lines or CSV), claims (JSON Lines or CSV) or documents (JSON Lines).
     Export(commands::export::Args),
+    /// Serve a read-only web view of the store (stories, timelines, figure charts, articles).
+    Serve(commands::serve::Args),
     /// Look up the knowledge base.
     Kb(commands::kb::Args),
     /// Measure extraction quality on an external benchmark.
@@ -106,6 +108,7 @@ fn main() -> ExitCode {
         Command::Timeline(a) => commands::across::timeline(a),
         Command::Export(a) => commands::export::run(a),
         Command::Kb(a) => commands::kb::run(a),
+        Command::Serve(a) => commands::serve::run(a),
         Command::Eval(a) => commands::eval::run(a),
     };
     match result {

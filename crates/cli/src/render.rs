@@ -324,15 +324,7 @@ pub fn removed_lines(doc: &Document) -> String {
 /// A story as the JSON scripts read: its label, date span, articles and
 /// outlets, without the clustering state behind it.
 pub fn story_json(s: &storyline_story::Story) -> serde_json::Value {
-    serde_json::json!({
-        "id": s.id,
-        "label": s.label,
-        "first": s.first,
-        "last": s.last,
-        "documents": s.documents,
-        "articles": s.articles,
-        "outlets": s.outlets,
-    })
+    serde_json::to_value(storyline_story::StorySummary::from(s)).unwrap_or_default()
 }
 
 /// A story for people: one line with its id, span, size and label.

@@ -21,5 +21,5 @@ pub use events::{merge, Mention, MergedEvent};
 pub use figures::{tracks, Disagreement, FigureTrack, Observation};
 pub use minhash::Signature;
 pub use profile::{profile, Profile};
-pub use stories::{assign, attach_copy, Story, StoryBackend, StoryIndex};
+pub use stories::{assign, attach_copy, Story, StoryBackend, StoryIndex, StorySummary};
 pub use timeline::{timeline, TimelineEntry};

@@ -47,6 +47,33 @@ pub struct Story {
     pub names: Vec<(String, String)>,
 }
 
+/// A story as it is shown: its label, date span, articles and outlets,
+/// without the clustering state behind it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StorySummary {
+    pub id: u64,
+    pub label: String,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub documents: Vec<String>,
+    pub articles: u32,
+    pub outlets: Vec<String>,
+}
+
+impl From<&Story> for StorySummary {
+    fn from(s: &Story) -> Self {
+        StorySummary {
+            id: s.id,
+            label: s.label.clone(),
+            first: s.first.clone(),
+            last: s.last.clone(),
+            documents: s.documents.clone(),
+            articles: s.articles,
+            outlets: s.outlets.clone(),
+        }
+    }
+}
+
 /// Where the clustering state lives.
 pub trait StoryBackend {
     type Error;

@@ -7,4 +7,5 @@ pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod kb;
+pub mod serve;
 pub mod show;

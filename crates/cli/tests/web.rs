@@ -1,0 +1,131 @@
+//! The web view over a store built from the example articles and an
+//! article written to break markup: every page type renders with its
+//! timeline entries, chart marks and highlights, text is escaped, and
+//! bad ids are refused.
+
+mod common;
+
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+const HOSTILE: &str = "Harbour talks <script>alert('x')</script>\n\n\
+The port authority of Mozambique said on Monday that 300 containers were waiting in Beira \
+after the storm, and an official called the delay \"intolerable\" <b onmouseover='x'>today</b>.\n";
+
+fn store() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = dir.path().join("hostile.txt");
+    std::fs::write(&hostile, HOSTILE).unwrap();
+    let db = dir.path().join("s.db");
+    let root = common::repo_root();
+    let out = common::storyline(&[
+        "ingest",
+        "--db",
+        db.to_str().unwrap(),
+        "--manifest",
+        root.join("examples/manifest.csv").to_str().unwrap(),
+        root.join("examples/articles").to_str().unwrap(),
+        hostile.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    (dir, db)
+}
+
+async fn get(db: &std::path::Path, path: &str) -> (u16, String) {
+    let response = storyline_web::router(db.to_path_buf())
+        .oneshot(axum_request(path))
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8(body.to_vec()).unwrap())
+}
+
+fn axum_request(path: &str) -> storyline_web::Request<storyline_web::Body> {
+    storyline_web::Request::builder()
+        .uri(path)
+        .body(storyline_web::Body::empty())
+        .unwrap()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn every_page_type_renders_and_escapes() {
+    let (_dir, db) = store();
+    let (status, home) = get(&db, "/").await;
+    assert_eq!(status, 200);
+    assert!(home.contains("<table id=\"stories\">"), "{home}");
+    assert!(
+        !home.contains("<script>"),
+        "unescaped markup on the home page"
+    );
+
+    let (_, stories) = get(&db, "/api/stories").await;
+    let stories: serde_json::Value = serde_json::from_str(&stories).unwrap();
+    let ids: Vec<u64> = stories
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_u64().unwrap())
+        .collect();
+    assert!(!ids.is_empty());
+    let mut saw_entry = false;
+    let mut saw_mark = false;
+    for id in &ids {
+        let (status, page) = get(&db, &format!("/stories/{id}")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("<ol id=\"timeline\">"));
+        assert!(!page.contains("<script>"), "unescaped markup on story {id}");
+        saw_entry |=
+            page.contains("<li class=\"entry\">") && page.contains("<circle class=\"entry\"");
+        saw_mark |= page.contains("<circle class=\"mark");
+        let (status, json) = get(&db, &format!("/api/stories/{id}")).await;
+        assert_eq!(status, 200);
+        let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(json["story"]["id"].as_u64(), Some(*id));
+    }
+    assert!(saw_entry, "no timeline entry drawn on any story page");
+    assert!(saw_mark, "no figure mark drawn on any story page");
+
+    let docs = common::storyline(&["docs", "--json", "--db", db.to_str().unwrap()]);
+    let docs: serde_json::Value = serde_json::from_slice(&docs.stdout).unwrap();
+    let mut saw_hostile = false;
+    for d in docs.as_array().unwrap() {
+        let id = d["id"].as_str().unwrap();
+        let (status, page) = get(&db, &format!("/documents/{id}")).await;
+        assert_eq!(status, 200);
+        assert!(
+            page.contains("<mark class=\"entity\""),
+            "no entity highlighted in {id}"
+        );
+        assert!(!page.contains("<script>") && !page.contains("<b onmouseover"));
+        if d["title"]
+            .as_str()
+            .is_some_and(|t| t.contains("Harbour talks"))
+        {
+            assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+            assert!(page.contains("<mark class=\"figure\""));
+            saw_hostile = true;
+        }
+        let (status, _) = get(&db, &format!("/api/documents/{id}")).await;
+        assert_eq!(status, 200);
+    }
+    assert!(saw_hostile, "the hostile article was not served");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn bad_ids_and_paths_are_not_found() {
+    let (_dir, db) = store();
+    for path in [
+        "/stories/abc",
+        "/stories/999999",
+        "/documents/..%2F..%2Fetc%2Fpasswd",
+        "/documents/zzzz",
+        "/documents/0000000000000000",
+        "/no/such/page",
+        "/api/documents/%3Cscript%3E",
+    ] {
+        let (status, body) = get(&db, path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(!body.contains("<script>"), "{path}");
+    }
+}

@@ -1,0 +1,196 @@
+//! The pages, rendered from what the store holds: the stories list, a
+//! story (timeline, figure tracks, events, sources) and an article with
+//! its annotations highlighted.
+
+use crate::html::{esc, page};
+use crate::svg;
+use storyline_model::Document;
+use storyline_story::{FigureTrack, MergedEvent, Story, TimelineEntry};
+
+pub fn stories(stories: &[Story]) -> String {
+    let mut body = String::from(
+        "<h1>Stories</h1><table id=\"stories\"><tr><th>story</th><th>dates</th><th>articles</th><th>outlets</th></tr>",
+    );
+    for s in stories {
+        body.push_str(&format!(
+            "<tr><td><a href=\"/stories/{}\">{}</a></td><td>{} – {}</td><td>{}</td><td>{}</td></tr>",
+            s.id,
+            esc(&s.label),
+            esc(s.first.as_deref().unwrap_or("?")),
+            esc(s.last.as_deref().unwrap_or("?")),
+            s.documents.len(),
+            esc(&s.outlets.join(", "))
+        ));
+    }
+    body.push_str("</table>");
+    page("Stories", &body)
+}
+
+/// Everything the story page shows.
+pub struct StoryView<'a> {
+    pub story: &'a Story,
+    pub documents: &'a [Document],
+    pub timeline: &'a [TimelineEntry],
+    pub tracks: &'a [FigureTrack],
+    pub events: &'a [MergedEvent],
+}
+
+pub fn story(v: &StoryView) -> String {
+    let s = v.story;
+    let mut body = format!(
+        "<h1>{}</h1><p class=\"muted\">{} – {}, {} articles</p><h2>Timeline</h2>{}<ol id=\"timeline\">",
+        esc(&s.label),
+        esc(s.first.as_deref().unwrap_or("?")),
+        esc(s.last.as_deref().unwrap_or("?")),
+        s.documents.len(),
+        svg::timeline(v.timeline)
+    );
+    for e in v.timeline {
+        let links: Vec<String> = e
+            .sources
+            .iter()
+            .map(|src| {
+                format!(
+                    "<a href=\"/documents/{}#s{}\">{}</a>",
+                    esc(&src.document),
+                    src.sentence_index,
+                    esc(src.outlet.as_deref().unwrap_or(&src.document))
+                )
+            })
+            .collect();
+        body.push_str(&format!(
+            "<li class=\"entry\"><time>{}</time> {} <span class=\"muted\">({})</span></li>",
+            esc(&e.date),
+            esc(&e.summary),
+            links.join(", ")
+        ));
+    }
+    body.push_str("</ol><h2>Figures</h2>");
+    for t in v.tracks {
+        body.push_str(&format!(
+            "<h3>{} of {}{}</h3>{}",
+            esc(&t.measure),
+            esc(&t.subject),
+            esc(&t
+                .scope
+                .iter()
+                .chain(t.purpose.iter())
+                .map(|x| format!(" ({x})"))
+                .collect::<String>()),
+            svg::track(t)
+        ));
+        if !t.disagreements.is_empty() {
+            body.push_str("<ul>");
+            for d in &t.disagreements {
+                let (a, b) = (&t.observations[d.first], &t.observations[d.second]);
+                body.push_str(&format!(
+                    "<li class=\"flag\">{} disagreement: {} ({}) against {} ({})</li>",
+                    esc(&d.kind),
+                    esc(&a.text),
+                    esc(a.speaker.as_deref().unwrap_or(&a.document)),
+                    esc(&b.text),
+                    esc(b.speaker.as_deref().unwrap_or(&b.document))
+                ));
+            }
+            body.push_str("</ul>");
+        }
+    }
+    body.push_str(
+        "<h2>Events</h2><table id=\"events\"><tr><th>date</th><th>category</th><th>summary</th><th>sources</th></tr>",
+    );
+    for e in v.events {
+        body.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(e.date.as_deref().unwrap_or("")),
+            esc(&e.category),
+            esc(&e.summary),
+            e.sources.len()
+        ));
+    }
+    body.push_str("</table><h2>Sources</h2><ul id=\"sources\">");
+    for d in v.documents {
+        body.push_str(&format!(
+            "<li><a href=\"/documents/{}\">{}</a> <span class=\"muted\">{} {} {}</span></li>",
+            esc(d.id.as_str()),
+            esc(d.title.as_deref().unwrap_or(d.id.as_str())),
+            esc(d.outlet.as_deref().unwrap_or("")),
+            esc(&d.published.map(|p| p.to_string()).unwrap_or_default()),
+            esc(d.agency.as_deref().unwrap_or(""))
+        ));
+    }
+    body.push_str("</ul>");
+    page(&s.label, &body)
+}
+
+/// Spans to highlight, by kind: entities, time expressions, figures and
+/// event verbs.
+fn marks(doc: &Document) -> Vec<(usize, usize, &'static str, String)> {
+    let mut out: Vec<(usize, usize, &'static str, String)> = Vec::new();
+    for e in &doc.entities {
+        out.push((
+            e.start,
+            e.end,
+            "entity",
+            format!("{} {}", e.kind, e.code.as_deref().unwrap_or("")),
+        ));
+    }
+    for t in &doc.times {
+        out.push((t.start, t.end, "time", t.value.clone()));
+    }
+    for q in &doc.quantities {
+        out.push((q.start, q.end, "figure", q.measure.clone()));
+    }
+    for e in &doc.events {
+        out.push((e.start, e.end, "event", e.category.clone()));
+    }
+    // Earlier first, longer first; overlapping marks after the first are
+    // dropped so the markup stays well nested.
+    out.sort_by_key(|m| (m.0, std::cmp::Reverse(m.1)));
+    let mut kept: Vec<(usize, usize, &'static str, String)> = Vec::new();
+    for m in out {
+        if kept.last().is_none_or(|k| k.1 <= m.0) && m.0 < m.1 {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+pub fn document(doc: &Document) -> String {
+    let chars: Vec<char> = doc.text.chars().collect();
+    let marks = marks(doc);
+    let mut text = String::new();
+    let mut at = 0;
+    let mut sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
+    sentence_starts.reverse();
+    let mut next_sentence = 0;
+    let mut push_plain = |text: &mut String, from: usize, to: usize, next_sentence: &mut usize| {
+        for (k, c) in chars[from..to].iter().enumerate() {
+            let i = from + k;
+            if sentence_starts.last() == Some(&i) {
+                sentence_starts.pop();
+                text.push_str(&format!("<a id=\"s{}\"></a>", *next_sentence));
+                *next_sentence += 1;
+            }
+            text.push_str(&esc(&c.to_string()));
+        }
+    };
+    for (start, end, kind, title) in &marks {
+        let (start, end) = ((*start).min(chars.len()), (*end).min(chars.len()));
+        push_plain(&mut text, at, start, &mut next_sentence);
+        text.push_str(&format!("<mark class=\"{kind}\" title=\"{}\">", esc(title)));
+        push_plain(&mut text, start, end, &mut next_sentence);
+        text.push_str("</mark>");
+        at = end;
+    }
+    push_plain(&mut text, at, chars.len(), &mut next_sentence);
+    let body = format!(
+        "<h1>{}</h1><p class=\"muted\">{} · {} · {} · {}</p><div class=\"text\" id=\"text\">{}</div>",
+        esc(doc.title.as_deref().unwrap_or(doc.id.as_str())),
+        esc(doc.outlet.as_deref().unwrap_or("unknown outlet")),
+        esc(&doc.published.map(|p| p.to_string()).unwrap_or_else(|| "undated".into())),
+        esc(doc.agency.as_deref().unwrap_or("no agency")),
+        esc(doc.url.as_deref().unwrap_or(&doc.source)),
+        text
+    );
+    page(doc.title.as_deref().unwrap_or(doc.id.as_str()), &body)
+}
