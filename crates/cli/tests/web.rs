@@ -129,3 +129,39 @@ async fn bad_ids_and_paths_are_not_found() {
         assert!(!body.contains("<script>"), "{path}");
     }
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn entities_and_search_render_and_escape() {
+    let (_dir, db) = store();
+    let (status, page) = get(&db, "/entities/country:MOZ").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<h1>Mozambique</h1>"), "{page}");
+    assert!(page.contains("<table id=\"did\">"));
+    let (status, json) = get(&db, "/api/entities/country:MOZ").await;
+    assert_eq!(status, 200);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(json["mentions"].as_u64().unwrap() > 3);
+
+    let (status, page) = get(&db, "/search?q=cyclone").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<ol id=\"hits\"><li>"), "no hit for cyclone");
+    let (_, json) = get(&db, "/api/search?q=mozamb*").await;
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(!json["documents"].as_array().unwrap().is_empty());
+    assert!(
+        json["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["id"] == "country:MOZ"),
+        "{json}"
+    );
+
+    let (status, page) = get(&db, "/search?q=%3Cscript%3Ealert(1)%3C/script%3E%22").await;
+    assert_eq!(status, 200);
+    assert!(!page.contains("<script>"), "the query is echoed unescaped");
+    for path in ["/entities/%3Cb%3E", "/entities/country:XXX"] {
+        let (status, _) = get(&db, path).await;
+        assert_eq!(status, 404, "{path}");
+    }
+}

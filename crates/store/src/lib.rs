@@ -66,6 +66,36 @@ pub struct CopyRow {
     pub similarity: f64,
 }
 
+/// A document found by [`Store::search`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SearchHit {
+    pub document: String,
+    pub title: String,
+    pub snippet: String,
+}
+
+/// A user's words as an FTS5 query: each word quoted (so no word is read
+/// as an operator), all required, a trailing `*` kept as a prefix match.
+/// `None` when nothing searchable is left.
+fn fts_query(query: &str) -> Option<String> {
+    let terms: Vec<String> = query
+        .split_whitespace()
+        .take(16)
+        .filter_map(|w| {
+            let prefix = w.ends_with('*');
+            let word: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
+            (!word.is_empty()).then(|| {
+                if prefix {
+                    format!("\"{word}\"*")
+                } else {
+                    format!("\"{word}\"")
+                }
+            })
+        })
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
 /// One line of a document listing.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct DocSummary {
@@ -264,6 +294,27 @@ impl Store {
         Ok(out)
     }
 
+    /// Documents matching a full-text query (words, all required; a
+    /// trailing `*` matches a prefix), best first, at most `limit`: id,
+    /// title and a snippet with the matches in `[` `]`.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT document_id, title, snippet(document_search, 2, '[', ']', ' … ', 12)
+             FROM document_search WHERE document_search MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![fts, limit as i64], |r| {
+            Ok(SearchHit {
+                document: r.get(0)?,
+                title: r.get(1)?,
+                snippet: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// True when some stored document has not been aggregated (a store
     /// written by an older build).
     pub fn needs_aggregation(&self) -> Result<bool> {
@@ -324,6 +375,10 @@ impl Batch<'_> {
         let outcome = match existing {
             None => {
                 self.write_document(doc, true)?;
+                self.tx.execute(
+                    "INSERT INTO document_search (document_id, title, text) VALUES (?1, ?2, ?3)",
+                    params![id, doc.title.as_deref().unwrap_or(""), doc.text],
+                )?;
                 PutOutcome::Stored
             }
             Some(body) => {

@@ -80,6 +80,16 @@ const MIGRATIONS: &[&str] = &[
         name  TEXT PRIMARY KEY,
         value INTEGER NOT NULL
     );",
+    // 3: full-text search over titles and cleaned text (FTS5), filled for
+    // the documents already stored.
+    "CREATE VIRTUAL TABLE document_search USING fts5(
+        document_id UNINDEXED,
+        title,
+        text,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO document_search (document_id, title, text)
+        SELECT id, coalesce(title, ''), json_extract(body, '$.text') FROM documents;",
 ];
 
 /// The schema version this build writes.

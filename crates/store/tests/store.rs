@@ -189,3 +189,27 @@ fn documents_stored_without_aggregation_are_aggregated_later() {
     assert!(!store.needs_aggregation().unwrap());
     assert_eq!(store.stories().unwrap().len(), 1);
 }
+
+#[test]
+fn search_finds_words_and_prefixes_and_survives_operators() {
+    let mut store = Store::open_in_memory().unwrap();
+    let batch = store.batch().unwrap();
+    batch.put(&dated(WIRE, "a.txt", 1)).unwrap();
+    batch
+        .put(&dated(
+            "Parliament passed the budget after a long night.",
+            "b.txt",
+            2,
+        ))
+        .unwrap();
+    batch.commit().unwrap();
+    let hits = store.search("helicopters", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert!(hits[0].snippet.contains("[Helicopters]"), "{:?}", hits[0]);
+    assert_eq!(store.search("landsl*", 10).unwrap().len(), 1);
+    assert_eq!(store.search("budget helicopters", 10).unwrap().len(), 0);
+    // Query syntax typed by a user is taken as words, never an error.
+    for q in ["NEAR(", "\"unbalanced", "a OR", "*", "", "^title:x"] {
+        store.search(q, 10).unwrap();
+    }
+}

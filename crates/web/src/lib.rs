@@ -11,7 +11,7 @@ mod html;
 mod pages;
 mod svg;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Json, Response};
 use axum::routing::get;
@@ -41,7 +41,11 @@ pub fn router(db: PathBuf) -> Router {
         .route("/", get(stories_page))
         .route("/stories/{id}", get(story_page))
         .route("/documents/{id}", get(document_page))
+        .route("/entities/{id}", get(entity_page))
+        .route("/search", get(search_page))
         .route("/api/stories", get(stories_api))
+        .route("/api/entities/{id}", get(entity_api))
+        .route("/api/search", get(search_api))
         .route("/api/stories/{id}", get(story_api))
         .route("/api/documents/{id}", get(document_api))
         .fallback(|| async { not_found("no such page") })
@@ -221,6 +225,194 @@ async fn document_page(State(state): State<AppState>, Path(id): Path<String>) ->
 async fn document_api(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     match load_document(&state, id).await {
         Ok(doc) => Json(doc).into_response(),
+        Err(r) => r,
+    }
+}
+
+/// An entity id: knowledge-base ids are short and made of letters,
+/// digits and `:-_.`.
+fn valid_entity_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 120
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ':' | '-' | '_' | '.'))
+}
+
+/// What the store's articles say of one entity. Reads every document:
+/// fine for the stores the view is made for, and bounded by the query
+/// time limit.
+fn entity_view(
+    store: &Store,
+    id: &str,
+) -> Result<Option<pages::EntityView>, storyline_store::StoreError> {
+    let mut view: Option<pages::EntityView> = None;
+    for doc in store.documents()? {
+        let is_it = |i: usize| {
+            doc.entities.get(i).is_some_and(|e| {
+                e.id.as_deref() == Some(id)
+                    || e.refers_to
+                        .and_then(|a| doc.entities.get(a))
+                        .is_some_and(|a| a.id.as_deref() == Some(id))
+            })
+        };
+        let here: Vec<usize> = (0..doc.entities.len()).filter(|&i| is_it(i)).collect();
+        if here.is_empty() {
+            continue;
+        }
+        let v = view.get_or_insert_with(|| {
+            let e = doc
+                .entities
+                .iter()
+                .find(|e| e.id.as_deref() == Some(id))
+                .unwrap_or(&doc.entities[here[0]]);
+            pages::EntityView {
+                id: id.to_string(),
+                name: e.name.clone().unwrap_or_else(|| e.text.clone()),
+                kind: e.kind.clone(),
+                code: e.code.clone(),
+                mentions: 0,
+                did: Vec::new(),
+                said: Vec::new(),
+                said_about: Vec::new(),
+            }
+        });
+        v.mentions += here.len();
+        let doc_id = doc.id.as_str().to_string();
+        for e in &doc.events {
+            if e.actor_entities.iter().any(|&i| is_it(i)) {
+                v.did.push((
+                    doc_id.clone(),
+                    e.sentence_index,
+                    e.date.clone(),
+                    e.category.clone(),
+                    e.verb.clone(),
+                ));
+            }
+        }
+        let chars: Vec<char> = doc.text.chars().collect();
+        let content = |s: usize, e: usize| {
+            chars[s.min(chars.len())..e.min(chars.len())]
+                .iter()
+                .collect::<String>()
+        };
+        for c in &doc.claims {
+            if c.speaker_entity.is_some_and(is_it) {
+                v.said.push((
+                    doc_id.clone(),
+                    c.sentence_index,
+                    c.said_on.clone(),
+                    content(c.start, c.end),
+                ));
+            } else if here
+                .iter()
+                .any(|&i| c.start <= doc.entities[i].start && doc.entities[i].end <= c.end)
+            {
+                v.said_about.push((
+                    doc_id.clone(),
+                    c.sentence_index,
+                    c.speaker.clone(),
+                    content(c.start, c.end),
+                ));
+            }
+        }
+    }
+    Ok(view)
+}
+
+async fn load_entity(state: &AppState, id: String) -> Result<pages::EntityView, Response> {
+    if !valid_entity_id(&id) {
+        return Err(not_found("no such entity"));
+    }
+    match read(state, move |s| entity_view(s, &id)).await {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Err(not_found("no such entity")),
+        Err(r) => Err(r),
+    }
+}
+
+async fn entity_page(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    match load_entity(&state, id).await {
+        Ok(v) => Html(pages::entity(&v)).into_response(),
+        Err(r) => r,
+    }
+}
+
+async fn entity_api(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    match load_entity(&state, id).await {
+        Ok(v) => Json(v).into_response(),
+        Err(r) => r,
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct SearchParams {
+    #[serde(default)]
+    q: String,
+}
+
+/// Hits shown per search.
+const SEARCH_LIMIT: usize = 50;
+
+/// Found articles, and found entities as (id, name).
+type Found = (Vec<pages::Hit>, Vec<(String, String)>);
+
+/// Articles matching the words, and the entities of the best matching
+/// articles whose names contain them.
+fn search_results(store: &Store, q: &str) -> Result<Found, storyline_store::StoreError> {
+    let hits = store.search(q, SEARCH_LIMIT)?;
+    let needle = q.trim().trim_end_matches('*').to_lowercase();
+    let mut entities: Vec<(String, String)> = Vec::new();
+    if !needle.is_empty() {
+        for h in hits.iter().take(10) {
+            if let Some(doc) = store.get(&h.document)? {
+                for e in &doc.entities {
+                    let (Some(id), Some(name)) = (&e.id, &e.name) else {
+                        continue;
+                    };
+                    if name.to_lowercase().contains(&needle)
+                        && !entities.iter().any(|(i, _)| i == id)
+                    {
+                        entities.push((id.clone(), name.clone()));
+                    }
+                }
+            }
+        }
+    }
+    let hits = hits
+        .into_iter()
+        .map(|h| pages::Hit {
+            document: h.document,
+            title: h.title,
+            snippet: h.snippet,
+        })
+        .collect();
+    Ok((hits, entities))
+}
+
+async fn search_page(State(state): State<AppState>, Query(p): Query<SearchParams>) -> Response {
+    let q: String = p.q.chars().take(200).collect();
+    let query = q.clone();
+    match read(&state, move |s| search_results(s, &query)).await {
+        Ok((hits, entities)) => Html(pages::search(&q, &hits, &entities)).into_response(),
+        Err(r) => r,
+    }
+}
+
+async fn search_api(State(state): State<AppState>, Query(p): Query<SearchParams>) -> Response {
+    let q: String = p.q.chars().take(200).collect();
+    match read(&state, move |s| search_results(s, &q)).await {
+        Ok((hits, entities)) => Json(serde_json::json!({
+            "documents": hits
+                .iter()
+                .map(|h| serde_json::json!({"document": h.document, "title": h.title, "snippet": h.snippet}))
+                .collect::<Vec<_>>(),
+            "entities": entities
+                .iter()
+                .map(|(id, name)| serde_json::json!({"id": id, "name": name}))
+                .collect::<Vec<_>>(),
+        }))
+        .into_response(),
         Err(r) => r,
     }
 }

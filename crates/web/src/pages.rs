@@ -124,29 +124,38 @@ pub fn story(v: &StoryView) -> String {
 
 /// Spans to highlight, by kind: entities, time expressions, figures and
 /// event verbs.
-fn marks(doc: &Document) -> Vec<(usize, usize, &'static str, String)> {
-    let mut out: Vec<(usize, usize, &'static str, String)> = Vec::new();
+type Mark = (usize, usize, &'static str, String, Option<String>);
+
+fn marks(doc: &Document) -> Vec<Mark> {
+    let mut out: Vec<Mark> = Vec::new();
     for e in &doc.entities {
+        // A mention that refers back links to what it names.
+        let id = e.id.clone().or_else(|| {
+            e.refers_to
+                .and_then(|i| doc.entities.get(i))
+                .and_then(|a| a.id.clone())
+        });
         out.push((
             e.start,
             e.end,
             "entity",
             format!("{} {}", e.kind, e.code.as_deref().unwrap_or("")),
+            id,
         ));
     }
     for t in &doc.times {
-        out.push((t.start, t.end, "time", t.value.clone()));
+        out.push((t.start, t.end, "time", t.value.clone(), None));
     }
     for q in &doc.quantities {
-        out.push((q.start, q.end, "figure", q.measure.clone()));
+        out.push((q.start, q.end, "figure", q.measure.clone(), None));
     }
     for e in &doc.events {
-        out.push((e.start, e.end, "event", e.category.clone()));
+        out.push((e.start, e.end, "event", e.category.clone(), None));
     }
     // Earlier first, longer first; overlapping marks after the first are
     // dropped so the markup stays well nested.
     out.sort_by_key(|m| (m.0, std::cmp::Reverse(m.1)));
-    let mut kept: Vec<(usize, usize, &'static str, String)> = Vec::new();
+    let mut kept: Vec<Mark> = Vec::new();
     for m in out {
         if kept.last().is_none_or(|k| k.1 <= m.0) && m.0 < m.1 {
             kept.push(m);
@@ -174,12 +183,18 @@ pub fn document(doc: &Document) -> String {
             text.push_str(&esc(&c.to_string()));
         }
     };
-    for (start, end, kind, title) in &marks {
+    for (start, end, kind, title, link) in &marks {
         let (start, end) = ((*start).min(chars.len()), (*end).min(chars.len()));
         push_plain(&mut text, at, start, &mut next_sentence);
+        if let Some(id) = link {
+            text.push_str(&format!("<a href=\"/entities/{}\">", esc(id)));
+        }
         text.push_str(&format!("<mark class=\"{kind}\" title=\"{}\">", esc(title)));
         push_plain(&mut text, start, end, &mut next_sentence);
         text.push_str("</mark>");
+        if link.is_some() {
+            text.push_str("</a>");
+        }
         at = end;
     }
     push_plain(&mut text, at, chars.len(), &mut next_sentence);
@@ -193,4 +208,102 @@ pub fn document(doc: &Document) -> String {
         text
     );
     page(doc.title.as_deref().unwrap_or(doc.id.as_str()), &body)
+}
+
+/// A hit of the search page.
+pub struct Hit {
+    pub document: String,
+    pub title: String,
+    pub snippet: String,
+}
+
+pub fn search(query: &str, hits: &[Hit], entities: &[(String, String)]) -> String {
+    let mut body = format!(
+        "<h1>Search</h1><form action=\"/search\"><input name=\"q\" value=\"{}\" size=\"40\"> <button>search</button></form>",
+        esc(query)
+    );
+    if !entities.is_empty() {
+        body.push_str("<h2>Entities</h2><ul id=\"entity-hits\">");
+        for (id, name) in entities {
+            body.push_str(&format!(
+                "<li><a href=\"/entities/{}\">{}</a> <span class=\"muted\">{}</span></li>",
+                esc(id),
+                esc(name),
+                esc(id)
+            ));
+        }
+        body.push_str("</ul>");
+    }
+    body.push_str("<h2>Articles</h2><ol id=\"hits\">");
+    for h in hits {
+        body.push_str(&format!(
+            "<li><a href=\"/documents/{}\">{}</a><br><span class=\"muted\">{}</span></li>",
+            esc(&h.document),
+            esc(if h.title.is_empty() {
+                &h.document
+            } else {
+                &h.title
+            }),
+            esc(&h.snippet)
+        ));
+    }
+    body.push_str("</ol>");
+    page("Search", &body)
+}
+
+/// What one entity did and said, and what was said about it, across the
+/// store's articles.
+#[derive(serde::Serialize)]
+pub struct EntityView {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub code: Option<String>,
+    pub mentions: usize,
+    /// (document, sentence index, date, category, verb) of the events it
+    /// is an actor of.
+    pub did: Vec<(String, usize, Option<String>, String, String)>,
+    /// (document, sentence index, said on, content) of its statements.
+    pub said: Vec<(String, usize, Option<String>, String)>,
+    /// (document, sentence index, speaker, content) of statements about it.
+    pub said_about: Vec<(String, usize, Option<String>, String)>,
+}
+
+pub fn entity(v: &EntityView) -> String {
+    let mut body = format!(
+        "<h1>{}</h1><p class=\"muted\">{} · {} · {} mentions</p><h2>What it did</h2><table id=\"did\">",
+        esc(&v.name),
+        esc(&v.kind),
+        esc(v.code.as_deref().unwrap_or("no code")),
+        v.mentions
+    );
+    for (doc, k, date, category, verb) in &v.did {
+        body.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td><a href=\"/documents/{}#s{k}\">{}</a></td></tr>",
+            esc(date.as_deref().unwrap_or("")),
+            esc(category),
+            esc(doc),
+            esc(verb)
+        ));
+    }
+    body.push_str("</table><h2>What it said</h2><ul id=\"said\">");
+    for (doc, k, on, content) in &v.said {
+        body.push_str(&format!(
+            "<li><a href=\"/documents/{}#s{k}\">{}</a> {}</li>",
+            esc(doc),
+            esc(on.as_deref().unwrap_or("undated")),
+            esc(content)
+        ));
+    }
+    body.push_str("</ul><h2>What was said about it</h2><ul id=\"said-about\">");
+    for (doc, k, speaker, content) in &v.said_about {
+        body.push_str(&format!(
+            "<li><a href=\"/documents/{}#s{k}\">{}</a>: {}</li>",
+            esc(doc),
+            esc(speaker.as_deref().unwrap_or("unnamed")),
+            esc(content)
+        ));
+    }
+    body.push_str("</ul>");
+    page(&v.name, &body)
 }
