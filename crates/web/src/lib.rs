@@ -27,6 +27,9 @@ use storyline_store::Store;
 pub use axum::body::Body;
 pub use axum::http::Request;
 
+/// The largest request body accepted.
+const REQUEST_BODY_LIMIT: usize = 16 * 1024;
+
 /// How long one request may spend reading the store.
 const QUERY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -49,6 +52,8 @@ pub fn router(db: PathBuf) -> Router {
         .route("/api/stories/{id}", get(story_api))
         .route("/api/documents/{id}", get(document_api))
         .fallback(|| async { not_found("no such page") })
+        // The view is read-only: no request needs a body.
+        .layer(axum::extract::DefaultBodyLimit::max(REQUEST_BODY_LIMIT))
         .with_state(AppState { db: Arc::new(db) })
 }
 

@@ -96,11 +96,14 @@ pub fn story(v: &StoryView) -> String {
         }
     }
     body.push_str(
-        "<h2>Events</h2><table id=\"events\"><tr><th>date</th><th>category</th><th>summary</th><th>sources</th></tr>",
+        "<h2>Events</h2><p><input id=\"filter\" placeholder=\"filter events\" \
+         oninput=\"for(const r of document.querySelectorAll('#events tr.ev'))\
+         r.hidden=!r.textContent.toLowerCase().includes(this.value.toLowerCase())\"></p>\
+         <table id=\"events\"><tr><th>date</th><th>category</th><th>summary</th><th>sources</th></tr>",
     );
     for e in v.events {
         body.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr class=\"ev\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(e.date.as_deref().unwrap_or("")),
             esc(&e.category),
             esc(&e.summary),
