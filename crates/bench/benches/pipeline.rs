@@ -158,22 +158,8 @@ fn entities_in_long_text(bencher: Bencher, words: usize) {
 /// reports sentences per second.
 #[divan::bench]
 fn code_events_and_claims(bencher: Bencher) {
-    let kb = storyline_kb::Kb::builtin();
     let verbs = storyline_code::Verbs::builtin();
-    let docs: Vec<storyline_model::Document> = example_articles()
-        .into_iter()
-        .filter_map(|r| storyline_clean::build_document(r).ok())
-        .map(|mut d| {
-            d.quantities = storyline_quantity::annotate(&d.text);
-            let (times, dates) =
-                storyline_time::annotate(&d.text, &d.sentences, d.published, &Default::default());
-            d.times = times;
-            d.sentence_dates = dates;
-            let date = d.published.as_ref().and_then(|p| p.first_day());
-            d.entities = storyline_kb::annotate(kb, &d.text, &d.sentences, date);
-            d
-        })
-        .collect();
+    let docs = storyline_bench::prepared(example_articles());
     let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
     bencher
         .counter(divan::counter::ItemsCount::new(sentences))

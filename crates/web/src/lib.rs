@@ -68,7 +68,11 @@ pub fn serve_blocking(db: PathBuf, addr: std::net::SocketAddr) -> std::io::Resul
 
 /// Serves the router on `addr` until the process ends.
 pub async fn serve(db: PathBuf, addr: std::net::SocketAddr) -> std::io::Result<()> {
-    let listener = tokio::net::TcpListener::bind(addr).await?;
+    serve_on(tokio::net::TcpListener::bind(addr).await?, db).await
+}
+
+/// Serves the router on a bound listener (a load test binds port 0).
+pub async fn serve_on(listener: tokio::net::TcpListener, db: PathBuf) -> std::io::Result<()> {
     axum::serve(listener, router(db)).await
 }
 
