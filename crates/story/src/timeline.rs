@@ -3,20 +3,8 @@
 //! report it.
 
 use crate::dates;
-use crate::events::MergedEvent;
+use crate::events::{Mention, MergedEvent};
 use serde::Serialize;
-
-/// A report behind a timeline entry: the link back to its sentence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EntrySource {
-    pub document: String,
-    pub outlet: Option<String>,
-    pub published: Option<String>,
-    pub sentence_index: usize,
-    pub start: usize,
-    pub end: usize,
-    pub reported_by: Option<String>,
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimelineEntry {
@@ -24,7 +12,9 @@ pub struct TimelineEntry {
     /// `day`, `month` or `year`.
     pub precision: String,
     pub summary: String,
-    pub sources: Vec<EntrySource>,
+    /// The reports behind it, one per sentence, each with the link back
+    /// to its sentence.
+    pub sources: Vec<Mention>,
     /// The merged event the entry shows.
     pub event: String,
     pub category: String,
@@ -73,15 +63,7 @@ pub fn timeline(events: &[MergedEvent]) -> Vec<TimelineEntry> {
                         // sentence can merge into the same entry.
                         seen.insert((m.document.clone(), m.sentence_index))
                     })
-                    .map(|m| EntrySource {
-                        document: m.document.clone(),
-                        outlet: m.outlet.clone(),
-                        published: m.published.clone(),
-                        sentence_index: m.sentence_index,
-                        start: m.start,
-                        end: m.end,
-                        reported_by: m.reported_by.clone(),
-                    })
+                    .cloned()
                     .collect(),
                 event: e.id.clone(),
                 category: e.category.clone(),
