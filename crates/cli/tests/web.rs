@@ -16,6 +16,9 @@ fn store() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let hostile = dir.path().join("hostile.txt");
     std::fs::write(&hostile, HOSTILE).unwrap();
+    // A syndicated copy of it, one word edited.
+    let copy = dir.path().join("hostile-copy.txt");
+    std::fs::write(&copy, HOSTILE.replace("waiting", "stranded")).unwrap();
     let db = dir.path().join("s.db");
     let root = common::repo_root();
     let out = common::storyline(&[
@@ -26,6 +29,7 @@ fn store() -> (tempfile::TempDir, std::path::PathBuf) {
         root.join("examples/manifest.csv").to_str().unwrap(),
         root.join("examples/articles").to_str().unwrap(),
         hostile.to_str().unwrap(),
+        copy.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
     (dir, db)
@@ -104,6 +108,10 @@ async fn every_page_type_renders_and_escapes() {
         {
             assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
             assert!(page.contains("<mark class=\"figure\""));
+            assert!(
+                page.contains("<ul id=\"copies\">"),
+                "its wire copy is not listed"
+            );
             saw_hostile = true;
         }
         let (status, _) = get(&db, &format!("/api/documents/{id}")).await;
@@ -155,6 +163,13 @@ async fn entities_and_search_render_and_escape() {
             .iter()
             .any(|e| e["id"] == "country:MOZ"),
         "{json}"
+    );
+
+    let (_, json) = get(&db, "/api/search?q=pledged").await;
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(
+        !json["events"].as_array().unwrap().is_empty(),
+        "no event found by its verb: {json}"
     );
 
     let (status, page) = get(&db, "/search?q=%3Cscript%3Ealert(1)%3C/script%3E%22").await;

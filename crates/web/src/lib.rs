@@ -213,12 +213,25 @@ async fn story_api(State(state): State<AppState>, Path(id): Path<String>) -> Res
     }
 }
 
-async fn load_document(state: &AppState, id: String) -> Result<Document, Response> {
+/// A document and the group of wire copies it belongs to, if any.
+type DocumentData = (Document, Option<storyline_story::CopyGroup>);
+
+async fn load_document(state: &AppState, id: String) -> Result<DocumentData, Response> {
     if !valid_document_id(&id) {
         return Err(not_found("no such document"));
     }
-    match read(state, move |s| s.get(&id)).await {
-        Ok(Some(doc)) => Ok(doc),
+    let found = read(state, move |s| {
+        let Some(doc) = s.get(&id)? else {
+            return Ok(None);
+        };
+        let group = s.copy_groups()?.into_iter().find(|g| {
+            g.canonical == doc.id.as_str() || g.copies.iter().any(|c| c == doc.id.as_str())
+        });
+        Ok(Some((doc, group)))
+    })
+    .await;
+    match found {
+        Ok(Some(data)) => Ok(data),
         Ok(None) => Err(not_found("no such document")),
         Err(r) => Err(r),
     }
@@ -226,14 +239,26 @@ async fn load_document(state: &AppState, id: String) -> Result<Document, Respons
 
 async fn document_page(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     match load_document(&state, id).await {
-        Ok(doc) => Html(pages::document(&doc)).into_response(),
+        Ok((doc, copies)) => Html(pages::document(&doc, copies.as_ref())).into_response(),
         Err(r) => r,
     }
 }
 
 async fn document_api(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     match load_document(&state, id).await {
-        Ok(doc) => Json(doc).into_response(),
+        Ok((doc, copies)) => {
+            let mut value = serde_json::to_value(&doc).unwrap_or_default();
+            value["copies"] = serde_json::to_value(copies.map(|g| {
+                serde_json::json!({
+                    "canonical": g.canonical,
+                    "copies": g.copies,
+                    "agency": g.agency,
+                    "similarity": g.similarity,
+                })
+            }))
+            .unwrap_or_default();
+            Json(value).into_response()
+        }
         Err(r) => r,
     }
 }
@@ -363,18 +388,32 @@ struct SearchParams {
 /// Hits shown per search.
 const SEARCH_LIMIT: usize = 50;
 
-/// Found articles, and found entities as (id, name).
-type Found = (Vec<pages::Hit>, Vec<(String, String)>);
+/// Found articles, entities as (id, name), and events.
+type Found = (Vec<pages::Hit>, Vec<(String, String)>, Vec<pages::EventHit>);
 
-/// Articles matching the words, and the entities of the best matching
-/// articles whose names contain them.
+/// Articles matching the words, and the entities (by name) and events (by
+/// category or verb) of the best matching articles that contain them.
 fn search_results(store: &Store, q: &str) -> Result<Found, storyline_store::StoreError> {
     let hits = store.search(q, SEARCH_LIMIT)?;
     let needle = q.trim().trim_end_matches('*').to_lowercase();
     let mut entities: Vec<(String, String)> = Vec::new();
+    let mut events: Vec<pages::EventHit> = Vec::new();
     if !needle.is_empty() {
         for h in hits.iter().take(10) {
             if let Some(doc) = store.get(&h.document)? {
+                for e in &doc.events {
+                    if e.verb.to_lowercase().contains(&needle)
+                        || e.category.to_lowercase() == needle
+                    {
+                        events.push((
+                            h.document.clone(),
+                            e.sentence_index,
+                            e.category.clone(),
+                            e.verb.clone(),
+                            e.date.clone(),
+                        ));
+                    }
+                }
                 for e in &doc.entities {
                     let (Some(id), Some(name)) = (&e.id, &e.name) else {
                         continue;
@@ -396,14 +435,16 @@ fn search_results(store: &Store, q: &str) -> Result<Found, storyline_store::Stor
             snippet: h.snippet,
         })
         .collect();
-    Ok((hits, entities))
+    Ok((hits, entities, events))
 }
 
 async fn search_page(State(state): State<AppState>, Query(p): Query<SearchParams>) -> Response {
     let q: String = p.q.chars().take(200).collect();
     let query = q.clone();
     match read(&state, move |s| search_results(s, &query)).await {
-        Ok((hits, entities)) => Html(pages::search(&q, &hits, &entities)).into_response(),
+        Ok((hits, entities, events)) => {
+            Html(pages::search(&q, &hits, &entities, &events)).into_response()
+        }
         Err(r) => r,
     }
 }
@@ -411,7 +452,7 @@ async fn search_page(State(state): State<AppState>, Query(p): Query<SearchParams
 async fn search_api(State(state): State<AppState>, Query(p): Query<SearchParams>) -> Response {
     let q: String = p.q.chars().take(200).collect();
     match read(&state, move |s| search_results(s, &q)).await {
-        Ok((hits, entities)) => Json(serde_json::json!({
+        Ok((hits, entities, events)) => Json(serde_json::json!({
             "documents": hits
                 .iter()
                 .map(|h| serde_json::json!({"document": h.document, "title": h.title, "snippet": h.snippet}))
@@ -419,6 +460,16 @@ async fn search_api(State(state): State<AppState>, Query(p): Query<SearchParams>
             "entities": entities
                 .iter()
                 .map(|(id, name)| serde_json::json!({"id": id, "name": name}))
+                .collect::<Vec<_>>(),
+            "events": events
+                .iter()
+                .map(|(document, sentence, category, verb, date)| serde_json::json!({
+                    "document": document,
+                    "sentence_index": sentence,
+                    "category": category,
+                    "verb": verb,
+                    "date": date,
+                }))
                 .collect::<Vec<_>>(),
         }))
         .into_response(),

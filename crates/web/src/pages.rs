@@ -167,7 +167,7 @@ fn marks(doc: &Document) -> Vec<Mark> {
     kept
 }
 
-pub fn document(doc: &Document) -> String {
+pub fn document(doc: &Document, copies: Option<&storyline_story::CopyGroup>) -> String {
     let chars: Vec<char> = doc.text.chars().collect();
     let marks = marks(doc);
     let mut text = String::new();
@@ -201,7 +201,7 @@ pub fn document(doc: &Document) -> String {
         at = end;
     }
     push_plain(&mut text, at, chars.len(), &mut next_sentence);
-    let body = format!(
+    let mut body = format!(
         "<h1>{}</h1><p class=\"muted\">{} · {} · {} · {}</p><div class=\"text\" id=\"text\">{}</div>",
         esc(doc.title.as_deref().unwrap_or(doc.id.as_str())),
         esc(doc.outlet.as_deref().unwrap_or("unknown outlet")),
@@ -210,6 +210,29 @@ pub fn document(doc: &Document) -> String {
         esc(doc.url.as_deref().unwrap_or(&doc.source)),
         text
     );
+    if let Some(g) = copies {
+        body.push_str("<h2>Wire copies</h2><ul id=\"copies\">");
+        let me = doc.id.as_str();
+        for other in std::iter::once(&g.canonical).chain(g.copies.iter()) {
+            if other != me {
+                body.push_str(&format!(
+                    "<li><a href=\"/documents/{}\">{}</a>{}</li>",
+                    esc(other),
+                    esc(other),
+                    if *other == g.canonical {
+                        " (the original)"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+        }
+        body.push_str(&format!(
+            "</ul><p class=\"muted\">{}; similarity at least {:.2}</p>",
+            esc(g.agency.as_deref().unwrap_or("no agency credited")),
+            g.similarity
+        ));
+    }
     page(doc.title.as_deref().unwrap_or(doc.id.as_str()), &body)
 }
 
@@ -220,7 +243,16 @@ pub struct Hit {
     pub snippet: String,
 }
 
-pub fn search(query: &str, hits: &[Hit], entities: &[(String, String)]) -> String {
+/// An event found by the search: document, sentence, category, verb,
+/// date.
+pub type EventHit = (String, usize, String, String, Option<String>);
+
+pub fn search(
+    query: &str,
+    hits: &[Hit],
+    entities: &[(String, String)],
+    events: &[EventHit],
+) -> String {
     let mut body = format!(
         "<h1>Search</h1><form action=\"/search\"><input name=\"q\" value=\"{}\" size=\"40\"> <button>search</button></form>",
         esc(query)
@@ -233,6 +265,19 @@ pub fn search(query: &str, hits: &[Hit], entities: &[(String, String)]) -> Strin
                 esc(id),
                 esc(name),
                 esc(id)
+            ));
+        }
+        body.push_str("</ul>");
+    }
+    if !events.is_empty() {
+        body.push_str("<h2>Events</h2><ul id=\"event-hits\">");
+        for (doc, k, category, verb, date) in events {
+            body.push_str(&format!(
+                "<li>{} {} <a href=\"/documents/{}#s{k}\">{}</a></li>",
+                esc(date.as_deref().unwrap_or("")),
+                esc(category),
+                esc(doc),
+                esc(verb)
             ));
         }
         body.push_str("</ul>");
