@@ -7,6 +7,24 @@ use crate::svg;
 use storyline_model::Document;
 use storyline_story::{FigureTrack, MergedEvent, Story, TimelineEntry};
 
+/// Rows of one list or table a page shows, and charts a story page
+/// draws: pages stay bounded however large a story grows; the JSON API
+/// has everything.
+const MAX_ROWS: usize = 500;
+const MAX_CHARTS: usize = 40;
+
+/// A note under a list cut at `MAX_ROWS`.
+fn more(total: usize, shown: usize) -> String {
+    if total > shown {
+        format!(
+            "<p class=\"muted\">{} more not shown; the JSON API has them all.</p>",
+            total - shown
+        )
+    } else {
+        String::new()
+    }
+}
+
 pub fn stories(stories: &[Story]) -> String {
     let mut body = String::from(
         "<h1>Stories</h1><table id=\"stories\"><tr><th>story</th><th>dates</th><th>articles</th><th>outlets</th></tr>",
@@ -45,7 +63,7 @@ pub fn story(v: &StoryView) -> String {
         s.documents.len(),
         svg::timeline(v.timeline)
     );
-    for e in v.timeline {
+    for e in v.timeline.iter().take(MAX_ROWS) {
         let links: Vec<String> = e
             .sources
             .iter()
@@ -65,8 +83,10 @@ pub fn story(v: &StoryView) -> String {
             links.join(", ")
         ));
     }
-    body.push_str("</ol><h2>Figures</h2>");
-    for t in v.tracks {
+    body.push_str("</ol>");
+    body.push_str(&more(v.timeline.len(), MAX_ROWS.min(v.timeline.len())));
+    body.push_str("<h2>Figures</h2>");
+    for t in v.tracks.iter().take(MAX_CHARTS) {
         body.push_str(&format!(
             "<h3>{} of {}{}</h3>{}",
             esc(&t.measure),
@@ -101,7 +121,7 @@ pub fn story(v: &StoryView) -> String {
          r.hidden=!r.textContent.toLowerCase().includes(this.value.toLowerCase())\"></p>\
          <table id=\"events\"><tr><th>date</th><th>category</th><th>summary</th><th>sources</th></tr>",
     );
-    for e in v.events {
+    for e in v.events.iter().take(MAX_ROWS) {
         body.push_str(&format!(
             "<tr class=\"ev\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(e.date.as_deref().unwrap_or("")),
@@ -110,8 +130,10 @@ pub fn story(v: &StoryView) -> String {
             e.sources.len()
         ));
     }
-    body.push_str("</table><h2>Sources</h2><ul id=\"sources\">");
-    for d in v.documents {
+    body.push_str("</table>");
+    body.push_str(&more(v.events.len(), MAX_ROWS.min(v.events.len())));
+    body.push_str("<h2>Sources</h2><ul id=\"sources\">");
+    for d in v.documents.iter().take(MAX_ROWS) {
         body.push_str(&format!(
             "<li><a href=\"/documents/{}\">{}</a> <span class=\"muted\">{} {} {}</span></li>",
             esc(d.id.as_str()),
@@ -325,7 +347,7 @@ pub fn entity(v: &EntityView) -> String {
         esc(v.code.as_deref().unwrap_or("no code")),
         v.mentions
     );
-    for (doc, k, date, category, verb) in &v.did {
+    for (doc, k, date, category, verb) in v.did.iter().take(MAX_ROWS) {
         body.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td><a href=\"/documents/{}#s{k}\">{}</a></td></tr>",
             esc(date.as_deref().unwrap_or("")),
@@ -335,7 +357,7 @@ pub fn entity(v: &EntityView) -> String {
         ));
     }
     body.push_str("</table><h2>What it said</h2><ul id=\"said\">");
-    for (doc, k, on, content) in &v.said {
+    for (doc, k, on, content) in v.said.iter().take(MAX_ROWS) {
         body.push_str(&format!(
             "<li><a href=\"/documents/{}#s{k}\">{}</a> {}</li>",
             esc(doc),
@@ -344,7 +366,7 @@ pub fn entity(v: &EntityView) -> String {
         ));
     }
     body.push_str("</ul><h2>What was said about it</h2><ul id=\"said-about\">");
-    for (doc, k, speaker, content) in &v.said_about {
+    for (doc, k, speaker, content) in v.said_about.iter().take(MAX_ROWS) {
         body.push_str(&format!(
             "<li><a href=\"/documents/{}#s{k}\">{}</a>: {}</li>",
             esc(doc),
@@ -354,4 +376,43 @@ pub fn entity(v: &EntityView) -> String {
     }
     body.push_str("</ul>");
     page(&v.name, &body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_huge_story_page_stays_bounded() {
+        let long = Story {
+            id: 1,
+            label: "A long story".into(),
+            first: Some("2024-01-01".into()),
+            last: Some("2024-12-31".into()),
+            documents: Vec::new(),
+            outlets: Vec::new(),
+            articles: 0,
+            features: Vec::new(),
+            names: Vec::new(),
+        };
+        let entry = TimelineEntry {
+            date: "2024-05-01".into(),
+            precision: "day".into(),
+            summary: "Someone does something".into(),
+            sources: Vec::new(),
+            event: "ev1".into(),
+            category: "AID".into(),
+            status: "happened".into(),
+        };
+        let timeline = vec![entry; 20 * MAX_ROWS];
+        let html = story(&StoryView {
+            story: &long,
+            documents: &[],
+            timeline: &timeline,
+            tracks: &[],
+            events: &[],
+        });
+        assert_eq!(html.matches("<li class=\"entry\">").count(), MAX_ROWS);
+        assert!(html.contains(&format!("{} more not shown", 19 * MAX_ROWS)));
+    }
 }
