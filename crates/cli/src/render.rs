@@ -321,12 +321,6 @@ pub fn removed_lines(doc: &Document) -> String {
     out
 }
 
-/// A story as the JSON scripts read: its label, date span, articles and
-/// outlets, without the clustering state behind it.
-pub fn story_json(s: &storyline_story::Story) -> serde_json::Value {
-    serde_json::to_value(storyline_story::StorySummary::from(s)).unwrap_or_default()
-}
-
 /// A story for people: one line with its id, span, size and label.
 pub fn story_line(s: &storyline_story::Story) -> String {
     format!(

@@ -86,20 +86,7 @@ fn chromium(browser: &str, profile: &Path, extra: &[String], url: &str) -> Strin
 fn every_page_type_renders_in_chromium() {
     let Some(browser) = browser() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let hostile = dir.path().join("hostile.txt");
-    std::fs::write(&hostile, HOSTILE).unwrap();
-    let db = dir.path().join("s.db");
-    let root = common::repo_root();
-    let out = common::storyline(&[
-        "ingest",
-        "--db",
-        db.to_str().unwrap(),
-        "--manifest",
-        root.join("examples/manifest.csv").to_str().unwrap(),
-        root.join("examples/articles").to_str().unwrap(),
-        hostile.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let db = common::store_with_examples(dir.path(), &[("hostile.txt", HOSTILE)]);
     let (_server, port) = serve(&db);
     let base = format!("http://127.0.0.1:{port}");
     let profile = dir.path().join("profile");

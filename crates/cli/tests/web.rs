@@ -14,24 +14,12 @@ after the storm, and an official called the delay \"intolerable\" <b onmouseover
 
 fn store() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let hostile = dir.path().join("hostile.txt");
-    std::fs::write(&hostile, HOSTILE).unwrap();
-    // A syndicated copy of it, one word edited.
-    let copy = dir.path().join("hostile-copy.txt");
-    std::fs::write(&copy, HOSTILE.replace("waiting", "stranded")).unwrap();
-    let db = dir.path().join("s.db");
-    let root = common::repo_root();
-    let out = common::storyline(&[
-        "ingest",
-        "--db",
-        db.to_str().unwrap(),
-        "--manifest",
-        root.join("examples/manifest.csv").to_str().unwrap(),
-        root.join("examples/articles").to_str().unwrap(),
-        hostile.to_str().unwrap(),
-        copy.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    // The hostile article and a syndicated copy of it, one word edited.
+    let copy = HOSTILE.replace("waiting", "stranded");
+    let db = common::store_with_examples(
+        dir.path(),
+        &[("hostile.txt", HOSTILE), ("hostile-copy.txt", &copy)],
+    );
     (dir, db)
 }
 

@@ -207,13 +207,7 @@ impl Store {
             .iter()
             .map(|b| serde_json::from_str(b))
             .collect::<std::result::Result<Vec<Story>, _>>()?;
-        stories.sort_by(|a, b| {
-            b.documents
-                .len()
-                .cmp(&a.documents.len())
-                .then_with(|| a.first.cmp(&b.first))
-                .then(a.id.cmp(&b.id))
-        });
+        stories.sort_by(storyline_story::listing_order);
         Ok(stories)
     }
 

@@ -25,7 +25,7 @@ struct Member {
 }
 
 /// A group of copies: the canonical article and its copies.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CopyGroup {
     pub canonical: String,
     pub copies: Vec<String>,
@@ -147,6 +147,27 @@ pub fn band_keys(signature: &Signature) -> Vec<(usize, u64)> {
                 band_hash(&signature.0[band * ROWS..(band + 1) * ROWS]),
             )
         })
+        .collect()
+}
+
+/// The ids of the documents that are a copy in some group.
+pub fn copy_ids(groups: &[CopyGroup]) -> std::collections::HashSet<&str> {
+    groups
+        .iter()
+        .flat_map(|g| g.copies.iter().map(String::as_str))
+        .collect()
+}
+
+/// The documents that are not a copy in any group: one per group of
+/// copies, so that no copy counts as a second source.
+pub fn independent<'a>(
+    documents: &'a [storyline_model::Document],
+    groups: &[CopyGroup],
+) -> Vec<&'a storyline_model::Document> {
+    let copies = copy_ids(groups);
+    documents
+        .iter()
+        .filter(|d| !copies.contains(d.id.as_str()))
         .collect()
 }
 

@@ -341,12 +341,12 @@ fn purpose_of(doc: &Document, q: &Quantity) -> Option<String> {
 /// "for" ("committed for Ukraine", "pledged to Chile"), within the
 /// sentence: who the money goes to.
 fn receiver_after(doc: &Document, q: &Quantity, actors: &[(usize, String)]) -> Option<String> {
-    let chars: Vec<char> = doc.text.chars().collect();
     actors
         .iter()
         .filter(|(start, _)| *start >= q.end)
         .find(|(start, _)| {
-            let before: String = chars[start.saturating_sub(5)..*start].iter().collect();
+            let from = start.saturating_sub(5);
+            let before: String = doc.text.chars().skip(from).take(start - from).collect();
             let before = before.to_lowercase();
             before.ends_with("to ") || before.ends_with("for ")
         })

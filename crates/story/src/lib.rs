@@ -16,10 +16,12 @@ pub mod stories;
 pub mod summary;
 pub mod timeline;
 
-pub use copies::{band_keys, CopyGroup, CopyIndex, COPY_THRESHOLD};
+pub use copies::{band_keys, copy_ids, independent, CopyGroup, CopyIndex, COPY_THRESHOLD};
 pub use events::{merge, Mention, MergedEvent};
 pub use figures::{tracks, Disagreement, FigureTrack, Observation};
 pub use minhash::Signature;
 pub use profile::{profile, Profile};
-pub use stories::{assign, attach_copy, Story, StoryBackend, StoryIndex, StorySummary};
+pub use stories::{
+    assign, attach_copy, listing_order, Story, StoryBackend, StoryIndex, StorySummary,
+};
 pub use timeline::{timeline, TimelineEntry};

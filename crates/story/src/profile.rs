@@ -66,8 +66,15 @@ const CALENDAR: &[&str] = &[
 /// to one story more surely than any common word.
 fn unknown_names(doc: &Document) -> Vec<(String, u32)> {
     let chars: Vec<char> = doc.text.chars().collect();
-    let covered =
-        |start: usize, end: usize| doc.entities.iter().any(|e| e.start < end && start < e.end);
+    // Which characters lie inside an entity mention, marked once, so a
+    // word's check does not scan every mention.
+    let mut in_entity = vec![false; chars.len()];
+    for e in &doc.entities {
+        for c in &mut in_entity[e.start.min(chars.len())..e.end.min(chars.len())] {
+            *c = true;
+        }
+    }
+    let covered = |start: usize, end: usize| in_entity[start..end].iter().any(|&c| c);
     let mut counts: Vec<(String, u32, bool)> = Vec::new();
     for sentence in &doc.sentences {
         let mut i = sentence.start;

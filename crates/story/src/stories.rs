@@ -315,6 +315,15 @@ fn label(story: &Story) -> String {
     }
 }
 
+/// The order stories are listed in: largest first, then by first date.
+pub fn listing_order(a: &Story, b: &Story) -> std::cmp::Ordering {
+    b.documents
+        .len()
+        .cmp(&a.documents.len())
+        .then_with(|| a.first.cmp(&b.first))
+        .then(a.id.cmp(&b.id))
+}
+
 /// The clustering state in memory, for `analyze` and tests.
 #[derive(Debug, Default)]
 pub struct StoryIndex {
@@ -333,13 +342,7 @@ impl StoryIndex {
     /// The stories, largest first, then by first date.
     pub fn stories(&self) -> Vec<Story> {
         let mut out = self.stories.clone();
-        out.sort_by(|a, b| {
-            b.documents
-                .len()
-                .cmp(&a.documents.len())
-                .then_with(|| a.first.cmp(&b.first))
-                .then(a.id.cmp(&b.id))
-        });
+        out.sort_by(listing_order);
         out
     }
 }

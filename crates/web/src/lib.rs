@@ -136,15 +136,8 @@ fn story_data(store: &Store, id: u64) -> Result<Option<StoryData>, storyline_sto
         return Ok(None);
     };
     let documents = store.story_documents(id)?;
-    let copies: Vec<String> = store
-        .copy_groups()?
-        .into_iter()
-        .flat_map(|g| g.copies)
-        .collect();
-    let independent: Vec<&Document> = documents
-        .iter()
-        .filter(|d| !copies.iter().any(|c| c == d.id.as_str()))
-        .collect();
+    let groups = store.copy_groups()?;
+    let independent = storyline_story::independent(&documents, &groups);
     let events = storyline_story::merge(&independent);
     let timeline = storyline_story::timeline(&events);
     let tracks = storyline_story::tracks(&independent);
@@ -248,15 +241,7 @@ async fn document_api(State(state): State<AppState>, Path(id): Path<String>) -> 
     match load_document(&state, id).await {
         Ok((doc, copies)) => {
             let mut value = serde_json::to_value(&doc).unwrap_or_default();
-            value["copies"] = serde_json::to_value(copies.map(|g| {
-                serde_json::json!({
-                    "canonical": g.canonical,
-                    "copies": g.copies,
-                    "agency": g.agency,
-                    "similarity": g.similarity,
-                })
-            }))
-            .unwrap_or_default();
+            value["copies"] = serde_json::to_value(copies).unwrap_or_default();
             Json(value).into_response()
         }
         Err(r) => r,

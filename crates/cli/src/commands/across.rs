@@ -45,14 +45,11 @@ pub fn independent_documents(store: &Store, story: Option<u64>) -> Result<Vec<Do
         }
         None => store.documents()?,
     };
-    let copies: Vec<String> = store
-        .copy_groups()?
-        .into_iter()
-        .flat_map(|g| g.copies)
-        .collect();
+    let groups = store.copy_groups()?;
+    let copies = storyline_story::copy_ids(&groups);
     Ok(documents
         .into_iter()
-        .filter(|d| !copies.iter().any(|c| c == d.id.as_str()))
+        .filter(|d| !copies.contains(d.id.as_str()))
         .collect())
 }
 
@@ -60,7 +57,7 @@ pub fn stories(args: StoriesArgs) -> Result<u8> {
     let store = open(&args.db)?;
     let stories = store.stories()?;
     if args.json {
-        let list: Vec<serde_json::Value> = stories.iter().map(render::story_json).collect();
+        let list: Vec<storyline_story::StorySummary> = stories.iter().map(Into::into).collect();
         outln!("{}", serde_json::to_string_pretty(&list)?)?;
     } else {
         for s in &stories {

@@ -3,6 +3,7 @@ use crate::render;
 use anyhow::Result;
 use std::path::PathBuf;
 use storyline_store::Store;
+use storyline_story::StorySummary;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -22,10 +23,10 @@ pub struct Args {
 struct Report<'a> {
     documents: &'a [storyline_model::Document],
     /// Stories: label, date span, articles and outlets.
-    stories: Vec<serde_json::Value>,
+    stories: Vec<StorySummary>,
     /// Wire copies and near-duplicates: each group's canonical article,
     /// its copies and the agency they share.
-    copies: Vec<serde_json::Value>,
+    copies: &'a [storyline_story::CopyGroup],
     events: Vec<storyline_story::MergedEvent>,
     /// Figure tracks over the canonical articles (copies are not second
     /// sources), with their disagreements.
@@ -40,29 +41,15 @@ pub fn run(args: Args) -> Result<u8> {
     let documents = store.documents()?;
     let copies = store.copy_groups()?;
     let stories = store.stories()?;
-    let copied: Vec<&String> = copies.iter().flat_map(|g| g.copies.iter()).collect();
-    let canonical: Vec<&storyline_model::Document> = documents
-        .iter()
-        .filter(|d| !copied.iter().any(|c| c.as_str() == d.id.as_str()))
-        .collect();
+    let canonical = storyline_story::independent(&documents, &copies);
     let figures = storyline_story::tracks(&canonical);
     let events = storyline_story::merge(&canonical);
     let timeline = storyline_story::timeline(&events);
     if args.json {
         let report = Report {
             documents: &documents,
-            stories: stories.iter().map(crate::render::story_json).collect(),
-            copies: copies
-                .iter()
-                .map(|g| {
-                    serde_json::json!({
-                        "canonical": g.canonical,
-                        "copies": g.copies,
-                        "agency": g.agency,
-                        "similarity": g.similarity,
-                    })
-                })
-                .collect(),
+            stories: stories.iter().map(StorySummary::from).collect(),
+            copies: &copies,
             events,
             figures,
             timeline,

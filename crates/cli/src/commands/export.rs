@@ -73,7 +73,10 @@ pub fn run(args: Args) -> Result<u8> {
         (What::Figures, "csv") => out!("{}", figures_csv(&tracks(&store)?)?)?,
         (What::Stories, "jsonl") => {
             for s in store.stories()? {
-                outln!("{}", serde_json::to_string(&crate::render::story_json(&s))?)?;
+                outln!(
+                    "{}",
+                    serde_json::to_string(&storyline_story::StorySummary::from(&s))?
+                )?;
             }
         }
         (What::Stories, "csv") => out!("{}", stories_csv(&store)?)?,

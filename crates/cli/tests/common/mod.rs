@@ -47,3 +47,29 @@ pub fn seed_path(shared: &Path, prefix: &str) -> PathBuf {
         .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
         .unwrap_or_else(|| panic!("no seed {prefix}"))
 }
+
+/// A store in `dir` holding the example articles (with their manifest)
+/// and the given extra articles, written to `dir` under their names.
+pub fn store_with_examples(dir: &Path, extra: &[(&str, &str)]) -> PathBuf {
+    let db = dir.join("s.db");
+    let root = repo_root();
+    let manifest = root.join("examples/manifest.csv");
+    let articles = root.join("examples/articles");
+    let mut args: Vec<String> = vec![
+        "ingest".into(),
+        "--db".into(),
+        db.display().to_string(),
+        "--manifest".into(),
+        manifest.display().to_string(),
+        articles.display().to_string(),
+    ];
+    for (name, text) in extra {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        args.push(path.display().to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = storyline(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    db
+}
