@@ -1,0 +1,15 @@
+use thiserror::Error;
+
+/// Why the backbone could not load or run.
+#[derive(Debug, Error)]
+pub enum NlpError {
+    /// A model file is not what this crate expects (a broken or different model).
+    #[error("model file {file}: {message}")]
+    Model { file: String, message: String },
+}
+
+impl NlpError {
+    pub(crate) fn model(file: &str, message: impl Into<String>) -> Self {
+        NlpError::Model { file: file.to_string(), message: message.into() }
+    }
+}
