@@ -10,6 +10,9 @@ pub enum NlpError {
 
 impl NlpError {
     pub(crate) fn model(file: &str, message: impl Into<String>) -> Self {
-        NlpError::Model { file: file.to_string(), message: message.into() }
+        NlpError::Model {
+            file: file.to_string(),
+            message: message.into(),
+        }
     }
 }

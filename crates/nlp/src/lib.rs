@@ -6,13 +6,14 @@
 //! built into the binary; nothing is read from disk or the network at run
 //! time.
 
+pub mod attributes;
 mod error;
+pub mod files;
 pub mod hashing;
 pub mod lexical;
-pub mod tokenizer;
 pub mod model_files;
 pub mod network;
+pub mod tokenizer;
 pub mod transitions;
-pub mod attributes;
 
 pub use error::NlpError;
