@@ -188,6 +188,8 @@ pub fn build_document(raw: RawDocument) -> Result<Document, CleanError> {
         sources: vec![source],
         paragraphs,
         sentences,
+        tokens: Vec::new(),
+        ner: Vec::new(),
         quantities: Vec::new(),
         times: Vec::new(),
         sentence_dates: Vec::new(),

@@ -161,6 +161,13 @@ pub struct Document {
     pub sources: Vec<SourceRef>,
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Span>,
+    /// The backbone's tokens (tag, part of speech, lemma, dependency
+    /// parse); empty for text that is not English or before it has run.
+    #[serde(default)]
+    pub tokens: Vec<crate::Token>,
+    /// The backbone's named-entity spans, by token and character offsets.
+    #[serde(default)]
+    pub ner: Vec<crate::NerSpan>,
     /// Figures found in `text`; empty until the quantity stage has run.
     #[serde(default)]
     pub quantities: Vec<Quantity>,

@@ -12,6 +12,7 @@ mod id;
 mod raw;
 mod span;
 mod time;
+mod token;
 
 pub use date::{DateError, PartialDate, Precision};
 pub use document::{DateOrigin, Diagnostic, Document, Quantity, RemovedLine, Severity, SourceRef};
@@ -21,3 +22,4 @@ pub use id::DocId;
 pub use raw::{GivenMeta, Markup, PageMeta, RawDocument};
 pub use span::{CharIndex, Span};
 pub use time::{SentenceDates, TimeExpr};
+pub use token::{NerSpan, Token};

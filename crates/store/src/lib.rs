@@ -9,9 +9,11 @@
 
 mod aggregate;
 mod migrations;
+mod tokens;
 
 pub use aggregate::Aggregated;
 pub use migrations::SCHEMA_VERSION;
+pub use tokens::TokensError;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::path::Path;
@@ -30,6 +32,8 @@ pub enum StoreError {
     NewerSchema { found: i64, supported: i64 },
     #[error("id prefix `{prefix}` matches {count} documents")]
     Ambiguous { prefix: String, count: usize },
+    #[error(transparent)]
+    Tokens(#[from] TokensError),
 }
 
 impl StoreError {
@@ -41,6 +45,7 @@ impl StoreError {
             StoreError::Json(_) => "the store may have been edited by hand; re-ingest the document",
             StoreError::NewerSchema { .. } => "upgrade storyline, or use another --db",
             StoreError::Ambiguous { .. } => "type more of the id",
+            StoreError::Tokens(_) => "re-ingest the document into a new store",
         }
     }
 }
@@ -328,6 +333,17 @@ impl Store {
                 })?;
         let mut doc: Document = serde_json::from_str(&body)?;
         doc.sources = self.sources(id)?;
+        let blob: Option<Vec<u8>> = self
+            .conn
+            .query_row(
+                "SELECT tokens FROM document_tokens WHERE document_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(blob) = blob {
+            (doc.tokens, doc.ner) = tokens::decode(id, &blob, &doc.text)?;
+        }
         Ok(doc)
     }
 
@@ -369,6 +385,12 @@ impl Batch<'_> {
         let outcome = match existing {
             None => {
                 self.write_document(doc, true)?;
+                if !doc.tokens.is_empty() {
+                    self.tx.execute(
+                        "INSERT OR REPLACE INTO document_tokens (document_id, tokens) VALUES (?1, ?2)",
+                        params![id, tokens::encode(&doc.tokens, &doc.ner)],
+                    )?;
+                }
                 self.tx.execute(
                     "INSERT INTO document_search (document_id, title, text) VALUES (?1, ?2, ?3)",
                     params![id, doc.title.as_deref().unwrap_or(""), doc.text],
@@ -398,8 +420,10 @@ impl Batch<'_> {
 
     fn write_document(&self, doc: &Document, insert: bool) -> Result<()> {
         let mut stored = doc.clone();
-        // Sources live in their own table.
+        // Sources live in their own table, tokens in theirs.
         stored.sources.clear();
+        stored.tokens.clear();
+        stored.ner.clear();
         let body = serde_json::to_string(&stored)?;
         let sql = if insert {
             "INSERT INTO documents (id, title, published, published_from, outlet, agency, language, words, body)

@@ -90,6 +90,13 @@ const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO document_search (document_id, title, text)
         SELECT id, coalesce(title, ''), json_extract(body, '$.text') FROM documents;",
+    // 4: the backbone's tokens and entity spans, in the compact encoding of
+    // `tokens.rs` rather than in the JSON body. Documents stored before
+    // have no row: they have no tokens until re-ingested into a new store.
+    "CREATE TABLE document_tokens (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        tokens      BLOB NOT NULL
+    );",
 ];
 
 /// The schema version this build writes.

@@ -28,6 +28,8 @@ fn doc(text: &str, source: &str) -> Document {
         }],
         paragraphs: vec![],
         sentences: vec![],
+        tokens: vec![],
+        ner: vec![],
         quantities: vec![],
         times: vec![],
         sentence_dates: vec![],
@@ -212,4 +214,54 @@ fn search_finds_words_and_prefixes_and_survives_operators() {
     for q in ["NEAR(", "\"unbalanced", "a OR", "*", "", "^title:x"] {
         store.search(q, 10).unwrap();
     }
+}
+
+fn token(
+    text: &str,
+    word: &str,
+    tag: &str,
+    head: usize,
+    sentence: usize,
+) -> storyline_model::Token {
+    let at = text.find(word).expect("word in text");
+    let start = text[..at].chars().count();
+    storyline_model::Token {
+        text: word.into(),
+        start,
+        end: start + word.chars().count(),
+        tag: tag.into(),
+        pos: "X".into(),
+        morph: "Number=Sing".into(),
+        lemma: word.to_lowercase(),
+        head,
+        dep: "dep".into(),
+        sentence,
+    }
+}
+
+#[test]
+fn tokens_and_entity_spans_are_stored_outside_the_json_and_read_back() {
+    let text = "Acme rose. Zoë fell.";
+    let mut d = doc(text, "tokens.txt");
+    d.tokens = vec![
+        token(text, "Acme", "NNP", 1, 0),
+        token(text, "rose", "VBD", 1, 0),
+        token(text, "Zoë", "NNP", 3, 1),
+        token(text, "fell", "VBD", 3, 1),
+    ];
+    d.ner = vec![storyline_model::NerSpan {
+        text: "Acme".into(),
+        start: 0,
+        end: 4,
+        label: "ORG".into(),
+        first_token: 0,
+        end_token: 1,
+    }];
+    let mut store = Store::open_in_memory().unwrap();
+    let batch = store.batch().unwrap();
+    batch.put(&d).unwrap();
+    batch.commit().unwrap();
+    let back = store.get(d.id.as_str()).unwrap().unwrap();
+    assert_eq!(back.tokens, d.tokens);
+    assert_eq!(back.ner, d.ner);
 }
