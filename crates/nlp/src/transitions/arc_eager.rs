@@ -44,9 +44,10 @@ pub struct Parse {
 /// result is a forest with exactly one head per token.
 ///
 /// Cost: at most about 7n transitions (every token is pushed at most three
-/// times, see `State::step_limit`), each O(1) apart from the scoring; then
-/// O(n) for the edges and, per `||` label, a search that is linear in the
-/// subtree it explores (`nonproj`).
+/// times, see `State::step_limit`), each O(1) apart from the scoring and the
+/// scan of the classes for the best valid one; then O(n) for the edges (at
+/// most 12 linear passes) and for the deprojectivization searches, which
+/// share a budget linear in n (`nonproj::deprojectivize`).
 pub fn parse(
     n: usize,
     is_space: &[bool],

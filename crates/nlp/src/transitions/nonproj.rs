@@ -13,6 +13,12 @@ const DELIMITER: &str = "||";
 /// (`loop_count > 10` after the call: 12 calls).
 const MAX_ROUNDS: usize = 12;
 
+/// The deprojectivization searches may visit this many children per token
+/// of the document, plus `SEARCH_BUDGET_BASE`, in total (see
+/// `deprojectivize`).
+const SEARCH_BUDGET_PER_TOKEN: usize = 256;
+const SEARCH_BUDGET_BASE: usize = 1 << 16;
+
 /// The left and right edge of every token's subtree, as spaCy computes them.
 /// On non-projective trees they can be short of the true subtree span when
 /// the rounds run out; spaCy keeps them so, and so do we.
@@ -61,11 +67,11 @@ impl Edges {
     /// at the left edges of the roots, exactly as spaCy checks it (its last
     /// range stops before the last token).
     fn heads_within_sentences(&self, heads: &[usize]) -> bool {
-        let n = heads.len();
+        let last = heads.len().saturating_sub(1);
         let starts = self.root_left_edges(heads);
         let mut sent_start = 0;
-        for i in 0..n {
-            if (i > 0 && starts[i]) || i == n - 1 {
+        for (i, &starts_here) in starts.iter().enumerate() {
+            if (i > 0 && starts_here) || i == last {
                 let sent_end = i;
                 let outside = |j: usize| heads[j] < sent_start || heads[j] > sent_end;
                 if (sent_start..sent_end).any(outside) {
@@ -104,15 +110,23 @@ impl Edges {
 ///
 /// Cost: each search is linear in the part of the head's subtree it
 /// explores. On the model's output decorated labels are rare (about one
-/// token in 1,300) and trees are sentence-sized; only adversarial scores
-/// that build document-long trees full of decorated labels make it
-/// quadratic.
+/// token in 1,300) and trees are sentence-sized, so the searches look at a
+/// few dozen tokens each. Scores that build a document-long tree with many
+/// decorated labels hanging off it would make spaCy's search quadratic;
+/// here the searches share a budget of `SEARCH_BUDGET_PER_TOKEN` child
+/// visits per token, after which the remaining decorated tokens keep their
+/// head (and still lose the decoration). Real documents stay orders of
+/// magnitude below the budget, so the output is spaCy's.
 pub(crate) fn deprojectivize(heads: &mut [usize], deps: &mut [&str], is_space: &[bool]) {
     if !deps.iter().any(|d| d.contains(DELIMITER)) {
         return;
     }
     let edges = Edges::from_heads(heads);
     let mut children = Children::new(heads);
+    let mut budget = heads
+        .len()
+        .saturating_mul(SEARCH_BUDGET_PER_TOKEN)
+        .saturating_add(SEARCH_BUDGET_BASE);
     for i in 0..heads.len() {
         let Some((new_label, head_label)) = deps[i].split_once(DELIMITER) else {
             continue;
@@ -124,8 +138,8 @@ pub(crate) fn deprojectivize(heads: &mut [usize], deps: &mut [&str], is_space: &
             edges: &edges,
             children: &children,
         };
-        if let Some(new_head) = search.find_new_head(i, head_label) {
-            children.reattach(i, heads[i], new_head);
+        if let Some(new_head) = search.find_new_head(i, head_label, &mut budget) {
+            children.reattach(i, new_head);
             heads[i] = new_head;
         }
         deps[i] = new_label;
@@ -171,15 +185,21 @@ impl Children {
         }
     }
 
-    /// Records that `child` moved from `old` to `new`. The original list of
-    /// `old` needs no change: `of` filters it by the current heads.
-    fn reattach(&mut self, child: usize, old: usize, new: usize) {
-        if let Some(list) = self.moved_in.get_mut(&old) {
-            list.retain(|&c| c != child);
-        }
+    /// Records that `child` moved to `new`. The original list of its old
+    /// head needs no change, since `of` filters by the current heads, and
+    /// no `moved_in` list holds `child` yet: tokens move only at their own
+    /// turn, once. Turns go left to right, so this appends.
+    fn reattach(&mut self, child: usize, new: usize) {
         let list = self.moved_in.entry(new).or_default();
         let at = list.partition_point(|&c| c < child);
         list.insert(at, child);
+    }
+
+    /// How many candidates `of(q)` looks at: the cost charged to the search
+    /// budget, known before doing the work.
+    fn cost(&self, q: usize) -> usize {
+        let moved = self.moved_in.get(&q).map_or(0, Vec::len);
+        self.start[q + 1] - self.start[q] + moved
     }
 
     /// `Token.children` of `q`: its current children inside its (stale)
@@ -192,7 +212,6 @@ impl Children {
         if let Some(moved) = self.moved_in.get(&q) {
             out.extend(moved.iter().copied().filter(in_edges));
             out.sort_unstable();
-            out.dedup();
         }
     }
 }
@@ -209,8 +228,10 @@ struct Search<'a, 'l> {
 impl Search<'_, '_> {
     /// Breadth-first from the head of `token`, level by level and each
     /// level in order; whitespace tokens and `token` itself are neither
-    /// matched nor searched below. `None` keeps the current head.
-    fn find_new_head(&self, token: usize, head_label: &str) -> Option<usize> {
+    /// matched nor searched below. `None` keeps the current head, as does
+    /// running out of `budget` (child visits). The budget also bounds the
+    /// loop should the heads ever not be a forest.
+    fn find_new_head(&self, token: usize, head_label: &str, budget: &mut usize) -> Option<usize> {
         let root = self.heads[token];
         if root == token {
             // A root has no head to search from (it is labelled ROOT, so
@@ -221,12 +242,10 @@ impl Search<'_, '_> {
         let mut queue = vec![root];
         let mut next = Vec::new();
         let mut kids = Vec::new();
-        // The heads form a forest, so no token is queued twice; the budget
-        // only guards against an endless loop should that ever break.
-        let mut budget = self.heads.len();
         while !queue.is_empty() {
             next.clear();
             for &q in &queue {
+                *budget = budget.checked_sub(self.children.cost(q).max(1))?;
                 self.children.of(q, self.heads, self.edges, &mut kids);
                 for &child in &kids {
                     if space_at(self.is_space, child) || child == token {
@@ -238,7 +257,6 @@ impl Search<'_, '_> {
                     next.push(child);
                 }
             }
-            budget = budget.checked_sub(next.len())?;
             std::mem::swap(&mut queue, &mut next);
         }
         None
