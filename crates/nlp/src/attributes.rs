@@ -60,6 +60,15 @@ fn is_alpha(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn shared_across_threads() {
+        assert_send_sync::<AttributeRuler>();
+        assert_send_sync::<Lemmatizer>();
+        assert_send_sync::<TokenAttrs>();
+    }
+
     #[test]
     fn python_string_helpers() {
         assert_eq!(lower("İSTANBUL"), "i\u{307}stanbul");

@@ -54,6 +54,14 @@ fn space_at(is_space: &[bool], i: usize) -> bool {
 mod tests {
     use super::*;
 
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn shared_across_threads() {
+        assert_send_sync::<Moves>();
+        assert_send_sync::<Parse>();
+    }
+
     #[test]
     fn argmax_prefers_the_first_of_equal_scores() {
         assert_eq!(arg_max_if_valid(&[1.0, 3.0, 3.0], |_| true), Some(1));

@@ -110,8 +110,8 @@ impl Edges {
 ///
 /// Cost: each search is linear in the part of the head's subtree it
 /// explores. On the model's output decorated labels are rare (about one
-/// token in 1,300) and trees are sentence-sized, so the searches look at a
-/// few dozen tokens each. Scores that build a document-long tree with many
+/// token in 1,400 on news text) and trees are sentence-sized, so the
+/// searches look at a few dozen tokens each. Scores that build a document-long tree with many
 /// decorated labels hanging off it would make spaCy's search quadratic;
 /// here the searches share a budget of `SEARCH_BUDGET_PER_TOKEN` child
 /// visits per token, after which the remaining decorated tokens keep their
