@@ -1,1 +1,81 @@
-//! (being written)
+//! The attribute ruler and the English rule lemmatizer (PORTING.md §1.5,
+//! §1.6, §5): they turn the tagger's PTB tags and the parser's labels into
+//! POS, morphology and lemmas, and fix the tag and label of whitespace
+//! tokens.
+//!
+//! Both work on one `TokenAttrs` per token. The pipeline runs the ruler
+//! after the parser and the lemmatizer right after the ruler.
+
+mod lemmatizer;
+mod msgpack;
+mod ruler;
+
+pub use lemmatizer::Lemmatizer;
+pub use ruler::AttributeRuler;
+
+/// The attributes the ruler and the lemmatizer read and write.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TokenAttrs {
+    /// The fine-grained (PTB) tag, from the tagger.
+    pub tag: String,
+    /// The universal POS, empty until the ruler sets it.
+    pub pos: String,
+    /// The morphology, `Feat=Val|...` in canonical order, empty when none.
+    pub morph: String,
+    /// The lemma; `None` until the ruler or the lemmatizer sets it.
+    pub lemma: Option<String>,
+    /// The dependency label, from the parser.
+    pub dep: String,
+}
+
+impl TokenAttrs {
+    /// A token as the tagger and the parser leave it: no POS, morphology
+    /// or lemma yet.
+    pub fn new(tag: impl Into<String>, dep: impl Into<String>) -> TokenAttrs {
+        TokenAttrs {
+            tag: tag.into(),
+            dep: dep.into(),
+            ..TokenAttrs::default()
+        }
+    }
+}
+
+/// Python's `str.lower()`, which both components use.
+// TODO(merge): use crate::lexical::py_lower once it lands; Rust's
+// `to_lowercase` agrees with Python except on characters newer than
+// Python's Unicode tables.
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Python's `str.isalpha()`: non-empty and every character a letter.
+// TODO(merge): use crate::lexical::is_alpha once it lands; Rust's
+// `is_alphabetic` also accepts some marks and letter numbers that Python
+// does not.
+fn is_alpha(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn shared_across_threads() {
+        assert_send_sync::<AttributeRuler>();
+        assert_send_sync::<Lemmatizer>();
+        assert_send_sync::<TokenAttrs>();
+    }
+
+    #[test]
+    fn python_string_helpers() {
+        assert_eq!(lower("İSTANBUL"), "i\u{307}stanbul");
+        assert_eq!(lower("ΣΟΦΟΣ"), "σοφος");
+        assert!(is_alpha("été"));
+        assert!(!is_alpha(""));
+        assert!(!is_alpha("1990"));
+        assert!(!is_alpha("don't"));
+    }
+}
