@@ -54,25 +54,25 @@ impl Node {
         self.params.get(name).ok_or_else(|| {
             NlpError::model(
                 file,
-                format!("node {} ({}) has no parameter {name}", self.index, self.name),
+                format!(
+                    "node {} ({}) has no parameter {name}",
+                    self.index, self.name
+                ),
             )
         })
     }
 
     /// An integer attribute that the layer must have.
     pub fn int_attr(&self, file: &str, name: &str) -> Result<i64, NlpError> {
-        self.attrs
-            .get(name)
-            .and_then(Value::as_i64)
-            .ok_or_else(|| {
-                NlpError::model(
-                    file,
-                    format!(
-                        "node {} ({}) has no integer attribute {name}",
-                        self.index, self.name
-                    ),
-                )
-            })
+        self.attrs.get(name).and_then(Value::as_i64).ok_or_else(|| {
+            NlpError::model(
+                file,
+                format!(
+                    "node {} ({}) has no integer attribute {name}",
+                    self.index, self.name
+                ),
+            )
+        })
     }
 }
 
@@ -153,7 +153,10 @@ fn read_dims(
             let dim = match value {
                 ValueRef::Nil => None,
                 ValueRef::Integer(i) => Some(i.as_i64().ok_or_else(|| {
-                    bad(file, format!("node {index}: dimension {key} is out of range"))
+                    bad(
+                        file,
+                        format!("node {index}: dimension {key} is out of range"),
+                    )
                 })?),
                 _ => {
                     return Err(bad(
@@ -180,7 +183,10 @@ fn read_refs(
                     as_u64(other)
                         .and_then(|v| usize::try_from(v).ok())
                         .ok_or_else(|| {
-                            bad(file, format!("node {index}: reference {key} is not an index"))
+                            bad(
+                                file,
+                                format!("node {index}: reference {key} is not an index"),
+                            )
                         })?,
                 ),
             };
@@ -204,7 +210,10 @@ fn read_attrs(
                 ));
             };
             let what = format!("node {index}: attribute {key}");
-            Ok((key.to_string(), decode_document(file, packed, &what)?.to_owned()))
+            Ok((
+                key.to_string(),
+                decode_document(file, packed, &what)?.to_owned(),
+            ))
         })
         .collect()
 }
@@ -315,7 +324,12 @@ fn map_entries<'v, 'a>(
         .iter()
         .map(|(k, _)| key_str(k))
         .collect::<Option<Vec<&str>>>()
-        .ok_or_else(|| bad(file, format!("node {index}: {what} has a key that is not a string")))?;
+        .ok_or_else(|| {
+            bad(
+                file,
+                format!("node {index}: {what} has a key that is not a string"),
+            )
+        })?;
     Ok(keys.into_iter().zip(entries.iter().map(|(_, v)| v)))
 }
 
