@@ -10,6 +10,11 @@
 //! times per token and the NER once, as measured on real text (PORTING.md
 //! §6), with feature indices near the current token.
 //!
+//! To time real feature ids instead, point `STORYLINE_NET_BENCH_IDS` at a
+//! file of little-endian u64, six per token (e.g. numpy's
+//! `features.astype("<u8").tofile(path)` over reference dumps); its first
+//! 50k tokens are cut into documents of 700.
+//!
 //! Times are the thread's CPU time, not wall time, so that other jobs on a
 //! shared machine do not count against the networks.
 
@@ -97,6 +102,22 @@ fn documents(rng: &mut Rng, words: &[WordType]) -> Vec<Vec<[u64; 6]>> {
         docs.push(doc);
     }
     docs
+}
+
+/// Documents of 700 tokens cut from a file of six u64 ids per token.
+fn real_documents(bytes: &[u8]) -> Vec<Vec<[u64; 6]>> {
+    let ids: Vec<[u64; 6]> = bytes
+        .chunks_exact(48)
+        .take(TOKENS)
+        .map(|row| {
+            let mut ids = [0u64; 6];
+            for (id, b) in ids.iter_mut().zip(row.chunks_exact(8)) {
+                *id = u64::from_le_bytes(b.try_into().expect("eight bytes"));
+            }
+            ids
+        })
+        .collect();
+    ids.chunks(700).map(<[[u64; 6]]>::to_vec).collect()
 }
 
 /// Feature indices near the current token, as a transition system makes
@@ -241,7 +262,10 @@ fn main() {
 
     let mut rng = Rng(0x5eed_1234_abcd_9876);
     let words = vocabulary(&mut rng);
-    let docs = documents(&mut rng, &words);
+    let docs = match std::env::var_os("STORYLINE_NET_BENCH_IDS") {
+        Some(path) => real_documents(&std::fs::read(path).expect("reading the id file")),
+        None => documents(&mut rng, &words),
+    };
     let tokens: usize = docs.iter().map(Vec::len).sum();
     let parser_steps: Vec<Vec<i32>> = docs
         .iter()

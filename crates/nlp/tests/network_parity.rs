@@ -220,6 +220,33 @@ fn networks_are_shared_between_threads() {
     shareable::<Tagger>();
     shareable::<StateModel>();
     shareable::<storyline_nlp::network::Precomputed>();
+    // Threads filling one mixer cache at once get what one thread alone gets.
+    let net = networks();
+    let ids = id_rows(&fixture()["features"]);
+    let docs: Vec<Vec<[u64; 6]>> = (0..4)
+        .map(|k| {
+            ids.iter()
+                .cycle()
+                .skip(k * 5)
+                .take(200 + k)
+                .copied()
+                .collect()
+        })
+        .collect();
+    let together: Vec<Vec<f32>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .iter()
+            .map(|d| scope.spawn(|| net.tok2vec.forward(d)))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let (name, bytes) = files::TOK2VEC_MODEL;
+    let alone = Tok2Vec::from_nodes(name, &read_thinc_model(name, bytes).unwrap())
+        .unwrap()
+        .with_cache_capacity(0);
+    for (doc, out) in docs.iter().zip(&together) {
+        assert_eq!(&alone.forward(doc), out);
+    }
 }
 
 /// A `.npy` file of a reference dump: (shape, little-endian values).

@@ -113,34 +113,19 @@ impl Tok2Vec {
     /// Builds the network from the nodes of `tok2vec/model`, or of
     /// `ner/model`, whose own tok2vec sits among its nodes.
     pub fn from_nodes(file: &str, nodes: &[Node]) -> Result<Tok2Vec, NlpError> {
-        let named = |name: &'static str| nodes.iter().filter(move |n| n.name == name);
-        let columns = read_columns(file, named("extract_features").next())?;
-        let mut embeds: Vec<&Node> = named("hashembed").collect();
-        embeds.sort_by_key(|n| n.attrs.get("column").and_then(|c| c.as_u64()));
-        if embeds.len() != columns {
-            return Err(NlpError::model(
-                file,
-                format!("{} hash embeddings for {columns} columns", embeds.len()),
-            ));
-        }
-        for (c, node) in embeds.iter().enumerate() {
-            if node.int_attr(file, "column")? != c as i64 {
-                return Err(NlpError::model(file, "the hash embeddings skip a column"));
-            }
-        }
+        let named =
+            |name: &str| -> Vec<&Node> { nodes.iter().filter(|n| n.name == name).collect() };
+        let columns = read_columns(file, named("extract_features").first().copied())?;
         // Breadth-first order puts the mixer's maxout and layernorm first,
         // then the encoder blocks in order (PORTING.md §1.2).
-        let maxouts: Vec<&Node> = named("maxout").collect();
-        let norms: Vec<&Node> = named("layernorm").collect();
+        let maxouts = named("maxout");
+        let norms = named("layernorm");
         if maxouts.len() < 2 || maxouts.len() != norms.len() {
             return Err(NlpError::model(file, "expected a mixer and encoder blocks"));
         }
         let mixer = Maxout::from_node(file, maxouts[0])?;
         let width = mixer.n_out;
-        let tables = embeds
-            .iter()
-            .map(|n| HashEmbed::from_node(file, n, width))
-            .collect::<Result<Vec<_>, _>>()?;
+        let tables = read_tables(file, named("hashembed"), columns, width)?;
         if mixer.n_in != columns * width {
             return Err(NlpError::model(
                 file,
@@ -151,19 +136,7 @@ impl Tok2Vec {
         let blocks = maxouts[1..]
             .iter()
             .zip(&norms[1..])
-            .map(|(m, ln)| {
-                let maxout = Maxout::from_node(file, m)?;
-                if maxout.n_out != width || maxout.n_in != (2 * window + 1) * width {
-                    return Err(NlpError::model(
-                        file,
-                        "an encoder block has the wrong shape",
-                    ));
-                }
-                Ok(Block {
-                    maxout,
-                    norm: LayerNorm::from_node(file, ln, width)?,
-                })
-            })
+            .map(|(m, ln)| read_block(file, m, ln, width, window))
             .collect::<Result<Vec<_>, NlpError>>()?;
         Ok(Tok2Vec {
             columns,
@@ -177,8 +150,9 @@ impl Tok2Vec {
         })
     }
 
-    /// The same network with a mixer cache of about `entries` id tuples
-    /// (0: no cache). The output does not depend on it, only the speed.
+    /// The same network with a mixer cache of `entries` id tuples per
+    /// generation (it holds up to twice that; 0 turns it off). The output
+    /// does not depend on it, only the speed.
     pub fn with_cache_capacity(mut self, entries: usize) -> Tok2Vec {
         self.cache = MixerCache::new(entries);
         self
@@ -202,6 +176,9 @@ impl Tok2Vec {
     /// The token vectors of one document: `ids` holds one row per token
     /// (NORM, PREFIX, SUFFIX, SHAPE, SPACY, IS_SPACE; only the first
     /// `columns()` are read). The result is `n × width`, row-major.
+    ///
+    /// Memory: the result (384 bytes per token) plus about 1 MB of scratch
+    /// for one tile, whatever the length.
     pub fn forward(&self, ids: &[[u64; 6]]) -> Vec<f32> {
         let n = ids.len();
         let w = self.width;
@@ -353,6 +330,51 @@ impl Tok2Vec {
         key[..self.columns].copy_from_slice(&ids[..self.columns]);
         Key(key)
     }
+}
+
+/// One table per column, in column order.
+fn read_tables(
+    file: &str,
+    mut nodes: Vec<&Node>,
+    columns: usize,
+    width: usize,
+) -> Result<Vec<HashEmbed>, NlpError> {
+    nodes.sort_by_key(|n| n.attrs.get("column").and_then(|c| c.as_u64()));
+    if nodes.len() != columns {
+        return Err(NlpError::model(
+            file,
+            format!("{} hash embeddings for {columns} columns", nodes.len()),
+        ));
+    }
+    for (c, node) in nodes.iter().enumerate() {
+        if node.int_attr(file, "column")? != c as i64 {
+            return Err(NlpError::model(file, "the hash embeddings skip a column"));
+        }
+    }
+    nodes
+        .iter()
+        .map(|n| HashEmbed::from_node(file, n, width))
+        .collect()
+}
+
+fn read_block(
+    file: &str,
+    maxout: &Node,
+    norm: &Node,
+    width: usize,
+    window: usize,
+) -> Result<Block, NlpError> {
+    let maxout = Maxout::from_node(file, maxout)?;
+    if maxout.n_out != width || maxout.n_in != (2 * window + 1) * width {
+        return Err(NlpError::model(
+            file,
+            format!("encoder block {} has the wrong shape", norm.index),
+        ));
+    }
+    Ok(Block {
+        maxout,
+        norm: LayerNorm::from_node(file, norm, width)?,
+    })
 }
 
 /// The `columns` attribute must be the start of [`COLUMNS`], since that is
