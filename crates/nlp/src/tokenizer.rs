@@ -388,22 +388,28 @@ impl Tokenizer {
     /// ignoring a match at its very start.
     fn split_infixes(&self, out: &mut Vec<Piece>, core: &str, offset: usize) {
         let mut start = 0;
-        if self.infix.may_match(core) {
-            for found in self.infix.exact.find_iter(core) {
-                let Ok(found) = found else {
-                    break;
-                };
-                if found.start() == 0 {
-                    continue;
-                }
-                if found.start() != start {
-                    out.push(plain(offset + start, offset + found.start()));
-                }
-                if found.start() != found.end() {
-                    out.push(plain(offset + found.start(), offset + found.end()));
-                }
-                start = found.end();
+        let mut pos = 0;
+        while pos < core.len() {
+            let Some((found_start, found_end)) = self.infix.find_from(core, pos) else {
+                break;
+            };
+            // An empty match (none of this model's infixes can match empty)
+            // must not stall the search: the next one starts a character on.
+            pos = if found_end > found_start {
+                found_end
+            } else {
+                found_end + core[found_end..].chars().next().map_or(1, char::len_utf8)
+            };
+            if found_start == 0 {
+                continue;
             }
+            if found_start != start {
+                out.push(plain(offset + start, offset + found_start));
+            }
+            if found_start != found_end {
+                out.push(plain(offset + found_start, offset + found_end));
+            }
+            start = found_end;
         }
         if start < core.len() {
             out.push(plain(offset + start, offset + core.len()));
@@ -439,14 +445,11 @@ impl Tokenizer {
         let mut window = AFFIX_WINDOW_CHARS;
         loop {
             let start = s.char_indices().rev().nth(window - 1).map_or(0, |(i, _)| i);
-            if !self.suffix.may_match(&s[start..]) {
-                return 0;
-            }
-            let Some(found) = self.suffix.exact.find_from_pos(s, start).ok().flatten() else {
+            let Some((found_start, found_end)) = self.suffix.find_from(s, start) else {
                 return 0;
             };
-            if start == 0 || found.start() > start {
-                let chars = found.as_str().chars().count();
+            if start == 0 || found_start > start {
+                let chars = s[found_start..found_end].chars().count();
                 return s.len() - char_suffix_start(s, chars);
             }
             window *= 2;
@@ -616,6 +619,23 @@ impl Pattern {
         self.relaxed
             .as_ref()
             .map_or(true, |relaxed| relaxed.is_match(s).unwrap_or(true))
+    }
+
+    /// The leftmost match in `s` that starts at byte `pos` or later, with the
+    /// text before `pos` visible to look-behinds. The relaxed pattern's
+    /// leftmost match cannot start after the real one, so the real search
+    /// starts there and skips the positions where nothing can match.
+    fn find_from(&self, s: &str, pos: usize) -> Option<(usize, usize)> {
+        let from = match &self.relaxed {
+            Some(relaxed) => match relaxed.find_from_pos(s, pos) {
+                Ok(Some(found)) => found.start(),
+                Ok(None) => return None,
+                Err(_) => pos,
+            },
+            None => pos,
+        };
+        let found = self.exact.find_from_pos(s, from).ok().flatten()?;
+        Some((found.start(), found.end()))
     }
 
     /// Python `re.match`: a match starting at the start of `s`.
