@@ -616,9 +616,10 @@ impl Pattern {
 
     /// False only if the pattern cannot match anywhere in `s`.
     fn may_match(&self, s: &str) -> bool {
-        self.relaxed
-            .as_ref()
-            .map_or(true, |relaxed| relaxed.is_match(s).unwrap_or(true))
+        match &self.relaxed {
+            Some(relaxed) => relaxed.is_match(s).unwrap_or(true),
+            None => true,
+        }
     }
 
     /// The leftmost match in `s` that starts at byte `pos` or later, with the
@@ -779,10 +780,13 @@ fn with_python_classes(pattern: &str) -> Option<String> {
     Some(out)
 }
 
+/// The token texts of one special case as the affix rules split it.
+type Sequence = Box<[Box<str>]>;
+
 /// The token sequences of special cases, indexed by their first token.
 #[derive(Default)]
 struct SpecialSequences {
-    by_first: HashMap<Box<str>, Vec<Box<[Box<str>]>>>,
+    by_first: HashMap<Box<str>, Vec<Sequence>>,
     /// The longest first token, in bytes: longer tokens start no sequence.
     max_first_bytes: usize,
 }
@@ -794,7 +798,7 @@ impl SpecialSequences {
         };
         self.max_first_bytes = self.max_first_bytes.max(first.len());
         let entry = self.by_first.entry(first).or_default();
-        let texts: Box<[Box<str>]> = texts.into();
+        let texts: Sequence = texts.into();
         if !entry.contains(&texts) {
             entry.push(texts);
         }
@@ -828,11 +832,14 @@ impl SpecialSequences {
     }
 }
 
+/// One shard of the chunk cache: chunk hash → (chunk text, pieces).
+type CacheShard = Mutex<IdMap<(Box<str>, Arc<[Piece]>)>>;
+
 /// Chunk text → its pieces, shared by all threads. The map is keyed by the
 /// chunk's hash and keeps the text to rule out collisions; a full shard is
 /// emptied, which bounds the memory.
 struct ChunkCache {
-    shards: Vec<Mutex<IdMap<(Box<str>, Arc<[Piece]>)>>>,
+    shards: Vec<CacheShard>,
 }
 
 impl ChunkCache {
@@ -842,7 +849,7 @@ impl ChunkCache {
         }
     }
 
-    fn shard(&self, hash: u64) -> &Mutex<IdMap<(Box<str>, Arc<[Piece]>)>> {
+    fn shard(&self, hash: u64) -> &CacheShard {
         &self.shards[(hash >> 59) as usize % CACHE_SHARDS]
     }
 
@@ -862,5 +869,337 @@ impl ChunkCache {
             shard.clear();
         }
         shard.insert(hash, (Box::from(chunk), pieces));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::files;
+    use crate::lexical::{token_norm, Lexicon};
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn tokenizer() -> &'static Tokenizer {
+        static TOKENIZER: OnceLock<Tokenizer> = OnceLock::new();
+        TOKENIZER.get_or_init(|| Tokenizer::from_bytes(files::TOKENIZER.1).expect("loads"))
+    }
+
+    fn texts(text: &str) -> Vec<(&str, bool)> {
+        tokenizer()
+            .tokenize(text)
+            .into_iter()
+            .map(|t| (&text[t.start..t.end], t.space_after))
+            .collect()
+    }
+
+    // Expected tokens and trailing-space flags from spaCy 3.8.18
+    // (`nlp.tokenizer(text)`, en_core_web_sm 3.8.0), on invented sentences.
+    #[rustfmt::skip]
+    const CASES: &[(&str, &[(&str, bool)])] = &[
+        ("a  b", &[("a", true), (" ", false), ("b", false)]),
+        ("a \n b", &[("a", true), ("\n ", false), ("b", false)]),
+        ("a\n b", &[("a", false), ("\n ", false), ("b", false)]),
+        (" a", &[(" ", false), ("a", false)]),
+        ("a ", &[("a", true)]),
+        ("a  ", &[("a", true), (" ", false)]),
+        ("", &[]),
+        (" ", &[(" ", false)]),
+        ("  ", &[("  ", false)]),
+        ("\n", &[("\n", false)]),
+        ("a\tb", &[("a", false), ("\t", false), ("b", false)]),
+        ("I don't think they'll come.", &[("I", true), ("do", false), ("n't", true), ("think", true), ("they", false), ("'ll", true), ("come", false), (".", false)]),
+        ("We can't, won't and shouldn't.", &[("We", true), ("ca", false), ("n't", false), (",", true), ("wo", false), ("n't", true), ("and", true), ("should", false), ("n't", false), (".", false)]),
+        ("The U.S. team met the U.K. group.", &[("The", true), ("U.S.", true), ("team", true), ("met", true), ("the", true), ("U.K.", true), ("group", false), (".", false)]),
+        ("Bring snacks, e.g. apples and pears.", &[("Bring", true), ("snacks", false), (",", true), ("e.g.", true), ("apples", true), ("and", true), ("pears", false), (".", false)]),
+        ("Nice :) see you", &[("Nice", true), (":)", true), ("see", true), ("you", false)]),
+        ("Great :)", &[("Great", true), (":)", false)]),
+        ("(:", &[("(:", false)]),
+        ("Call me at 10 a.m. tomorrow.", &[("Call", true), ("me", true), ("at", true), ("10", true), ("a.m.", true), ("tomorrow", false), (".", false)]),
+        ("Visit https://www.example.org/path?q=1 today.", &[("Visit", true), ("https://www.example.org/path?q=1", true), ("today", false), (".", false)]),
+        ("Mail jane.doe@example.com now.", &[("Mail", true), ("jane.doe@example.com", true), ("now", false), (".", false)]),
+        ("www.example.co.uk.", &[("www.example.co.uk", false), (".", false)]),
+        ("A well-known, long-term plan.", &[("A", true), ("well", false), ("-", false), ("known", false), (",", true), ("long", false), ("-", false), ("term", true), ("plan", false), (".", false)]),
+        ("It cost 1,250,000 dollars.", &[("It", true), ("cost", true), ("1,250,000", true), ("dollars", false), (".", false)]),
+        ("They raised $5.5bn in 2020.", &[("They", true), ("raised", true), ("$", false), ("5.5bn", true), ("in", true), ("2020", false), (".", false)]),
+        ("Prices rose 3.5% to €12.", &[("Prices", true), ("rose", true), ("3.5", false), ("%", true), ("to", true), ("€", false), ("12", false), (".", false)]),
+        ("He said \"hello\" and 'bye'.", &[("He", true), ("said", true), ("\"", false), ("hello", false), ("\"", true), ("and", true), ("'", false), ("bye", false), ("'", false), (".", false)]),
+        ("“Curly quotes,” she said.", &[("“", false), ("Curly", true), ("quotes", false), (",", false), ("”", true), ("she", true), ("said", false), (".", false)]),
+        ("(brackets) [square] {curly}", &[("(", false), ("brackets", false), (")", true), ("[", false), ("square", false), ("]", true), ("{", false), ("curly", false), ("}", false)]),
+        ("end...", &[("end", false), ("...", false)]),
+        ("wait…what", &[("wait", false), ("…", false), ("what", false)]),
+        ("5km and 10kg", &[("5", false), ("km", true), ("and", true), ("10", false), ("kg", false)]),
+        ("3-4 times", &[("3", false), ("-", false), ("4", true), ("times", false)]),
+        ("It's Jane's.", &[("It", false), ("'s", true), ("Jane", false), ("'s", false), (".", false)]),
+        ("rock'n'roll", &[("rock'n'roll", false)]),
+        ("Mr. Smith vs. Dr. Jones", &[("Mr.", true), ("Smith", true), ("vs.", true), ("Dr.", true), ("Jones", false)]),
+        ("\u{1c}\u{1f} x", &[("\u{1c}\u{1f} ", false), ("x", false)]),
+        ("line one\n\nline two", &[("line", true), ("one", false), ("\n\n", false), ("line", true), ("two", false)]),
+        ("emoji 😀👍 test", &[("emoji", true), ("😀", false), ("👍", true), ("test", false)]),
+        ("中文字符。测试", &[("中文字符。测试", false)]),
+        ("mixed Ελληνικά ΟΔΟΣ", &[("mixed", true), ("Ελληνικά", true), ("ΟΔΟΣ", false)]),
+        ("C++ and C#", &[("C++", true), ("and", true), ("C", false), ("#", false)]),
+        ("#hashtag @user", &[("#", false), ("hashtag", true), ("@user", false)]),
+        ("--dash--", &[("--dash--", false)]),
+        ("!!!???", &[("!", false), ("!", false), ("!", false), ("?", false), ("?", false), ("?", false)]),
+        ("1/2 and 3:30pm", &[("1/2", true), ("and", true), ("3:30pm", false)]),
+        ("e.g.", &[("e.g.", false)]),
+        ("U.S.", &[("U.S.", false)]),
+        ("co-operate", &[("co", false), ("-", false), ("operate", false)]),
+        ("N.Y.C.", &[("N.Y.C.", false)]),
+        ("10:30", &[("10:30", false)]),
+        ("3pm", &[("3", false), ("pm", false)]),
+        ("'90s", &[("'", false), ("90s", false)]),
+        ("y'all", &[("y'", false), ("all", false)]),
+        ("gonna", &[("gon", false), ("na", false)]),
+        ("A.", &[("A.", false)]),
+        ("z.", &[("z.", false)]),
+        ("\u{a0}x", &[("\u{a0}", false), ("x", false)]),
+    ];
+    #[rustfmt::skip]
+    const NORMS: &[(&str, &[&str])] = &[
+        ("I don't think they'll come.", &["", "", "not", "", "", "will", "", ""]),
+        ("We can't, won't and shouldn't.", &["", "can", "not", "", "will", "not", "", "", "not", ""]),
+        ("Prices rose 3.5% to €12.", &["", "", "", "", "", "$", "", ""]),
+        ("“Curly quotes,” she said.", &["\"", "", "", "", "\"", "", "", ""]),
+        ("wait…what", &["", "...", ""]),
+        ("3pm", &["", "p.m."]),
+        ("y'all", &["you", ""]),
+        ("gonna", &["going", "to"]),
+        ("\u{a0}x", &["  ", ""]),
+    ];
+
+    #[test]
+    fn tokens_match_spacy() {
+        for (text, expected) in CASES {
+            assert_eq!(texts(text), expected.to_vec(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn norms_match_spacy() {
+        let lexicon = Lexicon::from_lookups(files::VOCAB_LOOKUPS.1).expect("loads");
+        for (text, expected) in NORMS {
+            let tokens = tokenizer().tokenize(text);
+            assert_eq!(tokens.len(), expected.len(), "{text:?}");
+            for (token, norm) in tokens.iter().zip(expected.iter()) {
+                let word = &text[token.start..token.end];
+                let want = if norm.is_empty() {
+                    crate::lexical::py_lower(word)
+                } else {
+                    norm.to_string()
+                };
+                assert_eq!(
+                    token_norm(text, token, &lexicon),
+                    want,
+                    "{word:?} in {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn special_case_tokens_carry_their_norm() {
+        let tokens = tokenizer().tokenize("don't");
+        let norms: Vec<Option<&str>> = tokens.iter().map(|t| t.norm.as_deref()).collect();
+        assert_eq!(norms, [Some("do"), Some("not")]);
+    }
+
+    #[test]
+    fn the_cache_does_not_change_results() {
+        let text = "Stop. (Really?) They'll pay $5.5bn, e.g. via https://pay.example.org :)";
+        let first = tokenizer().tokenize(text);
+        let second = tokenizer().tokenize(text);
+        assert_eq!(first, second);
+        let fresh = Tokenizer::from_bytes(files::TOKENIZER.1).expect("loads");
+        for chunk in text.split(' ') {
+            let uncached = fresh.tokenize_chunk(chunk, true);
+            assert_eq!(&*fresh.chunk_pieces(chunk, true), uncached.as_slice());
+            assert_eq!(&*fresh.chunk_pieces(chunk, true), uncached.as_slice());
+        }
+    }
+
+    /// The windowed prefix and suffix searches must equal a search of the
+    /// whole string, including dot runs longer than the window.
+    #[test]
+    fn affix_windows_equal_whole_string_search() {
+        let tok = tokenizer();
+        let mut samples: Vec<String> = [
+            "....", "…", "x.", "5km", "5km²", "°F.", "°C.", "US$", "a's", "'s", "+1", "+a", "C++",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for n in [1, 2, 14, 15, 16, 17, 31, 32, 33, 70] {
+            samples.push(".".repeat(n));
+            samples.push(format!("a{}", ".".repeat(n)));
+            samples.push(format!("{}a", ".".repeat(n)));
+            samples.push(format!("{}5km", "x".repeat(n)));
+            samples.push(format!("{}°F.", "x".repeat(n)));
+            samples.push(format!("({}", "x".repeat(n)));
+            samples.push(format!("{})", "(".repeat(n)));
+            samples.push(format!("{}+", "1".repeat(n)));
+            samples.push(format!("+{}", "1".repeat(n)));
+        }
+        for s in &samples {
+            let whole_prefix = tok
+                .prefix
+                .exact
+                .find(s)
+                .ok()
+                .flatten()
+                .map_or(0, |m| m.end());
+            assert_eq!(tok.find_prefix(s), whole_prefix, "prefix of {s:?}");
+            let whole_suffix = tok
+                .suffix
+                .exact
+                .find(s)
+                .ok()
+                .flatten()
+                .map_or(0, |m| s.len() - m.start());
+            assert_eq!(tok.find_suffix(s), whole_suffix, "suffix of {s:?}");
+        }
+    }
+
+    #[test]
+    fn long_chunks_are_cut_and_stay_linear() {
+        let tok = tokenizer();
+        for unit in [
+            "a", "!", ".", "a.", "a:b@", "😀", "(", "'s'", "\u{1c}", " \n",
+        ] {
+            let text = unit.repeat(3 * MAX_CHUNK_CHARS / unit.chars().count() + 7);
+            let tokens = tok.tokenize(&text);
+            assert_covers(&text, &tokens);
+        }
+        // A run of letters is cut into pieces of MAX_CHUNK_CHARS code points.
+        let text = "é".repeat(2 * MAX_CHUNK_CHARS + 1);
+        let lens: Vec<usize> = tok
+            .tokenize(&text)
+            .iter()
+            .map(|t| text[t.start..t.end].chars().count())
+            .collect();
+        assert_eq!(lens, [MAX_CHUNK_CHARS, MAX_CHUNK_CHARS, 1]);
+    }
+
+    #[test]
+    fn bad_model_bytes_are_errors() {
+        assert!(Tokenizer::from_bytes(b"").is_err());
+        assert!(Tokenizer::from_bytes(&[0x80]).is_err());
+        assert!(Tokenizer::from_bytes(&[0x81, 0xa1, b'x', 0xc0]).is_err());
+    }
+
+    #[test]
+    fn shared_between_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Tokenizer>();
+        let text = "Threads share one cache, don't they?";
+        let expected = tokenizer().tokenize(text);
+        std::thread::scope(|scope| {
+            for _ in 0..4 {
+                scope.spawn(|| assert_eq!(tokenizer().tokenize(text), expected));
+            }
+        });
+    }
+
+    #[test]
+    fn pattern_rewriting_keeps_classes_and_drops_lookaround() {
+        assert_eq!(
+            without_lookaround(r"(?<=[0-9])\+$|^\+(?![0-9])|[(?=]x").as_deref(),
+            Some(r"\+$|^\+|[(?=]x")
+        );
+        assert_eq!(without_lookaround(r"(?!(?:1|2)"), None);
+        let rewritten = with_python_classes(r"[\w\-]\d\S").expect("balanced");
+        assert!(rewritten.starts_with(r"[\x{30}-\x{39}"));
+        assert!(rewritten.contains(r"\-]["));
+        assert!(rewritten.contains("[^\\x{9}-\\x{D}\\x{1C}-\\x{20}"));
+    }
+
+    /// Every byte is in a token or is the one space after a token; tokens
+    /// are in order, do not overlap and start and end on char boundaries.
+    fn assert_covers(text: &str, tokens: &[Token]) {
+        let mut at = 0;
+        for token in tokens {
+            assert_eq!(
+                token.start, at,
+                "gap or overlap before {token:?} in {text:?}"
+            );
+            assert!(token.end > token.start, "empty token {token:?}");
+            assert!(text.is_char_boundary(token.start) && text.is_char_boundary(token.end));
+            at = token.end;
+            if token.space_after {
+                assert_eq!(text.as_bytes().get(at), Some(&b' '));
+                at += 1;
+            }
+        }
+        assert_eq!(at, text.len(), "{text:?} not covered");
+    }
+
+    fn hostile_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a",
+            "Z",
+            "é",
+            "Σ",
+            "İ",
+            "1",
+            "²",
+            ".",
+            ",",
+            "!",
+            "?",
+            "'",
+            "\"",
+            "’",
+            "(",
+            ")",
+            "-",
+            "—",
+            "…",
+            "$",
+            "€",
+            "%",
+            "@",
+            ":",
+            "/",
+            "+",
+            "#",
+            "😀",
+            "👍🏽",
+            "中",
+            "\u{301}",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u{1c}",
+            "\u{a0}",
+            "\u{3000}",
+            "\u{0}",
+            "\u{7f}",
+            "\u{200b}",
+            "don't",
+            "U.S.",
+            "e.g.",
+            ":)",
+            "a.m.",
+            "http://",
+            "www.x.org",
+            "km",
+            "'s",
+            "n't",
+        ]);
+        prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn tokenize_covers_any_text(text in hostile_text()) {
+            assert_covers(&text, &tokenizer().tokenize(&text));
+        }
+
+        #[test]
+        fn tokenize_covers_arbitrary_unicode(text in any::<String>()) {
+            assert_covers(&text, &tokenizer().tokenize(&text));
+        }
     }
 }
