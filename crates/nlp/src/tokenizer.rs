@@ -998,6 +998,25 @@ mod tests {
         }
     }
 
+    /// The URL regex uses `\w` and `\d`, which mean Python's classes here:
+    /// `²` is a word character and a combining accent is not (the `regex`
+    /// engine says the opposite). Expected tokens from spaCy 3.8.18.
+    #[test]
+    fn url_classes_follow_python() {
+        let cases: &[(&str, &[&str])] = &[
+            ("x²y://example.org/a-b", &["x²y://example.org/a-b"]),
+            (
+                "e\u{301}b://example.org/a-b",
+                &["e\u{301}b://example.org", "/", "a", "-", "b"],
+            ),
+            ("ab://example.org:٣٣/a-b", &["ab://example.org:٣٣/a-b"]),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<&str> = texts(text).into_iter().map(|(t, _)| t).collect();
+            assert_eq!(got, *expected, "{text:?}");
+        }
+    }
+
     #[test]
     fn special_case_tokens_carry_their_norm() {
         let tokens = tokenizer().tokenize("don't");
