@@ -39,7 +39,7 @@ const MAX_SHAPE_RUN: usize = 4;
 /// odd constant spreads the small symbol ids over the high bits, which the
 /// hash map uses for its control bytes.
 #[derive(Default)]
-struct IdHasher(u64);
+pub(crate) struct IdHasher(u64);
 
 impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
@@ -57,7 +57,8 @@ impl Hasher for IdHasher {
     }
 }
 
-type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+/// A hash map keyed by string ids or other hashes.
+pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// The symbol table: name hash → (name, id).
 fn symbols() -> &'static IdMap<(String, u64)> {
@@ -163,7 +164,7 @@ impl Lexicon {
 }
 
 /// The value under the string key `key` of a msgpack map.
-fn map_entry<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
+pub(crate) fn map_entry<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
     match value {
         Value::Map(entries) => entries
             .iter()

@@ -47,7 +47,6 @@
 //! piece).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, Mutex};
 
 use fancy_regex::Regex;
@@ -56,6 +55,7 @@ use rmpv::Value;
 use crate::error::NlpError;
 use crate::hashing::hash_string;
 use crate::lexical::python::{self, ReClass};
+use crate::lexical::{map_entry, IdMap};
 
 const FILE: &str = "tokenizer";
 /// Attribute ids used as keys in the exceptions (`spacy/attrs.pxd`).
@@ -98,28 +98,6 @@ struct SpecialToken {
     len: usize,
     norm: Option<Arc<str>>,
 }
-
-/// A hasher for keys that are already hashes.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(byte)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
-
-type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// The tokenizer of the model. Cheap to share between threads.
 pub struct Tokenizer {
@@ -211,7 +189,7 @@ impl Tokenizer {
     /// (`_tokenize_affixes`). A single space after a word becomes that word's
     /// `space_after`; other whitespace stays in a token of its own.
     fn tokenize_affixes(&self, text: &str, with_special: bool) -> Vec<Token> {
-        let mut out = Vec::with_capacity(text.len() / 4 + 1);
+        let mut out = Vec::new();
         let Some(first) = text.chars().next() else {
             return out;
         };
@@ -535,17 +513,6 @@ fn char_suffix_start(s: &str, chars: usize) -> usize {
         return s.len();
     }
     s.char_indices().rev().nth(chars - 1).map_or(0, |(i, _)| i)
-}
-
-/// The value under the string key `key` of a msgpack map.
-fn map_entry<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
-    match value {
-        Value::Map(entries) => entries
-            .iter()
-            .find(|(k, _)| k.as_str() == Some(key))
-            .map(|(_, v)| v),
-        _ => None,
-    }
 }
 
 /// The value under the integer key `key` of a msgpack map.
