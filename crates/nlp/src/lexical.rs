@@ -5,7 +5,7 @@
 //! attributes with Python `str` methods: code points rather than bytes for
 //! prefixes and suffixes, Python's `isalpha`/`isdigit`/`isupper` for shapes
 //! and Python's full `lower()` for norms. The character tables live in
-//! [`python`], generated from Python 3.11 (Unicode 14).
+//! the `python` submodule, generated from Python 3.11 (Unicode 14).
 
 #[path = "unicode/python.rs"]
 pub(crate) mod python;
