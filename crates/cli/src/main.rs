@@ -54,6 +54,9 @@ enum Command {
     Show(commands::show::Args),
     /// Print one document's full JSON, without touching a store.
     Extract(commands::extract::Args),
+    /// Print one document's tokens, tags, lemmas, dependency parse and
+    /// named entities as CoNLL-U (`--json` for the tokens as JSON).
+    Parse(commands::parse::Args),
     /// Ingest into a temporary store and report what was found.
     Analyze(commands::analyze::Args),
     /// Print one document's figures as a table (value or bounds, qualifier,
@@ -97,6 +100,7 @@ fn main() -> ExitCode {
         Command::Show(a) => commands::show::run(a),
         Command::Extract(a) => commands::extract::run(a),
         Command::Analyze(a) => commands::analyze::run(a),
+        Command::Parse(a) => commands::parse::run(a),
         Command::Figures(a) => commands::annotations::run(a, commands::annotations::Kind::Figures),
         Command::Times(a) => commands::annotations::run(a, commands::annotations::Kind::Times),
         Command::Entities(a) => {

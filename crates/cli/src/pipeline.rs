@@ -149,6 +149,7 @@ pub fn extract_document(raw: RawDocument, limits: &HtmlLimits) -> Result<Documen
 /// input.
 pub fn build(raw: RawDocument, opts: &BuildOptions) -> Result<Document, Failure> {
     let mut doc = extract_document(raw, &opts.limits)?;
+    run_backbone(&mut doc);
     doc.quantities = storyline_quantity::annotate(&doc.text);
     let (times, dates) =
         storyline_time::annotate(&doc.text, &doc.sentences, doc.published, &opts.time);
@@ -162,6 +163,42 @@ pub fn build(raw: RawDocument, opts: &BuildOptions) -> Result<Document, Failure>
     let verbs = opts.verbs.unwrap_or_else(Verbs::builtin);
     storyline_code::annotate(verbs, &mut doc);
     Ok(doc)
+}
+
+/// Tokens, tags, lemmas, the dependency parse and named-entity spans of
+/// an English document (or one too short to tell its language); other
+/// languages get a warning instead of a parse the English model would get
+/// wrong.
+pub fn run_backbone(doc: &mut Document) {
+    if let Some(lang) = doc.language.as_deref().filter(|l| *l != "en") {
+        doc.diagnostics.push(Diagnostic::warning(
+            format!("the text reads as language `{lang}`: no tokens, parse or named entities"),
+            Some("the language backbone is English only; the other stages still ran"),
+        ));
+        return;
+    }
+    let backbone = match storyline_nlp::Backbone::shared() {
+        Ok(b) => b,
+        Err(e) => {
+            doc.diagnostics.push(Diagnostic::warning(
+                format!("the language backbone could not load: {e}"),
+                Some("this build's model files are damaged; reinstall storyline"),
+            ));
+            return;
+        }
+    };
+    let annotation = backbone.annotate_paragraphs(&doc.text);
+    doc.tokens = annotation.tokens;
+    doc.ner = annotation.ner;
+    if let Some(at) = annotation.truncated_at {
+        doc.diagnostics.push(Diagnostic::warning(
+            format!(
+                "parsed only the first {} tokens; the text from character {at} on has no tokens",
+                storyline_nlp::MAX_TOKENS
+            ),
+            Some("split very long inputs into articles"),
+        ));
+    }
 }
 
 /// One document that could not be read, with why and what to do.

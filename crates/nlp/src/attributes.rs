@@ -41,19 +41,13 @@ impl TokenAttrs {
 }
 
 /// Python's `str.lower()`, which both components use.
-// TODO(merge): use crate::lexical::py_lower once it lands; Rust's
-// `to_lowercase` agrees with Python except on characters newer than
-// Python's Unicode tables.
 fn lower(s: &str) -> String {
-    s.to_lowercase()
+    crate::lexical::py_lower(s)
 }
 
 /// Python's `str.isalpha()`: non-empty and every character a letter.
-// TODO(merge): use crate::lexical::is_alpha once it lands; Rust's
-// `is_alphabetic` also accepts some marks and letter numbers that Python
-// does not.
 fn is_alpha(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(char::is_alphabetic)
+    crate::lexical::is_alpha(s)
 }
 
 #[cfg(test)]

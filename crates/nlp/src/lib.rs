@@ -1,19 +1,244 @@
 //! The language backbone: spaCy's English pipeline `en_core_web_sm` 3.8.0
 //! (tokenizer, tok2vec, tagger, dependency parser, attribute ruler,
-//! lemmatizer and NER) with its inference written here, in Rust.
+//! lemmatizer and NER) with its inference written here, in Rust, and its
+//! output equal to spaCy's.
 //!
 //! The model's own files ship in `model/` as they are in the wheel and are
 //! built into the binary; nothing is read from disk or the network at run
-//! time.
+//! time. [`Backbone::shared`] loads them once per process; the loaded model
+//! is immutable and shared by every thread.
+//!
+//! Stages, in spaCy's order: [`tokenizer`] → [`lexical`] feature ids →
+//! [`network::Tok2Vec`] → [`network::Tagger`] → [`transitions::parse`]
+//! (scored by [`network::StateModel`]) → [`attributes`] (ruler, then
+//! lemmatizer) → the NER's own tok2vec → [`transitions::recognize`].
+//!
+//! Bounded work: a document is processed in segments of at most
+//! [`SEGMENT_TOKENS`] tokens, cut at a paragraph break where there is one,
+//! so the parser's precomputed features (about 5 KB a token) stay small;
+//! documents shorter than that, nearly every article, are processed whole,
+//! exactly as spaCy does. At most [`MAX_TOKENS`] tokens of a document are
+//! annotated; [`Annotation::truncated_at`] says where the rest begins.
 
 pub mod attributes;
+pub mod conllu;
 mod error;
 pub mod files;
 pub mod hashing;
 pub mod lexical;
 pub mod model_files;
 pub mod network;
+mod segment;
 pub mod tokenizer;
 pub mod transitions;
 
 pub use error::NlpError;
+
+use attributes::{AttributeRuler, Lemmatizer, TokenAttrs};
+use lexical::Lexicon;
+use network::{StateModel, Tagger, Tok2Vec};
+use std::sync::OnceLock;
+use storyline_model::{CharIndex, NerSpan, Token};
+use tokenizer::Tokenizer;
+use transitions::Moves;
+
+/// The most tokens processed as one piece. Longer documents are cut into
+/// segments at paragraph breaks.
+pub const SEGMENT_TOKENS: usize = 8_000;
+
+/// The most tokens of one document the backbone annotates, about forty
+/// long articles: a bound on the time one document can take.
+pub const MAX_TOKENS: usize = 100_000;
+
+/// The loaded model.
+pub struct Backbone {
+    tokenizer: Tokenizer,
+    lexicon: Lexicon,
+    tok2vec: Tok2Vec,
+    tagger: Tagger,
+    parser: StateModel,
+    parser_moves: Moves,
+    ner_tok2vec: Tok2Vec,
+    ner: StateModel,
+    ner_moves: Moves,
+    ruler: AttributeRuler,
+    lemmatizer: Lemmatizer,
+}
+
+/// What the backbone found in one text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Annotation {
+    pub tokens: Vec<Token>,
+    pub ner: Vec<NerSpan>,
+    /// The character offset where annotation stopped, when the text had
+    /// more than [`MAX_TOKENS`] tokens.
+    pub truncated_at: Option<usize>,
+}
+
+impl Backbone {
+    /// Loads the built-in model.
+    pub fn load() -> Result<Backbone, NlpError> {
+        let parser_nodes =
+            model_files::read_thinc_model(files::PARSER_MODEL.0, files::PARSER_MODEL.1)?;
+        let ner_nodes = model_files::read_thinc_model(files::NER_MODEL.0, files::NER_MODEL.1)?;
+        let tok2vec_nodes =
+            model_files::read_thinc_model(files::TOK2VEC_MODEL.0, files::TOK2VEC_MODEL.1)?;
+        Ok(Backbone {
+            tokenizer: Tokenizer::from_bytes(files::TOKENIZER.1)?,
+            lexicon: Lexicon::from_lookups(files::VOCAB_LOOKUPS.1)?,
+            tok2vec: Tok2Vec::from_nodes(files::TOK2VEC_MODEL.0, &tok2vec_nodes)?,
+            tagger: Tagger::from_files(files::TAGGER_MODEL, files::TAGGER_CFG)?,
+            parser: StateModel::from_nodes(files::PARSER_MODEL.0, &parser_nodes)?,
+            parser_moves: Moves::parser(files::PARSER_MOVES)?,
+            ner_tok2vec: Tok2Vec::from_nodes(files::NER_MODEL.0, &ner_nodes)?,
+            ner: StateModel::from_nodes(files::NER_MODEL.0, &ner_nodes)?,
+            ner_moves: Moves::ner(files::NER_MOVES)?,
+            ruler: AttributeRuler::from_bytes(files::ATTRIBUTE_RULER_PATTERNS)?,
+            lemmatizer: Lemmatizer::from_bytes(files::LEMMATIZER_LOOKUPS)?,
+        })
+    }
+
+    /// The built-in model, loaded on first use and shared for the life of
+    /// the process.
+    pub fn shared() -> Result<&'static Backbone, &'static NlpError> {
+        static MODEL: OnceLock<Result<Backbone, NlpError>> = OnceLock::new();
+        MODEL.get_or_init(Backbone::load).as_ref()
+    }
+
+    /// Tokens, tags, lemmas, the dependency parse and entity spans of
+    /// `text`, in character offsets, exactly as spaCy gives them for the
+    /// whole text (within [`SEGMENT_TOKENS`]).
+    pub fn annotate(&self, text: &str) -> Annotation {
+        self.annotate_with(text, false)
+    }
+
+    /// As [`Backbone::annotate`], with every line break ending a sentence:
+    /// each paragraph is parsed on its own, as spaCy would parse it alone.
+    /// For cleaned articles, whose headline has no final stop and would
+    /// otherwise be read as the start of the first sentence.
+    pub fn annotate_paragraphs(&self, text: &str) -> Annotation {
+        self.annotate_with(text, true)
+    }
+
+    fn annotate_with(&self, text: &str, by_paragraph: bool) -> Annotation {
+        let mut raw = self.tokenizer.tokenize(text);
+        let truncated_at = (raw.len() > MAX_TOKENS).then(|| raw[MAX_TOKENS].start);
+        raw.truncate(MAX_TOKENS);
+        let chars = CharIndex::new(text);
+        let mut out = Annotation {
+            truncated_at: truncated_at.map(|b| chars.char_of_byte(b)),
+            ..Annotation::default()
+        };
+        let mut sentences = 0;
+        for range in segment::segments(text, &raw, SEGMENT_TOKENS, by_paragraph) {
+            let offset = out.tokens.len();
+            let piece = self.annotate_tokens(text, &raw[range], &chars);
+            for mut t in piece.tokens {
+                t.head += offset;
+                t.sentence += sentences;
+                out.tokens.push(t);
+            }
+            sentences = out.tokens.last().map_or(0, |t| t.sentence + 1);
+            out.ner.extend(piece.ner.into_iter().map(|mut e| {
+                e.first_token += offset;
+                e.end_token += offset;
+                e
+            }));
+        }
+        out
+    }
+
+    /// Runs every stage on one segment; heads and token indexes are local
+    /// to the segment.
+    fn annotate_tokens(
+        &self,
+        text: &str,
+        raw: &[tokenizer::Token],
+        chars: &CharIndex,
+    ) -> Annotation {
+        let n = raw.len();
+        if n == 0 {
+            return Annotation::default();
+        }
+        let words: Vec<&str> = raw.iter().map(|t| &text[t.start..t.end]).collect();
+        let is_space: Vec<bool> = words.iter().map(|w| lexical::is_space(w)).collect();
+        let ids = lexical::feature_ids(text, raw, &self.lexicon);
+
+        let tokvecs = self.tok2vec.forward(&ids);
+        let tags = self.tagger.predict(&tokvecs);
+        let parse = {
+            let pre = self.parser.precompute(&tokvecs);
+            let mut score = |f: &[i32], out: &mut [f32]| self.parser.scores(&pre, f, out);
+            transitions::parse(n, &is_space, &self.parser_moves, &mut score)
+        };
+
+        let labels = self.tagger.labels();
+        let mut attrs: Vec<TokenAttrs> = (0..n)
+            .map(|i| TokenAttrs {
+                tag: labels[tags[i] as usize].clone(),
+                pos: String::new(),
+                morph: String::new(),
+                lemma: None,
+                dep: parse.deps[i].to_string(),
+            })
+            .collect();
+        self.ruler.apply(&words, &is_space, &mut attrs);
+        self.lemmatizer.apply(&words, &mut attrs);
+
+        let ner_vecs = self.ner_tok2vec.forward(&ids);
+        let spans = {
+            let pre = self.ner.precompute(&ner_vecs);
+            let mut score = |f: &[i32], out: &mut [f32]| self.ner.scores(&pre, f, out);
+            transitions::recognize(
+                n,
+                &is_space,
+                &parse.sent_starts,
+                &self.ner_moves,
+                &mut score,
+            )
+        };
+
+        let mut sentence = 0usize;
+        let tokens: Vec<Token> = attrs
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| {
+                if i > 0 && parse.sent_starts[i] {
+                    sentence += 1;
+                }
+                let span = chars.span_of_bytes(raw[i].start, raw[i].end);
+                Token {
+                    text: words[i].to_string(),
+                    start: span.start,
+                    end: span.end,
+                    lemma: a.lemma.unwrap_or_else(|| words[i].to_string()),
+                    tag: a.tag,
+                    pos: a.pos,
+                    morph: a.morph,
+                    head: parse.heads[i],
+                    dep: a.dep,
+                    sentence,
+                }
+            })
+            .collect();
+        let ner = spans
+            .into_iter()
+            .map(|(first, end, label)| {
+                let (start, stop) = (tokens[first].start, tokens[end - 1].end);
+                NerSpan {
+                    text: text[raw[first].start..raw[end - 1].end].to_string(),
+                    start,
+                    end: stop,
+                    label: label.to_string(),
+                    first_token: first,
+                    end_token: end,
+                }
+            })
+            .collect();
+        Annotation {
+            tokens,
+            ner,
+            truncated_at: None,
+        }
+    }
+}

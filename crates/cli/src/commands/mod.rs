@@ -7,5 +7,6 @@ pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod kb;
+pub mod parse;
 pub mod serve;
 pub mod show;
