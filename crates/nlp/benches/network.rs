@@ -20,6 +20,9 @@
 
 use std::time::{Duration, Instant};
 
+#[path = "clock.rs"]
+mod clock;
+use clock::CpuClock;
 use storyline_nlp::files;
 use storyline_nlp::model_files::read_thinc_model;
 use storyline_nlp::network::{StateModel, Tagger, Tok2Vec};
@@ -142,43 +145,6 @@ fn step_features(rng: &mut Rng, n: usize, steps: usize, n_features: usize) -> Ve
         }
     }
     out
-}
-
-/// The calling thread's CPU time (Linux `CLOCK_THREAD_CPUTIME_ID`); wall
-/// time elsewhere.
-#[derive(Clone, Copy)]
-struct CpuClock(Duration);
-
-impl CpuClock {
-    #[cfg(target_os = "linux")]
-    fn now() -> CpuClock {
-        #[repr(C)]
-        struct Timespec {
-            sec: i64,
-            nsec: i64,
-        }
-        extern "C" {
-            fn clock_gettime(clock: i32, out: *mut Timespec) -> i32;
-        }
-        const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-        let mut t = Timespec { sec: 0, nsec: 0 };
-        // SAFETY: clock_gettime writes one timespec into the pointed-to value,
-        // whose layout matches the C struct on 64-bit Linux.
-        let rc = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) };
-        assert_eq!(rc, 0, "clock_gettime failed");
-        CpuClock(Duration::new(t.sec as u64, t.nsec as u32))
-    }
-
-    #[cfg(not(target_os = "linux"))]
-    fn now() -> CpuClock {
-        use std::sync::OnceLock;
-        static START: OnceLock<Instant> = OnceLock::new();
-        CpuClock(START.get_or_init(Instant::now).elapsed())
-    }
-
-    fn elapsed(self) -> Duration {
-        CpuClock::now().0 - self.0
-    }
 }
 
 struct Timer {
