@@ -5,7 +5,6 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::path::PathBuf;
-use storyline_clean::build_document;
 use storyline_code::Verbs;
 use storyline_html::HtmlLimits;
 use storyline_ingest::{
@@ -13,6 +12,7 @@ use storyline_ingest::{
 };
 use storyline_kb::Kb;
 use storyline_model::{Diagnostic, Document, GivenMeta, PartialDate, RawDocument};
+pub use storyline_pipeline::{build, extract_document, BuildOptions, Failure};
 use storyline_store::{PutOutcome, Store};
 
 /// Options shared by `ingest`, `extract` and `analyze`.
@@ -51,17 +51,6 @@ pub struct InputArgs {
     /// README), read after the shipped ones. Repeatable.
     #[arg(long = "verbs", value_name = "FILE")]
     pub verbs: Vec<PathBuf>,
-}
-
-/// How raw documents become annotated documents.
-#[derive(Debug, Clone, Default)]
-pub struct BuildOptions {
-    pub limits: HtmlLimits,
-    pub time: storyline_time::Options,
-    /// The knowledge base with the user's files; `None` is the shipped one.
-    pub kb: Option<&'static Kb>,
-    /// The verb dictionary with the user's files; `None` is the shipped one.
-    pub verbs: Option<&'static Verbs>,
 }
 
 impl InputArgs {
@@ -126,97 +115,6 @@ fn as_named(texts: &[(String, String)]) -> Vec<(&str, &str)> {
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect()
-}
-
-/// Turns a raw document into a clean document: HTML extracted first,
-/// then cleaned. No recognisers run; `eval aeb` measures just this.
-pub fn extract_document(raw: RawDocument, limits: &HtmlLimits) -> Result<Document, Failure> {
-    let source = raw.source.clone();
-    let raw = storyline_html::extract(raw, limits).map_err(|e| Failure {
-        source: source.clone(),
-        reason: e.to_string(),
-        hint: e.hint().to_string(),
-    })?;
-    build_document(raw).map_err(|e| Failure {
-        source,
-        reason: e.to_string(),
-        hint: e.hint().to_string(),
-    })
-}
-
-/// Turns a raw document into an annotated document: extraction and
-/// cleaning, then the recognisers. Shared by every command that reads
-/// input.
-pub fn build(raw: RawDocument, opts: &BuildOptions) -> Result<Document, Failure> {
-    let mut doc = extract_document(raw, &opts.limits)?;
-    run_backbone(&mut doc);
-    doc.quantities = storyline_quantity::annotate(&doc.text);
-    let (times, dates) =
-        storyline_time::annotate(&doc.text, &doc.sentences, doc.published, &opts.time);
-    doc.times = times;
-    doc.sentence_dates = dates;
-    let kb = opts.kb.unwrap_or_else(Kb::builtin);
-    // A publication month or year stands for its first day: offices are
-    // resolved at the start of the period the article is known to be in.
-    let date = doc.published.as_ref().and_then(PartialDate::first_day);
-    doc.entities = storyline_kb::annotate(kb, &doc.text, &doc.sentences, date);
-    let verbs = opts.verbs.unwrap_or_else(Verbs::builtin);
-    storyline_code::annotate(verbs, &mut doc);
-    Ok(doc)
-}
-
-/// Tokens, tags, lemmas, the dependency parse and named-entity spans of
-/// an English document (or one too short to tell its language); other
-/// languages get a warning instead of a parse the English model would get
-/// wrong.
-pub fn run_backbone(doc: &mut Document) {
-    if let Some(lang) = doc.language.as_deref().filter(|l| *l != "en") {
-        doc.diagnostics.push(Diagnostic::warning(
-            format!("the text reads as language `{lang}`: no tokens, parse or named entities"),
-            Some("the language backbone is English only; the other stages still ran"),
-        ));
-        return;
-    }
-    let backbone = match storyline_nlp::Backbone::shared() {
-        Ok(b) => b,
-        Err(e) => {
-            doc.diagnostics.push(Diagnostic::warning(
-                format!("the language backbone could not load: {e}"),
-                Some("this build's model files are damaged; reinstall storyline"),
-            ));
-            return;
-        }
-    };
-    let annotation = backbone.annotate_paragraphs(&doc.text);
-    doc.tokens = annotation.tokens;
-    doc.ner = annotation.ner;
-    if let Some(at) = annotation.truncated_at {
-        doc.diagnostics.push(Diagnostic::warning(
-            format!(
-                "parsed only the first {} tokens; the text from character {at} on has no tokens",
-                storyline_nlp::MAX_TOKENS
-            ),
-            Some("split very long inputs into articles"),
-        ));
-    }
-}
-
-/// One document that could not be read, with why and what to do.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Failure {
-    pub source: String,
-    pub reason: String,
-    pub hint: String,
-}
-
-impl Failure {
-    fn from_ingest(e: &IngestError) -> Self {
-        Failure {
-            source: e.source_name.clone(),
-            reason: e.kind.to_string(),
-            hint: e.kind.hint().to_string(),
-        }
-    }
 }
 
 /// What a run did, document by document.
