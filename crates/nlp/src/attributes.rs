@@ -3,11 +3,10 @@
 //! POS, morphology and lemmas, and fix the tag and label of whitespace
 //! tokens.
 //!
-//! Both work on one `TokenAttrs` per token. The pipeline runs the ruler
+//! Both work on one [`TokenAttrs`] per token. The pipeline runs the ruler
 //! after the parser and the lemmatizer right after the ruler.
 
 mod lemmatizer;
-mod msgpack;
 mod ruler;
 
 pub use lemmatizer::Lemmatizer;
@@ -37,39 +36,5 @@ impl TokenAttrs {
             dep: dep.into(),
             ..TokenAttrs::default()
         }
-    }
-}
-
-/// Python's `str.lower()`, which both components use.
-fn lower(s: &str) -> String {
-    crate::lexical::py_lower(s)
-}
-
-/// Python's `str.isalpha()`: non-empty and every character a letter.
-fn is_alpha(s: &str) -> bool {
-    crate::lexical::is_alpha(s)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn assert_send_sync<T: Send + Sync>() {}
-
-    #[test]
-    fn shared_across_threads() {
-        assert_send_sync::<AttributeRuler>();
-        assert_send_sync::<Lemmatizer>();
-        assert_send_sync::<TokenAttrs>();
-    }
-
-    #[test]
-    fn python_string_helpers() {
-        assert_eq!(lower("İSTANBUL"), "i\u{307}stanbul");
-        assert_eq!(lower("ΣΟΦΟΣ"), "σοφος");
-        assert!(is_alpha("été"));
-        assert!(!is_alpha(""));
-        assert!(!is_alpha("1990"));
-        assert!(!is_alpha("don't"));
     }
 }

@@ -1,4 +1,6 @@
-//! The parse as CoNLL-U, the ten-column format dependency tools read.
+//! The parse as CoNLL-U, the ten-column format dependency tools read. Not
+//! a part of spaCy's pipeline, so no PORTING.md section applies; the
+//! columns are those of the Universal Dependencies format.
 //!
 //! One block per sentence, `# sent_id` and `# text` comments first. UPOS
 //! holds the coarse part of speech, XPOS the fine tag, FEATS the
@@ -65,19 +67,12 @@ fn write_sentence(
             number[k] = next;
         }
     }
-    let words: Vec<&Token> = range.clone().map(|i| &tokens[i]).collect();
-    let first = words.iter().find(|t| !t.is_space()).map_or(0, |t| t.start);
-    let last = words
-        .iter()
-        .rev()
-        .find(|t| !t.is_space())
-        .map_or(0, |t| t.end);
-    let sentence_text: String = chars[first..last.min(chars.len())]
-        .iter()
-        .map(|&c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
     let _ = writeln!(out, "# sent_id = {sent_id}");
-    let _ = writeln!(out, "# text = {}", collapse_spaces(&sentence_text));
+    let _ = writeln!(
+        out,
+        "# text = {}",
+        sentence_text(chars, &tokens[range.clone()])
+    );
 
     for (k, i) in range.clone().enumerate() {
         let t = &tokens[i];
@@ -85,13 +80,7 @@ fn write_sentence(
             continue;
         }
         let head = written_head(tokens, &range, i).map_or(0, |h| number[h - range.start]);
-        let mut misc = Vec::new();
-        if let Some((begin, label)) = entity[i] {
-            misc.push(format!("Ent={}-{label}", if begin { "B" } else { "I" }));
-        }
-        if chars.get(t.end).is_some_and(|c| !c.is_whitespace()) {
-            misc.push("SpaceAfter=No".to_string());
-        }
+        let glued = chars.get(t.end).is_some_and(|c| !c.is_whitespace());
         let _ = writeln!(
             out,
             "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t{}",
@@ -103,14 +92,45 @@ fn write_sentence(
             field(&t.morph),
             head,
             field(&t.dep),
-            if misc.is_empty() {
-                "_".to_string()
-            } else {
-                misc.join("|")
-            }
+            misc(entity[i], glued),
         );
     }
     out.push('\n');
+}
+
+/// The `# text` comment: the text from the first to the last token that is
+/// not whitespace, each run of whitespace one space. Offsets from another
+/// text must not panic: they give an empty line.
+fn sentence_text(chars: &[char], sentence: &[Token]) -> String {
+    let mut words = sentence.iter().filter(|t| !t.is_space());
+    let Some(first) = words.next() else {
+        return String::new();
+    };
+    let last = words.next_back().unwrap_or(first);
+    let text: String = chars
+        .get(first.start..last.end.min(chars.len()))
+        .unwrap_or_default()
+        .iter()
+        .map(|&c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    collapse_spaces(&text)
+}
+
+/// The MISC column: the token's entity tag, and `SpaceAfter=No` when the
+/// next character is not whitespace (`glued`).
+fn misc(entity: Option<(bool, &str)>, glued: bool) -> String {
+    let mut items = Vec::new();
+    if let Some((begin, label)) = entity {
+        items.push(format!("Ent={}-{label}", if begin { "B" } else { "I" }));
+    }
+    if glued {
+        items.push("SpaceAfter=No".to_string());
+    }
+    if items.is_empty() {
+        "_".to_string()
+    } else {
+        items.join("|")
+    }
 }
 
 /// The head of token `i` among the tokens written: `None` for a root.
@@ -199,6 +219,16 @@ mod tests {
             1\tIt\tit\tX\tPRP\t_\t2\tnsubj\t_\t_\n\
             2\trose\trose\tX\tVBD\t_\t0\tROOT\t_\t_\n\n";
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn offsets_past_the_text_do_not_panic() {
+        let tokens = vec![tok("late", 40, "RB", 0, "ROOT", 0)];
+        let got = to_conllu("short", &tokens, &[]);
+        assert!(
+            got.starts_with("# sent_id = 1\n# text = \n1\tlate"),
+            "{got}"
+        );
     }
 
     #[test]

@@ -1,6 +1,9 @@
+//! The crate's one error type. Only loading can fail: annotating a text
+//! never does, whatever the text.
+
 use thiserror::Error;
 
-/// Why the backbone could not load or run.
+/// Why the backbone could not load.
 #[derive(Debug, Error)]
 pub enum NlpError {
     /// A model file is not what this crate expects (a broken or different model).
@@ -9,6 +12,8 @@ pub enum NlpError {
 }
 
 impl NlpError {
+    /// The file `file` is not what this crate expects, for the reason
+    /// `message`.
     pub(crate) fn model(file: &str, message: impl Into<String>) -> Self {
         NlpError::Model {
             file: file.to_string(),

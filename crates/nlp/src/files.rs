@@ -1,5 +1,7 @@
 //! The model's files, built into the binary so that nothing is read from
-//! disk at run time. See `model/README.md` for where they come from.
+//! disk at run time: each constant is the file's path under `model/` (used
+//! in error messages) and its bytes. Their formats are PORTING.md §1; see
+//! `model/README.md` for where they come from.
 
 macro_rules! model_file {
     ($name:ident, $path:literal) => {

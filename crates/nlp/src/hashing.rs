@@ -1,12 +1,17 @@
-//! The two hash functions the model is built on. Ids of strings are
-//! MurmurHash64A (MurmurHash2's 64-bit variant A) of the UTF-8 bytes; the
-//! hash embeddings pick their rows with MurmurHash3 x64_128 of an id's eight
-//! little-endian bytes. Both must be bit-exact, or every embedding differs.
+//! The hash functions the model is built on (PORTING.md §3): string ids
+//! are MurmurHash64A (MurmurHash2's 64-bit variant A) of the UTF-8 bytes,
+//! and the hash embeddings pick their rows with MurmurHash3 x64_128 of an
+//! id's eight little-endian bytes. Both must be bit-exact, or every
+//! embedding differs. Also the hasher of the crate's maps whose keys are
+//! such hashes already.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 const M64A: u64 = 0xc6a4_a793_5bd1_e995;
 
 /// MurmurHash64A of `data` with `seed`.
-pub fn murmurhash64a(data: &[u8], seed: u64) -> u64 {
+fn murmurhash64a(data: &[u8], seed: u64) -> u64 {
     const R: u32 = 47;
     let mut h = seed ^ (data.len() as u64).wrapping_mul(M64A);
     let mut blocks = data.chunks_exact(8);
@@ -44,7 +49,7 @@ fn fmix64(mut k: u64) -> u64 {
 /// four 32-bit words `[lo(h1), hi(h1), lo(h2), hi(h2)]` that a hash
 /// embedding reduces modulo its row count. With eight bytes there is no full
 /// sixteen-byte block, so only the first tail lane runs.
-pub fn murmurhash3_u64(key: u64, seed: u32) -> [u32; 4] {
+pub(crate) fn murmurhash3_u64(key: u64, seed: u32) -> [u32; 4] {
     const C1: u64 = 0x87c3_7b91_1142_53d5;
     const C2: u64 = 0x4cf5_ad43_2745_937f;
     let mut h1 = u64::from(seed);
@@ -63,9 +68,38 @@ pub fn murmurhash3_u64(key: u64, seed: u32) -> [u32; 4] {
 }
 
 /// spaCy's hash of a string that is not in the symbol table.
-pub fn hash_string(s: &str) -> u64 {
+pub(crate) fn hash_string(s: &str) -> u64 {
     murmurhash64a(s.as_bytes(), 1)
 }
+
+/// The multiplier of Fibonacci hashing (2^64 / φ, odd).
+const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// A hasher for keys that are hashes already (string ids, chunk hashes,
+/// cache digests), which SipHash would only slow down. Multiplying by an
+/// odd constant spreads small values (symbol ids) over the high bits, which
+/// the hash map uses for its control bytes.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(byte)).wrapping_mul(GOLDEN);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value.wrapping_mul(GOLDEN);
+    }
+}
+
+/// A hash map whose keys hash to one `u64` that is a hash already.
+pub(crate) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
 #[cfg(test)]
 mod tests {

@@ -1,24 +1,21 @@
 //! String ids and the lexical attributes spaCy feeds to the hash embeddings
-//! (PORTING.md §3): NORM, PREFIX, SUFFIX, SHAPE, SPACY and IS_SPACE.
+//! (PORTING.md §3, with the tables of §1.5 and §1.6): NORM, PREFIX, SUFFIX,
+//! SHAPE, SPACY and IS_SPACE.
 //!
-//! Everything follows Python's string semantics, because spaCy computes these
-//! attributes with Python `str` methods: code points rather than bytes for
-//! prefixes and suffixes, Python's `isalpha`/`isdigit`/`isupper` for shapes
-//! and Python's full `lower()` for norms. The character tables live in
-//! the `python` submodule, generated from Python 3.11 (Unicode 14).
-
-#[path = "unicode/python.rs"]
-pub(crate) mod python;
+//! Everything follows Python's string semantics ([`crate::python`]),
+//! because spaCy computes these attributes with Python `str` methods: code
+//! points rather than bytes for prefixes and suffixes, Python's
+//! `isalpha`/`isdigit`/`isupper` for shapes and Python's full `lower()` for
+//! norms.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use rmpv::Value;
-
 use crate::error::NlpError;
-use crate::hashing::hash_string;
+use crate::hashing::{hash_string, IdMap};
+use crate::msgpack;
+use crate::python;
 use crate::tokenizer::Token;
 
 /// spaCy's fixed symbol table, exported from `spacy.symbols.IDS`.
@@ -26,43 +23,18 @@ const SYMBOLS_JSON: &str = include_str!("../data/symbols.json");
 /// spaCy's `BASE_NORMS`, exported from `spacy.lang.norm_exceptions`.
 const BASE_NORMS_JSON: &str = include_str!("../data/base_norms.json");
 
-/// The Unicode version of the Python character tables the attributes
-/// follow (Python 3.11's).
-pub const UNICODE_VERSION: &str = python::UNICODE_VERSION;
-
 /// A text of this many code points or more has the shape `LONG`.
 const LONG_SHAPE_CHARS: usize = 100;
 /// A run of identical shape characters is cut after this many.
 const MAX_SHAPE_RUN: usize = 4;
 
-/// A hasher for keys that are already hashes (string ids). Multiplying by an
-/// odd constant spreads the small symbol ids over the high bits, which the
-/// hash map uses for its control bytes.
-#[derive(Default)]
-pub(crate) struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(byte)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
-
-/// A hash map keyed by string ids or other hashes.
-pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+// The two tables below are built into the binary and checked by the tests,
+// so failing to parse them is a bug in this crate, not a property of any
+// model or text: they panic rather than return an error.
 
 /// The symbol table: name hash → (name, id).
-fn symbols() -> &'static IdMap<(String, u64)> {
-    static SYMBOLS: OnceLock<IdMap<(String, u64)>> = OnceLock::new();
+fn symbols() -> &'static IdMap<u64, (String, u64)> {
+    static SYMBOLS: OnceLock<IdMap<u64, (String, u64)>> = OnceLock::new();
     SYMBOLS.get_or_init(|| {
         let pairs: Vec<(String, u64)> =
             serde_json::from_str(SYMBOLS_JSON).expect("data/symbols.json is built in and valid");
@@ -74,8 +46,8 @@ fn symbols() -> &'static IdMap<(String, u64)> {
 }
 
 /// `BASE_NORMS`: string id of the text → (text, norm).
-fn base_norms() -> &'static IdMap<(String, String)> {
-    static BASE_NORMS: OnceLock<IdMap<(String, String)>> = OnceLock::new();
+fn base_norms() -> &'static IdMap<u64, (String, String)> {
+    static BASE_NORMS: OnceLock<IdMap<u64, (String, String)>> = OnceLock::new();
     BASE_NORMS.get_or_init(|| {
         let pairs: HashMap<String, String> = serde_json::from_str(BASE_NORMS_JSON)
             .expect("data/base_norms.json is built in and valid");
@@ -89,7 +61,7 @@ fn base_norms() -> &'static IdMap<(String, String)> {
 /// spaCy's id of a string: 0 for the empty string, the fixed id for a name
 /// in the symbol table (`"number"` → 432, `"X"` → 101), and MurmurHash64A of
 /// the UTF-8 bytes otherwise.
-pub fn string_id(s: &str) -> u64 {
+pub(crate) fn string_id(s: &str) -> u64 {
     if s.is_empty() {
         return 0;
     }
@@ -101,32 +73,23 @@ pub fn string_id(s: &str) -> u64 {
 }
 
 /// The model's lexeme norms (`vocab/lookups.bin`, table `lexeme_norm`).
-pub struct Lexicon {
+pub(crate) struct Lexicon {
     /// String id of the exact (case-sensitive) text → its norm. Some norms
     /// end in a space; they are kept as they are.
-    norms: IdMap<Box<str>>,
+    norms: IdMap<u64, Box<str>>,
 }
 
 impl Lexicon {
-    /// Reads the `lexeme_norm` table from the msgpack bytes of
-    /// `vocab/lookups.bin`.
-    pub fn from_lookups(bytes: &[u8]) -> Result<Lexicon, NlpError> {
-        const FILE: &str = "vocab/lookups.bin";
-        let value = rmpv::decode::read_value(&mut &bytes[..])
-            .map_err(|e| NlpError::model(FILE, format!("not msgpack: {e}")))?;
-        let table = map_entry(&value, "lexeme_norm")
-            .ok_or_else(|| NlpError::model(FILE, "no lexeme_norm table"))?;
-        let Value::Map(entries) = table else {
-            return Err(NlpError::model(FILE, "lexeme_norm is not a map"));
-        };
+    /// Reads the `lexeme_norm` table of `files::VOCAB_LOOKUPS`: msgpack
+    /// `{"lexeme_norm": {string id: norm}}`.
+    pub(crate) fn from_bytes((file, bytes): (&str, &[u8])) -> Result<Lexicon, NlpError> {
+        let value = msgpack::decode(file, bytes)?;
+        let root = msgpack::map(file, &value, "the lookups")?;
+        let table = msgpack::field(file, root, "lexeme_norm")?;
         let mut norms = IdMap::default();
-        for (key, norm) in entries {
-            let key = key.as_u64().ok_or_else(|| {
-                NlpError::model(FILE, format!("lexeme_norm key {key} is not a u64"))
-            })?;
-            let norm = norm.as_str().ok_or_else(|| {
-                NlpError::model(FILE, format!("lexeme_norm value {norm} is not text"))
-            })?;
+        for (key, norm) in msgpack::map(file, table, "lexeme_norm")? {
+            let key = msgpack::uint(file, key, "a lexeme_norm key")?;
+            let norm = msgpack::string(file, norm, "a lexeme_norm value")?;
             norms.insert(key, Box::from(norm));
         }
         Ok(Lexicon { norms })
@@ -135,7 +98,7 @@ impl Lexicon {
     /// The lexeme norm of `text`: the model's `lexeme_norm` entry for the
     /// exact text, else its `BASE_NORMS` entry, else Python's `text.lower()`.
     /// Borrows whenever the norm already exists as a string.
-    pub fn norm<'a>(&'a self, text: &'a str) -> Cow<'a, str> {
+    pub(crate) fn norm<'a>(&'a self, text: &'a str) -> Cow<'a, str> {
         let id = string_id(text);
         if let Some(norm) = self.norms.get(&id) {
             return Cow::Borrowed(norm);
@@ -151,31 +114,10 @@ impl Lexicon {
             Cow::Owned(python::lower(text))
         }
     }
-
-    /// How many lexeme norms the model holds.
-    pub fn len(&self) -> usize {
-        self.norms.len()
-    }
-
-    /// Whether the model holds no lexeme norm at all.
-    pub fn is_empty(&self) -> bool {
-        self.norms.is_empty()
-    }
-}
-
-/// The value under the string key `key` of a msgpack map.
-pub(crate) fn map_entry<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
-    match value {
-        Value::Map(entries) => entries
-            .iter()
-            .find(|(k, _)| k.as_str() == Some(key))
-            .map(|(_, v)| v),
-        _ => None,
-    }
 }
 
 /// PREFIX: the first code point (empty for an empty text).
-pub fn prefix(text: &str) -> &str {
+pub(crate) fn prefix(text: &str) -> &str {
     match text.chars().next() {
         Some(c) => &text[..c.len_utf8()],
         None => "",
@@ -183,7 +125,7 @@ pub fn prefix(text: &str) -> &str {
 }
 
 /// SUFFIX: the last three code points, or the whole text if it is shorter.
-pub fn suffix(text: &str) -> &str {
+pub(crate) fn suffix(text: &str) -> &str {
     match text.char_indices().rev().nth(2) {
         Some((start, _)) => &text[start..],
         None => text,
@@ -193,7 +135,7 @@ pub fn suffix(text: &str) -> &str {
 /// SHAPE as spaCy computes it with Python string methods: letters become `X`
 /// or `x`, digits `d`, anything else stays; a run of one shape character is
 /// cut after four; a text of 100 code points or more is `LONG`.
-pub fn shape(text: &str) -> String {
+pub(crate) fn shape(text: &str) -> String {
     if text.chars().nth(LONG_SHAPE_CHARS - 1).is_some() {
         return "LONG".to_string();
     }
@@ -225,22 +167,6 @@ pub fn shape(text: &str) -> String {
     out
 }
 
-/// Python `text.isspace()`: true for a non-empty text of whitespace only,
-/// U+001C–U+001F included.
-pub fn is_space(text: &str) -> bool {
-    !text.is_empty() && text.chars().all(python::is_space)
-}
-
-/// Python `text.isalpha()`: true for a non-empty text of letters (L*) only.
-pub fn is_alpha(text: &str) -> bool {
-    !text.is_empty() && text.chars().all(python::is_alpha)
-}
-
-/// Python `text.lower()`: the full Unicode 14 mapping with the final sigma.
-pub fn py_lower(text: &str) -> String {
-    python::lower(text)
-}
-
 /// The text of a token, or the empty string if its offsets do not fit the
 /// text (tokens from another text).
 fn token_text<'a>(text: &'a str, token: &Token) -> &'a str {
@@ -249,7 +175,11 @@ fn token_text<'a>(text: &'a str, token: &Token) -> &'a str {
 
 /// The norm a token shows: the NORM of the special case it comes from, if
 /// any, else the lexeme norm of its text.
-pub fn token_norm<'a>(text: &'a str, token: &'a Token, lexicon: &'a Lexicon) -> Cow<'a, str> {
+pub(crate) fn token_norm<'a>(
+    text: &'a str,
+    token: &'a Token,
+    lexicon: &'a Lexicon,
+) -> Cow<'a, str> {
     match token.norm.as_deref() {
         Some(norm) if !norm.is_empty() => Cow::Borrowed(norm),
         _ => lexicon.norm(token_text(text, token)),
@@ -259,7 +189,7 @@ pub fn token_norm<'a>(text: &'a str, token: &'a Token, lexicon: &'a Lexicon) -> 
 /// NORM, PREFIX, SUFFIX, SHAPE, SPACY, IS_SPACE ids of each token, as spaCy's
 /// feature extractor gives them. The first four are string ids; SPACY and
 /// IS_SPACE are the raw values 0 and 1.
-pub fn feature_ids(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<[u64; 6]> {
+pub(crate) fn feature_ids(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<[u64; 6]> {
     tokens
         .iter()
         .map(|token| {
@@ -270,7 +200,7 @@ pub fn feature_ids(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<[u64;
                 string_id(suffix(word)),
                 string_id(&shape(word)),
                 u64::from(token.space_after),
-                u64::from(is_space(word)),
+                u64::from(python::str_isspace(word)),
             ]
         })
         .collect()
@@ -282,7 +212,7 @@ mod tests {
     use crate::files;
 
     fn lexicon() -> Lexicon {
-        Lexicon::from_lookups(files::VOCAB_LOOKUPS.1).expect("the built-in lookups load")
+        Lexicon::from_bytes(files::VOCAB_LOOKUPS).expect("the built-in lookups load")
     }
 
     /// One token per word, the whole text being the words with a space after
@@ -427,24 +357,9 @@ mod tests {
     }
 
     #[test]
-    fn string_predicates_follow_python() {
-        assert!(is_space(" \n\u{1c}\u{3000}"));
-        assert!(!is_space(""));
-        assert!(!is_space(" a"));
-        assert!(is_alpha("naïve"));
-        assert!(
-            !is_alpha("e\u{301}"),
-            "a combining mark is not alphabetic in Python"
-        );
-        assert!(!is_alpha(""));
-        assert_eq!(py_lower("ΟΔΟΣ İ"), "οδος i\u{307}");
-        assert_eq!(UNICODE_VERSION, "14.0.0");
-    }
-
-    #[test]
     fn norms_borrow_when_they_can() {
         let lexicon = lexicon();
-        assert_eq!(lexicon.len(), 3510);
+        assert_eq!(lexicon.norms.len(), 3510);
         assert!(matches!(lexicon.norm("plain"), Cow::Borrowed("plain")));
         assert!(matches!(lexicon.norm("colour"), Cow::Borrowed("color")));
         assert!(matches!(lexicon.norm("£"), Cow::Borrowed("$")));
@@ -471,14 +386,14 @@ mod tests {
 
     #[test]
     fn bad_lookups_are_errors() {
-        assert!(Lexicon::from_lookups(b"").is_err());
-        assert!(Lexicon::from_lookups(&[0x80]).is_err());
+        assert!(Lexicon::from_bytes(("l", b"")).is_err());
+        assert!(Lexicon::from_bytes(("l", &[0x80])).is_err());
         // {"lexeme_norm": {"a": "b"}}: a text key where a u64 belongs.
         let bytes = [
             0x81, 0xab, b'l', b'e', b'x', b'e', b'm', b'e', b'_', b'n', b'o', b'r', b'm', 0x81,
             0xa1, b'a', 0xa1, b'b',
         ];
-        assert!(Lexicon::from_lookups(&bytes).is_err());
+        assert!(Lexicon::from_bytes(("l", &bytes)).is_err());
     }
 
     #[test]

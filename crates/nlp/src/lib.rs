@@ -8,7 +8,8 @@
 //! time. [`Backbone::shared`] loads them once per process; the loaded model
 //! is immutable and shared by every thread.
 //!
-//! Stages, in spaCy's order: [`tokenizer`] → [`lexical`] feature ids →
+//! Stages, in spaCy's order (PORTING.md §0; each module cites the section
+//! it follows): [`tokenizer`] → `lexical` feature ids →
 //! [`network::Tok2Vec`] → [`network::Tagger`] → [`transitions::parse`]
 //! (scored by [`network::StateModel`]) → [`attributes`] (ruler, then
 //! lemmatizer) → the NER's own tok2vec → [`transitions::recognize`].
@@ -19,15 +20,20 @@
 //! documents shorter than that, nearly every article, are processed whole,
 //! exactly as spaCy does. At most [`MAX_TOKENS`] tokens of a document are
 //! annotated; [`Annotation::truncated_at`] says where the rest begins.
+//!
+//! The public modules other than the facade are for the crate's own tests,
+//! benchmarks and fuzz targets, which check each stage on its own.
 
 pub mod attributes;
 pub mod conllu;
 mod error;
 pub mod files;
-pub mod hashing;
-pub mod lexical;
+mod hashing;
+mod lexical;
 pub mod model_files;
+mod msgpack;
 pub mod network;
+mod python;
 mod segment;
 pub mod tokenizer;
 pub mod transitions;
@@ -65,6 +71,13 @@ pub struct Backbone {
     lemmatizer: Lemmatizer,
 }
 
+// `Backbone::shared` hands one loaded model to every thread.
+const _: fn() = || {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Backbone>();
+    shareable::<Annotation>();
+};
+
 /// What the backbone found in one text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Annotation {
@@ -78,14 +91,13 @@ pub struct Annotation {
 impl Backbone {
     /// Loads the built-in model.
     pub fn load() -> Result<Backbone, NlpError> {
-        let parser_nodes =
-            model_files::read_thinc_model(files::PARSER_MODEL.0, files::PARSER_MODEL.1)?;
-        let ner_nodes = model_files::read_thinc_model(files::NER_MODEL.0, files::NER_MODEL.1)?;
-        let tok2vec_nodes =
-            model_files::read_thinc_model(files::TOK2VEC_MODEL.0, files::TOK2VEC_MODEL.1)?;
-        Ok(Backbone {
+        let read = |(file, bytes)| model_files::read_thinc_model(file, bytes);
+        let tok2vec_nodes = read(files::TOK2VEC_MODEL)?;
+        let parser_nodes = read(files::PARSER_MODEL)?;
+        let ner_nodes = read(files::NER_MODEL)?;
+        let backbone = Backbone {
             tokenizer: Tokenizer::from_bytes(files::TOKENIZER.1)?,
-            lexicon: Lexicon::from_lookups(files::VOCAB_LOOKUPS.1)?,
+            lexicon: Lexicon::from_bytes(files::VOCAB_LOOKUPS)?,
             tok2vec: Tok2Vec::from_nodes(files::TOK2VEC_MODEL.0, &tok2vec_nodes)?,
             tagger: Tagger::from_files(files::TAGGER_MODEL, files::TAGGER_CFG)?,
             parser: StateModel::from_nodes(files::PARSER_MODEL.0, &parser_nodes)?,
@@ -95,7 +107,9 @@ impl Backbone {
             ner_moves: Moves::ner(files::NER_MOVES)?,
             ruler: AttributeRuler::from_bytes(files::ATTRIBUTE_RULER_PATTERNS)?,
             lemmatizer: Lemmatizer::from_bytes(files::LEMMATIZER_LOOKUPS)?,
-        })
+        };
+        backbone.check_fit()?;
+        Ok(backbone)
     }
 
     /// The built-in model, loaded on first use and shared for the life of
@@ -103,6 +117,40 @@ impl Backbone {
     pub fn shared() -> Result<&'static Backbone, &'static NlpError> {
         static MODEL: OnceLock<Result<Backbone, NlpError>> = OnceLock::new();
         MODEL.get_or_init(Backbone::load).as_ref()
+    }
+
+    /// Whether the networks and move tables fit each other. Each file is
+    /// checked on its own when it loads; a mismatch between files would
+    /// otherwise only show as a panic on the first text.
+    fn check_fit(&self) -> Result<(), NlpError> {
+        let width = self.tok2vec.width();
+        let tagger = [("input width", self.tagger.input_width(), width)];
+        sizes_agree(files::TAGGER_MODEL.0, &tagger)?;
+        let scorers = [
+            (
+                files::PARSER_MODEL.0,
+                &self.parser,
+                width,
+                transitions::PARSER_FEATURES,
+                &self.parser_moves,
+            ),
+            (
+                files::NER_MODEL.0,
+                &self.ner,
+                self.ner_tok2vec.width(),
+                transitions::NER_FEATURES,
+                &self.ner_moves,
+            ),
+        ];
+        for (file, model, width, features, moves) in scorers {
+            let checks = [
+                ("input width", model.input_width(), width),
+                ("feature count", model.n_features(), features),
+                ("class count", model.n_classes(), moves.len()),
+            ];
+            sizes_agree(file, &checks)?;
+        }
+        Ok(())
     }
 
     /// Tokens, tags, lemmas, the dependency parse and entity spans of
@@ -132,7 +180,7 @@ impl Backbone {
         let mut sentences = 0;
         for range in segment::segments(text, &raw, SEGMENT_TOKENS, by_paragraph) {
             let offset = out.tokens.len();
-            let piece = self.annotate_tokens(text, &raw[range], &chars);
+            let piece = self.annotate_segment(text, &raw[range], &chars);
             for mut t in piece.tokens {
                 t.head += offset;
                 t.sentence += sentences;
@@ -148,20 +196,20 @@ impl Backbone {
         out
     }
 
-    /// Runs every stage on one segment; heads and token indexes are local
-    /// to the segment.
-    fn annotate_tokens(
+    /// Runs every stage on one segment, `raw` being its tokens as the
+    /// tokenizer gives them (byte offsets into `text`); heads and token
+    /// indexes in the result are local to the segment.
+    fn annotate_segment(
         &self,
         text: &str,
         raw: &[tokenizer::Token],
         chars: &CharIndex,
     ) -> Annotation {
-        let n = raw.len();
-        if n == 0 {
+        if raw.is_empty() {
             return Annotation::default();
         }
         let words: Vec<&str> = raw.iter().map(|t| &text[t.start..t.end]).collect();
-        let is_space: Vec<bool> = words.iter().map(|w| lexical::is_space(w)).collect();
+        let is_space: Vec<bool> = words.iter().map(|w| python::str_isspace(w)).collect();
         let ids = lexical::feature_ids(text, raw, &self.lexicon);
 
         let tokvecs = self.tok2vec.forward(&ids);
@@ -169,70 +217,34 @@ impl Backbone {
         let parse = {
             let pre = self.parser.precompute(&tokvecs);
             let mut score = |f: &[i32], out: &mut [f32]| self.parser.scores(&pre, f, out);
-            transitions::parse(n, &is_space, &self.parser_moves, &mut score)
+            transitions::parse(raw.len(), &is_space, &self.parser_moves, &mut score)
+        };
+        let entities = {
+            let pre = self.ner.precompute(&self.ner_tok2vec.forward(&ids));
+            let mut score = |f: &[i32], out: &mut [f32]| self.ner.scores(&pre, f, out);
+            let moves = &self.ner_moves;
+            transitions::recognize(raw.len(), &is_space, &parse.sent_starts, moves, &mut score)
         };
 
         let labels = self.tagger.labels();
-        let mut attrs: Vec<TokenAttrs> = (0..n)
-            .map(|i| TokenAttrs {
-                tag: labels[tags[i] as usize].clone(),
-                pos: String::new(),
-                morph: String::new(),
-                lemma: None,
-                dep: parse.deps[i].to_string(),
-            })
+        let mut attrs: Vec<TokenAttrs> = tags
+            .iter()
+            .zip(&parse.deps)
+            .map(|(&tag, dep)| TokenAttrs::new(labels[usize::from(tag)].as_str(), dep.as_str()))
             .collect();
         self.ruler.apply(&words, &is_space, &mut attrs);
         self.lemmatizer.apply(&words, &mut attrs);
 
-        let ner_vecs = self.ner_tok2vec.forward(&ids);
-        let spans = {
-            let pre = self.ner.precompute(&ner_vecs);
-            let mut score = |f: &[i32], out: &mut [f32]| self.ner.scores(&pre, f, out);
-            transitions::recognize(
-                n,
-                &is_space,
-                &parse.sent_starts,
-                &self.ner_moves,
-                &mut score,
-            )
-        };
-
-        let mut sentence = 0usize;
-        let tokens: Vec<Token> = attrs
+        let tokens = tokens_of(raw, &words, attrs, &parse, chars);
+        let ner = entities
             .into_iter()
-            .enumerate()
-            .map(|(i, a)| {
-                if i > 0 && parse.sent_starts[i] {
-                    sentence += 1;
-                }
-                let span = chars.span_of_bytes(raw[i].start, raw[i].end);
-                Token {
-                    text: words[i].to_string(),
-                    start: span.start,
-                    end: span.end,
-                    lemma: a.lemma.unwrap_or_else(|| words[i].to_string()),
-                    tag: a.tag,
-                    pos: a.pos,
-                    morph: a.morph,
-                    head: parse.heads[i],
-                    dep: a.dep,
-                    sentence,
-                }
-            })
-            .collect();
-        let ner = spans
-            .into_iter()
-            .map(|(first, end, label)| {
-                let (start, stop) = (tokens[first].start, tokens[end - 1].end);
-                NerSpan {
-                    text: text[raw[first].start..raw[end - 1].end].to_string(),
-                    start,
-                    end: stop,
-                    label: label.to_string(),
-                    first_token: first,
-                    end_token: end,
-                }
+            .map(|(first, end, label)| NerSpan {
+                text: text[raw[first].start..raw[end - 1].end].to_string(),
+                start: tokens[first].start,
+                end: tokens[end - 1].end,
+                label,
+                first_token: first,
+                end_token: end,
             })
             .collect();
         Annotation {
@@ -240,5 +252,66 @@ impl Backbone {
             ner,
             truncated_at: None,
         }
+    }
+}
+
+/// An error about `file` naming the first `(what, ours, wanted)` whose two
+/// sizes differ.
+fn sizes_agree(file: &str, checks: &[(&str, usize, usize)]) -> Result<(), NlpError> {
+    match checks.iter().find(|(_, ours, wanted)| ours != wanted) {
+        Some((what, ours, wanted)) => Err(NlpError::model(
+            file,
+            format!("the {what} is {ours}, expected {wanted}"),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The annotated tokens of one segment, in character offsets.
+fn tokens_of(
+    raw: &[tokenizer::Token],
+    words: &[&str],
+    attrs: Vec<TokenAttrs>,
+    parse: &transitions::Parse,
+    chars: &CharIndex,
+) -> Vec<Token> {
+    let mut sentence = 0usize;
+    attrs
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if i > 0 && parse.sent_starts[i] {
+                sentence += 1;
+            }
+            let span = chars.span_of_bytes(raw[i].start, raw[i].end);
+            Token {
+                text: words[i].to_string(),
+                start: span.start,
+                end: span.end,
+                lemma: a.lemma.unwrap_or_else(|| words[i].to_string()),
+                tag: a.tag,
+                pos: a.pos,
+                morph: a.morph,
+                head: parse.heads[i],
+                dep: a.dep,
+                sentence,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_size_mismatch_names_the_file_and_the_size() {
+        assert!(sizes_agree("tagger/model", &[("input width", 96, 96)]).is_ok());
+        let checks = [("input width", 96, 96), ("class count", 74, 106)];
+        let error = sizes_agree("parser/model", &checks).expect_err("a mismatch");
+        assert_eq!(
+            error.to_string(),
+            "model file parser/model: the class count is 74, expected 106"
+        );
     }
 }

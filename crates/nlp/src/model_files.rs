@@ -1,87 +1,71 @@
 //! thinc's model files (`tok2vec/model`, `tagger/model`, `parser/model`,
-//! `ner/model`): one msgpack map whose lists `nodes`, `attrs` and `params`
-//! line up with the layers of `model.walk()`, which is breadth-first
-//! (PORTING.md §1.1). This module turns such a file into a list of [`Node`]s
-//! with their float32 arrays; `network` picks the layers it needs from it.
+//! `ner/model`; PORTING.md §1.1, shapes in §1.2): one msgpack map whose
+//! lists `nodes`, `attrs` and `params` line up with the layers of
+//! `model.walk()`, which is breadth-first. This module turns such a file
+//! into a list of [`Node`]s with their float32 arrays; `network` picks the
+//! layers it needs from it.
 
 use std::collections::BTreeMap;
 
-use rmpv::decode::read_value_ref;
 use rmpv::{Value, ValueRef};
 
+use crate::msgpack;
 use crate::NlpError;
 
 /// A float32 array in row-major (C) order.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Array {
+pub(crate) struct Array {
     pub shape: Vec<usize>,
     pub data: Vec<f32>,
 }
 
-impl Array {
-    /// The number of elements the shape calls for.
-    pub fn len(&self) -> usize {
-        self.data.len()
-    }
-
-    /// Whether the array holds no element.
-    pub fn is_empty(&self) -> bool {
-        self.data.is_empty()
-    }
-}
-
 /// One layer of a thinc model, in breadth-first walk order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Node {
     /// The position in the walk; `refs` point at these.
-    pub index: usize,
+    pub(crate) index: usize,
     /// The layer's name (`hashembed`, `maxout`, `linear`, ...).
-    pub name: String,
-    /// The dimensions `nO`, `nI`, `nP`, `nF`, `nV`; `None` when unset.
-    pub dims: BTreeMap<String, Option<i64>>,
+    pub(crate) name: String,
     /// Named references to other nodes of the same file.
-    pub refs: BTreeMap<String, Option<usize>>,
+    pub(crate) refs: BTreeMap<String, Option<usize>>,
     /// The layer's attributes. Each was a msgpack document of its own in the
     /// file and is decoded here (`seed` → 8, `columns` → `["NORM", ...]`).
-    pub attrs: BTreeMap<String, Value>,
+    pub(crate) attrs: BTreeMap<String, Value>,
     /// The layer's parameters by name; a parameter stored as nil is left out.
-    pub params: BTreeMap<String, Array>,
+    pub(crate) params: BTreeMap<String, Array>,
 }
 
 impl Node {
     /// A parameter that the layer must have.
-    pub fn param(&self, file: &str, name: &str) -> Result<&Array, NlpError> {
-        self.params.get(name).ok_or_else(|| {
-            NlpError::model(
-                file,
-                format!(
-                    "node {} ({}) has no parameter {name}",
-                    self.index, self.name
-                ),
-            )
-        })
+    pub(crate) fn param(&self, file: &str, name: &str) -> Result<&Array, NlpError> {
+        self.params
+            .get(name)
+            .ok_or_else(|| self.error(file, format!("has no parameter {name}")))
     }
 
     /// An integer attribute that the layer must have.
-    pub fn int_attr(&self, file: &str, name: &str) -> Result<i64, NlpError> {
-        self.attrs.get(name).and_then(Value::as_i64).ok_or_else(|| {
-            NlpError::model(
-                file,
-                format!(
-                    "node {} ({}) has no integer attribute {name}",
-                    self.index, self.name
-                ),
-            )
-        })
+    pub(crate) fn int_attr(&self, file: &str, name: &str) -> Result<i64, NlpError> {
+        self.attrs
+            .get(name)
+            .and_then(Value::as_i64)
+            .ok_or_else(|| self.error(file, format!("has no integer attribute {name}")))
+    }
+
+    /// An error about this layer.
+    pub(crate) fn error(&self, file: &str, message: impl std::fmt::Display) -> NlpError {
+        NlpError::model(
+            file,
+            format!("node {} ({}) {message}", self.index, self.name),
+        )
     }
 }
 
 /// Decodes a thinc model file. `file` names it in error messages.
 pub fn read_thinc_model(file: &str, bytes: &[u8]) -> Result<Vec<Node>, NlpError> {
-    let root = decode_document(file, bytes, "the model file")?;
-    let nodes = list_field(file, &root, "nodes")?;
-    let attrs = list_field(file, &root, "attrs")?;
-    let params = list_field(file, &root, "params")?;
+    let root = msgpack::decode(file, bytes)?;
+    let root = msgpack::map(file, &root, "the model file")?;
+    let list = |name: &str| msgpack::array(file, msgpack::field(file, root, name)?, name);
+    let (nodes, attrs, params) = (list("nodes")?, list("attrs")?, list("params")?);
     if attrs.len() != nodes.len() || params.len() != nodes.len() {
         return Err(NlpError::model(
             file,
@@ -101,92 +85,62 @@ pub fn read_thinc_model(file: &str, bytes: &[u8]) -> Result<Vec<Node>, NlpError>
         .collect()
 }
 
-/// Decodes one complete msgpack document; trailing bytes are an error
-/// because they would mean the file is not what thinc wrote.
-fn decode_document<'a>(file: &str, bytes: &'a [u8], what: &str) -> Result<ValueRef<'a>, NlpError> {
-    let mut reader = bytes;
-    let value = read_value_ref(&mut reader)
-        .map_err(|e| NlpError::model(file, format!("{what} is not msgpack: {e}")))?;
-    if !reader.is_empty() {
-        return Err(NlpError::model(
-            file,
-            format!("{what} has {} bytes after its msgpack value", reader.len()),
-        ));
-    }
-    Ok(value)
-}
-
+/// One node, from its entries in the three lists. The node's `dims` are
+/// not read: every size is taken from the arrays themselves.
 fn read_node(
     file: &str,
     node: &ValueRef<'_>,
     attrs: &ValueRef<'_>,
     params: &ValueRef<'_>,
 ) -> Result<Node, NlpError> {
-    let index = field(file, node, "index")
-        .and_then(|v| as_u64(v).ok_or_else(|| bad(file, "a node index is not an integer")))?;
-    let index = usize::try_from(index).map_err(|_| bad(file, "a node index is too large"))?;
-    let name = field(file, node, "name")?;
-    let name = as_str(name)
-        .ok_or_else(|| bad(file, format!("node {index} has no string name")))?
-        .to_string();
-    let dims = read_dims(file, index, field(file, node, "dims")?)?;
-    let refs = read_refs(file, index, field(file, node, "refs")?)?;
-    let attrs = read_attrs(file, index, attrs)?;
-    let params = read_params(file, index, params)?;
+    let node = msgpack::map(file, node, "a node")?;
+    let index = msgpack::uint(file, msgpack::field(file, node, "index")?, "a node index")?;
+    let index =
+        usize::try_from(index).map_err(|_| NlpError::model(file, "a node index is too large"))?;
+    let what = |part: &str| format!("node {index}: {part}");
+    let name = msgpack::string(file, msgpack::field(file, node, "name")?, &what("name"))?;
     Ok(Node {
         index,
-        name,
-        dims,
-        refs,
-        attrs,
-        params,
+        name: name.to_string(),
+        refs: read_refs(file, msgpack::field(file, node, "refs")?, &what("refs"))?,
+        attrs: read_attrs(file, attrs, &what("attrs"))?,
+        params: read_params(file, params, &what("params"))?,
     })
 }
 
-fn read_dims(
+/// The entries of a map keyed by strings; `what` names the map.
+fn string_keyed<'v, 'a>(
     file: &str,
-    index: usize,
-    dims: &ValueRef<'_>,
-) -> Result<BTreeMap<String, Option<i64>>, NlpError> {
-    map_entries(file, index, dims, "dims")?
+    map: &'v ValueRef<'a>,
+    what: &str,
+) -> Result<Vec<(&'v str, &'v ValueRef<'a>)>, NlpError> {
+    msgpack::map(file, map, what)?
+        .iter()
         .map(|(key, value)| {
-            let dim = match value {
-                ValueRef::Nil => None,
-                ValueRef::Integer(i) => Some(i.as_i64().ok_or_else(|| {
-                    bad(
-                        file,
-                        format!("node {index}: dimension {key} is out of range"),
-                    )
-                })?),
-                _ => {
-                    return Err(bad(
-                        file,
-                        format!("node {index}: dimension {key} is not an integer"),
-                    ))
-                }
-            };
-            Ok((key.to_string(), dim))
+            let key = msgpack::key_str(key).ok_or_else(|| {
+                NlpError::model(file, format!("{what} has a key that is not text"))
+            })?;
+            Ok((key, value))
         })
         .collect()
 }
 
 fn read_refs(
     file: &str,
-    index: usize,
     refs: &ValueRef<'_>,
+    what: &str,
 ) -> Result<BTreeMap<String, Option<usize>>, NlpError> {
-    map_entries(file, index, refs, "refs")?
+    string_keyed(file, refs, what)?
+        .into_iter()
         .map(|(key, value)| {
             let target = match value {
                 ValueRef::Nil => None,
                 other => Some(
-                    as_u64(other)
+                    other
+                        .as_u64()
                         .and_then(|v| usize::try_from(v).ok())
                         .ok_or_else(|| {
-                            bad(
-                                file,
-                                format!("node {index}: reference {key} is not an index"),
-                            )
+                            NlpError::model(file, format!("{what}: {key} is not a node index"))
                         })?,
                 ),
             };
@@ -198,38 +152,37 @@ fn read_refs(
 /// Each attribute value is a msgpack document packed into a bin string.
 fn read_attrs(
     file: &str,
-    index: usize,
     attrs: &ValueRef<'_>,
+    what: &str,
 ) -> Result<BTreeMap<String, Value>, NlpError> {
-    map_entries(file, index, attrs, "attrs")?
+    string_keyed(file, attrs, what)?
+        .into_iter()
         .map(|(key, value)| {
             let ValueRef::Binary(packed) = value else {
-                return Err(bad(
+                return Err(NlpError::model(
                     file,
-                    format!("node {index}: attribute {key} is not a packed value"),
+                    format!("{what}: {key} is not a packed value"),
                 ));
             };
-            let what = format!("node {index}: attribute {key}");
-            Ok((
-                key.to_string(),
-                decode_document(file, packed, &what)?.to_owned(),
-            ))
+            let value = msgpack::decode(file, packed)
+                .map_err(|e| NlpError::model(file, format!("{what}: {key}: {e}")))?;
+            Ok((key.to_string(), value.to_owned()))
         })
         .collect()
 }
 
 fn read_params(
     file: &str,
-    index: usize,
     params: &ValueRef<'_>,
+    what: &str,
 ) -> Result<BTreeMap<String, Array>, NlpError> {
     let mut out = BTreeMap::new();
-    for (key, value) in map_entries(file, index, params, "params")? {
+    for (key, value) in string_keyed(file, params, what)? {
         if let ValueRef::Nil = value {
             continue;
         }
         let array = read_ndarray(value)
-            .map_err(|message| bad(file, format!("node {index}: parameter {key}: {message}")))?;
+            .map_err(|message| NlpError::model(file, format!("{what}: {key}: {message}")))?;
         out.insert(key.to_string(), array);
     }
     Ok(out)
@@ -242,26 +195,19 @@ fn read_ndarray(value: &ValueRef<'_>) -> Result<Array, String> {
     let ValueRef::Map(entries) = value else {
         return Err("not an array map".into());
     };
-    let get = |name: &str| {
-        entries
-            .iter()
-            .find(|(k, _)| key_str(k) == Some(name))
-            .map(|(_, v)| v)
-            .ok_or_else(|| format!("the array has no {name}"))
-    };
-    if !matches!(get("nd")?, ValueRef::Boolean(true)) {
+    let get = |name: &str| msgpack::get(entries, name).ok_or(format!("the array has no {name}"));
+    if msgpack::as_bool(get("nd")?) != Some(true) {
         return Err("not an n-dimensional array".into());
     }
     let dtype = get("type")?;
-    if key_str(dtype) != Some("<f4") {
-        return Err(format!("element type {dtype:?} is not <f4 (float32)"));
+    if msgpack::key_str(dtype) != Some("<f4") {
+        return Err(format!("element type {dtype} is not <f4 (float32)"));
     }
-    let ValueRef::Array(dims) = get("shape")? else {
-        return Err("the shape is not a list".into());
-    };
-    let shape = dims
+    let shape = get("shape")?
+        .as_array()
+        .ok_or("the shape is not a list")?
         .iter()
-        .map(|d| as_u64(d).and_then(|d| usize::try_from(d).ok()))
+        .map(|d| d.as_u64().and_then(|d| usize::try_from(d).ok()))
         .collect::<Option<Vec<usize>>>()
         .ok_or("the shape holds a non-integer")?;
     let ValueRef::Binary(bytes) = get("data")? else {
@@ -284,83 +230,6 @@ fn read_ndarray(value: &ValueRef<'_>) -> Result<Array, String> {
     Ok(Array { shape, data })
 }
 
-fn field<'v, 'a>(
-    file: &str,
-    map: &'v ValueRef<'a>,
-    name: &str,
-) -> Result<&'v ValueRef<'a>, NlpError> {
-    let ValueRef::Map(entries) = map else {
-        return Err(bad(file, format!("expected a map holding {name}")));
-    };
-    entries
-        .iter()
-        .find(|(k, _)| key_str(k) == Some(name))
-        .map(|(_, v)| v)
-        .ok_or_else(|| bad(file, format!("a map has no {name}")))
-}
-
-fn list_field<'v, 'a>(
-    file: &str,
-    map: &'v ValueRef<'a>,
-    name: &str,
-) -> Result<&'v [ValueRef<'a>], NlpError> {
-    match field(file, map, name)? {
-        ValueRef::Array(items) => Ok(items),
-        _ => Err(bad(file, format!("{name} is not a list"))),
-    }
-}
-
-/// The entries of a map keyed by strings.
-fn map_entries<'v, 'a>(
-    file: &str,
-    index: usize,
-    map: &'v ValueRef<'a>,
-    what: &str,
-) -> Result<impl Iterator<Item = (&'v str, &'v ValueRef<'a>)>, NlpError> {
-    let ValueRef::Map(entries) = map else {
-        return Err(bad(file, format!("node {index}: {what} is not a map")));
-    };
-    let keys = entries
-        .iter()
-        .map(|(k, _)| key_str(k))
-        .collect::<Option<Vec<&str>>>()
-        .ok_or_else(|| {
-            bad(
-                file,
-                format!("node {index}: {what} has a key that is not a string"),
-            )
-        })?;
-    Ok(keys.into_iter().zip(entries.iter().map(|(_, v)| v)))
-}
-
-/// A map key written either as a msgpack str or as a bin string (the
-/// ndarray maps use bin keys).
-fn key_str<'v>(value: &'v ValueRef<'_>) -> Option<&'v str> {
-    match value {
-        ValueRef::String(s) => s.as_str(),
-        ValueRef::Binary(b) => std::str::from_utf8(b).ok(),
-        _ => None,
-    }
-}
-
-fn as_str<'v>(value: &'v ValueRef<'_>) -> Option<&'v str> {
-    match value {
-        ValueRef::String(s) => s.as_str(),
-        _ => None,
-    }
-}
-
-fn as_u64(value: &ValueRef<'_>) -> Option<u64> {
-    match value {
-        ValueRef::Integer(i) => i.as_u64(),
-        _ => None,
-    }
-}
-
-fn bad(file: &str, message: impl Into<String>) -> NlpError {
-    NlpError::model(file, message)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,7 +248,7 @@ mod tests {
         let floats: usize = nodes
             .iter()
             .flat_map(|n| n.params.values())
-            .map(Array::len)
+            .map(|a| a.data.len())
             .sum();
         assert_eq!(floats, 1_565_664);
         let rows: Vec<usize> = [28, 30, 32, 34, 36, 38]

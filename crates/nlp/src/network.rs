@@ -23,7 +23,7 @@ mod tok2vec;
 
 pub use state_model::{Precomputed, StateModel};
 pub use tagger::Tagger;
-pub use tok2vec::{Tok2Vec, DEFAULT_CACHE_ENTRIES};
+pub use tok2vec::Tok2Vec;
 
 #[cfg(test)]
 mod tests {

@@ -1,4 +1,7 @@
 //! Cutting a long document into pieces the networks process one at a time.
+//! spaCy has no such step (it refuses texts over a million characters,
+//! PORTING.md §7.11): it is this port's bound on memory, and a document cut
+//! into pieces is where the output may differ from spaCy's.
 //!
 //! The parser precomputes about 5 KB of features per token, so a document
 //! of millions of tokens (a flattened table, a book pasted into one file)
@@ -8,43 +11,46 @@
 //! sees four tokens either side, so a cut at a paragraph break changes
 //! almost nothing; a document within the window is never cut.
 
-use crate::tokenizer::Token;
 use std::ops::Range;
+
+use crate::python;
+use crate::tokenizer::Token;
 
 /// Consecutive token ranges covering `tokens`, each at most `window` long.
 /// With `by_paragraph`, every line break also ends a range.
-pub fn segments(
+pub(crate) fn segments(
     text: &str,
     tokens: &[Token],
     window: usize,
     by_paragraph: bool,
 ) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
     if by_paragraph {
-        let mut out = Vec::new();
-        let mut start = 0;
         for (i, t) in tokens.iter().enumerate() {
             if is_line_break(&text[t.start..t.end]) {
-                out.extend(
-                    segments(text, &tokens[start..=i], window, false)
-                        .into_iter()
-                        .map(|r| r.start + start..r.end + start),
-                );
+                cut_windows(text, tokens, start..i + 1, window, &mut out);
                 start = i + 1;
             }
         }
-        out.extend(
-            segments(text, &tokens[start..], window, false)
-                .into_iter()
-                .map(|r| r.start + start..r.end + start),
-        );
-        return out;
     }
+    cut_windows(text, tokens, start..tokens.len(), window, &mut out);
+    out
+}
+
+/// Appends consecutive ranges covering `range`, each at most `window` long.
+fn cut_windows(
+    text: &str,
+    tokens: &[Token],
+    range: Range<usize>,
+    window: usize,
+    out: &mut Vec<Range<usize>>,
+) {
     let window = window.max(1);
-    let mut out = Vec::new();
-    let mut start = 0;
-    while start < tokens.len() {
-        let limit = (start + window).min(tokens.len());
-        let end = if limit == tokens.len() {
+    let mut start = range.start;
+    while start < range.end {
+        let limit = (start + window).min(range.end);
+        let end = if limit == range.end {
             limit
         } else {
             best_cut(text, &tokens[start..limit]).map_or(limit, |k| start + k)
@@ -52,7 +58,6 @@ pub fn segments(
         out.push(start..end);
         start = end;
     }
-    out
 }
 
 /// Where to end a piece within `window` (an index one past the last token
@@ -70,9 +75,9 @@ fn best_cut(text: &str, window: &[Token]) -> Option<usize> {
     last(&is_line_break).or_else(|| last(&|w| matches!(w, "." | "!" | "?")))
 }
 
-/// A whitespace token holding a newline.
+/// A whitespace token (as the tokenizer splits them) holding a newline.
 fn is_line_break(word: &str) -> bool {
-    word.contains('\n') && word.trim().is_empty()
+    word.contains('\n') && python::str_isspace(word)
 }
 
 #[cfg(test)]

@@ -50,12 +50,11 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use fancy_regex::Regex;
-use rmpv::Value;
+use rmpv::ValueRef;
 
-use crate::error::NlpError;
-use crate::hashing::hash_string;
-use crate::lexical::python::{self, ReClass};
-use crate::lexical::{map_entry, IdMap};
+use crate::hashing::{hash_string, IdMap};
+use crate::python::{self, ReClass};
+use crate::{msgpack, NlpError};
 
 const FILE: &str = "tokenizer";
 /// Attribute ids used as keys in the exceptions (`spacy/attrs.pxd`).
@@ -116,29 +115,30 @@ impl Tokenizer {
     /// Builds the tokenizer from the msgpack bytes of the model's `tokenizer`
     /// file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tokenizer, NlpError> {
-        let value = rmpv::decode::read_value(&mut &bytes[..])
-            .map_err(|e| NlpError::model(FILE, format!("not msgpack: {e}")))?;
-        let text_of = |key: &str| -> Result<&str, NlpError> {
-            map_entry(&value, key)
-                .and_then(Value::as_str)
-                .ok_or_else(|| NlpError::model(FILE, format!("{key} is missing or not text")))
+        let value = msgpack::decode(FILE, bytes)?;
+        let root = msgpack::map(FILE, &value, "the tokenizer")?;
+        let pattern = |key: &str| {
+            Pattern::new(
+                key,
+                msgpack::string(FILE, msgpack::field(FILE, root, key)?, key)?,
+            )
         };
-        if map_entry(&value, "token_match").is_some_and(|v| !v.is_nil()) {
+        if msgpack::get(root, "token_match").is_some_and(|v| !matches!(v, ValueRef::Nil)) {
             return Err(NlpError::model(
                 FILE,
                 "token_match is set; this port has none",
             ));
         }
-        let faster_heuristics = map_entry(&value, "faster_heuristics")
-            .and_then(Value::as_bool)
+        let faster_heuristics = msgpack::get(root, "faster_heuristics")
+            .and_then(msgpack::as_bool)
             .unwrap_or(true);
-        let specials = read_exceptions(&value)?;
+        let specials = read_exceptions(msgpack::field(FILE, root, "exceptions")?)?;
         let max_special_bytes = specials.keys().map(|k| k.len()).max().unwrap_or(0);
         let mut tokenizer = Tokenizer {
-            prefix: Pattern::new("prefix_search", text_of("prefix_search")?)?,
-            suffix: Pattern::new("suffix_search", text_of("suffix_search")?)?,
-            infix: Pattern::new("infix_finditer", text_of("infix_finditer")?)?,
-            url: Pattern::new("url_match", text_of("url_match")?)?,
+            prefix: pattern("prefix_search")?,
+            suffix: pattern("suffix_search")?,
+            infix: pattern("infix_finditer")?,
+            url: pattern("url_match")?,
             specials,
             max_special_bytes,
             sequences: SpecialSequences::default(),
@@ -363,12 +363,13 @@ impl Tokenizer {
         out.extend(prefixes.iter().map(|&(start, end)| plain(start, end)));
         if lo < hi {
             let core = &chunk[lo..hi];
-            if with_special && self.push_special(out, core, lo) {
-                // The core was a special case.
-            } else if self.url.matches_at_start(core) {
-                out.push(plain(lo, hi));
-            } else {
-                self.split_infixes(out, core, lo);
+            let pushed_special = with_special && self.push_special(out, core, lo);
+            if !pushed_special {
+                if self.url.matches_at_start(core) {
+                    out.push(plain(lo, hi));
+                } else {
+                    self.split_infixes(out, core, lo);
+                }
             }
         }
         out.extend(suffixes.iter().rev().map(|&(start, end)| plain(start, end)));
@@ -515,43 +516,26 @@ fn char_suffix_start(s: &str, chars: usize) -> usize {
     s.char_indices().rev().nth(chars - 1).map_or(0, |(i, _)| i)
 }
 
-/// The value under the integer key `key` of a msgpack map.
-fn int_entry(value: &Value, key: u64) -> Option<&Value> {
-    match value {
-        Value::Map(entries) => entries
-            .iter()
-            .find(|(k, _)| k.as_u64() == Some(key))
-            .map(|(_, v)| v),
-        _ => None,
-    }
-}
-
 /// The special cases: chunk text → its tokens (ORTH lengths and NORMs).
-fn read_exceptions(value: &Value) -> Result<HashMap<Box<str>, Arc<[SpecialToken]>>, NlpError> {
-    let Some(Value::Map(entries)) = map_entry(value, "exceptions") else {
-        return Err(NlpError::model(FILE, "exceptions are missing or not a map"));
-    };
+fn read_exceptions(
+    exceptions: &ValueRef<'_>,
+) -> Result<HashMap<Box<str>, Arc<[SpecialToken]>>, NlpError> {
+    let entries = msgpack::map(FILE, exceptions, "exceptions")?;
     let mut specials = HashMap::with_capacity(entries.len());
     for (key, tokens) in entries {
-        let key = key
-            .as_str()
-            .ok_or_else(|| NlpError::model(FILE, "an exception key is not text"))?;
-        let Value::Array(tokens) = tokens else {
-            return Err(NlpError::model(
-                FILE,
-                format!("exception {key:?} is not a list"),
-            ));
-        };
+        let key = msgpack::string(FILE, key, "an exception key")?;
+        let tokens = msgpack::array(FILE, tokens, "an exception's tokens")?;
         let mut parsed = Vec::with_capacity(tokens.len());
         let mut orths = String::new();
         for token in tokens {
-            let orth = int_entry(token, ORTH)
-                .and_then(Value::as_str)
+            let token = msgpack::map(FILE, token, "an exception token")?;
+            let orth = msgpack::get_by_id(token, ORTH)
+                .and_then(msgpack::as_str)
                 .ok_or_else(|| {
                     NlpError::model(FILE, format!("exception {key:?} has a token without ORTH"))
                 })?;
-            let norm = int_entry(token, NORM)
-                .and_then(Value::as_str)
+            let norm = msgpack::get_by_id(token, NORM)
+                .and_then(msgpack::as_str)
                 .map(Arc::from);
             orths.push_str(orth);
             parsed.push(SpecialToken {
@@ -630,10 +614,10 @@ impl Pattern {
     }
 }
 
-/// The byte offset just after the character class that starts at `start`
-/// (a `[`), with Python's rules: a `]` right after `[` or `[^` is literal.
-fn class_end(pattern: &str, start: usize) -> Option<usize> {
-    let bytes = pattern.as_bytes();
+/// The byte offset just after the opening of the character class that
+/// starts at `start` (a `[`): the bracket, a `^`, and a `]` right after
+/// them, which Python reads as a literal rather than the end of the class.
+fn class_body_start(bytes: &[u8], start: usize) -> usize {
     let mut i = start + 1;
     if bytes.get(i) == Some(&b'^') {
         i += 1;
@@ -641,6 +625,14 @@ fn class_end(pattern: &str, start: usize) -> Option<usize> {
     if bytes.get(i) == Some(&b']') {
         i += 1;
     }
+    i
+}
+
+/// The byte offset just after the character class that starts at `start`
+/// (a `[`), with Python's rules.
+fn class_end(pattern: &str, start: usize) -> Option<usize> {
+    let bytes = pattern.as_bytes();
+    let mut i = class_body_start(bytes, start);
     while i < bytes.len() {
         match bytes[i] {
             b'\\' => i += 1 + pattern[i + 1..].chars().next()?.len_utf8(),
@@ -735,15 +727,7 @@ fn with_python_classes(pattern: &str) -> Option<String> {
             continue;
         }
         if !in_class && bytes[i] == b'[' {
-            // Copy the opening bracket together with a leading `^` or a
-            // literal `]`, which Python does not treat as the class end.
-            let mut j = i + 1;
-            if bytes.get(j) == Some(&b'^') {
-                j += 1;
-            }
-            if bytes.get(j) == Some(&b']') {
-                j += 1;
-            }
+            let j = class_body_start(bytes, i);
             out.push_str(&pattern[i..j]);
             in_class = true;
             i = j;
@@ -812,7 +796,7 @@ impl SpecialSequences {
 }
 
 /// One shard of the chunk cache: chunk hash → (chunk text, pieces).
-type CacheShard = Mutex<IdMap<(Box<str>, Arc<[Piece]>)>>;
+type CacheShard = Mutex<IdMap<u64, (Box<str>, Arc<[Piece]>)>>;
 
 /// Chunk text → its pieces, shared by all threads. The map is keyed by the
 /// chunk's hash and keeps the text to rule out collisions; a full shard is
@@ -957,14 +941,14 @@ mod tests {
 
     #[test]
     fn norms_match_spacy() {
-        let lexicon = Lexicon::from_lookups(files::VOCAB_LOOKUPS.1).expect("loads");
+        let lexicon = Lexicon::from_bytes(files::VOCAB_LOOKUPS).expect("loads");
         for (text, expected) in NORMS {
             let tokens = tokenizer().tokenize(text);
             assert_eq!(tokens.len(), expected.len(), "{text:?}");
             for (token, norm) in tokens.iter().zip(expected.iter()) {
                 let word = &text[token.start..token.end];
                 let want = if norm.is_empty() {
-                    crate::lexical::py_lower(word)
+                    crate::python::lower(word)
                 } else {
                     norm.to_string()
                 };

@@ -15,12 +15,14 @@ mod moves;
 mod ner;
 mod nonproj;
 
+pub(crate) use arc_eager::N_FEATURES as PARSER_FEATURES;
 pub use arc_eager::{parse, Parse};
 pub use moves::Moves;
 pub use ner::recognize;
+pub(crate) use ner::N_FEATURES as NER_FEATURES;
 
 /// The label a token without a head gets (spaCy's `root_label`).
-pub const ROOT_LABEL: &str = "ROOT";
+const ROOT_LABEL: &str = "ROOT";
 
 /// `arg_max_if_valid` (`parser_model.pyx`): the best-scoring valid class,
 /// with strict `>` so that the lowest index wins ties. A NaN never beats
@@ -53,14 +55,6 @@ fn space_at(is_space: &[bool], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn assert_send_sync<T: Send + Sync>() {}
-
-    #[test]
-    fn shared_across_threads() {
-        assert_send_sync::<Moves>();
-        assert_send_sync::<Parse>();
-    }
 
     #[test]
     fn argmax_prefers_the_first_of_equal_scores() {

@@ -1,28 +1,24 @@
 //! The English rule lemmatizer (`pipeline/lemmatizer.py` `rule_lemmatize`,
-//! `lang/en/lemmatizer.py` `is_base_form`; PORTING.md §1.5, §1.6, §5).
+//! `lang/en/lemmatizer.py` `is_base_form`; PORTING.md §1.5, §1.6, §5): it
+//! fills the lemma of every token the attribute ruler left without one,
+//! from the POS and morphology the ruler set.
 
 use std::collections::{HashMap, HashSet};
 
-use rmpv::Value;
+use rmpv::ValueRef;
 
-use super::msgpack;
-use super::{is_alpha, lower, TokenAttrs};
-use crate::hashing::hash_string;
-use crate::NlpError;
+use super::TokenAttrs;
+use crate::lexical::string_id;
+use crate::python::{lower, str_isalpha};
+use crate::{msgpack, NlpError};
 
-/// The lower-case universal POS names, with spaCy's id for each: the
-/// lemmatizer's tables are keyed by these ids. Most are string hashes, but
-/// the names that are also dependency labels are in spaCy's symbol table
-/// (`symbols.pyx`), and `punct`, the one with a table, is the symbol 445.
-const POS_SYMBOLS: [(&str, u64); 5] = [
-    ("aux", 405),
-    ("det", 415),
-    ("intj", 421),
-    ("num", 431),
-    ("punct", 445),
-];
-const OTHER_POS: [&str; 12] = [
-    "adj", "adp", "adv", "cconj", "noun", "part", "pron", "propn", "sconj", "sym", "verb", "x",
+/// The lower-case universal POS names. The lemmatizer's tables are keyed by
+/// their string ids: most are hashes, but the names that are also
+/// dependency labels are symbols, and `punct`, the one with a table, is the
+/// symbol 445 (PORTING.md §1.5).
+const POS_NAMES: [&str; 17] = [
+    "adj", "adp", "adv", "aux", "cconj", "det", "intj", "noun", "num", "part", "pron", "propn",
+    "punct", "sconj", "sym", "verb", "x",
 ];
 
 /// The tables of one POS.
@@ -130,7 +126,7 @@ fn rule_forms(tables: &PosTables, string: &str) -> (Vec<String>, Vec<String>) {
         }
         if tables.index.contains(&form) {
             forms.insert(0, form);
-        } else if !is_alpha(&form) {
+        } else if !str_isalpha(&form) {
             forms.push(form);
         } else {
             oov_forms.push(form);
@@ -176,13 +172,14 @@ fn is_base_form(pos: &str, morph: &str) -> bool {
 
 /// Resolves a table's POS id keys to POS names. An id that is no POS
 /// means a different model.
-fn by_pos<'v>(file: &str, table: &'v Value) -> Result<Vec<(&'static str, &'v Value)>, NlpError> {
+fn by_pos<'v, 'a>(
+    file: &str,
+    table: &'v ValueRef<'a>,
+) -> Result<Vec<(&'static str, &'v ValueRef<'a>)>, NlpError> {
     msgpack::map(file, table, "a lemmatizer table")?
         .iter()
         .map(|(key, value)| {
-            let id = key
-                .as_u64()
-                .ok_or_else(|| NlpError::model(file, "a POS key is not an integer id"))?;
+            let id = msgpack::uint(file, key, "a POS key")?;
             let name = pos_name(id)
                 .ok_or_else(|| NlpError::model(file, format!("unknown POS id {id}")))?;
             Ok((name, value))
@@ -191,19 +188,10 @@ fn by_pos<'v>(file: &str, table: &'v Value) -> Result<Vec<(&'static str, &'v Val
 }
 
 fn pos_name(id: u64) -> Option<&'static str> {
-    POS_SYMBOLS
-        .iter()
-        .find(|(_, symbol)| *symbol == id)
-        .map(|(name, _)| *name)
-        .or_else(|| {
-            OTHER_POS
-                .iter()
-                .copied()
-                .find(|name| hash_string(name) == id)
-        })
+    POS_NAMES.into_iter().find(|name| string_id(name) == id)
 }
 
-fn read_rules(file: &str, table: &Value) -> Result<Vec<(String, String)>, NlpError> {
+fn read_rules(file: &str, table: &ValueRef<'_>) -> Result<Vec<(String, String)>, NlpError> {
     msgpack::array(file, table, "lemma_rules")?
         .iter()
         .map(
@@ -215,7 +203,10 @@ fn read_rules(file: &str, table: &Value) -> Result<Vec<(String, String)>, NlpErr
         .collect()
 }
 
-fn read_exceptions(file: &str, table: &Value) -> Result<HashMap<String, Vec<String>>, NlpError> {
+fn read_exceptions(
+    file: &str,
+    table: &ValueRef<'_>,
+) -> Result<HashMap<String, Vec<String>>, NlpError> {
     msgpack::map(file, table, "lemma_exc")?
         .iter()
         .map(|(form, lemmas)| {
@@ -229,6 +220,7 @@ fn read_exceptions(file: &str, table: &Value) -> Result<HashMap<String, Vec<Stri
 mod tests {
     use super::*;
     use crate::files;
+    use rmpv::Value;
 
     fn lemmatizer() -> Lemmatizer {
         Lemmatizer::from_bytes(files::LEMMATIZER_LOOKUPS).expect("lookups")

@@ -9,11 +9,10 @@
 use std::collections::HashMap;
 
 use regex::Regex;
-use rmpv::Value;
+use rmpv::ValueRef;
 
-use super::msgpack;
-use super::{lower, TokenAttrs};
-use crate::NlpError;
+use super::TokenAttrs;
+use crate::{msgpack, python, NlpError};
 
 /// The rules of `attribute_ruler/patterns`, indexed by what their first
 /// token requires so that each token only tries the patterns that can
@@ -167,12 +166,13 @@ impl AttributeRuler {
         let views: Vec<View> = (0..n)
             .map(|i| View {
                 tag: &attrs[i].tag,
-                lower: lower(words[i]),
+                lower: python::lower(words[i]),
                 dep: &attrs[i].dep,
                 is_space: is_space[i],
             })
             .collect();
         let mut matches = self.find_matches(&views);
+        // The views borrow `attrs`, which the matches change below.
         drop(views);
         matches.sort_unstable();
         matches.dedup();
@@ -257,15 +257,17 @@ impl Assign {
     }
 }
 
-fn read_rule(file: &str, rule: &Value) -> Result<Rule, NlpError> {
+fn read_rule(file: &str, rule: &ValueRef<'_>) -> Result<Rule, NlpError> {
     let entries = msgpack::map(file, rule, "a rule")?;
     let patterns = msgpack::array(file, msgpack::field(file, entries, "patterns")?, "patterns")?
         .iter()
         .map(|p| read_pattern(file, p))
         .collect::<Result<Vec<_>, _>>()?;
-    let index = msgpack::field(file, entries, "index")?
-        .as_i64()
-        .ok_or_else(|| NlpError::model(file, "a rule's index is not an integer"))?;
+    let index = msgpack::int(
+        file,
+        msgpack::field(file, entries, "index")?,
+        "a rule's index",
+    )?;
     for pattern in &patterns {
         if target_token(index, 0, pattern.len()).is_none() {
             return Err(NlpError::model(
@@ -285,7 +287,7 @@ fn read_rule(file: &str, rule: &Value) -> Result<Rule, NlpError> {
     })
 }
 
-fn read_pattern(file: &str, pattern: &Value) -> Result<Vec<TokenSpec>, NlpError> {
+fn read_pattern(file: &str, pattern: &ValueRef<'_>) -> Result<Vec<TokenSpec>, NlpError> {
     let tokens = msgpack::array(file, pattern, "a pattern")?
         .iter()
         .map(|t| read_token_spec(file, t))
@@ -296,7 +298,7 @@ fn read_pattern(file: &str, pattern: &Value) -> Result<Vec<TokenSpec>, NlpError>
     Ok(tokens)
 }
 
-fn read_token_spec(file: &str, spec: &Value) -> Result<TokenSpec, NlpError> {
+fn read_token_spec(file: &str, spec: &ValueRef<'_>) -> Result<TokenSpec, NlpError> {
     let mut tests = Vec::new();
     for (key, value) in msgpack::map(file, spec, "a pattern token")? {
         let key = msgpack::string(file, key, "a pattern key")?;
@@ -305,14 +307,13 @@ fn read_token_spec(file: &str, spec: &Value) -> Result<TokenSpec, NlpError> {
     Ok(TokenSpec { tests })
 }
 
-fn read_test(file: &str, key: &str, value: &Value) -> Result<Test, NlpError> {
+fn read_test(file: &str, key: &str, value: &ValueRef<'_>) -> Result<Test, NlpError> {
     let attr = match key {
         "TAG" => Attr::Tag,
         "LOWER" => Attr::Lower,
         "DEP" => Attr::Dep,
         "IS_SPACE" => {
-            return value
-                .as_bool()
+            return msgpack::as_bool(value)
                 .map(Test::IsSpace)
                 .ok_or_else(|| NlpError::model(file, "IS_SPACE wants true or false"));
         }
@@ -323,7 +324,7 @@ fn read_test(file: &str, key: &str, value: &Value) -> Result<Test, NlpError> {
             ))
         }
     };
-    if let Some(s) = value.as_str() {
+    if let Some(s) = msgpack::as_str(value) {
         return Ok(Test::Equals(attr, s.to_string()));
     }
     let entries = msgpack::map(file, value, "a pattern value")?;
@@ -361,7 +362,7 @@ fn python_regex(file: &str, pattern: &str) -> Result<Regex, NlpError> {
     Regex::new(&translated).map_err(|e| NlpError::model(file, format!("REGEX {pattern:?}: {e}")))
 }
 
-fn read_assign(file: &str, attrs: &Value) -> Result<Assign, NlpError> {
+fn read_assign(file: &str, attrs: &ValueRef<'_>) -> Result<Assign, NlpError> {
     let mut assign = Assign::default();
     for (key, value) in msgpack::map(file, attrs, "a rule's attrs")? {
         let key = msgpack::string(file, key, "an attribute name")?;
@@ -393,16 +394,14 @@ fn read_assign(file: &str, attrs: &Value) -> Result<Assign, NlpError> {
 mod tests {
     use super::*;
     use crate::files;
+    use rmpv::Value;
 
     fn ruler() -> AttributeRuler {
         AttributeRuler::from_bytes(files::ATTRIBUTE_RULER_PATTERNS).expect("patterns")
     }
 
     fn run(words: &[&str], tags: &[&str], deps: &[&str]) -> Vec<TokenAttrs> {
-        let is_space: Vec<bool> = words
-            .iter()
-            .map(|w| w.chars().all(char::is_whitespace))
-            .collect();
+        let is_space: Vec<bool> = words.iter().map(|w| python::str_isspace(w)).collect();
         let mut attrs: Vec<TokenAttrs> = tags
             .iter()
             .zip(deps)

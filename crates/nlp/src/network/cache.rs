@@ -1,14 +1,16 @@
-//! A bounded, thread-safe cache of the embedding mixer's output.
+//! A bounded, thread-safe cache of the embedding mixer's output, as
+//! PORTING.md §8 suggests ("context-free: cache the 96-d output").
 //!
-//! The hash embeddings, the mixer and its layer norm look at one token's
-//! feature ids and nothing else, so their 96 floats can be reused whenever
-//! the same id tuple comes back: common words make up most of a text. The
-//! cache only ever hands back what the same code computed earlier for the
-//! same ids, so results do not depend on it.
+//! The hash embeddings, the mixer and its layer norm (PORTING.md §4 steps
+//! 1–2) look at one token's feature ids and nothing else, so their 96
+//! floats can be reused whenever the same id tuple comes back: common words
+//! make up most of a text. The cache only ever hands back what the same
+//! code computed earlier for the same ids, so results do not depend on it.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::sync::{Mutex, MutexGuard};
+
+use crate::hashing::IdMap;
 
 /// The feature ids of one token; columns a model does not use are zero.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -34,27 +36,7 @@ impl Hash for Key {
     }
 }
 
-/// Passes the key's own digest through instead of hashing it again.
-#[derive(Default)]
-struct DigestHasher(u64);
-
-impl Hasher for DigestHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
-
-type Map = HashMap<Key, Box<[f32]>, BuildHasherDefault<DigestHasher>>;
+type Map = IdMap<Key, Box<[f32]>>;
 
 /// Two generations: a hit in the old one moves the entry to the new one, and
 /// when the new one is full it becomes the old one. Frequent words therefore
@@ -106,6 +88,7 @@ impl MixerCache {
         true
     }
 
+    /// Keeps a copy of `row` as the mixer output for `key`.
     pub fn insert(&self, key: Key, row: &[f32]) {
         if self.is_enabled() {
             let mut shard = self.shard(&key);
@@ -121,8 +104,8 @@ impl MixerCache {
     }
 
     fn shard(&self, key: &Key) -> MutexGuard<'_, Shard> {
-        // hashbrown takes the bucket from the low bits and a tag from the
-        // top seven, so the shard comes from bits that neither uses.
+        // The maps of a shard see keys whose digests agree in these bits;
+        // their buckets come from the low bits, which still vary.
         let index = (key.digest() >> 32) as usize % SHARDS;
         // A panic while holding the lock cannot leave a half-written row
         // behind (rows are inserted whole), so a poisoned shard is still

@@ -1,6 +1,7 @@
-//! The one place that calls `matrixmultiply::sgemm`. Every caller passes
-//! slices; the bounds are checked here, so the unsafe call cannot read or
-//! write outside them.
+//! The one place that calls `matrixmultiply::sgemm`, which does the batched
+//! products of PORTING.md §4 and §6 (most of the cost, §8). Every caller
+//! passes slices; the bounds are checked here, so the unsafe call cannot
+//! read or write outside them.
 
 /// A left-hand matrix of `rows × depth` read from `data` with the given row
 /// stride and unit column stride. Rows may overlap: the encoder reads its

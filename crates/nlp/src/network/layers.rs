@@ -1,5 +1,7 @@
-//! The dense layers the networks are made of, with their weights laid out
-//! once at load time for the products they take part in.
+//! The dense layers the networks are made of (thinc's maxout, layer norm
+//! and linear layers; PORTING.md §4 steps 2–3, §5 tagger, §6 network), with
+//! their weights laid out once at load time for the products they take
+//! part in.
 
 use crate::model_files::{Array, Node};
 use crate::NlpError;
@@ -17,11 +19,11 @@ pub(crate) fn shaped<'a>(
 ) -> Result<&'a Array, NlpError> {
     let array = node.param(file, param)?;
     if array.shape != shape {
-        return Err(NlpError::model(
+        return Err(node.error(
             file,
-            format!(
-                "node {} ({}): parameter {param} has shape {:?}, expected {shape:?}",
-                node.index, node.name, array.shape
+            format_args!(
+                "parameter {param} has shape {:?}, expected {shape:?}",
+                array.shape
             ),
         ));
     }
@@ -37,21 +39,53 @@ pub(crate) fn dims<const R: usize>(
 ) -> Result<[usize; R], NlpError> {
     let array = node.param(file, param)?;
     let dims: [usize; R] = array.shape.as_slice().try_into().map_err(|_| {
-        NlpError::model(
+        node.error(
             file,
-            format!(
-                "node {} ({}): parameter {param} has shape {:?}, expected {R} dimensions",
-                node.index, node.name, array.shape
+            format_args!(
+                "parameter {param} has shape {:?}, expected {R} dimensions",
+                array.shape
             ),
         )
     })?;
     if dims.contains(&0) {
-        return Err(NlpError::model(
-            file,
-            format!("node {}: parameter {param} is empty", node.index),
-        ));
+        return Err(node.error(file, format_args!("parameter {param} is empty")));
     }
     Ok(dims)
+}
+
+/// Lays out maxout weights `W (nO, nP, nI)` as columns `first..first +
+/// nP·nO` of the right-hand side `rhs` (`nI × cols`, row-major): `W[o, p, i]`
+/// goes to row `i`, column `first + p·nO + o`. With the pieces of one output
+/// `nO` columns apart, taking the maximum compares whole contiguous rows
+/// instead of strided triples.
+pub(crate) fn maxout_columns(
+    w: &[f32],
+    [n_out, pieces, n_in]: [usize; 3],
+    rhs: &mut [f32],
+    cols: usize,
+    first: usize,
+) {
+    for o in 0..n_out {
+        for p in 0..pieces {
+            let col = first + p * n_out + o;
+            let row = &w[(o * pieces + p) * n_in..][..n_in];
+            for (i, &value) in row.iter().enumerate() {
+                rhs[i * cols + col] = value;
+            }
+        }
+    }
+}
+
+/// Regroups a maxout bias block `(nO, nP)` as `nP` rows of `nO`, the column
+/// order of [`maxout_columns`].
+pub(crate) fn by_piece(block: &[f32], n_out: usize, pieces: usize) -> Vec<f32> {
+    let mut out = vec![0.0; n_out * pieces];
+    for o in 0..n_out {
+        for p in 0..pieces {
+            out[p * n_out + o] = block[o * pieces + p];
+        }
+    }
+    out
 }
 
 /// Transposes a row-major `rows × cols` matrix.
@@ -69,8 +103,7 @@ pub(crate) fn transpose(data: &[f32], rows: usize, cols: usize) -> Vec<f32> {
 /// largest of the `nP` pieces.
 ///
 /// The weights are stored as the right-hand side of `X · W`, `nI × (nP·nO)`,
-/// with the columns grouped by piece (`p·nO + o`), so that taking the
-/// maximum compares whole contiguous rows instead of strided triples.
+/// with the columns grouped by piece (`p·nO + o`, see [`maxout_columns`]).
 pub(crate) struct Maxout {
     pub n_in: usize,
     pub n_out: usize,
@@ -83,32 +116,19 @@ impl Maxout {
     pub fn from_node(file: &str, node: &Node) -> Result<Maxout, NlpError> {
         let [n_out, pieces, n_in] = dims::<3>(file, node, "W")?;
         if n_out > MAX_WIDTH {
-            return Err(NlpError::model(
-                file,
-                format!("node {}: maxout width {n_out} is too large", node.index),
-            ));
+            return Err(node.error(file, format_args!("maxout width {n_out} is too large")));
         }
         let w = &node.param(file, "W")?.data;
         let b = &shaped(file, node, "b", &[n_out, pieces])?.data;
         let cols = pieces * n_out;
         let mut weights = vec![0.0; n_in * cols];
-        let mut bias = vec![0.0; cols];
-        for o in 0..n_out {
-            for p in 0..pieces {
-                let col = p * n_out + o;
-                bias[col] = b[o * pieces + p];
-                let row = &w[(o * pieces + p) * n_in..][..n_in];
-                for (i, &value) in row.iter().enumerate() {
-                    weights[i * cols + col] = value;
-                }
-            }
-        }
+        maxout_columns(w, [n_out, pieces, n_in], &mut weights, cols, 0);
         Ok(Maxout {
             n_in,
             n_out,
             pieces,
             weights,
-            bias,
+            bias: by_piece(b, n_out, pieces),
         })
     }
 

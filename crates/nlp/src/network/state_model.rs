@@ -7,13 +7,16 @@
 //! layer (`scores`), without allocating.
 
 use super::gemm::{matmul, Lhs};
-use super::layers::{dims, shaped, Linear, MAX_WIDTH};
+use super::layers::{by_piece, dims, maxout_columns, shaped, Linear, MAX_WIDTH};
 use crate::model_files::Node;
 use crate::NlpError;
 
 /// Tokens projected per product; bounds the scratch memory.
 const CHUNK: usize = 256;
 
+/// The scorer of one transition system: the token projection, the lower
+/// (precomputable) maxout layer and the upper linear layer of
+/// `parser/model` or `ner/model`.
 pub struct StateModel {
     /// tokvec (96) → the lower layer's input (64).
     projection: Linear,
@@ -48,11 +51,6 @@ impl Precomputed {
         self.tokens
     }
 
-    /// The bytes it occupies.
-    pub fn memory_bytes(&self) -> usize {
-        self.data.len() * std::mem::size_of::<f32>()
-    }
-
     /// The precomputed row of `token` for slot `slot`.
     #[inline]
     fn slot(&self, token: usize, slot: usize, n_features: usize) -> &[f32] {
@@ -65,26 +63,7 @@ impl StateModel {
     /// the root's refs name the `lower` and `upper` layers, and the one
     /// other `linear` layer is the projection of the token vectors.
     pub fn from_nodes(file: &str, nodes: &[Node]) -> Result<StateModel, NlpError> {
-        let root = nodes
-            .first()
-            .ok_or_else(|| NlpError::model(file, "no layers"))?;
-        let referenced = |name: &str| {
-            root.refs
-                .get(name)
-                .copied()
-                .flatten()
-                .and_then(|i| nodes.get(i))
-                .ok_or_else(|| NlpError::model(file, format!("the root has no {name} layer")))
-        };
-        let lower = referenced("lower")?;
-        let upper = referenced("upper")?;
-        let projections: Vec<&Node> = nodes
-            .iter()
-            .filter(|n| n.name == "linear" && n.index != upper.index)
-            .collect();
-        let [projection] = projections[..] else {
-            return Err(NlpError::model(file, "expected one projection layer"));
-        };
+        let (lower, upper, projection) = find_layers(file, nodes)?;
         let projection = Linear::from_node(file, projection)?;
         let [n_features, hidden, pieces, n_in] = dims::<4>(file, lower, "W")?;
         if n_in != projection.n_out || hidden * pieces > MAX_WIDTH {
@@ -103,19 +82,13 @@ impl StateModel {
         let w = &lower.param(file, "W")?.data;
         let b = &shaped(file, lower, "b", &[hidden, pieces])?.data;
         let pad = &shaped(file, lower, "pad", &[1, n_features, hidden, pieces])?.data;
+        // Each feature slot is a maxout layer of its own; the slots sit side
+        // by side in the columns, so one product projects all of them.
         let row = hidden * pieces;
         let cols = n_features * row;
         let mut weights = vec![0.0; n_in * cols];
-        for f in 0..n_features {
-            for o in 0..hidden {
-                for p in 0..pieces {
-                    let col = f * row + p * hidden + o;
-                    let src = &w[((f * hidden + o) * pieces + p) * n_in..][..n_in];
-                    for (i, &v) in src.iter().enumerate() {
-                        weights[i * cols + col] = v;
-                    }
-                }
-            }
+        for (f, slot) in w.chunks_exact(row * n_in).enumerate() {
+            maxout_columns(slot, [hidden, pieces, n_in], &mut weights, cols, f * row);
         }
         Ok(StateModel {
             n_features,
@@ -132,6 +105,11 @@ impl StateModel {
             upper_bias: upper.bias,
             projection,
         })
+    }
+
+    /// The width of the token vectors it reads (96).
+    pub(crate) fn input_width(&self) -> usize {
+        self.projection.n_in
     }
 
     /// The number of token indices a state contributes (8 parser, 3 NER).
@@ -220,15 +198,33 @@ impl StateModel {
     }
 }
 
-/// Regroups one `(nO, nP)` block as `nP` rows of `nO`.
-fn by_piece(block: &[f32], hidden: usize, pieces: usize) -> Vec<f32> {
-    let mut out = vec![0.0; hidden * pieces];
-    for o in 0..hidden {
-        for p in 0..pieces {
-            out[p * hidden + o] = block[o * pieces + p];
-        }
-    }
-    out
+/// The `lower`, `upper` and projection layers among the nodes: the root's
+/// refs name the first two, and the projection is the one other `linear`.
+fn find_layers<'n>(
+    file: &str,
+    nodes: &'n [Node],
+) -> Result<(&'n Node, &'n Node, &'n Node), NlpError> {
+    let root = nodes
+        .first()
+        .ok_or_else(|| NlpError::model(file, "no layers"))?;
+    let referenced = |name: &str| {
+        root.refs
+            .get(name)
+            .copied()
+            .flatten()
+            .and_then(|i| nodes.get(i))
+            .ok_or_else(|| NlpError::model(file, format!("the root has no {name} layer")))
+    };
+    let lower = referenced("lower")?;
+    let upper = referenced("upper")?;
+    let projections: Vec<&Node> = nodes
+        .iter()
+        .filter(|n| n.name == "linear" && n.index != upper.index)
+        .collect();
+    let [projection] = projections[..] else {
+        return Err(NlpError::model(file, "expected one projection layer"));
+    };
+    Ok((lower, upper, projection))
 }
 
 #[inline]

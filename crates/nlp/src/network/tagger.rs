@@ -9,6 +9,7 @@ use crate::NlpError;
 /// Rows scored per product; bounds the scratch memory for long documents.
 const CHUNK: usize = 256;
 
+/// The tagger's output layer and its tag names.
 pub struct Tagger {
     output: Linear,
     labels: Vec<String>,
@@ -36,6 +37,11 @@ impl Tagger {
             return Err(NlpError::model(cfg.0, "too many labels"));
         }
         Ok(Tagger { output, labels })
+    }
+
+    /// The width of the token vectors it reads (96).
+    pub(crate) fn input_width(&self) -> usize {
+        self.output.n_in
     }
 
     /// The tag names, in the order of the indices `predict` returns.

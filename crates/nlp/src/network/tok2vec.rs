@@ -25,7 +25,7 @@ const TILE: usize = 256;
 /// news text (400 articles) through it, 8k gave a 92.7% hit rate where 94.1%
 /// is the most there is to catch (the rest are first sightings), and 4k gave
 /// 88.6%. A row costs about 500 bytes, so this is at most about 8 MB.
-pub const DEFAULT_CACHE_ENTRIES: usize = 8_192;
+const DEFAULT_CACHE_ENTRIES: usize = 8_192;
 
 /// One hash embedding table (`thinc/layers/hashembed.py`).
 struct HashEmbed {

@@ -108,7 +108,7 @@ fn run(n: usize, moves: &Moves, score: &mut dyn FnMut(&[i32], &mut [f32])) -> St
 
 /// `StateC` for the parser. Token indices are `i32` as in spaCy, `-1` for
 /// none, which is also what the features carry.
-pub(crate) struct State {
+struct State {
     n: i32,
     stack: Vec<i32>,
     /// Tokens that Reduce put back; they are read before `b_i`.
@@ -129,7 +129,7 @@ impl State {
     /// A document of `n` tokens. `n` above `i32::MAX` cannot be allocated
     /// anyway (spaCy refuses texts over 1M characters), so it is clamped for
     /// the index arithmetic.
-    pub(crate) fn new(n: usize) -> State {
+    fn new(n: usize) -> State {
         let n = i32::try_from(n).unwrap_or(i32::MAX);
         let len = n as usize;
         State {
@@ -184,7 +184,7 @@ impl State {
         (self.n - self.b_i) as usize + self.rebuffer.len()
     }
 
-    pub(crate) fn is_final(&self) -> bool {
+    fn is_final(&self) -> bool {
         self.stack.is_empty() && self.buffer_length() == 0
     }
 
@@ -227,7 +227,7 @@ impl State {
     }
 
     /// `set_context_tokens` with nF = 8.
-    pub(crate) fn features(&self, out: &mut [i32; N_FEATURES]) {
+    fn features(&self, out: &mut [i32; N_FEATURES]) {
         let (b0, s0) = (self.b(0), self.s(0));
         *out = [
             b0,
@@ -245,7 +245,7 @@ impl State {
     /// plays no part, except for `subtok` (see `subtok_ok`). No sentence
     /// starts are preset, so spaCy's `cannot_sent_start` tests are always
     /// false and are left out.
-    pub(crate) fn valid_actions(&self) -> [bool; 5] {
+    fn valid_actions(&self) -> [bool; 5] {
         let b0 = self.b(0);
         let buffer = self.buffer_length();
         let has_stack = !self.stack.is_empty();
@@ -263,7 +263,7 @@ impl State {
     }
 
     /// The transition functions of `arc_eager.pyx`.
-    pub(crate) fn apply(&mut self, class: Class) {
+    fn apply(&mut self, class: Class) {
         match class.action {
             SHIFT => self.push(),
             REDUCE => self.reduce(),
@@ -387,16 +387,10 @@ mod tests {
         Moves::parser(files::PARSER_MOVES).expect("parser moves")
     }
 
-    fn class(moves: &Moves, name: &str) -> usize {
-        (0..moves.len())
-            .find(|&i| moves.class_name(i) == name)
-            .expect("class")
-    }
-
     /// Scores that pick the classes named in `script`, in turn, then Shift
     /// or Reduce (valid whenever anything is).
     fn scripted(moves: &Moves, script: &[&str]) -> impl FnMut(&[i32], &mut [f32]) {
-        let wanted: Vec<usize> = script.iter().map(|name| class(moves, name)).collect();
+        let wanted: Vec<usize> = script.iter().map(|name| moves.class_index(name)).collect();
         let mut step = 0;
         move |_features, out| {
             out.fill(0.0);
@@ -477,6 +471,6 @@ mod tests {
     }
 
     fn class_label(moves: &Moves, name: &str) -> usize {
-        moves.classes()[class(moves, name)].label
+        moves.classes()[moves.class_index(name)].label
     }
 }

@@ -5,11 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::NlpError;
+use crate::{msgpack, NlpError};
 
 /// Which transition system a table belongs to; it fixes the action names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum System {
+enum System {
     /// `arc_eager.pyx`: 0 Shift, 1 Reduce, 2 Left, 3 Right, 4 Break.
     ArcEager,
     /// `ner.pyx`: 0 Missing, 1 Begin, 2 In, 3 Last, 4 Unit, 5 Out.
@@ -59,6 +59,7 @@ impl Moves {
         self.classes.len()
     }
 
+    /// Whether the table has no class at all.
     pub fn is_empty(&self) -> bool {
         self.classes.is_empty()
     }
@@ -155,17 +156,9 @@ fn read_table(
     file: &str,
     bytes: &[u8],
 ) -> Result<BTreeMap<String, BTreeMap<String, i64>>, NlpError> {
-    let value = rmpv::decode::read_value(&mut &bytes[..])
-        .map_err(|e| NlpError::model(file, format!("not msgpack: {e}")))?;
-    let json = value
-        .as_map()
-        .and_then(|entries| {
-            entries
-                .iter()
-                .find(|(k, _)| k.as_str() == Some("moves"))
-                .and_then(|(_, v)| v.as_str())
-        })
-        .ok_or_else(|| NlpError::model(file, "no \"moves\" string"))?;
+    let value = msgpack::decode(file, bytes)?;
+    let root = msgpack::map(file, &value, "the moves file")?;
+    let json = msgpack::string(file, msgpack::field(file, root, "moves")?, "moves")?;
     serde_json::from_str(json).map_err(|e| {
         NlpError::model(
             file,
@@ -190,6 +183,17 @@ fn by_frequency(label_freqs: &BTreeMap<String, i64>) -> Vec<(i64, String)> {
         .collect();
     pairs.sort_by(|a, b| b.cmp(a));
     pairs
+}
+
+#[cfg(test)]
+impl Moves {
+    /// The index of the class named `name`; the decoders' tests script
+    /// their moves by name.
+    pub(crate) fn class_index(&self, name: &str) -> usize {
+        (0..self.len())
+            .find(|&i| self.class_name(i) == name)
+            .unwrap_or_else(|| panic!("no class {name:?}"))
+    }
 }
 
 #[cfg(test)]

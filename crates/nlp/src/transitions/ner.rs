@@ -173,16 +173,10 @@ mod tests {
         Moves::ner(files::NER_MOVES).expect("ner moves")
     }
 
-    fn class(moves: &Moves, name: &str) -> usize {
-        (0..moves.len())
-            .find(|&i| moves.class_name(i) == name)
-            .expect("class")
-    }
-
     /// Scores that favour the named classes in turn, and O after them.
     fn scripted(moves: &Moves, script: &[&str]) -> impl FnMut(&[i32], &mut [f32]) {
-        let wanted: Vec<usize> = script.iter().map(|name| class(moves, name)).collect();
-        let out_class = class(moves, "O");
+        let wanted: Vec<usize> = script.iter().map(|name| moves.class_index(name)).collect();
+        let out_class = moves.class_index("O");
         let mut step = 0;
         move |_features, out| {
             out.fill(0.0);

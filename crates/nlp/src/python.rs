@@ -1,12 +1,23 @@
-//! Python's character semantics (Python 3.11, Unicode 14), from tables
-//! exported by `scripts/nlp/export_tables.py`.
+//! Python's `str` semantics, which spaCy's tokenizer, lexical attributes,
+//! attribute ruler and lemmatizer use (PORTING.md §2 "Pitfalls", §3, §5,
+//! §7.3), from tables exported from Python 3.11 (Unicode 14) by
+//! `scripts/nlp/export_tables.py` (see `data/README.md`).
 //!
-//! spaCy computes shapes, norms and the whitespace split with Python's `str`
-//! methods, which differ from Rust's standard library: Python counts
-//! U+001C–U+001F as whitespace, counts `²` as a digit, and follows an older
-//! Unicode version. Every predicate here answers exactly as Python does.
+//! Python's answers differ from Rust's standard library: Python counts
+//! U+001C–U+001F as whitespace, counts `²` as a digit, lower-cases `İ` to two
+//! characters and follows an older Unicode version. Every predicate here
+//! answers exactly as Python does; the stages that must match spaCy ask
+//! these questions here and nowhere else.
 
-include!("../../data/py_unicode_tables.rs");
+include!("../data/py_unicode_tables.rs");
+
+// The tables must be Python 3.11's (the Python spaCy ran under when the
+// golden annotations were made); regenerating them with another Python
+// changes tokens and shapes on newly assigned characters.
+const _: () = assert!(
+    matches!(UNICODE_VERSION.as_bytes(), b"14.0.0"),
+    "data/py_unicode_tables.rs is not Python 3.11's (Unicode 14.0.0)"
+);
 
 /// The capital sigma, whose lower case depends on its neighbours.
 const CAPITAL_SIGMA: char = '\u{3a3}';
@@ -50,6 +61,16 @@ pub(crate) fn is_upper(c: char) -> bool {
         return c.is_ascii_uppercase();
     }
     in_ranges(UPPER, c)
+}
+
+/// Python `text.isspace()`: true for a non-empty text of whitespace only.
+pub(crate) fn str_isspace(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(is_space)
+}
+
+/// Python `text.isalpha()`: true for a non-empty text of letters (L*) only.
+pub(crate) fn str_isalpha(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(is_alpha)
 }
 
 /// Python's lower case of one character, if it differs from the character.
@@ -184,6 +205,22 @@ mod tests {
         assert!(!is_alpha('²') && !is_alpha('_'));
     }
 
+    // Expected values from Python 3.11 (`str` methods on whole strings).
+    #[test]
+    fn string_predicates_follow_python() {
+        assert!(str_isspace(" \n\u{1c}\u{3000}"));
+        assert!(!str_isspace(""));
+        assert!(!str_isspace(" a"));
+        assert!(str_isalpha("naïve"));
+        assert!(
+            !str_isalpha("e\u{301}"),
+            "a combining mark is not alphabetic in Python"
+        );
+        assert!(!str_isalpha(""));
+        assert!(!str_isalpha("1990"));
+        assert!(!str_isalpha("don't"));
+    }
+
     // Expected values from Python 3.11 `str.lower()`.
     #[test]
     fn lower_follows_python() {
@@ -197,6 +234,8 @@ mod tests {
             ("ǅ", "ǆ"),
             ("ẞ", "ß"),
             ("Ⅻ", "ⅻ"),
+            ("ΟΔΟΣ İ", "οδος i\u{307}"),
+            ("ΣΟΦΟΣ", "σοφος"),
         ];
         for (text, expected) in cases {
             assert_eq!(lower(text), expected, "{text}");
