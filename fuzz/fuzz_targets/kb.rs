@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let _ = Kb::load(&[("fuzz.tsv", text)]);
     let len = text.chars().count();
-    let entities = annotate(Kb::builtin(), text, &[Span::new(0, len)], None);
+    let entities = annotate(Kb::builtin(), text, &[Span::new(0, len)], None, Default::default());
     for e in entities {
         assert!(e.start <= e.end && e.end <= len);
     }

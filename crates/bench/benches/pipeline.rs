@@ -127,7 +127,15 @@ fn entities_5000_words(bencher: Bencher) {
     let date = chrono_free_date();
     bencher
         .counter(divan::counter::BytesCount::new(text.len()))
-        .bench(|| black_box(storyline_kb::annotate(kb, &text, &spans, date)));
+        .bench(|| {
+            black_box(storyline_kb::annotate(
+                kb,
+                &text,
+                &spans,
+                date,
+                Default::default(),
+            ))
+        });
 }
 
 /// Loading the shipped knowledge base and building its automaton, which
@@ -150,7 +158,15 @@ fn entities_in_long_text(bencher: Bencher, words: usize) {
     let date = chrono_free_date();
     bencher
         .counter(divan::counter::BytesCount::new(text.len()))
-        .bench(|| black_box(storyline_kb::annotate(kb, &text, &spans, date)));
+        .bench(|| {
+            black_box(storyline_kb::annotate(
+                kb,
+                &text,
+                &spans,
+                date,
+                Default::default(),
+            ))
+        });
 }
 
 /// Event and claim coding over the example articles, already annotated

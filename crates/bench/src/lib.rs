@@ -44,7 +44,8 @@ pub fn prepared(raws: Vec<RawDocument>) -> Vec<storyline_model::Document> {
             d.times = times;
             d.sentence_dates = dates;
             let date = d.published.as_ref().and_then(|p| p.first_day());
-            d.entities = storyline_kb::annotate(kb, &d.text, &d.sentences, date);
+            d.entities =
+                storyline_kb::annotate(kb, &d.text, &d.sentences, date, Default::default());
             d
         })
         .collect()

@@ -19,6 +19,7 @@ fn snapshot_folder(folder: &str, at_least: usize) {
     );
     for path in paths {
         let mut doc = common::document(&path);
+        storyline_pipeline::run_backbone(&mut doc);
         doc.quantities = storyline_quantity::annotate(&doc.text);
         let figures: Vec<String> = doc
             .quantities
@@ -62,6 +63,10 @@ fn snapshot_folder(folder: &str, at_least: usize) {
             &doc.text,
             &doc.sentences,
             doc.published.as_ref().and_then(|d| d.first_day()),
+            storyline_kb::Parsed {
+                tokens: &doc.tokens,
+                ner: &doc.ner,
+            },
         )
         .iter()
         .map(|e| {

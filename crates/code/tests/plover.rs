@@ -51,7 +51,8 @@ fn plover_event_categories() {
         let sentence = r["text"].as_str().unwrap_or_default();
         let len = sentence.chars().count();
         // The records' dates are placeholders: offices are read without one.
-        let entities = storyline_kb::annotate(kb, sentence, &[Span::new(0, len)], None);
+        let entities =
+            storyline_kb::annotate(kb, sentence, &[Span::new(0, len)], None, Default::default());
         let (_, events) = code_sentence(verbs, sentence, &entities);
         let gold = current(r["event"].as_str().unwrap_or_default());
         let Some(e) = main_event(&events) else {

@@ -47,7 +47,7 @@ proptest! {
     fn events_and_claims_are_sound(text in pieces(), any in ".{0,200}") {
         for text in [text, any] {
             let len = text.chars().count();
-            let entities = annotate(Kb::builtin(), &text, &[Span::new(0, len)], None);
+            let entities = annotate(Kb::builtin(), &text, &[Span::new(0, len)], None, Default::default());
             let (claims, events) = code_sentence(Verbs::builtin(), &text, &entities);
             for e in &events {
                 prop_assert!(e.start < e.end && e.end <= len, "{e:?}");

@@ -9,7 +9,7 @@ use crate::matcher::{find_hits, longest_first, Hit};
 use crate::words::{is_capitalised, only_space_or_dot, Words, LOCATIVE, PHRASE_BREAKERS};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
-use storyline_model::{Entity, Span};
+use storyline_model::{Entity, NerSpan, Span, Token};
 
 /// The reading chosen for one name in its context.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -87,10 +87,26 @@ impl Ctx<'_> {
     }
 }
 
+/// What the language backbone found in a text: its tokens and named-entity
+/// spans, both empty when the backbone did not run (the entity rules then
+/// work from the knowledge base and cues alone).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Parsed<'a> {
+    pub tokens: &'a [Token],
+    pub ner: &'a [NerSpan],
+}
+
 /// Finds and codes every entity in `text`. `sentences` are the document's
 /// sentence spans; `date` is the publication date, against which offices
-/// are resolved.
-pub fn annotate(kb: &Kb, text: &str, sentences: &[Span], date: Option<NaiveDate>) -> Vec<Entity> {
+/// are resolved; `parsed` is the backbone's reading of the text, which the
+/// rules of [`crate::ner`] reconcile with the knowledge base.
+pub fn annotate(
+    kb: &Kb,
+    text: &str,
+    sentences: &[Span],
+    date: Option<NaiveDate>,
+    parsed: Parsed,
+) -> Vec<Entity> {
     let chars: Vec<char> = text.chars().collect();
     let folded = fold(text);
     let ctx = Ctx {
@@ -137,7 +153,10 @@ pub fn annotate(kb: &Kb, text: &str, sentences: &[Span], date: Option<NaiveDate>
     entities.extend(found);
     entities.sort_by_key(|e| (e.start, e.end));
     home_country_for_titles(&ctx, &mut entities);
+    crate::ner::reconcile(&ctx, &mut entities, parsed);
+    crate::ner::bind_acronyms(&ctx, &mut entities);
     crate::coref::resolve(&ctx, &mut entities);
+    crate::ner::point_acronyms(&ctx, &mut entities);
     entities
 }
 

@@ -16,11 +16,12 @@ mod error;
 mod fold;
 mod kb;
 mod matcher;
+mod ner;
 pub mod roles;
 mod search;
 mod words;
 
-pub use annotate::annotate;
+pub use annotate::{annotate, Parsed};
 /// The calendar date type offices are resolved with.
 pub use chrono::NaiveDate as Date;
 pub use compose::actor_code;

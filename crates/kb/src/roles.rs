@@ -104,18 +104,20 @@ fn attribution_start(text: &[char], sentence: (usize, usize)) -> usize {
 }
 
 /// The country codes (first part of the actor code: `USA`, `IGO`) of the
-/// source and target actors of one sentence read on its own.
+/// source and target actors of one sentence read on its own, with the
+/// backbone's reading of it (or none).
 pub fn sentence_codes(
     kb: &crate::Kb,
     sentence: &str,
     date: Option<chrono::NaiveDate>,
+    parsed: crate::Parsed,
 ) -> (
     std::collections::BTreeSet<String>,
     std::collections::BTreeSet<String>,
 ) {
     let chars: Vec<char> = sentence.chars().collect();
     let span = storyline_model::Span::new(0, chars.len());
-    let entities = crate::annotate(kb, sentence, &[span], date);
+    let entities = crate::annotate(kb, sentence, &[span], date, parsed);
     let (s, t) = source_and_target(&chars, (0, chars.len()), &entities);
     let codes = |ix: Vec<usize>| {
         ix.into_iter()

@@ -63,7 +63,7 @@ fn check(case: &Case) -> Vec<String> {
             )
         })
         .collect::<Vec<_>>();
-    let entities = annotate(kb, &case.text, &sentences, date);
+    let entities = annotate(kb, &case.text, &sentences, date, Default::default());
     let mut errors = Vec::new();
     let listing = || {
         entities

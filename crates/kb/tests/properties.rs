@@ -46,7 +46,7 @@ proptest! {
         for text in [text, any] {
             let len = text.chars().count();
             let chars: Vec<char> = text.chars().collect();
-            let entities = annotate(Kb::builtin(), &text, &[Span::new(0, len)], None);
+            let entities = annotate(Kb::builtin(), &text, &[Span::new(0, len)], None, Default::default());
             for (i, e) in entities.iter().enumerate() {
                 prop_assert!(e.start < e.end && e.end <= len, "{e:?}");
                 let slice: String = chars[e.start..e.end].iter().collect();

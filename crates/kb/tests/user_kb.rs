@@ -11,6 +11,7 @@ fn entities(kb: &Kb, text: &str, date: &str) -> Vec<storyline_model::Entity> {
         text,
         &[Span::new(0, len)],
         Date::parse_from_str(date, "%Y-%m-%d").ok(),
+        Default::default(),
     )
 }
 

@@ -55,7 +55,16 @@ pub fn build(raw: RawDocument, opts: &BuildOptions) -> Result<Document, Failure>
     // A publication month or year stands for its first day: offices are
     // resolved at the start of the period the article is known to be in.
     let date = doc.published.as_ref().and_then(PartialDate::first_day);
-    doc.entities = storyline_kb::annotate(kb, &doc.text, &doc.sentences, date);
+    doc.entities = storyline_kb::annotate(
+        kb,
+        &doc.text,
+        &doc.sentences,
+        date,
+        storyline_kb::Parsed {
+            tokens: &doc.tokens,
+            ner: &doc.ner,
+        },
+    );
     let verbs = opts.verbs.unwrap_or_else(Verbs::builtin);
     storyline_code::annotate(verbs, &mut doc);
     Ok(doc)

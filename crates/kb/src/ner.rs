@@ -1,0 +1,483 @@
+//! The backbone's reading of the text reconciled with the knowledge base's
+//! mentions: every name the recogniser finds is an entity, and a link the
+//! parse contradicts is dropped rather than kept.
+//!
+//! The rules, in order:
+//!
+//! 1. **Not a name at all.** A knowledge-base place matched where no token
+//!    is a proper noun ("To" opening "To protest ..."), or a place or person
+//!    inside a recognised date, time, amount or count ("March"), is dropped.
+//!    Countries are kept: "US" in "US$5 billion" says whose dollars.
+//! 2. **A name inside a longer name is not a mention of its own.** A
+//!    place or country the knowledge base matched strictly inside a
+//!    recognised ORG, PERSON or PRODUCT span ("Paris" in "Paris Baguette",
+//!    "Boston" in "Boston Scientific") is dropped and the longer name
+//!    stands; an organisation takes the country of the place or country
+//!    in its name as its code, with no link ("the Nigerian Union of
+//!    Teachers" is NGA). Facilities and events keep their places: the
+//!    place in "Beira port" or "the Sumy attack" is where it is.
+//! 3. **The sentence and the span decide between a person and a place.** A
+//!    place (not a country, nor a capital standing for its government)
+//!    that is the subject of a reporting verb is a person, unlinked, since
+//!    towns do not speak ("Tipton said").
+//!    A knowledge-base person matched by a lone name after a locative word
+//!    that the recogniser reads as a GPE, LOC or FAC is the place, unlinked
+//!    ("across Austin" is the city, not the defence secretary). The small
+//!    model also reads some countries as organisations and some leaders'
+//!    surnames as places, so those labels alone change nothing.
+//! 4. **Every other recognised name is an entity.** A PERSON, ORG, GPE,
+//!    NORP, LOC, FAC or EVENT span that no knowledge-base or cue mention
+//!    overlaps becomes an unlinked entity (`id` null, rule `ner`) of kind
+//!    person, org, place, group, place, facility or event (a named storm,
+//!    "Cyclone Teodora", is an event whatever the label). A leading
+//!    "the" and a trailing possessive are trimmed; a dateline in capitals
+//!    before a dash ("ROTTERDAM - Acme Corp") is cut off the name. A lone
+//!    surname of a person named earlier is left to coreference.
+//! 5. **Acronyms bind to their expansion.** "the Financial Stability Board
+//!    (FSB)" makes every later "FSB" that organisation, whatever the
+//!    knowledge base knows under the letters ([`bind_acronyms`]).
+//!
+//! Linking never invents: these rules only remove links, copy an
+//! expansion's link to its acronym, or add unlinked mentions (coded with
+//! the country their own name holds, if any).
+
+use crate::annotate::{Ctx, Parsed};
+use crate::compose::bare_entity;
+use storyline_model::{Entity, NerSpan, Token};
+
+/// Labels of spans that are not names: a knowledge-base match inside one
+/// is a word of a date or an amount.
+const NOT_NAME_LABELS: &[&str] = &[
+    "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
+];
+
+/// Labels that make a longer name, inside which a place is only a word.
+/// Not facilities and events: the place in "Beira port" or "the Sumy
+/// attack" is where it is.
+const NAME_LABELS: &[&str] = &["ORG", "PERSON", "PRODUCT"];
+
+/// Words before a name that make it a place whatever the recogniser says.
+const LOCATIVE_BEFORE: &[&str] = &[
+    "in", "at", "near", "from", "to", "outside", "across", "around", "into", "of",
+];
+
+/// A recognised span, trimmed to the name, with the kind storyline gives it.
+#[derive(Debug, Clone, PartialEq)]
+struct Name<'a> {
+    start: usize,
+    end: usize,
+    label: &'a str,
+}
+
+/// Applies the rules above to `entities` (sorted by start), given the
+/// backbone's reading of the document.
+pub fn reconcile(ctx: &Ctx, entities: &mut Vec<Entity>, parsed: Parsed) {
+    if parsed.tokens.is_empty() && parsed.ner.is_empty() {
+        return;
+    }
+    let names: Vec<Name> = parsed.ner.iter().filter_map(|s| trimmed(ctx, s)).collect();
+    entities.retain(|e| !not_a_name(e, parsed));
+    // A country or place inside an organisation's name says where the
+    // organisation is ("the Nigerian Union of Teachers", "Baghdad
+    // University"): its country goes to the organisation's mention.
+    let mut homes: Vec<(usize, usize, String)> = Vec::new();
+    entities.retain(|e| {
+        let Some(outer) = inside_longer_name(e, &names) else {
+            return true;
+        };
+        if outer.label == "ORG" {
+            if let Some(country) = &e.country {
+                homes.push((outer.start, outer.end, country.clone()));
+            }
+        }
+        false
+    });
+    for e in entities.iter_mut() {
+        retype(ctx, e, &names, parsed.tokens);
+    }
+    let mut added = Vec::new();
+    for n in &names {
+        let Some(kind) = kind_of(n.label) else {
+            continue;
+        };
+        let kind = if is_storm(ctx, n) { "event" } else { kind };
+        let overlaps = entities.iter().any(|e| e.start < n.end && n.start < e.end);
+        if !overlaps {
+            let mut e = bare_entity(ctx, n.start, n.end, kind, "ner");
+            if let Some((_, _, country)) = homes.iter().find(|h| (h.0, h.1) == (n.start, n.end)) {
+                e.code = Some(country.clone());
+                e.country = Some(country.clone());
+                e.rule = "ner+country".into();
+            }
+            added.push(e);
+        }
+    }
+    entities.extend(added);
+    entities.sort_by_key(|e| (e.start, e.end));
+    leave_surnames_to_coreference(entities);
+}
+
+/// A lone recognised name that is the surname of a person named earlier
+/// ("Trump" after "Donald Trump"), whatever label the recogniser gave it,
+/// is left for coreference, which makes it a mention of that person.
+fn leave_surnames_to_coreference(entities: &mut Vec<Entity>) {
+    let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
+    entities.retain(|e| {
+        let lone = !e.text.contains(' ');
+        if e.rule == "ner" && lone && surnames.contains(&e.text) {
+            return false;
+        }
+        if e.kind == "person" && !lone {
+            if let Some(last) = e.text.split_whitespace().last() {
+                surnames.insert(last.to_string());
+            }
+        }
+        true
+    });
+}
+
+/// Rule 1: a knowledge-base place or person with no proper noun in it, or
+/// any knowledge-base match inside a date or an amount.
+fn not_a_name(e: &Entity, parsed: Parsed) -> bool {
+    if !e.rule.starts_with("kb") {
+        return false;
+    }
+    // Countries stay: "US" in "US$5 billion" says whose dollars, which
+    // the figure stage reads.
+    if !matches!(e.kind.as_str(), "place" | "person") {
+        return false;
+    }
+    let in_number = parsed.ner.iter().any(|n| {
+        NOT_NAME_LABELS.contains(&n.label.as_str()) && n.start <= e.start && e.end <= n.end
+    });
+    let tokens = tokens_in(parsed.tokens, e.start, e.end);
+    // Names in capitals (a dateline, "MAPUTO -") are often not tagged as
+    // proper nouns, so only mixed-case matches need one.
+    let capitals = !e.text.chars().any(char::is_lowercase);
+    let proper = tokens.iter().any(|t| t.pos == "PROPN");
+    // People are not held to it: the small tagger reads a sentence-initial
+    // surname that is also a word ("Trump has ...") as a common noun.
+    in_number || (e.kind == "place" && !tokens.is_empty() && !proper && !capitals)
+}
+
+/// The tokens inside a character span (tokens are sorted).
+fn tokens_in(tokens: &[Token], start: usize, end: usize) -> &[Token] {
+    let from = tokens.partition_point(|t| t.start < start);
+    let to = tokens.partition_point(|t| t.start < end);
+    &tokens[from..to.max(from)]
+}
+
+/// Words that open the name of a weather system, which the small model
+/// reads as a person ("Cyclone Teodora", "Hurricane Otis").
+const STORM_WORDS: &[&str] = &["Cyclone", "Hurricane", "Typhoon", "Storm", "Tropical"];
+
+/// True when a recognised name is a named storm.
+fn is_storm(ctx: &Ctx, n: &Name) -> bool {
+    let text: String = ctx.chars[n.start..n.end].iter().collect();
+    text.split_whitespace().count() > 1
+        && text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| STORM_WORDS.contains(&w))
+}
+
+/// The kind of entity a recogniser label names, for the labels that name
+/// actors and places; `None` for dates, amounts and the rest.
+fn kind_of(label: &str) -> Option<&'static str> {
+    Some(match label {
+        "PERSON" => "person",
+        "ORG" => "org",
+        "GPE" | "LOC" => "place",
+        "NORP" => "group",
+        "FAC" => "facility",
+        "EVENT" => "event",
+        _ => return None,
+    })
+}
+
+/// The span without a leading article, a trailing possessive or a
+/// dateline; `None` when nothing name-like is left.
+fn trimmed<'a>(ctx: &Ctx, span: &'a NerSpan) -> Option<Name<'a>> {
+    let (mut start, mut end) = (span.start, span.end.min(ctx.chars.len()));
+    let text = |s: usize, e: usize| -> String { ctx.chars[s..e].iter().collect() };
+    // A dateline in capitals before a dash is not part of the name.
+    if let Some(dash) = (start..end).find(|&i| {
+        matches!(ctx.chars[i], '-' | '–' | '—')
+            && i > start
+            && ctx.chars[i - 1] == ' '
+            && ctx.chars.get(i + 1) == Some(&' ')
+    }) {
+        let before = text(start, dash - 1);
+        if before.chars().any(char::is_alphabetic)
+            && before.chars().all(|c| !c.is_lowercase())
+            && dash + 2 < end
+        {
+            start = dash + 2;
+        }
+    }
+    for article in ["the ", "The "] {
+        if text(start, end).starts_with(article) {
+            start += article.chars().count();
+        }
+    }
+    for possessive in ["'s", "’s", "'", "’"] {
+        if text(start, end).ends_with(possessive) {
+            end -= possessive.chars().count();
+        }
+    }
+    // A stop stays: it ends abbreviations ("Corp.").
+    while end > start && matches!(ctx.chars[end - 1], ',' | ';' | ':' | ' ') {
+        end -= 1;
+    }
+    let name = text(start, end);
+    let has_capital = name.chars().any(char::is_uppercase);
+    (end > start && has_capital && !name.contains('\n')).then_some(Name {
+        start,
+        end,
+        label: &span.label,
+    })
+}
+
+/// Rule 2: the longer recognised name a place or country lies strictly
+/// inside, if any.
+fn inside_longer_name<'n, 'a>(e: &Entity, names: &'n [Name<'a>]) -> Option<&'n Name<'a>> {
+    if !(matches!(e.kind.as_str(), "place" | "country") && e.rule.starts_with("kb")) {
+        return None;
+    }
+    names.iter().find(|n| {
+        NAME_LABELS.contains(&n.label)
+            && n.start <= e.start
+            && e.end <= n.end
+            && (n.start, n.end) != (e.start, e.end)
+    })
+}
+
+/// Rule 3: a knowledge-base person or place whose recognised kind, or
+/// whose role in its sentence, says otherwise loses its link.
+fn retype(ctx: &Ctx, e: &mut Entity, names: &[Name], tokens: &[Token]) {
+    if !e.rule.starts_with("kb") {
+        return;
+    }
+    let label = names
+        .iter()
+        .find(|n| (n.start, n.end) == (e.start, e.end))
+        .map(|n| n.label);
+    let new_kind = match (e.kind.as_str(), label) {
+        ("place", _) if speaks(tokens, e) => "person",
+        ("person", Some("GPE" | "LOC" | "FAC"))
+            if !e.text.contains(' ') && after_locative(ctx, e.start) =>
+        {
+            "place"
+        }
+        _ => return,
+    };
+    *e = bare_entity(ctx, e.start, e.end, new_kind, "ner:retyped");
+}
+
+/// True when the mention's last token is the subject of a reporting verb
+/// ("Tipton said", "Tipton told reporters").
+fn speaks(tokens: &[Token], e: &Entity) -> bool {
+    let Some(last) = tokens_in(tokens, e.start, e.end).last() else {
+        return false;
+    };
+    let head = &tokens[last.head.min(tokens.len() - 1)];
+    last.dep == "nsubj"
+        && head.pos == "VERB"
+        && [head.lemma.as_str(), head.text.to_lowercase().as_str()]
+            .iter()
+            .any(|w| storyline_text::REPORTING_VERBS.contains(w))
+}
+
+/// True when the word before `pos` is a locative preposition.
+fn after_locative(ctx: &Ctx, pos: usize) -> bool {
+    ctx.word_before(pos)
+        .is_some_and(|w| LOCATIVE_BEFORE.contains(&w.as_str()))
+}
+
+/// Words an acronym skips when it is spelled out ("Bank for International
+/// Settlements" is BIS).
+const ACRONYM_SKIPS: &[&str] = &["of", "the", "and", "for", "on", "in", "de", "&"];
+
+/// An acronym spelled out in the document: "the Financial Stability Board
+/// (FSB)" gives `FSB` the span of "Financial Stability Board".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expansion {
+    pub acronym: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every "Long Name (ACRONYM)" in the text whose capitalised words' first
+/// letters spell the acronym, skipping small words.
+pub fn expansions(chars: &[char]) -> Vec<Expansion> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '(' {
+            i += 1;
+            continue;
+        }
+        let close = (i + 1..chars.len().min(i + 10)).find(|&k| chars[k] == ')');
+        let Some(close) = close else {
+            i += 1;
+            continue;
+        };
+        let acronym: String = chars[i + 1..close].iter().collect();
+        let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
+        if (2..=8).contains(&letters)
+            && acronym
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+        {
+            if let Some(start) = spelled_out(chars, i, &acronym) {
+                let mut end = i;
+                while end > start && chars[end - 1] == ' ' {
+                    end -= 1;
+                }
+                out.push(Expansion {
+                    acronym,
+                    start,
+                    end,
+                });
+            }
+        }
+        i = close + 1;
+    }
+    out
+}
+
+/// Where the words before `paren` that spell `acronym` begin, if they do.
+fn spelled_out(chars: &[char], paren: usize, acronym: &str) -> Option<usize> {
+    let wanted: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    // Words before the bracket, nearest first.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut end = paren;
+    while words.len() < wanted.len() + 4 {
+        while end > 0 && chars[end - 1] == ' ' {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && !chars[start - 1].is_whitespace() && chars[start - 1] != '(' {
+            start -= 1;
+        }
+        if start == end {
+            break;
+        }
+        words.push((start, end));
+        end = start;
+    }
+    let mut need = wanted.len();
+    let mut first = None;
+    for &(s, e) in &words {
+        let word: String = chars[s..e].iter().collect();
+        if ACRONYM_SKIPS.contains(&word.to_lowercase().as_str()) && need < wanted.len() {
+            continue;
+        }
+        let initial = chars[s];
+        if need == 0 || !initial.is_uppercase() || initial != wanted[need - 1] {
+            break;
+        }
+        need -= 1;
+        first = Some(s);
+        if need == 0 {
+            break;
+        }
+    }
+    (need == 0).then_some(first).flatten()
+}
+
+/// A knowledge-base match of an acronym the document spells out as
+/// something else is that something: it takes the expansion's link and
+/// code (none when the expansion is unlinked), and the expansion becomes
+/// an organisation mention when nothing covers it. [`point_acronyms`]
+/// later makes each refer to its expansion, once coreference has settled
+/// the entities' order.
+pub fn bind_acronyms(ctx: &Ctx, entities: &mut Vec<Entity>) {
+    let found = expansions(ctx.chars);
+    for x in &found {
+        if !entities.iter().any(|e| e.start < x.end && x.start < e.end) {
+            entities.push(bare_entity(ctx, x.start, x.end, "org", "acronym:expansion"));
+        }
+    }
+    entities.sort_by_key(|e| (e.start, e.end));
+    for x in &found {
+        let Some(expansion) = expansion_of(entities, x).map(|i| entities[i].clone()) else {
+            continue;
+        };
+        for e in entities.iter_mut() {
+            if e.text != x.acronym || e.start < x.end {
+                continue;
+            }
+            let mut bound = bare_entity(ctx, e.start, e.end, &expansion.kind, "acronym");
+            bound.id.clone_from(&expansion.id);
+            bound.code.clone_from(&expansion.code);
+            bound.name.clone_from(&expansion.name);
+            bound.country.clone_from(&expansion.country);
+            bound.sector.clone_from(&expansion.sector);
+            *e = bound;
+        }
+    }
+}
+
+/// Makes every acronym bound by [`bind_acronyms`] refer to the mention of
+/// its expansion.
+pub fn point_acronyms(ctx: &Ctx, entities: &mut [Entity]) {
+    for x in expansions(ctx.chars) {
+        let Some(full) = expansion_of(entities, &x) else {
+            continue;
+        };
+        for e in entities.iter_mut() {
+            if e.rule == "acronym" && e.text == x.acronym && e.start >= x.end {
+                e.refers_to = Some(full);
+            }
+        }
+    }
+}
+
+/// The index of the entity that covers an expansion.
+fn expansion_of(entities: &[Entity], x: &Expansion) -> Option<usize> {
+    entities
+        .iter()
+        .position(|e| e.start <= x.start && x.end <= e.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let chars: Vec<char> = text.chars().collect();
+        expansions(&chars)
+            .into_iter()
+            .map(|x| (x.acronym, chars[x.start..x.end].iter().collect()))
+            .collect()
+    }
+
+    #[test]
+    fn acronyms_spelled_out_before_their_brackets() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "the Financial Stability Board (FSB) said",
+                &[("FSB", "Financial Stability Board")],
+            ),
+            (
+                "at the Bank for International Settlements (BIS) in Basel",
+                &[("BIS", "Bank for International Settlements")],
+            ),
+            // Initials that are not the acronym's letters (a transliteration).
+            ("the Federal Security Service (FSB) of Russia", &[]),
+            // Brackets that do not spell out a name.
+            ("rose 3% (YoY) in May", &[]),
+            ("the agency (FSB) said", &[]),
+            ("shares of Acme (ACME)", &[]),
+            ("(FSB)", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(found(text), want, "{text}");
+        }
+    }
+}
