@@ -99,7 +99,8 @@ pub struct Parsed<'a> {
 /// Finds and codes every entity in `text`. `sentences` are the document's
 /// sentence spans; `date` is the publication date, against which offices
 /// are resolved; `parsed` is the backbone's reading of the text, which the
-/// rules of [`crate::ner`] reconcile with the knowledge base.
+/// entity rules reconcile with the knowledge base (stated in the `ner`
+/// module: names inside names, places that speak, acronyms).
 pub fn annotate(
     kb: &Kb,
     text: &str,
