@@ -88,7 +88,8 @@ impl Ctx<'_> {
 }
 
 /// What the language backbone found in a text: its tokens and named-entity
-/// spans, both empty when the backbone did not run (the entity rules then
+/// spans (in document order, not overlapping, as the backbone gives them),
+/// both empty when the backbone did not run (the entity rules then
 /// work from the knowledge base and cues alone).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Parsed<'a> {
@@ -155,9 +156,9 @@ pub fn annotate(
     entities.sort_by_key(|e| (e.start, e.end));
     home_country_for_titles(&ctx, &mut entities);
     crate::ner::reconcile(&ctx, &mut entities, parsed);
-    crate::ner::bind_acronyms(&ctx, &mut entities);
+    let acronyms = crate::ner::bind_acronyms(&ctx, &mut entities);
     crate::coref::resolve(&ctx, &mut entities);
-    crate::ner::point_acronyms(&ctx, &mut entities);
+    crate::ner::point_acronyms(&acronyms, &mut entities);
     entities
 }
 

@@ -95,13 +95,23 @@ pub fn reconcile(ctx: &Ctx, entities: &mut Vec<Entity>, parsed: Parsed) {
     for e in entities.iter_mut() {
         retype(ctx, e, &names, parsed.tokens);
     }
+    let furthest_end: Vec<usize> = entities
+        .iter()
+        .scan(0, |furthest, e| {
+            *furthest = e.end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
     let mut added = Vec::new();
     for n in &names {
         let Some(kind) = kind_of(n.label) else {
             continue;
         };
         let kind = if is_storm(ctx, n) { "event" } else { kind };
-        let overlaps = entities.iter().any(|e| e.start < n.end && n.start < e.end);
+        // The entities starting before the name's end overlap it when the
+        // furthest of their ends lies past its start.
+        let before = entities.partition_point(|e| e.start < n.end);
+        let overlaps = before > 0 && furthest_end[before - 1] > n.start;
         if !overlaps {
             let mut e = bare_entity(ctx, n.start, n.end, kind, "ner");
             if let Some((_, _, country)) = homes.iter().find(|h| (h.0, h.1) == (n.start, n.end)) {
@@ -147,9 +157,8 @@ fn not_a_name(e: &Entity, parsed: Parsed) -> bool {
     if !matches!(e.kind.as_str(), "place" | "person") {
         return false;
     }
-    let in_number = parsed.ner.iter().any(|n| {
-        NOT_NAME_LABELS.contains(&n.label.as_str()) && n.start <= e.start && e.end <= n.end
-    });
+    let in_number = covering(parsed.ner, |n| (n.start, n.end), e.start, e.end)
+        .is_some_and(|n| NOT_NAME_LABELS.contains(&n.label.as_str()));
     let tokens = tokens_in(parsed.tokens, e.start, e.end);
     // Names in capitals (a dateline, "MAPUTO -") are often not tagged as
     // proper nouns, so only mixed-case matches need one.
@@ -244,11 +253,23 @@ fn inside_longer_name<'n, 'a>(e: &Entity, names: &'n [Name<'a>]) -> Option<&'n N
     if !(matches!(e.kind.as_str(), "place" | "country") && e.rule.starts_with("kb")) {
         return None;
     }
-    names.iter().find(|n| {
-        NAME_LABELS.contains(&n.label)
-            && n.start <= e.start
-            && e.end <= n.end
-            && (n.start, n.end) != (e.start, e.end)
+    covering(names, |n| (n.start, n.end), e.start, e.end)
+        .filter(|n| NAME_LABELS.contains(&n.label) && (n.start, n.end) != (e.start, e.end))
+}
+
+/// The span of `spans` (in order and not overlapping, as the recogniser
+/// gives them) that covers `start..end`: a binary search, so the rules stay
+/// linear on documents with thousands of names.
+fn covering<T>(
+    spans: &[T],
+    bounds: impl Fn(&T) -> (usize, usize),
+    start: usize,
+    end: usize,
+) -> Option<&T> {
+    let i = spans.partition_point(|t| bounds(t).1 <= start);
+    spans.get(i).filter(|t| {
+        let (s, e) = bounds(t);
+        s <= start && end <= e
     })
 }
 
@@ -258,9 +279,8 @@ fn retype(ctx: &Ctx, e: &mut Entity, names: &[Name], tokens: &[Token]) {
     if !e.rule.starts_with("kb") {
         return;
     }
-    let label = names
-        .iter()
-        .find(|n| (n.start, n.end) == (e.start, e.end))
+    let label = covering(names, |n| (n.start, n.end), e.start, e.end)
+        .filter(|n| (n.start, n.end) == (e.start, e.end))
         .map(|n| n.label);
     let new_kind = match (e.kind.as_str(), label) {
         ("place", _) if speaks(tokens, e) => "person",
@@ -391,8 +411,8 @@ fn spelled_out(chars: &[char], paren: usize, acronym: &str) -> Option<usize> {
 /// code (none when the expansion is unlinked), and the expansion becomes
 /// an organisation mention when nothing covers it. [`point_acronyms`]
 /// later makes each refer to its expansion, once coreference has settled
-/// the entities' order.
-pub fn bind_acronyms(ctx: &Ctx, entities: &mut Vec<Entity>) {
+/// the entities' order, with the expansions this returns.
+pub fn bind_acronyms(ctx: &Ctx, entities: &mut Vec<Entity>) -> Vec<Expansion> {
     let found = expansions(ctx.chars);
     for x in &found {
         if !entities.iter().any(|e| e.start < x.end && x.start < e.end) {
@@ -417,13 +437,14 @@ pub fn bind_acronyms(ctx: &Ctx, entities: &mut Vec<Entity>) {
             *e = bound;
         }
     }
+    found
 }
 
-/// Makes every acronym bound by [`bind_acronyms`] refer to the mention of
-/// its expansion.
-pub fn point_acronyms(ctx: &Ctx, entities: &mut [Entity]) {
-    for x in expansions(ctx.chars) {
-        let Some(full) = expansion_of(entities, &x) else {
+/// Makes every acronym bound by [`bind_acronyms`] (which found `found`)
+/// refer to the mention of its expansion.
+pub fn point_acronyms(found: &[Expansion], entities: &mut [Entity]) {
+    for x in found {
+        let Some(full) = expansion_of(entities, x) else {
             continue;
         };
         for e in entities.iter_mut() {
