@@ -12,6 +12,8 @@
 
 #[path = "clock.rs"]
 mod clock;
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 use clock::CpuClock;
 use std::io::{BufRead, BufReader};
@@ -70,22 +72,12 @@ fn main() {
 fn corpus_texts(golden: &Path, shared: &Path) -> Vec<String> {
     let file = std::fs::File::open(golden).expect("the golden corpus file");
     let lines = BufReader::new(flate2::read::GzDecoder::new(file)).lines();
-    let mut cache: std::collections::HashMap<String, serde_json::Value> = Default::default();
+    let mut sources = common::Sources::default();
     lines
         .skip(1)
         .map(|line| {
             let doc: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
-            let source = doc["source"].as_str().unwrap().to_string();
-            match source.split_once('#') {
-                None => std::fs::read_to_string(shared.join(&source)).unwrap(),
-                Some((path, key)) => {
-                    let value = cache.entry(path.to_string()).or_insert_with(|| {
-                        let text = std::fs::read_to_string(shared.join(path)).unwrap();
-                        serde_json::from_str(&text).unwrap()
-                    });
-                    value[key]["articleBody"].as_str().unwrap().to_string()
-                }
-            }
+            sources.read(shared, doc["source"].as_str().unwrap())
         })
         .collect()
 }

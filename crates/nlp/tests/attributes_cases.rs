@@ -6,6 +6,9 @@
 //! with chosen tags and labels, each with spaCy's attributes after its
 //! attribute ruler and lemmatizer.
 
+mod common;
+
+use common::replay_files;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -106,7 +109,9 @@ fn ruler_and_lemmatizer_match_spacy_on_the_cases() {
 
 #[test]
 fn ruler_and_lemmatizer_match_the_reference_on_the_replay_texts() {
-    for path in replay_files() {
+    let files = replay_files();
+    assert!(!files.is_empty());
+    for path in files {
         let text = std::fs::read_to_string(&path).expect("replay file");
         let replay: Replay = serde_json::from_str(&text).expect("replay json");
         let got = annotate(&replay.words, &replay.is_space, &replay.tags, &replay.deps);
@@ -135,26 +140,4 @@ fn ruler_and_lemmatizer_match_the_reference_on_the_replay_texts() {
             );
         }
     }
-}
-
-/// The committed replay files, plus those of `STORYLINE_TRANS_REPLAY_DIR`
-/// when set (local checks on real documents, not committed).
-fn replay_files() -> Vec<std::path::PathBuf> {
-    let mut dirs = vec![data_dir().to_path_buf()];
-    if let Some(dir) = std::env::var_os("STORYLINE_TRANS_REPLAY_DIR") {
-        dirs.push(dir.into());
-    }
-    let mut files = Vec::new();
-    for dir in dirs {
-        for entry in std::fs::read_dir(&dir).expect("replay dir") {
-            let path = entry.expect("entry").path();
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.starts_with("replay_") && name.ends_with(".json") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    assert!(!files.is_empty());
-    files
 }

@@ -11,6 +11,8 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
+mod common;
+
 use std::path::{Path, PathBuf};
 use storyline_nlp::Backbone;
 
@@ -163,40 +165,12 @@ fn read_golden(path: &Path) -> (Header, Vec<GoldDoc>) {
     (header, docs)
 }
 
-/// The text a golden document names: a file, or `PATH#KEY` for the
-/// `articleBody` of an entry of a JSON object.
-fn read_source(
-    root: &Path,
-    source: &str,
-    json_cache: &mut HashMap<PathBuf, serde_json::Value>,
-) -> String {
-    match source.split_once('#') {
-        None => {
-            let bytes = std::fs::read(root.join(source))
-                .unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
-            String::from_utf8(bytes).expect("UTF-8 text")
-        }
-        Some((path, key)) => {
-            let path = root.join(path);
-            let value = json_cache.entry(path.clone()).or_insert_with(|| {
-                let text = std::fs::read_to_string(&path)
-                    .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-                serde_json::from_str(&text).expect("a JSON object")
-            });
-            value[key]["articleBody"]
-                .as_str()
-                .unwrap_or_else(|| panic!("no articleBody for {source}"))
-                .to_string()
-        }
-    }
-}
-
 fn compare(root: &Path, docs: &[GoldDoc]) -> Agreement {
     let backbone = Backbone::shared().expect("the built-in model loads");
     let mut a = Agreement::default();
-    let mut cache = HashMap::new();
+    let mut sources = common::Sources::default();
     for gold in docs {
-        let text = read_source(root, &gold.source, &mut cache);
+        let text = sources.read(root, &gold.source);
         let hash = format!("{:x}", Sha256::digest(text.as_bytes()));
         assert_eq!(hash, gold.sha256, "source changed: {}", gold.source);
         let started = std::time::Instant::now();

@@ -9,7 +9,10 @@
 //! Set `STORYLINE_TRANS_REPLAY_DIR` to also replay the `replay_*.json` files
 //! of another folder (real documents, which are not committed).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::replay_files;
+use std::path::Path;
 
 use serde::Deserialize;
 use storyline_nlp::files;
@@ -127,28 +130,6 @@ fn assert_same_steps(
         );
     }
     assert_eq!(got.len(), want.len(), "{name}: {what} step count");
-}
-
-fn replay_files() -> Vec<PathBuf> {
-    let mut dirs = vec![PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/trans"
-    ))];
-    if let Some(dir) = std::env::var_os("STORYLINE_TRANS_REPLAY_DIR") {
-        dirs.push(dir.into());
-    }
-    let mut files = Vec::new();
-    for dir in dirs {
-        for entry in std::fs::read_dir(&dir).expect("replay dir") {
-            let path = entry.expect("entry").path();
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.starts_with("replay_") && name.ends_with(".json") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 #[test]
