@@ -55,6 +55,7 @@ fn entity(id: u64, start: usize) -> Entity {
         code: Some(format!("C{:02}", id % 90)),
         name: Some(format!("Name {id}")),
         office: None,
+        org: None,
         country: None,
         sector: None,
         region: None,

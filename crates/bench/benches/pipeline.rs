@@ -22,6 +22,52 @@ fn build_documents(bencher: Bencher) {
         });
 }
 
+/// The whole per-article work of ingest short of storing: cleaning, the
+/// backbone, figures, times, entities and coding. The entity stage's share
+/// of it is `entities_on_parsed_articles` over this.
+#[divan::bench(sample_count = 10)]
+fn build_articles(bencher: Bencher) {
+    let raws = example_articles();
+    let options = storyline_pipeline::BuildOptions::default();
+    bencher.bench(|| {
+        for raw in &raws {
+            black_box(storyline_pipeline::build(raw.clone(), &options).ok());
+        }
+    });
+}
+
+/// The entity stage alone (knowledge-base matching, reconciliation with
+/// the backbone, roles, coreference) on the same articles, parsed once
+/// beforehand.
+#[divan::bench(sample_count = 20)]
+fn entities_on_parsed_articles(bencher: Bencher) {
+    let kb = storyline_kb::Kb::builtin();
+    let docs: Vec<_> = example_articles()
+        .into_iter()
+        .filter_map(|r| storyline_clean::build_document(r).ok())
+        .map(|mut d| {
+            storyline_pipeline::run_backbone(&mut d);
+            d
+        })
+        .collect();
+    bencher.bench(|| {
+        for d in &docs {
+            let date = d.published.as_ref().and_then(|p| p.first_day());
+            let parsed = storyline_kb::Parsed {
+                tokens: &d.tokens,
+                ner: &d.ner,
+            };
+            black_box(storyline_kb::annotate(
+                kb,
+                &d.text,
+                &d.sentences,
+                date,
+                parsed,
+            ));
+        }
+    });
+}
+
 /// Cleaning one long page (about 1 MB), to see that cost stays linear.
 #[divan::bench]
 fn clean_long_page(bencher: Bencher) {

@@ -32,20 +32,24 @@ pub fn long_page(copies: usize) -> String {
 }
 
 /// Documents as the pipeline leaves them before coding: cleaned, with
-/// figures, times and entities.
+/// the backbone's parse, figures, times and entities.
 pub fn prepared(raws: Vec<RawDocument>) -> Vec<storyline_model::Document> {
     let kb = storyline_kb::Kb::builtin();
     raws.into_iter()
         .filter_map(|r| storyline_clean::build_document(r).ok())
         .map(|mut d| {
+            storyline_pipeline::run_backbone(&mut d);
             d.quantities = storyline_quantity::annotate(&d.text);
             let (times, dates) =
                 storyline_time::annotate(&d.text, &d.sentences, d.published, &Default::default());
             d.times = times;
             d.sentence_dates = dates;
             let date = d.published.as_ref().and_then(|p| p.first_day());
-            d.entities =
-                storyline_kb::annotate(kb, &d.text, &d.sentences, date, Default::default());
+            let parsed = storyline_kb::Parsed {
+                tokens: &d.tokens,
+                ner: &d.ner,
+            };
+            d.entities = storyline_kb::annotate(kb, &d.text, &d.sentences, date, parsed);
             d
         })
         .collect()

@@ -196,6 +196,7 @@ pub fn build_document(raw: RawDocument) -> Result<Document, CleanError> {
         entities: Vec::new(),
         claims: Vec::new(),
         events: Vec::new(),
+        occurrences: Vec::new(),
         removed: cleaned.removed,
         diagnostics: raw.warnings,
         text,

@@ -1,5 +1,6 @@
-//! The `storyline` command: argument parsing and wiring only. The work is
-//! done by the library crates.
+// The `storyline` command: argument parsing and wiring only. The work is
+// done by the library crates. This is a plain comment, not a doc comment,
+// so that it never reaches the user's `--help`.
 
 /// Writes to stdout, returning an error instead of panicking when the
 /// reader has gone (`storyline docs | head`).
@@ -21,7 +22,8 @@ mod commands;
 mod pipeline;
 mod render;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use commands::annotations::Kind;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -37,8 +39,10 @@ pub mod exit {
 
 /// storyline turns news articles into a dated, source-attributed record
 /// of a developing story.
+// The about line is this doc comment, not the package description, so the
+// help says what the tool does for its user.
 #[derive(Parser)]
-#[command(name = "storyline", version, about, long_about = None)]
+#[command(name = "storyline", version, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -61,7 +65,7 @@ enum Command {
     Analyze(commands::analyze::Args),
     /// Print one document's figures as a table (value or bounds, qualifier,
     /// currency, measure, what is counted); from the store, figure tracks.
-    Figures(commands::annotations::Args),
+    Figures(commands::annotations::FiguresArgs),
     /// Print the time expressions of one article as a table: text, value, days, precision, tense.
     Times(commands::annotations::Args),
     /// Print the entities of one article as a table: text, kind, actor code, name, office or place.
@@ -69,7 +73,9 @@ enum Command {
     /// Print the claims of one article as a table: speaker, verb, quotation, date said, hedges, content.
     Claims(commands::annotations::Args),
     /// Print the events of one article as a table (PLOVER category, status, actors, recipients, date, place, size); `--merged`: across articles.
-    Events(commands::annotations::Args),
+    Events(commands::annotations::EventsArgs),
+    /// Print the occurrences of one article as a table: happenings with no political actor (an earthquake, a flood, a crash, a death toll, an election), with kind, status, date, place, size and what names them.
+    Occurrences(commands::annotations::Args),
     /// List the stories in the store: id, date span, articles, outlets, label.
     Stories(commands::across::StoriesArgs),
     /// Print the timeline of the store or of one story.
@@ -92,8 +98,25 @@ pub struct DbArg {
     pub db: PathBuf,
 }
 
+/// Parses the command line, exiting with clap's usage error (exit 2) for
+/// what clap refuses and for an option its subcommand cannot apply.
+fn parse() -> Cli {
+    let mut cmd = Cli::command();
+    let matches = cmd.get_matches_mut();
+    if let Some((name, sub_matches)) = matches.subcommand() {
+        let sub = cmd
+            .find_subcommand_mut(name)
+            .expect("a parsed subcommand is defined");
+        if let Some(message) = commands::annotations::misplaced_option(sub, sub_matches) {
+            sub.error(clap::error::ErrorKind::ArgumentConflict, message)
+                .exit();
+        }
+    }
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut cmd).exit())
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     let result = match cli.command {
         Command::Ingest(a) => commands::ingest::run(a),
         Command::Docs(a) => commands::docs::run(a),
@@ -101,13 +124,14 @@ fn main() -> ExitCode {
         Command::Extract(a) => commands::extract::run(a),
         Command::Analyze(a) => commands::analyze::run(a),
         Command::Parse(a) => commands::parse::run(a),
-        Command::Figures(a) => commands::annotations::run(a, commands::annotations::Kind::Figures),
-        Command::Times(a) => commands::annotations::run(a, commands::annotations::Kind::Times),
-        Command::Entities(a) => {
-            commands::annotations::run(a, commands::annotations::Kind::Entities)
+        Command::Figures(a) => commands::annotations::figures(a),
+        Command::Times(a) => commands::annotations::run(a, Default::default(), Kind::Times),
+        Command::Entities(a) => commands::annotations::run(a, Default::default(), Kind::Entities),
+        Command::Claims(a) => commands::annotations::run(a, Default::default(), Kind::Claims),
+        Command::Events(a) => commands::annotations::events(a),
+        Command::Occurrences(a) => {
+            commands::annotations::run(a, Default::default(), Kind::Occurrences)
         }
-        Command::Claims(a) => commands::annotations::run(a, commands::annotations::Kind::Claims),
-        Command::Events(a) => commands::annotations::run(a, commands::annotations::Kind::Events),
         Command::Stories(a) => commands::across::stories(a),
         Command::Timeline(a) => commands::across::timeline(a),
         Command::Export(a) => commands::export::run(a),
@@ -119,13 +143,31 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::from(exit::OK),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", error_line(&e));
             if let Some(hint) = render::hint_for(&e) {
                 eprintln!("  hint: {hint}");
             }
             ExitCode::from(exit::ERROR)
         }
     }
+}
+
+/// The error and its causes on one line, each said once: a cause whose
+/// text the line already holds (a wrapper that prints its source, as
+/// `database error: {0}` does) adds only repetition.
+fn error_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 /// A closed stdout means the reader has all it wanted: not an error.

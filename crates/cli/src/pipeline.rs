@@ -15,9 +15,11 @@ use storyline_model::{Diagnostic, Document, GivenMeta, PartialDate, RawDocument}
 pub use storyline_pipeline::{build, extract_document, BuildOptions, Failure};
 use storyline_store::{PutOutcome, Store};
 
-/// Options shared by `ingest`, `extract` and `analyze`.
+/// Options for reading and annotating articles, shared by every command
+/// that reads them: `ingest`, `extract`, `analyze`, `parse` and the
+/// listings given a file.
 #[derive(clap::Args, Debug, Clone, Default)]
-pub struct InputArgs {
+pub struct ReadArgs {
     /// Only read files inside directories that match this glob (repeatable).
     #[arg(long, value_name = "GLOB")]
     pub include: Vec<String>,
@@ -47,24 +49,50 @@ pub struct InputArgs {
     /// they beat the shipped ones. Repeatable.
     #[arg(long = "kb", value_name = "FILE")]
     pub kb: Vec<PathBuf>,
+}
+
+/// Your own verb patterns, for the commands that code events: apart from
+/// [`ReadArgs`] so that the commands that print no events do not offer it.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct VerbsArg {
     /// Your own verb patterns for event coding (TSV, the format in the
     /// README), read after the shipped ones. Repeatable.
     #[arg(long = "verbs", value_name = "FILE")]
     pub verbs: Vec<PathBuf>,
 }
 
+/// Options shared by `ingest`, `extract` and `analyze`: reading, and the
+/// verb patterns, since what they print or store includes events.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct InputArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    #[command(flatten)]
+    pub verbs: VerbsArg,
+}
+
 impl InputArgs {
+    /// Reading options for a command that prints no events: the shipped
+    /// verb patterns are used.
+    pub fn without_verbs(read: ReadArgs) -> InputArgs {
+        InputArgs {
+            read,
+            verbs: VerbsArg::default(),
+        }
+    }
+
     pub fn build_options(&self) -> Result<BuildOptions> {
+        let read = &self.read;
         Ok(BuildOptions {
             limits: HtmlLimits {
-                max_elements: self.max_html_elements,
-                max_depth: self.max_html_depth,
+                max_elements: read.max_html_elements,
+                max_depth: read.max_html_depth,
             },
             time: storyline_time::Options {
-                day_first: self.day_first,
+                day_first: read.day_first,
             },
-            kb: load_kb(&self.kb)?,
-            verbs: load_verbs(&self.verbs)?,
+            kb: load_kb(&read.kb)?,
+            verbs: load_verbs(&self.verbs.verbs)?,
         })
     }
 }
@@ -208,22 +236,43 @@ impl Batch {
     }
 }
 
+/// Fails when none of the named inputs exists. Nothing could then be
+/// done, so it is a fatal error rather than "some documents failed", and
+/// it is found before a store is opened, so that no empty store is left
+/// behind. A missing path among others that exist stays a per-document
+/// failure, reported while the rest are read.
+pub fn check_inputs_exist(paths: &[PathBuf]) -> Result<()> {
+    let missing: Vec<String> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-" && matches!(p.try_exists(), Ok(false)))
+        .map(|p| p.display().to_string())
+        .collect();
+    if missing.is_empty() || missing.len() < paths.len() {
+        return Ok(());
+    }
+    Err(crate::render::Hinted {
+        message: format!("no such file or directory: {}", missing.join(", ")),
+        hint: "check the path; globs are expanded by the shell, not by storyline".into(),
+    }
+    .into())
+}
+
 /// Reads every input and yields documents or failures, in input order.
 pub fn documents(
     paths: &[PathBuf],
     args: &InputArgs,
     mut each: impl FnMut(Result<Document, Failure>) -> Result<()>,
 ) -> Result<()> {
-    let filter = PathFilter::new(&args.include, &args.exclude)
+    let filter = PathFilter::new(&args.read.include, &args.read.exclude)
         .context("invalid --include or --exclude glob")?;
-    let manifest = match &args.manifest {
+    let manifest = match &args.read.manifest {
         Some(p) => {
             Manifest::load(p).map_err(|e| anyhow::anyhow!("{e}; hint: {}", e.kind.hint()))?
         }
         None => Manifest::default(),
     };
     let inputs = discover(paths, &filter);
-    if args.published.is_some() && inputs.len() != 1 {
+    if args.read.published.is_some() && inputs.len() != 1 {
         bail!(
             "--published gives the date of a single document, but {} inputs were found; \
              hint: give dates for many documents with --manifest",
@@ -232,7 +281,7 @@ pub fn documents(
     }
     let build_opts = args.build_options()?;
     let opts = ReadOptions {
-        max_bytes: args.max_bytes,
+        max_bytes: args.read.max_bytes,
     };
     let progress = progress_bar(inputs.len());
     // Documents are read into a batch across inputs (archives streamed
@@ -258,7 +307,7 @@ pub fn documents(
         read_input_each(&input, &opts, &mut |raw| {
             let raw = raw.map(|mut raw| {
                 raw.given = std::mem::take(&mut raw.given).or(&from_manifest);
-                if let Some(d) = args.published {
+                if let Some(d) = args.read.published {
                     raw.given.published = Some(d);
                 }
                 raw

@@ -4,11 +4,36 @@
 use storyline_model::Document;
 use storyline_store::{DocSummary, StoreError};
 
+/// A fatal error that carries its hint, printed on a line of its own
+/// under the error as the store's hints are.
+#[derive(Debug)]
+pub struct Hinted {
+    pub message: String,
+    pub hint: String,
+}
+
+impl std::fmt::Display for Hinted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Hinted {}
+
 /// A hint for a fatal error, when its cause is one of ours.
-pub fn hint_for(e: &anyhow::Error) -> Option<&'static str> {
-    e.chain()
-        .find_map(|c| c.downcast_ref::<StoreError>())
-        .map(StoreError::hint)
+pub fn hint_for(e: &anyhow::Error) -> Option<String> {
+    if let Some(h) = e.chain().find_map(|c| c.downcast_ref::<Hinted>()) {
+        return Some(h.hint.clone());
+    }
+    let store_error = e.chain().find_map(|c| c.downcast_ref::<StoreError>())?;
+    Some(match store_error {
+        // The store library does not know the command line; here the hint
+        // can give the exact command that creates the store.
+        StoreError::NotFound(path) => {
+            format!("run `storyline ingest --db {} FILES` first", path.display())
+        }
+        other => other.hint().to_string(),
+    })
 }
 
 fn cut(s: &str, max: usize) -> String {
@@ -194,7 +219,10 @@ pub fn entities_table(entities: &[storyline_model::Entity]) -> String {
     );
     for e in entities {
         let detail = match (&e.office, &e.region, e.lat, e.lon) {
-            (Some(o), _, _, _) => o.clone(),
+            (Some(o), _, _, _) => match &e.org {
+                Some(org) => format!("{o}, {org}"),
+                None => o.clone(),
+            },
             (None, region, Some(lat), Some(lon)) => format!(
                 "{}{lat:.2}, {lon:.2}",
                 region.as_ref().map_or(String::new(), |r| format!("{r}; "))
@@ -237,6 +265,29 @@ pub fn events_table(events: &[storyline_model::Event]) -> String {
             cut(e.location.as_deref().unwrap_or("-"), 12),
             cut(e.size.as_deref().unwrap_or("-"), 14),
             e.verb,
+        ));
+    }
+    out
+}
+
+pub fn occurrences_table(occurrences: &[storyline_model::Occurrence]) -> String {
+    let mut out = format!(
+        "{:<10}  {:<12}  {:<10}  {:<12}  {:<14}  {}\n",
+        "KIND", "STATUS", "DATE", "PLACE", "SIZE", "WHAT"
+    );
+    for o in occurrences {
+        let told = match &o.verb {
+            Some(v) => format!("{} ({v})", o.what),
+            None => o.what.clone(),
+        };
+        out.push_str(&format!(
+            "{:<10}  {:<12}  {:<10}  {:<12}  {:<14}  {}\n",
+            o.kind,
+            o.status,
+            o.date.as_deref().unwrap_or("-"),
+            cut(o.location.as_deref().unwrap_or("-"), 12),
+            cut(o.size.as_deref().unwrap_or("-"), 14),
+            cut(&told, 60),
         ));
     }
     out

@@ -313,12 +313,14 @@ fn paragraph_view(p: &Paragraph, doc: &Value) -> (Vec<(Mention, bool)>, Vec<Pred
     let mut predicted: Vec<Predicted> = Vec::new();
     for e in doc["entities"].as_array().into_iter().flatten() {
         let rule = e["rule"].as_str().unwrap_or("").to_string();
-        // Pronouns, descriptions ("the secretary of state") and group
-        // anaphora ("these soldiers") resolve to names but are not names:
-        // the gold set does not annotate them, so they are not scored.
+        // Pronouns, descriptions ("the secretary of state", "police" in
+        // "police in Lagos", coded from the place) and group anaphora
+        // ("these soldiers") resolve to actors but are not names, nor are
+        // groups named by their role alone ("protesters"): the gold set does
+        // not annotate them, so they are not scored.
         if matches!(
             rule.as_str(),
-            "coref:pronoun" | "coref:title" | "coref:group"
+            "coref:pronoun" | "coref:title" | "coref:group" | "group:place" | "group:unnamed"
         ) {
             continue;
         }

@@ -5,24 +5,8 @@
 
 mod common;
 
-use common::{stderr, stdout, storyline};
+use common::extracted_entities as entities;
 use serde_json::Value;
-
-/// The entities `extract` finds in `text`, dated 2024-05-01.
-fn entities(text: &str) -> Vec<Value> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("story.txt");
-    std::fs::write(&path, text).unwrap();
-    let out = storyline(&[
-        "extract",
-        "--published",
-        "2024-05-01",
-        path.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    doc["entities"].as_array().unwrap().clone()
-}
 
 fn find<'a>(entities: &'a [Value], text: &str) -> Option<&'a Value> {
     entities.iter().find(|e| e["text"] == text)
@@ -116,4 +100,30 @@ fn companies_and_people_the_knowledge_base_lacks_are_still_entities() {
     assert!(org["id"].is_null());
     let person = find(&found, "Marta Velde").expect("the executive is an entity");
     assert_eq!(person["kind"], "person");
+}
+
+#[test]
+fn a_storms_name_alone_after_it_is_the_storm_not_a_person() {
+    let found = entities(
+        "The cyclone Idalina flattened fishing villages on Sunday. Idalina is the second \
+         storm to reach the coast this year.",
+    );
+    let storm: Vec<&Value> = found
+        .iter()
+        .filter(|e| e["text"].as_str().unwrap_or("").contains("Idalina"))
+        .collect();
+    assert_eq!(storm.len(), 2, "{found:#?}");
+    assert!(storm.iter().all(|e| e["kind"] == "event"), "{found:#?}");
+}
+
+#[test]
+fn an_honorific_is_not_part_of_a_persons_name() {
+    let found = entities("Ms Anna Keller chaired the hearing on Tuesday.");
+    let person = find(&found, "Anna Keller").expect("the whole name is one mention");
+    assert_eq!(person["kind"], "person");
+    // "Keller" is also a town in Texas: inside the name it is no place.
+    assert!(
+        ids(&found).iter().all(|id| !id.starts_with("place:")),
+        "{found:#?}"
+    );
 }

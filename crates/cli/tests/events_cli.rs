@@ -205,6 +205,46 @@ fn a_quotation_over_several_sentences_keeps_its_speaker() {
     assert_eq!(claim["quote"], "direct");
     // The date of the news conference, fronted before the speaker.
     assert_eq!(claim["said_on"], "2024-05-06");
-    // The quotation closes: the next paragraph is nobody's statement.
-    assert_eq!(doc["claims"].as_array().unwrap().len(), 3);
+    // One claim holds the whole quotation, from its opening mark to its
+    // closing one; the quotation closes, and the next paragraph is
+    // nobody's statement.
+    assert_eq!(
+        doc["claims"].as_array().unwrap().len(),
+        1,
+        "{}",
+        doc["claims"]
+    );
+    let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    let (start, end) = (
+        claim["start"].as_u64().unwrap() as usize,
+        claim["end"].as_u64().unwrap() as usize,
+    );
+    let content: String = text[start..end].iter().collect();
+    assert!(
+        content.starts_with("The strike") && content.ends_with("resume soon"),
+        "{content}"
+    );
+}
+
+/// Regression: the agency credit and the place of a dateline ("KYIV,
+/// Ukraine (Wire) -") were read as the actor or the place of the first
+/// sentence's event.
+#[test]
+fn a_dateline_is_neither_actor_nor_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dateline.txt");
+    std::fs::write(
+        &path,
+        "Overnight strike\n\nKYIV, Ukraine (AP) - Russian forces attacked Kharkiv overnight, officials said.\n",
+    )
+    .unwrap();
+    let out = common::storyline(&["events", "--json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let events: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let attack = events
+        .iter()
+        .find(|e| e["category"] == "ASSAULT")
+        .unwrap_or_else(|| panic!("no attack in {events:#?}"));
+    assert_eq!(attack["actors"][0], "RUS MIL", "{attack}");
+    assert_eq!(attack["location"], "Kharkiv", "{attack}");
 }

@@ -134,9 +134,11 @@ fn seed_actor_variants_are_found_with_their_codes() {
             let v: Vec<char> = variant.chars().collect();
             for at in 0..text.len().saturating_sub(v.len() - 1) {
                 let boundary = |i: usize| text.get(i).is_none_or(|c| !c.is_alphanumeric());
+                // "US$56.2 billion" names a currency, not the country.
                 if text[at..at + v.len()] != v[..]
                     || (at > 0 && !boundary(at - 1))
                     || !boundary(at + v.len())
+                    || text.get(at + v.len()) == Some(&'$')
                 {
                     continue;
                 }

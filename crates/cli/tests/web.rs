@@ -153,7 +153,7 @@ async fn entities_and_search_render_and_escape() {
         "{json}"
     );
 
-    let (_, json) = get(&db, "/api/search?q=pledged").await;
+    let (_, json) = get(&db, "/api/search?q=approved").await;
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert!(
         !json["events"].as_array().unwrap().is_empty(),

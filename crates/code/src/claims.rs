@@ -255,7 +255,7 @@ pub fn continued(
     })
 }
 
-fn hedges_in(sentence: &str) -> Vec<String> {
+pub(crate) fn hedges_in(sentence: &str) -> Vec<String> {
     HEDGES
         .iter()
         .filter(|(_, cues)| cues.iter().any(|c| contains_words(sentence, c)))

@@ -2,8 +2,11 @@
 //! actors and recipients of its own clause, its status, date, place and
 //! size.
 
+use crate::frame::{Governor, Parse, Role};
+use crate::sense::Sense;
 use crate::tokens::Token;
-use crate::verbs::{VerbMatch, Verbs};
+use crate::verbs::{Pattern, VerbMatch, Verbs};
+use std::borrow::Cow;
 use storyline_model::{Claim, Entity, Event, Quantity};
 
 /// Words that open a new clause: a verb's actor and recipient are looked
@@ -20,8 +23,14 @@ const COOPERATIVE: &[&str] = &["CONSULT", "SUPPORT", "COOPERATE", "AID"];
 /// Conflictual categories that are threats when announced or conditional.
 const CONFLICTUAL: &[&str] = &["PROTEST", "SANCTION", "COERCE", "ASSAULT"];
 
+/// Categories of physical action whose target, when no one is named, is
+/// the place where they happen.
+const ACTS_ON_PLACE: &[&str] = &[
+    "ASSAULT", "COERCE", "MOBILIZE", "AID", "SANCTION", "RETREAT", "CONCEDE",
+];
+
 /// Measures that give an event its size.
-const SIZE_MEASURES: &[&str] = &[
+pub(crate) const SIZE_MEASURES: &[&str] = &[
     "personnel",
     "dead",
     "injured",
@@ -51,10 +60,21 @@ pub struct SentenceContext<'a> {
     /// in their scope takes, and the date a range ends on ("between now
     /// and January 20": January 20).
     pub times: Vec<(usize, usize, String, String)>,
+    /// The document's parse, when the backbone ran: roles are then read
+    /// from the tree, not from word windows.
+    pub parse: Option<&'a Parse<'a>>,
 }
 
 pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
     let tokens = cx.tokens;
+    // A sentence about a game is about sport whatever its verbs say
+    // ("Russia beat France", "the player was suspended").
+    if tokens
+        .iter()
+        .any(|t| SPORT_WORDS.contains(&t.lower.as_str()))
+    {
+        return Vec::new();
+    }
     let mut matches: Vec<VerbMatch> = verbs.find(tokens);
     // Longest first, then no overlaps.
     matches.sort_by_key(|m| (std::cmp::Reverse(m.last - m.first), m.first));
@@ -64,9 +84,38 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             taken.push(m);
         }
     }
-    taken.sort_by_key(|m| m.first);
+    // Our dictionary's matches, then verbs it does not know whose frame
+    // the CAMEO dictionary codes ("fired tear gas", "hauled out").
+    let mut candidates: Vec<(VerbMatch, Cow<Pattern>)> = taken
+        .iter()
+        .map(|&m| (m, Cow::Borrowed(&verbs.patterns[m.pattern])))
+        .collect();
+    if let Some(p) = cx.parse {
+        candidates.extend(frame_matches(cx, p, &taken));
+    }
+    candidates.sort_by_key(|(m, _)| m.first);
+
+    let found = Found {
+        // Where each dictionary match stands: a subject that is one names
+        // a happening, not a party.
+        triggers: candidates
+            .iter()
+            .map(|(m, _)| (tokens[m.first].start, tokens[m.last].end))
+            .collect(),
+        // Each entity's head word in the parse, once for the sentence; a
+        // dateline's place takes no part in what the sentence tells.
+        heads: match cx.parse {
+            Some(p) => cx
+                .entities
+                .iter()
+                .map(|e| p.entity_head(e).filter(|_| !is_dateline(cx, e)))
+                .collect(),
+            None => Vec::new(),
+        },
+    };
     let mut out: Vec<Event> = Vec::new();
-    for m in taken {
+    for (m, pattern) in candidates {
+        let pattern = pattern.as_ref();
         // A pattern word inside a person's or body's name is not a verb
         // ("Defence Forces", "Peace Council").
         let (vs, ve) = (tokens[m.first].start, tokens[m.last].end);
@@ -87,49 +136,22 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         {
             continue;
         }
-        let pattern = &verbs.patterns[m.pattern];
         let (c0, c1) = clause(cx, m.first, m.last);
-        let actors = actor_group(cx, c0, m.first, &out);
-        let mut recipients = recipient_group(cx, m.first + 1, c1);
-        // "fighting alongside Russian forces": a co-actor, not a target.
-        let mut actors = actors;
-        if let Some(&r) = recipients.first() {
-            let before = tokens
-                .iter()
-                .rposition(|t| t.end <= cx.entities[r].start)
-                .map(|k| tokens[k].lower.as_str());
-            if matches!(before, Some("alongside")) {
-                actors.append(&mut recipients);
+        let parsed = cx
+            .parse
+            .map(|p| parsed_roles(cx, p, m, pattern, c0, &out, &found));
+        let (actors, recipients, place, status) = match parsed {
+            Some(Parsed::NotAnEvent) => continue,
+            Some(Parsed::Roles(r)) => (r.actors, r.recipients, r.location, r.status),
+            None | Some(Parsed::Unknown) => {
+                let (a, r) = window_roles(cx, m, c0, c1, &out);
+                (a, r, None, status(tokens, c0, m.first))
             }
-        }
-        if recipients.is_empty() && tokens.get(c1).is_some_and(|t| t.lower == "that") {
-            // "demanded that the US cancel ...": the one asked is the
-            // subject of the clause that follows.
-            let (_, next_end) = clause(cx, c1 + 1, c1 + 1);
-            recipients = recipient_group(cx, c1 + 1, next_end);
-        }
-        let recipients: Vec<usize> = recipients
-            .into_iter()
-            .filter(|r| {
-                !actors
-                    .iter()
-                    .any(|a| cx.entities[*a].code == cx.entities[*r].code)
-            })
-            .collect();
-        // Passive voice ("was attacked by militiamen"): the subject is
-        // acted on, and the actor follows "by".
-        let (actors, recipients) = if is_passive(tokens, c0, m.first) {
-            let by = (m.last + 1..c1).find(|&k| tokens[k].lower == "by");
-            let agent = by
-                .map(|k| recipient_group(cx, k + 1, c1))
-                .unwrap_or_default();
-            (agent, actors)
-        } else {
-            (actors, recipients)
         };
-        let status = status(tokens, c0, m.first);
         let size = size_of(cx, c0, c1);
         let mut category = pattern.category.clone();
+        let mut mode = pattern.mode.clone();
+        let rule = pattern.source.clone();
         let mut status = status.to_string();
         let reported_in = cx.claims.iter().position(|c| c.start <= vs && ve <= c.end);
         let before: Vec<&str> = tokens[c0..m.first]
@@ -142,7 +164,6 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             && actors
                 .iter()
                 .all(|&a| cx.entities[a].sector.as_deref() == Some("MIL"));
-        let mut mode = pattern.mode.clone();
         if category == "CONSULT" && mode.as_deref() == Some("visit") && military {
             category = "MOBILIZE".into();
             mode = Some("troops".into());
@@ -199,37 +220,36 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             // What someone says another "must" do is a demand.
             category = "REQUEST".into();
         }
-        let location = cx.entities.iter().enumerate().find(|(_, e)| {
-            e.kind == "place" && e.start >= tokens[c0].start && e.end <= tokens[c1 - 1].end
-        });
+        let location = match place {
+            Some(i) => Some((i, &cx.entities[i])),
+            None => cx.entities.iter().enumerate().find(|(_, e)| {
+                e.kind == "place"
+                    && e.start >= tokens[c0].start
+                    && e.end <= tokens[c1 - 1].end
+                    && !is_dateline(cx, e)
+            }),
+        };
+        // A physical action done in a place, with no one else named as its
+        // target ("imposed a curfew in Cizre", "deployed troops in
+        // Freedonia"), is done to that place's country, as PLOVER coders
+        // record it.
+        let mut recipients = recipients;
+        if recipients.is_empty() && ACTS_ON_PLACE.contains(&category.as_str()) {
+            if let Some(i) = place.filter(|&i| cx.entities[i].code.is_some()) {
+                recipients.push(i);
+            }
+        }
         let claim = cx.claims.iter().position(|c| c.start <= vs && ve <= c.end);
         let reported_in = claim.map(|i| i + cx.claims_offset);
-        // The most specific date first: a date expression in the event's
-        // own clause; for an announced action, the day it was announced;
-        // then the sentence's date; then the publication date.
         let (t0, t1) = (tokens[c0].start, tokens[c1 - 1].end);
-        let in_clause = cx
-            .times
-            .iter()
-            .find(|(s, e, _, _)| *s >= t0 && *e <= t1)
-            .map(|(_, _, d, _)| d.clone());
         // "on May 3, when the new mayor is sworn in", "in 2014, when the
         // treaty took effect": a clause opened by "when" after a comma happens
         // at the date just before the comma (the end of a range).
-        let when_date = when_clause_date(tokens, c0, &cx.times);
-        let in_clause = in_clause.or(when_date);
+        let in_clause = time_in(cx, t0, t1).or_else(|| when_clause_date(tokens, c0, &cx.times));
         let announced_on = claim
             .filter(|_| matches!(status.as_str(), "future" | "announced"))
             .and_then(|i| cx.claims[i].said_on.clone());
-        let (date, date_from) = match (in_clause, announced_on, &cx.sentence_date, &cx.published) {
-            (Some(d), _, _, _) => (Some(d), Some("clause".to_string())),
-            (None, Some(d), _, _) => (Some(d), Some("announced".to_string())),
-            (None, None, s, p) => match (s, p) {
-                (Some(d), _) => (Some(d.clone()), Some("sentence".to_string())),
-                (None, Some(p)) => (Some(p.clone()), Some("published".to_string())),
-                _ => (None, None),
-            },
-        };
+        let (date, date_from) = dated(cx, in_clause, announced_on);
         // A date from the text after the publication date puts what the
         // tense called done in the future (a mayor who "takes office" on
         // May 3, in an article of April).
@@ -240,13 +260,23 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
                 }
             }
         }
-        let code = |i: &usize| cx.entities[*i].code.clone().unwrap_or_default();
+        // One code per actor: two names of one country ("Vladivostok,
+        // Russia") are one party.
+        let codes = |ids: &[usize]| {
+            let mut out: Vec<String> = Vec::new();
+            for c in ids.iter().filter_map(|&i| cx.entities[i].code.clone()) {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+            out
+        };
         out.push(Event {
             category,
             mode,
             context: crate::contexts::Contexts::builtin().of(&tokens[c0..c1]),
-            actors: actors.iter().map(code).collect(),
-            recipients: recipients.iter().map(code).collect(),
+            actors: codes(&actors),
+            recipients: codes(&recipients),
             actor_entities: actors,
             recipient_entities: recipients,
             date,
@@ -263,10 +293,855 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             end: ve,
             reported_in,
             reported_by: claim.and_then(|i| cx.claims[i].speaker.clone()),
-            rule: pattern.source.clone(),
+            rule,
         });
     }
     out
+}
+
+/// Verbs of the sentence outside every dictionary match whose frame the
+/// CAMEO dictionary codes as an event, as one-word patterns of that
+/// category.
+fn frame_matches(
+    cx: &SentenceContext,
+    p: &Parse,
+    taken: &[VerbMatch],
+) -> Vec<(VerbMatch, Cow<'static, Pattern>)> {
+    let tokens = cx.tokens;
+    let mut out = Vec::new();
+    for v in p.tokens_in(cx.sentence.0, cx.sentence.1) {
+        if !p.is_verb(v) {
+            continue;
+        }
+        let Some(k) = tokens.iter().position(|t| t.start == p.tokens[v].start) else {
+            continue;
+        };
+        if taken.iter().any(|m| m.first <= k && k <= m.last) {
+            continue;
+        }
+        if let Some(Sense::Event {
+            category,
+            mode,
+            rule,
+        }) = crate::sense::of_verb(p, v)
+        {
+            let pattern = Pattern {
+                category: category.to_string(),
+                mode: mode.map(str::to_string),
+                source: rule,
+                rest: Vec::new(),
+                literal: false,
+                objects: None,
+            };
+            let m = VerbMatch {
+                pattern: usize::MAX,
+                first: k,
+                last: k,
+            };
+            out.push((m, Cow::Owned(pattern)));
+        }
+    }
+    out
+}
+
+/// Words found only in sports news: a sentence that has one reports a
+/// game, and its "beat", "attack", "fight" or "suspend" are sport. Words
+/// with other senses ("match", "coach", "team", "season") are left out.
+const SPORT_WORDS: &[&str] = &[
+    "tournament",
+    "tournaments",
+    "league",
+    "championship",
+    "championships",
+    "semifinal",
+    "semifinals",
+    "semi-final",
+    "quarterfinal",
+    "quarterfinals",
+    "quarter-final",
+    "playoff",
+    "playoffs",
+    "goalkeeper",
+    "striker",
+    "midfielder",
+    "quarterback",
+    "touchdown",
+    "touchdowns",
+    "innings",
+    "wicket",
+    "wickets",
+    "doubles",
+    "olympics",
+    "nfl",
+    "nba",
+    "nhl",
+    "mlb",
+    "fifa",
+    "uefa",
+    "premiership",
+    "halftime",
+    "half-time",
+    "linebacker",
+    "pitcher",
+    "teammate",
+    "teammates",
+];
+
+/// Prepositions that bring in the one acted on, whatever the pattern says
+/// ("sanctions on", "fought against", "talks with", "aid to").
+const RECIPIENT_PREPOSITIONS: &[&str] = &[
+    "against", "on", "to", "with", "toward", "towards", "into", "for", "from", "over", "upon",
+];
+
+/// Prepositions whose objects all take part ("talks between", "a deal
+/// among").
+const PARTY_PREPOSITIONS: &[&str] = &["between", "among", "amongst"];
+
+/// What every match of a sentence is read against: the character spans
+/// of the sentence's triggers and each entity's head word in the parse.
+struct Found {
+    triggers: Vec<(usize, usize)>,
+    heads: Vec<Option<usize>>,
+}
+
+/// What the parse says of a dictionary match.
+enum Parsed {
+    /// The word is not used as the pattern means ("panic attacks", "the
+    /// attack surface") or nothing political acts in it ("an earthquake
+    /// struck").
+    NotAnEvent,
+    /// The trigger's word could not be found among the parsed tokens.
+    Unknown,
+    Roles(Roles),
+}
+
+struct Roles {
+    actors: Vec<usize>,
+    recipients: Vec<usize>,
+    location: Option<usize>,
+    status: &'static str,
+}
+
+/// Whether the verb's object (its direct object, or the subject of a
+/// passive) is one the pattern names: a lemma of the list, or for `@party`
+/// a person, body, country or group, named or a pronoun. A list that
+/// starts with `?` also allows no object at all.
+fn object_fits(cx: &SentenceContext, p: &Parse, verb: usize, objects: &[String]) -> bool {
+    let passive = p.is_passive(verb);
+    let object = p.dependents(verb).iter().copied().find(|&c| {
+        let dep = p.tokens[c].dep.as_str();
+        if passive {
+            dep == "nsubjpass"
+        } else {
+            matches!(dep, "dobj" | "dative")
+        }
+    });
+    // "?words": an object, if there is one, must be one of them ("fought
+    // the rebels", "fought in the south"; not "fought the ruling").
+    let optional = objects.first().is_some_and(|w| w.starts_with('?'));
+    let Some(o) = object else { return optional };
+    let objects: Vec<String> = objects
+        .iter()
+        .map(|w| w.trim_start_matches('?').to_string())
+        .collect();
+    let t = &p.tokens[o];
+    let lemma = t.lemma.to_lowercase();
+    if objects.contains(&lemma) {
+        return true;
+    }
+    objects.iter().any(|w| w == "@party")
+        && (t.pos == "PRON"
+            || cx
+                .entities
+                .iter()
+                .any(|e| e.start <= t.start && t.end <= e.end && can_act(e)))
+}
+
+/// A dateline's place or agency ("MAPUTO - Cyclone Teodora tore into
+/// ...", "SAN FRANCISCO (AP) - ..."): where and by whom the story was
+/// filed, which the parse may take for a subject. A dateline opens the
+/// sentence with a word in capitals and ends at the first dash.
+fn is_dateline(cx: &SentenceContext, e: &Entity) -> bool {
+    let start = cx.sentence.0;
+    let head: String = cx.chars[start..cx.sentence.1.min(start + 60)]
+        .iter()
+        .collect();
+    let Some(dash) = head
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
+        .map(|(b, _)| head[..b].chars().count())
+    else {
+        return false;
+    };
+    let first_word: String = head.chars().take_while(|c| !c.is_whitespace()).collect();
+    let letters = || first_word.chars().filter(|c| c.is_alphabetic());
+    let capitals = letters().count() > 1 && letters().all(char::is_uppercase);
+    // A dash inside a word ("nine-storey") is no dateline's end.
+    let spaced = head
+        .chars()
+        .nth(dash.saturating_sub(1))
+        .is_some_and(char::is_whitespace)
+        || head.chars().nth(dash + 1).is_some_and(char::is_whitespace);
+    capitals && spaced && e.end <= start + dash
+}
+
+/// Entities that can take part in an event: people, bodies, countries,
+/// groups and places that stand for their governments; a country inside a
+/// person's title is part of the title.
+fn can_act(e: &Entity) -> bool {
+    e.rule != "title" && (e.code.is_some() || matches!(e.kind.as_str(), "person" | "org" | "group"))
+}
+
+/// Actor, recipient and place of a dictionary match read from the parse.
+fn parsed_roles(
+    cx: &SentenceContext,
+    p: &Parse,
+    m: VerbMatch,
+    pattern: &Pattern,
+    c0: usize,
+    earlier: &[Event],
+    found: &Found,
+) -> Parsed {
+    let (heads, triggers) = (&found.heads[..], &found.triggers[..]);
+    let words = p.tokens_in(cx.tokens[m.first].start, cx.tokens[m.last].end);
+    if words.is_empty() || p.tokens[words.start].start != cx.tokens[m.first].start {
+        return Parsed::Unknown;
+    }
+    // A verb pattern is read on its verb ("accept" in "will not accept"),
+    // or on the "be" that heads a copular one ("be willing to"). A noun
+    // pattern, or a one-word verb pattern met as a noun ("its demand",
+    // "the attack"), is read on the noun; a noun that only modifies
+    // another names a kind of thing ("attack surface", "strike price").
+    // The pattern's verb is one of its own words ("accept" in "will not
+    // accept"): a verb in a gap of the pattern ("order * to" over "the
+    // order had been revised to") heads a different clause.
+    let own_word = |i: usize| {
+        let w = p.tokens[i].text.to_lowercase();
+        i == words.start || pattern.rest.iter().flatten().flatten().any(|r| *r == w)
+    };
+    let verb = (!pattern.literal)
+        .then(|| words.clone().find(|&i| p.is_verb(i) && own_word(i)))
+        .flatten();
+    let head = p.head_of(words.clone());
+    let copula = head.filter(|&h| !pattern.literal && p.tokens[h].lemma == "be");
+    let noun = head.filter(|&h| {
+        (pattern.literal || words.len() == 1) && p.is_noun(h) && p.tokens[h].dep != "compound"
+    });
+    let (trigger, is_noun) = match (verb.or(copula), noun) {
+        (Some(v), _) => (v, false),
+        (None, Some(n)) => (n, true),
+        (None, None) => return Parsed::NotAnEvent,
+    };
+    // A pattern that says what its object must be ("release" prisoners,
+    // "deploy" troops, "charge" a person) holds only with such an object.
+    if let (Some(objects), true) = (&pattern.objects, verb == Some(trigger)) {
+        if !object_fits(cx, p, trigger, objects) {
+            return Parsed::NotAnEvent;
+        }
+    }
+    // A one-word pattern is a verb alone: when the CAMEO dictionary codes
+    // the clause's frame as no event ("released a report", "charged $40"),
+    // it is none. A longer pattern already states its frame. (Where the two
+    // dictionaries give different categories, ours stands: measured on the
+    // PLOVER records, taking CAMEO's lost more than it won.)
+    let one_word = !pattern.literal && pattern.rest.is_empty();
+    if one_word
+        && verb == Some(trigger)
+        && matches!(
+            crate::sense::of_verb(p, trigger),
+            Some(Sense::NoEvent { .. })
+        )
+    {
+        return Parsed::NotAnEvent;
+    }
+    let pattern_words: Vec<&str> = pattern
+        .rest
+        .iter()
+        .flatten()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let mut actors = Vec::new();
+    let mut recipients = Vec::new();
+    let mut location = None;
+    let mut subject_places = Vec::new();
+    let mut parties = Vec::new();
+    let mut co_actors = Vec::new();
+    for (i, e) in cx.entities.iter().enumerate() {
+        let Some(head) = heads[i] else { continue };
+        let is_place = matches!(e.kind.as_str(), "place" | "country");
+        let role = match p.role(head, trigger, is_place) {
+            Some(Role::Prep(prep)) if prep == "from" && e.kind == "place" => Some(Role::Location),
+            role => role,
+        };
+        match role {
+            // The most specific place: a town before the country it is in
+            // ("the Wonsan area in North Korea"). A town something sets
+            // out from is where it happens, not a party acted on.
+            Some(Role::Location) => {
+                let broader = location.is_some_and(|l: usize| cx.entities[l].kind == "country");
+                if location.is_none() || broader && e.kind == "place" {
+                    location = Some(i);
+                }
+            }
+            Some(Role::SubjectPlace) if e.code.is_some() => subject_places.push(i),
+            _ if !can_act(e) => {}
+            // "the Sumy attack": a town that modifies the noun places it.
+            Some(Role::Actor)
+                if e.kind == "place"
+                    && matches!(p.tokens[head].dep.as_str(), "compound" | "nmod") =>
+            {
+                location = location.or(Some(i));
+            }
+            Some(Role::Actor) => actors.push(i),
+            Some(Role::Patient) => recipients.push(i),
+            Some(Role::Prep(prep)) if prep == "by" => actors.push(i),
+            // "fought alongside Ruritanian forces": a co-actor, added to
+            // the subject once it is known.
+            Some(Role::Prep(prep)) if prep == "alongside" => co_actors.push(i),
+            Some(Role::Prep(prep)) if PARTY_PREPOSITIONS.contains(&prep.as_str()) => {
+                parties.push(i)
+            }
+            Some(Role::Prep(prep))
+                if RECIPIENT_PREPOSITIONS.contains(&prep.as_str())
+                    || pattern_words.contains(&prep.as_str()) =>
+            {
+                recipients.push(i)
+            }
+            _ => {}
+        }
+    }
+    if actors.is_empty() && is_noun {
+        actors = participle_actors(cx, p, trigger, heads, &mut parties, &mut recipients);
+    }
+    // "talks between Ruritania and Freedonia": the first named party acts,
+    // the others are acted with.
+    if actors.is_empty() && !parties.is_empty() {
+        actors.push(parties.remove(0));
+    }
+    recipients.extend(parties);
+    if actors.is_empty() && is_noun {
+        actors = light_verb_actors(cx, p, trigger, heads, c0, earlier, &mut recipients);
+    }
+    if actors.is_empty() && is_noun {
+        // A physical action named by a noun and placed, with no one named
+        // as doing it ("a missile strike on a building in Sumy"): the
+        // place is acted on and the actor is unknown. Anything else named
+        // by a noun with no one behind it is not an event.
+        let placed = location.is_some_and(|l| cx.entities[l].code.is_some());
+        if !(placed && ACTS_ON_PLACE.contains(&pattern.category.as_str())) {
+            return Parsed::NotAnEvent;
+        }
+    }
+    if actors.is_empty() {
+        actors = governed_actors(cx, p, trigger, heads, &mut recipients);
+    }
+    // No subject of its own, but one inherited that names no one ("a
+    // cyclone tore into the coast, killing 38"; "a bus crashed, killing
+    // 12"): nobody acts.
+    if actors.is_empty()
+        && p.subject(trigger).is_none()
+        && inherited_subject(p, trigger).is_some_and(|s| p.tokens[s].pos != "PRON")
+    {
+        return Parsed::NotAnEvent;
+    }
+    if actors.is_empty() {
+        // "groups in Freedonia protested": the subject's place is the
+        // actor's country. When the subject is itself a happening ("a
+        // strike in Sumy killed eight"), its place is where this happens.
+        let subject_is_event = p.subject(trigger).is_some_and(|s| {
+            let w = &p.tokens[s];
+            triggers.iter().any(|&(a, b)| a <= w.start && w.end <= b)
+        });
+        if subject_is_event {
+            location = location.or(subject_places.first().copied());
+        } else {
+            actors = subject_places;
+        }
+    }
+    if recipients.is_empty() {
+        recipients = complement_recipients(cx, p, trigger, heads);
+    }
+    if actors.is_empty() {
+        match p.subject(trigger).map(|s| &p.tokens[s]) {
+            // A placed physical action named by a noun, kept above with
+            // its actor unknown.
+            _ if is_noun => {}
+            // A pronoun, or no subject at all (a headline, an imperative):
+            // the speaker of the statement or the actor of the clause
+            // before, as without a parse.
+            Some(s) if s.pos == "PRON" => {
+                actors = actor_group(cx, c0, m.first, earlier);
+            }
+            None if !pattern.literal && !p.is_passive(trigger) => {
+                actors = actor_group(cx, c0, m.first, earlier);
+            }
+            // A passive with no agent ("civilians were killed"): the one
+            // acted on is known, the actor is not; unless the clause says
+            // what did it, and that is a happening nobody does ("killed in
+            // the crash", "evacuated after the earthquake").
+            // A party described only by its role ("210 people were
+            // injured") is a casualty count, not someone attacked.
+            _ if p.is_passive(trigger) && !recipients.is_empty() => {
+                let named = recipients.iter().any(|&r| {
+                    let e = &cx.entities[r];
+                    e.code.is_some() || e.rule != "group:unnamed"
+                });
+                if !named || crate::occurrences::caused_by_happening(p, trigger) {
+                    return Parsed::NotAnEvent;
+                }
+            }
+            // A subject that names no one ("an earthquake struck", "the
+            // product launched") or a noun with no one behind it.
+            _ => return Parsed::NotAnEvent,
+        }
+    }
+    if recipients.is_empty() {
+        recipients = nested_recipients(cx, p, trigger, heads, &actors, location);
+    }
+    for a in co_actors {
+        if !actors.contains(&a) {
+            actors.push(a);
+        }
+    }
+    recipients.retain(|r| !actors.contains(r));
+    if actors.is_empty() && recipients.is_empty() && !is_noun {
+        return Parsed::NotAnEvent;
+    }
+    // A noun takes the tense and mood of the verb that carries it ("will
+    // launch an offensive", "did not hold talks").
+    let carrier = p.tokens[trigger].head;
+    let status_word = if is_noun && carrier != trigger && p.is_verb(carrier) {
+        carrier
+    } else {
+        trigger
+    };
+    Parsed::Roles(Roles {
+        actors,
+        recipients,
+        location,
+        status: p.status(status_word),
+    })
+}
+
+/// The subject a trigger with none of its own takes from the verbs that
+/// govern it ("struck ..., killing": the subject of "struck").
+fn inherited_subject(p: &Parse, trigger: usize) -> Option<usize> {
+    let mut at = trigger;
+    for _ in 0..3 {
+        match p.governor(at)? {
+            Governor::Verb(v) => match p.subject(v) {
+                Some(s) => return Some(s),
+                None => at = v,
+            },
+            Governor::Noun { .. } => return None,
+        }
+    }
+    None
+}
+
+/// The actors of a trigger with no subject of its own, from the word that
+/// governs it; for an infinitive whose governor has an object ("urged
+/// Ruritania to withdraw"), that object.
+fn governed_actors(
+    cx: &SentenceContext,
+    p: &Parse,
+    trigger: usize,
+    heads: &[Option<usize>],
+    recipients: &mut Vec<usize>,
+) -> Vec<usize> {
+    if p.has_subject(trigger) {
+        return Vec::new();
+    }
+    let mut at = trigger;
+    for _ in 0..3 {
+        match p.governor(at) {
+            Some(Governor::Verb(v)) => {
+                let xcomp = p.tokens[at].dep == "xcomp";
+                let (mut subj, mut obj) = (Vec::new(), Vec::new());
+                for (i, e) in cx.entities.iter().enumerate() {
+                    let Some(h) = heads[i].filter(|_| can_act(e)) else {
+                        continue;
+                    };
+                    match p.role(h, v, false) {
+                        Some(Role::Actor) => subj.push(i),
+                        Some(Role::Patient) => obj.push(i),
+                        _ => {}
+                    }
+                }
+                if xcomp && !obj.is_empty() {
+                    return obj;
+                }
+                if !subj.is_empty() {
+                    return subj;
+                }
+                if p.has_subject(v) {
+                    return Vec::new();
+                }
+                at = v;
+            }
+            Some(Governor::Noun { noun, patient }) => {
+                // "The US has been Ukraine's largest backer, contributing
+                // ...": a noun that is what a subject is stands for that
+                // subject.
+                let copula = p.tokens[noun].head;
+                if !patient && p.tokens[noun].dep == "attr" && copula != noun {
+                    let subject: Vec<usize> = (0..cx.entities.len())
+                        .filter(|&i| {
+                            can_act(&cx.entities[i])
+                                && heads[i].is_some_and(|h| {
+                                    matches!(p.role(h, copula, false), Some(Role::Actor))
+                                })
+                        })
+                        .collect();
+                    if !subject.is_empty() {
+                        // "Ukraine's backer": whom the subject is it for.
+                        recipients.extend((0..cx.entities.len()).filter(|&i| {
+                            can_act(&cx.entities[i])
+                                && heads[i].is_some_and(|h| {
+                                    matches!(p.role(h, noun, false), Some(Role::Actor))
+                                })
+                        }));
+                        return subject;
+                    }
+                }
+                let found: Vec<usize> = cx
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, e)| {
+                        can_act(e)
+                            && heads[*i].is_some_and(|h| {
+                                h == noun
+                                    || matches!(
+                                        p.role(h, noun, false),
+                                        Some(Role::Actor) | Some(Role::Patient)
+                                    )
+                            })
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                if patient {
+                    recipients.extend(found);
+                    return Vec::new();
+                }
+                return found;
+            }
+            None => return Vec::new(),
+        }
+    }
+    Vec::new()
+}
+
+/// Verbs that carry an event named by their object ("staged a hunger
+/// strike", "launched an offensive", "engaged in ethnic cleansing"): their
+/// subject is the noun's actor.
+const LIGHT_VERBS: &[&str] = &[
+    "stage",
+    "launch",
+    "carry",
+    "conduct",
+    "hold",
+    "mount",
+    "begin",
+    "start",
+    "wage",
+    "make",
+    "issue",
+    "impose",
+    "continue",
+    "resume",
+    "organize",
+    "organise",
+    "lead",
+    "declare",
+    "step",
+    "engage",
+    "intensify",
+    "escalate",
+    "renew",
+    "reiterate",
+    "repeat",
+    "press",
+    "open",
+    "join",
+    "call",
+    "give",
+    "provide",
+    "offer",
+    "send",
+    "deliver",
+    "extend",
+    "sign",
+    "reach",
+];
+
+/// The parties of a noun trigger described by a participle ("an
+/// agreement signed between Ruritania and Freedonia", "aid sent by
+/// Ruritania to Freedonia"): its agent acts, the parties of "between" take
+/// part, and the prepositions that name the one acted on add recipients.
+fn participle_actors(
+    cx: &SentenceContext,
+    p: &Parse,
+    noun: usize,
+    heads: &[Option<usize>],
+    parties: &mut Vec<usize>,
+    recipients: &mut Vec<usize>,
+) -> Vec<usize> {
+    let mut actors = Vec::new();
+    for &verb in p.dependents(noun) {
+        if p.tokens[verb].dep != "acl" || !p.is_verb(verb) {
+            continue;
+        }
+        for (i, e) in cx.entities.iter().enumerate() {
+            let Some(h) = heads[i].filter(|_| can_act(e)) else {
+                continue;
+            };
+            match p.role(h, verb, false) {
+                Some(Role::Actor) if p.tokens[h].dep != "nsubj" => actors.push(i),
+                Some(Role::Prep(prep)) if prep == "by" => actors.push(i),
+                Some(Role::Prep(prep)) if PARTY_PREPOSITIONS.contains(&prep.as_str()) => {
+                    parties.push(i)
+                }
+                Some(Role::Prep(prep)) if RECIPIENT_PREPOSITIONS.contains(&prep.as_str()) => {
+                    recipients.push(i)
+                }
+                _ => {}
+            }
+        }
+    }
+    actors
+}
+
+/// The actor of a noun trigger with none of its own: the subject of the
+/// verb that carries it, when that verb is a light one or the noun's
+/// possessor is a pronoun ("reiterated its demand"). Prepositions of that
+/// verb that name the one acted on ("engaged in raids against
+/// Freedonia") add recipients.
+fn light_verb_actors(
+    cx: &SentenceContext,
+    p: &Parse,
+    noun: usize,
+    heads: &[Option<usize>],
+    c0: usize,
+    earlier: &[Event],
+    recipients: &mut Vec<usize>,
+) -> Vec<usize> {
+    let t = &p.tokens[noun];
+    let mut verb = t.head;
+    if t.dep == "pobj" && p.tokens[verb].dep == "prep" {
+        verb = p.tokens[verb].head;
+    } else if !matches!(t.dep.as_str(), "dobj" | "nsubjpass") {
+        return Vec::new();
+    }
+    if verb == noun || !p.is_verb(verb) {
+        return Vec::new();
+    }
+    let pronoun_owner = p
+        .dependents(noun)
+        .iter()
+        .any(|&c| p.tokens[c].dep == "poss" && p.tokens[c].pos == "PRON");
+    // The lookup lemmatizer misreads some forms ("staged" as "stag"), so
+    // the word's own form is matched against each light verb's forms.
+    let word = p.tokens[verb].text.to_lowercase();
+    let light = LIGHT_VERBS
+        .iter()
+        .any(|v| crate::verbs::inflections(v).contains(&word));
+    if !pronoun_owner && !light {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for (i, e) in cx.entities.iter().enumerate() {
+        let Some(h) = heads[i].filter(|_| can_act(e)) else {
+            continue;
+        };
+        match p.role(h, verb, false) {
+            Some(Role::Actor) => found.push(i),
+            // "were engaged in": a subject in passive form.
+            Some(Role::Patient) if p.tokens[h].dep == "nsubjpass" => found.push(i),
+            Some(Role::Prep(prep))
+                if RECIPIENT_PREPOSITIONS.contains(&prep.as_str()) && !recipients.contains(&i) =>
+            {
+                recipients.push(i);
+            }
+            _ => {}
+        }
+    }
+    if !found.is_empty() {
+        return found;
+    }
+    match p.subject(verb).map(|s| &p.tokens[s]) {
+        Some(s) if s.pos == "PRON" => {
+            let at = cx
+                .tokens
+                .iter()
+                .position(|w| w.start >= p.tokens[verb].start);
+            actor_group(cx, c0, at.unwrap_or(0), earlier)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The one acted on, last: the first named party after the trigger that
+/// lies anywhere below it in the tree, with those coordinated with it,
+/// for arguments the parse nests deeper than a clause ("blocked a road to
+/// show their anger at Ruritania"). Never a party of another branch of
+/// the sentence, as a word window would take.
+fn nested_recipients(
+    cx: &SentenceContext,
+    p: &Parse,
+    trigger: usize,
+    heads: &[Option<usize>],
+    actors: &[usize],
+    location: Option<usize>,
+) -> Vec<usize> {
+    let below: Vec<usize> = cx
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| {
+            can_act(e)
+                && e.code.is_some()
+                && !actors.contains(i)
+                && Some(*i) != location
+                && heads[*i].is_some_and(|h| {
+                    h > trigger
+                        && p.descends_from(h, trigger)
+                        && !p.through_preposition(h, trigger, TIME_PREPOSITIONS)
+                })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    coordinated(cx, &below)
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+}
+
+/// Prepositions that date a clause by another happening ("since Russia's
+/// invasion", "after the talks"): who takes part in that one is not acted
+/// on in this one.
+const TIME_PREPOSITIONS: &[&str] = &[
+    "since",
+    "after",
+    "before",
+    "during",
+    "until",
+    "following",
+    "amid",
+    "ahead",
+];
+
+/// The one acted on when the trigger's own arguments name no one: the
+/// subject of a "that" clause ("demanded that Freedonia withdraw") or an
+/// object inside an infinitive ("offered to hand over suspects to
+/// Ruritania").
+fn complement_recipients(
+    cx: &SentenceContext,
+    p: &Parse,
+    trigger: usize,
+    heads: &[Option<usize>],
+) -> Vec<usize> {
+    // The clause may hang from the trigger or from its predicate adjective
+    // ("is willing to withdraw from").
+    let mut clauses: Vec<usize> = Vec::new();
+    for &c in p.dependents(trigger) {
+        match p.tokens[c].dep.as_str() {
+            "ccomp" | "xcomp" => clauses.push(c),
+            "acomp" => clauses.extend(
+                p.dependents(c)
+                    .iter()
+                    .copied()
+                    .filter(|&d| matches!(p.tokens[d].dep.as_str(), "xcomp" | "ccomp")),
+            ),
+            _ => {}
+        }
+    }
+    for c in clauses {
+        let that_clause = p.tokens[c].dep == "ccomp";
+        let roles: Vec<(usize, Role)> = cx
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| can_act(e))
+            .filter_map(|(i, _)| heads[i].and_then(|h| p.role(h, c, false)).map(|r| (i, r)))
+            .collect();
+        // The subject of a "that" clause is the one asked or told
+        // ("demanded that Freedonia withdraw from Ruritania"); an
+        // infinitive's object or preposition is the one acted on.
+        let subjects: Vec<usize> = roles
+            .iter()
+            .filter(|(_, r)| that_clause && *r == Role::Actor)
+            .map(|(i, _)| *i)
+            .collect();
+        if !subjects.is_empty() {
+            return subjects;
+        }
+        let objects: Vec<usize> = roles
+            .iter()
+            .filter(|(_, r)| match r {
+                Role::Patient => true,
+                Role::Prep(prep) => RECIPIENT_PREPOSITIONS.contains(&prep.as_str()),
+                _ => false,
+            })
+            .map(|(i, _)| *i)
+            .collect();
+        if !objects.is_empty() {
+            return objects;
+        }
+    }
+    Vec::new()
+}
+
+/// Actor and recipient from the words around the verb, for text without a
+/// parse: the nearest names before the verb in its clause and the first
+/// after it, swapped for a passive.
+fn window_roles(
+    cx: &SentenceContext,
+    m: VerbMatch,
+    c0: usize,
+    c1: usize,
+    out: &[Event],
+) -> (Vec<usize>, Vec<usize>) {
+    let tokens = cx.tokens;
+    let actors = actor_group(cx, c0, m.first, out);
+    let mut recipients = recipient_group(cx, m.first + 1, c1);
+    // "fighting alongside Russian forces": a co-actor, not a target.
+    let mut actors = actors;
+    if let Some(&r) = recipients.first() {
+        let before = tokens
+            .iter()
+            .rposition(|t| t.end <= cx.entities[r].start)
+            .map(|k| tokens[k].lower.as_str());
+        if matches!(before, Some("alongside")) {
+            actors.append(&mut recipients);
+        }
+    }
+    if recipients.is_empty() && tokens.get(c1).is_some_and(|t| t.lower == "that") {
+        // "demanded that the US cancel ...": the one asked is the
+        // subject of the clause that follows.
+        let (_, next_end) = clause(cx, c1 + 1, c1 + 1);
+        recipients = recipient_group(cx, c1 + 1, next_end);
+    }
+    let recipients: Vec<usize> = recipients
+        .into_iter()
+        .filter(|r| {
+            !actors
+                .iter()
+                .any(|a| cx.entities[*a].code == cx.entities[*r].code)
+        })
+        .collect();
+    // Passive voice ("was attacked by militiamen"): the subject is
+    // acted on, and the actor follows "by".
+    if is_passive(tokens, c0, m.first) {
+        let by = (m.last + 1..c1).find(|&k| tokens[k].lower == "by");
+        let agent = by
+            .map(|k| recipient_group(cx, k + 1, c1))
+            .unwrap_or_default();
+        (agent, actors)
+    } else {
+        (actors, recipients)
+    }
 }
 
 fn at_clause_start(tokens: &[Token], i: usize) -> bool {
@@ -345,6 +1220,9 @@ fn coordinated(cx: &SentenceContext, ids: &[usize]) -> Vec<Vec<usize>> {
 /// sentence's first actor.
 fn actor_group(cx: &SentenceContext, c0: usize, verb: usize, earlier: &[Event]) -> Vec<usize> {
     let tokens = cx.tokens;
+    // A carrier verb read from the parse can stand before the window
+    // clause of the noun it carries: the clause then starts at the verb.
+    let c0 = c0.min(verb);
     let from = tokens[c0].start;
     let to = tokens[verb].start;
     if let Some(g) = coordinated(cx, &actor_entities(cx, from, to)).pop() {
@@ -499,6 +1377,33 @@ fn size_of(cx: &SentenceContext, c0: usize, c1: usize) -> Option<usize> {
     cx.quantities
         .iter()
         .position(|q| q.start >= from && q.end <= to && SIZE_MEASURES.contains(&q.measure.as_str()))
+}
+
+/// The value of the first date expression inside the characters
+/// `t0..t1`.
+pub(crate) fn time_in(cx: &SentenceContext, t0: usize, t1: usize) -> Option<String> {
+    cx.times
+        .iter()
+        .find(|(s, e, _, _)| *s >= t0 && *e <= t1)
+        .map(|(_, _, d, _)| d.clone())
+}
+
+/// The most specific date first: a date expression in the clause; for an
+/// announced action, the day it was announced; then the sentence's date;
+/// then the publication date. With where it came from.
+pub(crate) fn dated(
+    cx: &SentenceContext,
+    in_clause: Option<String>,
+    announced_on: Option<String>,
+) -> (Option<String>, Option<String>) {
+    let from = |d: &String, what: &str| (Some(d.clone()), Some(what.to_string()));
+    match (in_clause, announced_on, &cx.sentence_date, &cx.published) {
+        (Some(d), ..) => from(&d, "clause"),
+        (None, Some(d), ..) => from(&d, "announced"),
+        (None, None, Some(d), _) => from(d, "sentence"),
+        (None, None, None, Some(p)) => from(p, "published"),
+        _ => (None, None),
+    }
 }
 
 /// The date of a clause opened by ", when": the end date of the time

@@ -5,15 +5,21 @@
 //!
 //! This crate does no IO: dictionary files arrive as text.
 
+mod attribution;
+mod cameo;
 mod claims;
 mod contexts;
 mod events;
+mod frame;
+mod occurrences;
+mod sense;
 mod tokens;
 mod verbs;
 
+pub use cameo::{Cameo, CameoPattern, Frame, Noun, CAMEO_VERBS};
 pub use verbs::{inflections, is_plover, Verbs, BUILTIN, CATEGORIES};
 
-use storyline_model::{Claim, Document, Event};
+use storyline_model::{Claim, Document, Event, Occurrence};
 
 /// A dictionary file that could not be read: which file, which line, what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +56,11 @@ impl Verbs {
 /// Codes a document in place: its claims and events, and for each figure
 /// reported in a claim, the claim and its speaker.
 pub fn annotate(verbs: &Verbs, doc: &mut Document) {
-    let (claims, events) = code(verbs, doc);
+    let Coded {
+        claims,
+        events,
+        occurrences,
+    } = code(verbs, doc);
     for q in &mut doc.quantities {
         let claim = claims
             .iter()
@@ -60,20 +70,62 @@ pub fn annotate(verbs: &Verbs, doc: &mut Document) {
     }
     doc.claims = claims;
     doc.events = events;
+    doc.occurrences = occurrences;
 }
 
-/// Claims and events of a document, sentence by sentence.
-pub fn code(verbs: &Verbs, doc: &Document) -> (Vec<Claim>, Vec<Event>) {
+/// What the coding stage finds in a document.
+#[derive(Debug, Default)]
+pub struct Coded {
+    pub claims: Vec<Claim>,
+    pub events: Vec<Event>,
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// Claims, events and occurrences of a document, sentence by sentence.
+pub fn code(verbs: &Verbs, doc: &Document) -> Coded {
     let chars: Vec<char> = doc.text.chars().collect();
     let published = doc.published.as_ref().map(|d| d.to_string());
-    let mut claims = Vec::new();
+    let parse = (!doc.tokens.is_empty()).then(|| frame::Parse::new(&doc.tokens));
+    let said_on: Vec<Option<String>> = (0..doc.sentences.len())
+        .map(|k| {
+            doc.sentence_dates
+                .iter()
+                .find(|d| d.sentence == k)
+                .and_then(|d| d.said_on.clone())
+                .or_else(|| published.clone())
+        })
+        .collect();
+    // Claims are found for the whole document before any event: a
+    // quotation over several sentences is attributed only where it ends
+    // (", said X"), and the events in its first sentences are reported in
+    // it too.
+    let claims = match &parse {
+        Some(p) => {
+            let mut claims = attribution::claims(
+                p,
+                &attribution::Input {
+                    chars: &chars,
+                    sentences: &doc.sentences,
+                    entities: &doc.entities,
+                    said_on: &said_on,
+                },
+            );
+            // Text past the backbone's limit has no parse: its sentences
+            // are read with word windows.
+            let unparsed = |s: &storyline_model::Span| p.tokens_in(s.start, s.end).is_empty();
+            if doc.sentences.iter().any(unparsed) {
+                claims.extend(window_claims(doc, &chars, &said_on, unparsed));
+                claims.sort_by_key(|c| c.sentence_index);
+            }
+            claims
+        }
+        None => window_claims(doc, &chars, &said_on, |_| true),
+    };
+    let by_sentence = claims_by_sentence(&claims, &doc.sentences);
     let mut events = Vec::new();
-    // A direct quotation left open at the end of a sentence runs on into
-    // the next ones until its closing mark: the claim that opened it.
-    let mut open_quote: Option<Claim> = None;
+    let mut occurrences = Vec::new();
     for (k, s) in doc.sentences.iter().enumerate() {
         let tokens = tokens::tokenize(&chars, s.start, s.end);
-        let quote_marks = tokens.iter().filter(|t| t.is_quote).count();
         // Each sentence sees only its own entities and figures (both are
         // sorted by start), so coding stays linear in the document; their
         // indices are shifted back to the document's below.
@@ -87,15 +139,119 @@ pub fn code(verbs: &Verbs, doc: &Document) -> (Vec<Claim>, Vec<Event>) {
             .filter_map(|t| event_date(t).map(|d| (t.start, t.end, d.clone(), range_end(t, d))))
             .collect();
         let dates = doc.sentence_dates.iter().find(|d| d.sentence == k);
-        let said_on = dates
-            .and_then(|d| d.said_on.clone())
-            .or_else(|| published.clone());
-        let mut sentence_claims = claims::sentence_claims(&chars, &tokens, entities, k, said_on);
+        let claim_ids = &by_sentence[k];
+        let sentence_claims = claims_of_sentence(&claims, claim_ids, e0, e1);
+        let cx = events::SentenceContext {
+            chars: &chars,
+            tokens: &tokens,
+            entities,
+            quantities: &doc.quantities[q0..q1],
+            claims: &sentence_claims,
+            claims_offset: 0,
+            sentence_index: k,
+            sentence: (s.start, s.end),
+            // The event date is the time expression's value (TIMEX3:
+            // "2024-11-01", "2024-10"), which keeps its precision.
+            sentence_date: dates
+                .and_then(|d| d.refers_to)
+                .and_then(|t| doc.times.get(t))
+                .and_then(event_date),
+            published: published.clone(),
+            times,
+            parse: parse.as_ref(),
+        };
+        for mut e in events::sentence_events(verbs, &cx) {
+            e.actor_entities
+                .iter_mut()
+                .chain(e.recipient_entities.iter_mut())
+                .for_each(|i| *i += e0);
+            e.location_entity = e.location_entity.map(|i| i + e0);
+            e.size_quantity = e.size_quantity.map(|i| i + q0);
+            e.reported_in = e.reported_in.and_then(|i| claim_ids.get(i).copied());
+            events.push(e);
+        }
+        if let Some(p) = &parse {
+            for mut o in occurrences::sentence_occurrences(&cx, p) {
+                o.location_entity = o.location_entity.map(|i| i + e0);
+                o.size_quantity = o.size_quantity.map(|i| i + q0);
+                o.reported_in = o.reported_in.and_then(|i| claim_ids.get(i).copied());
+                occurrences.push(o);
+            }
+        }
+    }
+    Coded {
+        claims,
+        events,
+        occurrences,
+    }
+}
+
+/// For each sentence, the claims its events may be reported in: those
+/// attributed in it and those whose content reaches into it, as indices
+/// in `claims`, in order.
+fn claims_by_sentence(claims: &[Claim], sentences: &[storyline_model::Span]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); sentences.len()];
+    for (i, c) in claims.iter().enumerate() {
+        let first = sentences.partition_point(|s| s.end <= c.start);
+        let last = sentences.partition_point(|s| s.start < c.end);
+        for k in (first..last).chain([c.sentence_index]) {
+            if let Some(list) = out.get_mut(k) {
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    for list in &mut out {
+        list.sort_unstable();
+        list.dedup();
+    }
+    out
+}
+
+/// Copies of the claims `ids` with their speaker entities in a sentence's
+/// own indices (`e0..e1` of the document's); a speaker named in another
+/// sentence is left out.
+fn claims_of_sentence(claims: &[Claim], ids: &[usize], e0: usize, e1: usize) -> Vec<Claim> {
+    ids.iter()
+        .map(|&i| {
+            let mut c = claims[i].clone();
+            c.speaker_entity = c
+                .speaker_entity
+                .filter(|e| (e0..e1).contains(e))
+                .map(|e| e - e0);
+            c
+        })
+        .collect()
+}
+
+/// Claims from word windows, for the sentences `read` accepts: those the
+/// backbone did not parse.
+/// A direct quotation left open at the end of a sentence runs on into the
+/// next ones until its closing mark: the claim that opened it.
+fn window_claims(
+    doc: &Document,
+    chars: &[char],
+    said_on: &[Option<String>],
+    read: impl Fn(&storyline_model::Span) -> bool,
+) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    let mut open_quote: Option<Claim> = None;
+    for (k, s) in doc.sentences.iter().enumerate().filter(|(_, s)| read(s)) {
+        let tokens = tokens::tokenize(chars, s.start, s.end);
+        let quote_marks = tokens.iter().filter(|t| t.is_quote).count();
+        let (e0, e1) = range(&doc.entities, |e| e.start, s.start, s.end);
+        let entities = &doc.entities[e0..e1];
+        let mut sentence_claims =
+            claims::sentence_claims(chars, &tokens, entities, k, said_on[k].clone());
+        for c in &mut sentence_claims {
+            c.speaker_entity = c.speaker_entity.map(|i| i + e0);
+        }
         let mut continuation = None;
         match open_quote.take() {
             Some(opened) => {
                 if sentence_claims.is_empty() {
-                    continuation = claims::continued(&opened, &chars, &tokens, k);
+                    continuation = claims::continued(&opened, chars, &tokens, k);
                 }
                 // An even number of marks leaves the quotation open.
                 if quote_marks % 2 == 0 {
@@ -109,51 +265,14 @@ pub fn code(verbs: &Verbs, doc: &Document) -> (Vec<Claim>, Vec<Event>) {
                     .iter()
                     .rev()
                     .find(|c| mark.is_some_and(|m| c.start <= m && m < c.end))
-                    .cloned()
-                    .map(|mut c| {
-                        // Entity indices are the sentence's until shifted.
-                        c.speaker_entity = c.speaker_entity.map(|i| i + e0);
-                        c
-                    });
+                    .cloned();
             }
             None => {}
         }
-        let cx = events::SentenceContext {
-            chars: &chars,
-            tokens: &tokens,
-            entities,
-            quantities: &doc.quantities[q0..q1],
-            claims: &sentence_claims,
-            claims_offset: claims.len(),
-            sentence_index: k,
-            sentence: (s.start, s.end),
-            // The event date is the time expression's value (TIMEX3:
-            // "2024-11-01", "2024-10"), which keeps its precision.
-            sentence_date: dates
-                .and_then(|d| d.refers_to)
-                .and_then(|t| doc.times.get(t))
-                .and_then(event_date),
-            published: published.clone(),
-            times,
-        };
-        for mut e in events::sentence_events(verbs, &cx) {
-            e.actor_entities
-                .iter_mut()
-                .chain(e.recipient_entities.iter_mut())
-                .for_each(|i| *i += e0);
-            e.location_entity = e.location_entity.map(|i| i + e0);
-            e.size_quantity = e.size_quantity.map(|i| i + q0);
-            events.push(e);
-        }
-        for c in &mut sentence_claims {
-            c.speaker_entity = c.speaker_entity.map(|i| i + e0);
-        }
-        // Already in the document's indices: cloned from the claim that
-        // opened the quotation.
-        sentence_claims.extend(continuation);
         claims.extend(sentence_claims);
+        claims.extend(continuation);
     }
-    (claims, events)
+    claims
 }
 
 /// An event's date from its time expression: the TIMEX3 value when it is
@@ -206,15 +325,29 @@ fn range<T>(
 }
 
 /// Claims and events of one sentence given on its own, with its entities
-/// (no dates or figures): what `eval` scores on single-sentence records.
+/// and its parse (empty when the backbone did not run), but no dates or
+/// figures: what `eval` scores on single-sentence records.
 pub fn code_sentence(
     verbs: &Verbs,
     text: &str,
     entities: &[storyline_model::Entity],
+    parsed: &[storyline_model::Token],
 ) -> (Vec<Claim>, Vec<Event>) {
+    let parse = (!parsed.is_empty()).then(|| frame::Parse::new(parsed));
     let chars: Vec<char> = text.chars().collect();
     let tokens = tokens::tokenize(&chars, 0, chars.len());
-    let claims = claims::sentence_claims(&chars, &tokens, entities, 0, None);
+    let claims = match &parse {
+        Some(p) => attribution::claims(
+            p,
+            &attribution::Input {
+                chars: &chars,
+                sentences: &[storyline_model::Span::new(0, chars.len())],
+                entities,
+                said_on: &[None],
+            },
+        ),
+        None => claims::sentence_claims(&chars, &tokens, entities, 0, None),
+    };
     let cx = events::SentenceContext {
         chars: &chars,
         tokens: &tokens,
@@ -227,6 +360,7 @@ pub fn code_sentence(
         sentence_date: None,
         published: None,
         times: Vec::new(),
+        parse: parse.as_ref(),
     };
     let events = events::sentence_events(verbs, &cx);
     (claims, events)

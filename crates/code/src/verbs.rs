@@ -18,6 +18,12 @@ pub struct Pattern {
     pub rest: Vec<Option<Vec<String>>>,
     /// True for a noun or phrase taken literally rather than a verb.
     pub literal: bool,
+    /// What the verb's object must be, read from the parse (the direct
+    /// object, or the subject of a passive): lemmas of its head word, or
+    /// `@party` for a person, body, country or group ("charged him", not
+    /// "charged $40"). `None`: anything. Text without a parse is not
+    /// checked.
+    pub objects: Option<Vec<String>>,
 }
 
 /// The dictionary: patterns by every form of their first word.
@@ -56,12 +62,17 @@ impl Verbs {
                     message,
                 };
                 let f: Vec<&str> = line.split('\t').collect();
-                if f.len() != 4 || f[0] != "verb" {
+                if !(4..=5).contains(&f.len()) || f[0] != "verb" {
                     return Err(err(format!(
-                        "expected `verb<TAB>CATEGORY<TAB>mode<TAB>pattern`, found {} fields",
+                        "expected `verb<TAB>CATEGORY<TAB>mode<TAB>pattern` and an optional `<TAB>object words`, found {} fields",
                         f.len()
                     )));
                 }
+                let objects = f
+                    .get(4)
+                    .map(|o| o.trim())
+                    .filter(|o| !o.is_empty())
+                    .map(|o| o.split('|').map(|w| w.trim().to_lowercase()).collect());
                 let category = f[1].trim().to_uppercase();
                 if !CATEGORIES.contains(&category.as_str()) {
                     return Err(err(format!("{category:?} is not a PLOVER category")));
@@ -69,13 +80,21 @@ impl Verbs {
                 let mode = Some(f[2].trim())
                     .filter(|m| !m.is_empty())
                     .map(str::to_string);
-                verbs.add(&category, mode, f[3].trim()).map_err(err)?;
+                verbs
+                    .add(&category, mode, f[3].trim(), objects)
+                    .map_err(err)?;
             }
         }
         Ok(verbs)
     }
 
-    fn add(&mut self, category: &str, mode: Option<String>, pattern: &str) -> Result<(), String> {
+    fn add(
+        &mut self,
+        category: &str,
+        mode: Option<String>,
+        pattern: &str,
+        objects: Option<Vec<String>>,
+    ) -> Result<(), String> {
         let words: Vec<&str> = pattern.split_whitespace().collect();
         let Some(first) = words.first() else {
             return Err("the pattern is empty".into());
@@ -118,6 +137,7 @@ impl Verbs {
                 source,
                 rest,
                 literal,
+                objects,
             };
             return Ok(());
         }
@@ -128,6 +148,7 @@ impl Verbs {
             source,
             rest,
             literal,
+            objects,
         });
         for f in forms {
             self.by_first.entry(f).or_default().push(index);

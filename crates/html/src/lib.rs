@@ -9,10 +9,15 @@
 //! This crate does no IO.
 
 pub mod aeb;
+pub mod date;
+mod furniture;
 mod meta;
+pub mod pages;
 mod prune;
+mod title;
 
-pub use meta::page_meta;
+pub use date::PageContext;
+pub use meta::{page_meta, page_meta_with};
 
 use storyline_model::{Markup, RawDocument};
 
@@ -62,6 +67,24 @@ impl HtmlError {
 /// Extracts a page's article and metadata. A document that is not HTML
 /// is returned as it is.
 pub fn extract(raw: RawDocument, limits: &HtmlLimits) -> Result<RawDocument, HtmlError> {
+    let ctx = PageContext {
+        url: raw
+            .given
+            .url
+            .clone()
+            .or_else(|| Some(raw.source.clone()).filter(|s| s.starts_with("http"))),
+        fetched: None,
+    };
+    extract_with(raw, limits, &ctx)
+}
+
+/// [`extract`], knowing where and when the page was fetched: the URL may
+/// carry the date, and the fetch day bounds it and anchors "2 days ago".
+pub fn extract_with(
+    raw: RawDocument,
+    limits: &HtmlLimits,
+    ctx: &PageContext,
+) -> Result<RawDocument, HtmlError> {
     if raw.markup != Markup::Html {
         return Ok(raw);
     }
@@ -72,7 +95,8 @@ pub fn extract(raw: RawDocument, limits: &HtmlLimits) -> Result<RawDocument, Htm
         });
     }
     let doc = dom_query::Document::from(pruned.as_ref());
-    let page = page_meta(&doc);
+    let page = page_meta_with(&doc, ctx);
+    furniture::strip(&doc);
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         max_elements_to_parse: limits.max_elements,
@@ -105,6 +129,7 @@ pub fn extract(raw: RawDocument, limits: &HtmlLimits) -> Result<RawDocument, Htm
         Err(e @ dom_smoothie::ReadabilityError::TooManyElements(..)) => return Err(failed(e)),
         _ => {
             let doc = dom_query::Document::from(pruned.as_ref());
+            furniture::strip(&doc);
             dom_smoothie::Readability::with_document(doc, None, Some(config))
                 .and_then(|mut r| r.parse())
                 .map_err(failed)?

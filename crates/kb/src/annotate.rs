@@ -44,6 +44,9 @@ pub struct Ctx<'a> {
     pub words: Words,
     pub sentence_starts: Vec<usize>,
     pub date: Option<NaiveDate>,
+    /// Where the parse found verbs (char starts, sorted): a verb between
+    /// two words puts them in different phrases. Empty without a parse.
+    pub verb_starts: Vec<usize>,
 }
 
 impl Ctx<'_> {
@@ -121,8 +124,17 @@ pub fn annotate(
             starts
         },
         date,
+        verb_starts: parsed
+            .tokens
+            .iter()
+            .filter(|t| matches!(t.pos.as_str(), "VERB" | "AUX"))
+            .map(|t| t.start)
+            .collect(),
     };
-    let hits = find_hits(kb, &folded, &chars);
+    let mut hits = find_hits(kb, &folded, &chars);
+    // "US$56 billion", "HK$3": a country's letters before a dollar sign
+    // name a currency, not the country.
+    hits.retain(|h| chars.get(h.end) != Some(&'$'));
     let named_in_full: HashSet<usize> = hits
         .iter()
         .flat_map(|h| kb.patterns[h.pattern].targets.iter())
@@ -157,7 +169,12 @@ pub fn annotate(
     home_country_for_titles(&ctx, &mut entities);
     crate::ner::reconcile(&ctx, &mut entities, parsed);
     let acronyms = crate::ner::bind_acronyms(&ctx, &mut entities);
-    crate::coref::resolve(&ctx, &mut entities);
+    let children = crate::tree::Children::new(parsed.tokens);
+    crate::unlinked::code_unlinked_orgs(&ctx, &mut entities, parsed, &children);
+    let bodies = crate::appositions::attach_roles(&ctx, &mut entities, parsed, &children);
+    entities.extend(bodies);
+    entities.sort_by_key(|e| (e.start, e.end));
+    crate::coref::resolve(&ctx, &mut entities, parsed);
     crate::ner::point_acronyms(&acronyms, &mut entities);
     entities
 }
@@ -563,6 +580,12 @@ pub fn same_phrase(ctx: &Ctx, a: usize, b: usize, max: usize) -> bool {
         .chars()
         .any(|c| !(c.is_alphanumeric() || c.is_whitespace() || c == '-'))
     {
+        return false;
+    }
+    // "Britain mobilized army reservists": the parse's verb ends the
+    // phrase whatever the word.
+    let verb_at = ctx.verb_starts.partition_point(|&v| v < a);
+    if ctx.verb_starts.get(verb_at).is_some_and(|&v| v < b) {
         return false;
     }
     let words: Vec<&str> = gap.split_whitespace().collect();

@@ -1,7 +1,9 @@
 //! Entities from the chosen readings: a country or organisation before a
 //! role word is a group ("North Korean troops" is PRK MIL), a title before
 //! a person names that person, a role "of" a country is that country's
-//! office-holder, and every other name stands for itself.
+//! office-holder, a role word placed in a country or town is that
+//! country's group ("police in Lagos" is NGA COP), and every other name
+//! stands for itself.
 
 use crate::annotate::{same_phrase, Ctx, Mention, Reading};
 use crate::kb::Kb;
@@ -36,6 +38,7 @@ pub fn bare_entity(ctx: &Ctx, start: usize, end: usize, kind: &str, rule: &str) 
         code: None,
         name: None,
         office: None,
+        org: None,
         country: None,
         sector: None,
         region: None,
@@ -77,6 +80,11 @@ fn modifier(kb: &Kb, reading: Reading) -> Option<(String, Option<String>)> {
         _ => None,
     }
 }
+
+/// Sectors whose members belong to the country they are placed in.
+const PLACED_SECTORS: &[&str] = &[
+    "COP", "GOV", "CVL", "OPP", "JUD", "LEG", "HLH", "EDU", "REL", "BUS",
+];
 
 pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
     let kb = ctx.kb;
@@ -219,6 +227,42 @@ pub fn compose(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
         ));
         used[k] = true;
         used[k + 1] = true;
+    }
+    // "police in Lagos", "officials from Kharkiv": a role word placed in
+    // a country, a capital or a town is that country's group. The place
+    // stays a mention of its own: it is also where they are.
+    for k in 0..mentions.len().saturating_sub(1) {
+        let (m, next) = (mentions[k], mentions[k + 1]);
+        let Reading::Role(role) = m.reading else {
+            continue;
+        };
+        if used[k] || !matches!(ctx.text(m.end, next.start).trim(), "in" | "from") {
+            continue;
+        }
+        let country = match next.reading {
+            Reading::Country(c) | Reading::Capital(c) | Reading::Metonym(c) => {
+                kb.countries[c].code.clone()
+            }
+            Reading::Place(p) => kb.places[p].country.clone(),
+            _ => continue,
+        };
+        // Troops, rebels, refugees and reporters are often foreign to the
+        // place they are in; police, officials and residents are not.
+        let sector = kb.sector_of_role(role).to_string();
+        if !PLACED_SECTORS.contains(&sector.as_str()) {
+            continue;
+        }
+        out.push(coded_entity(
+            ctx,
+            m.start,
+            m.end,
+            "group",
+            &country,
+            None,
+            &sector,
+            "group:place",
+        ));
+        used[k] = true;
     }
     for (k, _) in used.iter().enumerate().filter(|(_, u)| !**u) {
         if let Some(mut e) = standalone(ctx, mentions, k) {

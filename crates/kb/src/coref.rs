@@ -3,7 +3,7 @@
 //! words or the mentions, with maps and binary searches, so that long
 //! documents cost time in proportion to their length.
 
-use crate::annotate::Ctx;
+use crate::annotate::{Ctx, Parsed};
 use crate::fold::fold_name;
 use crate::kb::Target;
 use crate::words::{is_capitalised, REPORTING};
@@ -14,15 +14,23 @@ use storyline_model::Entity;
 /// it names, in person mentions.
 const TITLE_LOOKBACK: usize = 50;
 
-pub fn resolve(ctx: &Ctx, entities: &mut Vec<Entity>) {
+pub fn resolve(ctx: &Ctx, entities: &mut Vec<Entity>, parsed: Parsed) {
     let extra = surnames_of_unknown_people(ctx, entities);
     entities.extend(extra);
     entities.sort_by_key(|e| (e.start, e.end));
-    let extra = titles_and_pronouns(ctx, entities);
+    // With a parse, pronouns are resolved from it; without one, from the
+    // words around them.
+    let by_words = parsed.tokens.is_empty();
+    let extra = titles_and_pronouns(ctx, entities, by_words);
     entities.extend(extra);
     entities.sort_by_key(|e| (e.start, e.end));
+    if !by_words {
+        let extra = crate::pronouns::resolve(entities, parsed);
+        entities.extend(extra);
+        entities.sort_by_key(|e| (e.start, e.end));
+    }
     adopt_surnames(entities);
-    link_repeated_people(entities);
+    link_repeated_mentions(entities);
     link_groups(entities);
 }
 
@@ -74,24 +82,29 @@ fn adopt_surnames(entities: &mut [Entity]) {
         e.code = full.code;
         e.country = full.country;
         e.sector = full.sector;
+        e.office = e.office.take().or(full.office);
+        e.org = e.org.take().or(full.org);
         e.rule = "coref:surname".into();
     }
 }
 
-/// Later mentions of a person point to the first one.
-fn link_repeated_people(entities: &mut [Entity]) {
+/// Later mentions of a person or an organisation point to the first one.
+fn link_repeated_mentions(entities: &mut [Entity]) {
     let mut first: HashMap<String, usize> = HashMap::new();
     for (i, e) in entities.iter_mut().enumerate() {
-        if e.kind != "person" {
+        if !matches!(e.kind.as_str(), "person" | "org") {
             continue;
         }
+        // The kind is part of the key: a person and a company may share a
+        // name, and a mention never refers to one of another kind.
         let Some(key) = e.id.clone().or_else(|| e.name.clone()) else {
             continue;
         };
+        let key = format!("{}\t{key}", e.kind);
         match first.get(&key) {
             Some(&f) if f != i => {
                 e.refers_to = Some(f);
-                if e.rule == "kb:alias" {
+                if e.rule == "kb:alias" && e.kind == "person" {
                     e.rule = "coref:surname".into();
                 }
             }
@@ -164,19 +177,44 @@ fn surnames_of_unknown_people(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
 }
 
 /// "the secretary of state" and "he said" after a named person.
-fn titles_and_pronouns(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
+fn titles_and_pronouns(ctx: &Ctx, entities: &[Entity], pronouns: bool) -> Vec<Entity> {
     let mut out = Vec::new();
     let spans = &ctx.words.spans;
     let coverage = Coverage::new(entities);
     let people: Vec<&Entity> = entities.iter().filter(|e| e.kind == "person").collect();
     // People mentioned before a position: those ending at or before it.
     let before = |pos: usize| &people[..people.partition_point(|p| p.start < pos)];
+    // Words before this one are inside a group already made.
+    let mut bare_from = 0;
     for i in 0..spans.len() {
         let (start, _) = spans[i];
         let lower = ctx.words.text(ctx.chars, i).to_lowercase();
-        if !matches!(lower.as_str(), "the" | "these" | "those" | "he" | "she")
-            || coverage.overlaps(start, start + 1)
-        {
+        let wanted = match lower.as_str() {
+            "the" | "these" | "those" => true,
+            "he" | "she" => pronouns,
+            _ => false,
+        };
+        if !wanted && !coverage.overlaps(start, spans[i].1) && i >= bare_from {
+            // "Gunmen opened fire", "protesters marched": a plural role
+            // word that opens its phrase is a group of its own.
+            let opens = i == 0
+                || !coverage.overlaps(spans[i - 1].0, spans[i - 1].1)
+                    && !matches!(
+                        ctx.words.text(ctx.chars, i - 1).to_lowercase().as_str(),
+                        "the" | "these" | "those"
+                    );
+            if let Some((last, role)) = role_at(ctx, i) {
+                let end = spans[last].1;
+                if let Some(g) = unnamed_group(ctx, &role, start, end)
+                    .filter(|_| opens && is_plural(&role) && !coverage.overlaps(start, end))
+                {
+                    out.push(g);
+                    bare_from = last + 1;
+                }
+            }
+            continue;
+        }
+        if !wanted || coverage.overlaps(start, start + 1) {
             continue;
         }
         if matches!(lower.as_str(), "the" | "these" | "those") {
@@ -203,6 +241,8 @@ fn titles_and_pronouns(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
                 // "the troops", "these soldiers": the last group of the
                 // same sector named before.
                 out.push(reference(ctx, g, spans[i + 1].0, end, "coref:group"));
+            } else if let Some(g) = unnamed_group(ctx, &role, spans[i + 1].0, end) {
+                out.push(g);
             }
         } else {
             let speaks = (1..=2).any(|n| {
@@ -243,15 +283,7 @@ fn group_antecedent<'a>(
     role: &str,
     start: usize,
 ) -> Option<&'a Entity> {
-    let sector = ctx
-        .kb
-        .pattern_of(role)?
-        .targets
-        .iter()
-        .find_map(|t| match t {
-            Target::Role(r) => Some(ctx.kb.sector_of_role(*r)),
-            _ => None,
-        })?;
+    let sector = ctx.kb.sector_of_word(role)?;
     if !matches!(sector, "MIL" | "REB" | "CVL" | "REF" | "COP" | "OPP") {
         return None;
     }
@@ -263,28 +295,72 @@ fn group_antecedent<'a>(
         .find(|e| e.kind == "group" && e.sector.as_deref() == Some(sector))
 }
 
-/// The longest role phrase in lower case after word `i` ("the secretary
-/// of state"): its last word and its folded text.
-fn role_after(ctx: &Ctx, i: usize) -> Option<(usize, String)> {
+/// Sectors whose role words name a group of people who can act together
+/// ("the troops", "protesters", "residents"), not an office.
+const GROUP_SECTORS: &[&str] = &["MIL", "REB", "CVL", "REF", "COP", "OPP"];
+
+/// A group the text names only by its role ("the protesters", "gunmen"),
+/// with no country or body before it to code it: an actor of its sector,
+/// unlinked and uncoded.
+fn unnamed_group(ctx: &Ctx, role: &str, start: usize, end: usize) -> Option<Entity> {
+    let sector = ctx.kb.sector_of_word(role)?;
+    if !GROUP_SECTORS.contains(&sector) {
+        return None;
+    }
+    let mut e = crate::compose::bare_entity(ctx, start, end, "group", "group:unnamed");
+    e.sector = Some(sector.to_string());
+    Some(e)
+}
+
+/// The longest role phrase starting at word `i` ("riot police"), its
+/// last word and folded text; capitalised only at a sentence's start.
+fn role_at(ctx: &Ctx, i: usize) -> Option<(usize, String)> {
+    let opens_sentence = ctx.word_before(ctx.words.spans[i].0).is_none();
+    role_phrase(ctx, i, 3, opens_sentence)
+}
+
+/// The longest role phrase of up to `words` words from word `first`, in
+/// lower case unless `capital` allows a capital ("Gunmen" opening a
+/// sentence): its last word and folded text.
+fn role_phrase(ctx: &Ctx, first: usize, words: usize, capital: bool) -> Option<(usize, String)> {
     let spans = &ctx.words.spans;
+    let start = spans.get(first)?.0;
     let mut best = None;
-    for n in 1..=4 {
-        let Some(&(_, e)) = spans.get(i + n) else {
+    for n in 0..words {
+        let Some(&(_, e)) = spans.get(first + n) else {
             break;
         };
-        let phrase = ctx.text(spans[i + 1].0, e);
-        if phrase.chars().next().is_some_and(char::is_uppercase) {
+        let phrase = ctx.text(start, e);
+        if !capital && phrase.chars().next().is_some_and(char::is_uppercase) {
             break;
         }
+        let phrase = phrase.to_lowercase();
         let is_role = ctx
             .kb
             .pattern_of(&phrase)
             .is_some_and(|p| p.targets.iter().any(|t| matches!(t, Target::Role(_))));
         if is_role {
-            best = Some((i + n, fold_name(&phrase)));
+            best = Some((first + n, fold_name(&phrase)));
         }
     }
     best
+}
+
+/// True for a role word in the plural ("soldiers", "gunmen", "police").
+fn is_plural(role: &str) -> bool {
+    let last = role.rsplit(' ').next().unwrap_or(role);
+    (last.ends_with('s') && !last.ends_with("ss"))
+        || last.ends_with("men")
+        || matches!(
+            last,
+            "police" | "people" | "militia" | "military" | "personnel"
+        )
+}
+
+/// The longest role phrase in lower case after word `i` ("the secretary
+/// of state"): its last word and its folded text.
+fn role_after(ctx: &Ctx, i: usize) -> Option<(usize, String)> {
+    role_phrase(ctx, i + 1, 4, false)
 }
 
 /// A copy of a person's mention at another span; `refers_to` is set when

@@ -32,6 +32,9 @@ pub enum Record {
         title: String,
         start: Option<NaiveDate>,
         end: Option<NaiveDate>,
+        /// From this date on the office is not trusted: the source stops
+        /// there, so an open end means "held when last known", not "held".
+        known_until: Option<NaiveDate>,
     },
     Place {
         id: String,
@@ -118,13 +121,27 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Record>, KbError> {
             }
             "office" => {
                 need(6)?;
+                let start = date(field(5)).map_err(err)?;
+                let end = date(field(6)).map_err(err)?;
+                // An office that ends before it starts is a typing slip
+                // (swapped columns): held on no day, it would silently
+                // read as a former office.
+                if let (Some(s), Some(e)) = (start, end) {
+                    if e < s {
+                        return Err(err(format!(
+                            "the office ends ({e}) before it starts ({s}); are the start and \
+                             end columns swapped?"
+                        )));
+                    }
+                }
                 Record::Office {
                     person: nonempty(1, "person id")?,
                     country: nonempty(2, "country")?,
                     sector: nonempty(3, "sector")?,
                     title: nonempty(4, "title")?,
-                    start: date(field(5)).map_err(err)?,
-                    end: date(field(6)).map_err(err)?,
+                    start,
+                    end,
+                    known_until: date(field(7)).map_err(err)?,
                 }
             }
             "region" => {
@@ -238,6 +255,32 @@ mod tests {
         assert!(e.message.contains("unknown record type"), "{e}");
         let e = parse("extra.tsv", "org\tX\n").unwrap_err();
         assert!(e.message.contains("needs 5"), "{e}");
+    }
+
+    #[test]
+    fn an_office_may_say_until_when_it_is_known() {
+        let r = parse(
+            "x.tsv",
+            "office\tp\tAFG\tGOV\tT\t2001-12-22\t\t2017-01-01\n",
+        )
+        .unwrap();
+        let Record::Office {
+            end, known_until, ..
+        } = &r[0]
+        else {
+            panic!("an office record: {r:?}");
+        };
+        assert_eq!(*end, None);
+        assert_eq!(*known_until, NaiveDate::from_ymd_opt(2017, 1, 1));
+        let e = parse("x.tsv", "office\tp\tAFG\tGOV\tT\t2001\t\t2017-02-30\n").unwrap_err();
+        assert!(e.message.contains("2017-02-30"), "{e}");
+    }
+
+    #[test]
+    fn an_office_ending_before_it_starts_is_an_error() {
+        let e = parse("user.tsv", "office\tp\tKEN\tGOV\tminister\t2020\t2019\n").unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("before it starts"), "{e}");
     }
 
     #[test]

@@ -1,14 +1,27 @@
 //! The loaded knowledge base: entries by kind, and one automaton over
 //! every folded name, adjective and role word.
+//!
+//! Three tiers of data, the higher beating the lower: the user's `--kb`
+//! files, the hand-made shipped files (`people.tsv`, `orgs.tsv`, ...,
+//! kept current), and the files converted from the PETRARCH2 Phoenix
+//! dictionaries (`phoenix-*.tsv`, about 18,000 people and 1,900
+//! organisations with dated roles; see `scripts/kb/convert_phoenix.py`).
+//! A lower tier never replaces an entry of a higher one with the same id,
+//! never adds offices to it, never overrides its role words, and loses
+//! every name a higher tier also has. Phoenix stops around 2016, so its
+//! open-ended roles carry a "known until" date (2017-01-01) from which
+//! they are not trusted: the person is still found, but with no office,
+//! until a hand-made or user entry says what they hold now.
 
 use crate::data::{parse, Record};
 use crate::fold::fold_name;
 use crate::KbError;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
-/// The data files built into the binary, by name.
+/// The data files built into the binary, by name. Files whose name starts
+/// with `phoenix-` are the lowest tier: every other file beats them.
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("countries.tsv", include_str!("../data/countries.tsv")),
     ("orgs.tsv", include_str!("../data/orgs.tsv")),
@@ -23,7 +36,33 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         "places-cities.tsv",
         include_str!("../data/places-cities.tsv"),
     ),
+    (
+        "phoenix-people.tsv",
+        include_str!("../data/phoenix-people.tsv"),
+    ),
+    ("phoenix-orgs.tsv", include_str!("../data/phoenix-orgs.tsv")),
+    (
+        "phoenix-agents.tsv",
+        include_str!("../data/phoenix-agents.tsv"),
+    ),
 ];
+
+/// Where an entry comes from, lowest first: a higher tier beats a lower
+/// one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    Phoenix,
+    Shipped,
+    User,
+}
+
+fn tier_of_builtin(name: &str) -> Tier {
+    if name.starts_with("phoenix-") {
+        Tier::Phoenix
+    } else {
+        Tier::Shipped
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Country {
@@ -52,6 +91,27 @@ pub struct Office {
     pub title: String,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
+    /// From this date on the office is not trusted (its source stops
+    /// before): an article then sees neither the office nor its end.
+    pub known_until: Option<NaiveDate>,
+}
+
+impl Office {
+    /// True when the office is held on `d` as far as its source knows.
+    pub fn held_on(&self, d: NaiveDate) -> bool {
+        self.start.is_none_or(|s| s <= d)
+            && self.end.is_none_or(|e| d < e)
+            && self.known_until.is_none_or(|k| d < k)
+    }
+
+    /// The end of what is known of the office: its end, or the date its
+    /// source stops, whichever comes first.
+    fn known_end(&self) -> Option<NaiveDate> {
+        match (self.end, self.known_until) {
+            (Some(e), Some(k)) => Some(e.min(k)),
+            (e, k) => e.or(k),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -64,25 +124,27 @@ pub struct Person {
 
 impl Person {
     /// The office held on `date`; without a date, the latest office.
-    /// When several are held at once, the one that started last wins.
+    /// When several are held at once, the one that started last wins. An
+    /// office past its "known until" date is not held: it is unknown.
     pub fn office_on(&self, date: Option<NaiveDate>) -> Option<&Office> {
         match date {
             Some(d) => self
                 .offices
                 .iter()
-                .filter(|o| o.start.is_none_or(|s| s <= d) && o.end.is_none_or(|e| d < e))
+                .filter(|o| o.held_on(d))
                 .max_by_key(|o| o.start),
             None => self.offices.iter().max_by_key(|o| o.start),
         }
     }
 
     /// The last office that ended on or before `date`: what "former"
-    /// refers to.
+    /// refers to. Past its "known until" date an office is not former
+    /// either: its source cannot say what the person holds since.
     pub fn office_before(&self, date: Option<NaiveDate>) -> Option<&Office> {
         let d = date?;
         self.offices
             .iter()
-            .filter(|o| o.end.is_some_and(|e| e <= d))
+            .filter(|o| o.end.is_some_and(|e| e <= d) && o.known_until.is_none_or(|k| d < k))
             .max_by_key(|o| o.end)
     }
 
@@ -95,7 +157,7 @@ impl Person {
         let hi = d.with_year(d.year() + years).unwrap_or(d);
         self.offices
             .iter()
-            .any(|o| o.start.is_none_or(|s| s <= hi) && o.end.is_none_or(|e| lo < e))
+            .any(|o| o.start.is_none_or(|s| s <= hi) && o.known_end().is_none_or(|e| lo < e))
     }
 }
 
@@ -179,10 +241,11 @@ impl Kb {
     pub fn load(extra: &[(&str, &str)]) -> Result<Kb, KbError> {
         let mut records = Vec::new();
         for (name, text) in BUILTIN_FILES {
-            records.extend(parse(name, text)?.into_iter().map(|r| (r, false)));
+            let tier = tier_of_builtin(name);
+            records.extend(parse(name, text)?.into_iter().map(|r| (r, tier)));
         }
         for (name, text) in extra {
-            records.extend(parse(name, text)?.into_iter().map(|r| (r, true)));
+            records.extend(parse(name, text)?.into_iter().map(|r| (r, Tier::User)));
         }
         Ok(build(records))
     }
@@ -201,27 +264,79 @@ impl Kb {
     pub fn sector_of_role(&self, role: usize) -> &str {
         &self.roles[role].1
     }
+
+    /// The sector a role word gives ("troops" MIL, "firm" BUS), if the
+    /// word is one.
+    pub fn sector_of_word(&self, word: &str) -> Option<&str> {
+        self.pattern_of(word)?.targets.iter().find_map(|t| match t {
+            Target::Role(r) => Some(self.sector_of_role(*r)),
+            _ => None,
+        })
+    }
+
+    /// True when `code` is a sector code ("BUS", "MIL") rather than a
+    /// country or an international body.
+    pub fn is_sector(&self, code: &str) -> bool {
+        self.roles.iter().any(|(_, s)| s == code)
+    }
 }
 
-fn build(records: Vec<(Record, bool)>) -> Kb {
-    let mut countries: Vec<Country> = Vec::new();
-    let mut orgs: Vec<Org> = Vec::new();
-    let mut people: Vec<Person> = Vec::new();
-    let mut places: Vec<Place> = Vec::new();
-    let mut roles: Vec<(String, String)> = Vec::new();
-    let mut ambiguous = HashSet::new();
-    let mut user_ids: HashSet<String> = HashSet::new();
-    let mut offices: Vec<(String, Office, bool)> = Vec::new();
+/// Entries of one kind in load order, found by id in constant time, each
+/// with the tier it came from.
+struct Table<T> {
+    items: Vec<T>,
+    tiers: Vec<Tier>,
+    by_id: HashMap<String, usize>,
+}
 
-    // Later records with the same id replace earlier ones: user files are
-    // read last.
-    fn upsert<T>(list: &mut Vec<T>, item: T, same: impl Fn(&T) -> bool) {
-        match list.iter().position(same) {
-            Some(i) => list[i] = item,
-            None => list.push(item),
+impl<T> Table<T> {
+    fn new() -> Self {
+        Table {
+            items: Vec::new(),
+            tiers: Vec::new(),
+            by_id: HashMap::new(),
         }
     }
-    for (record, user) in records {
+
+    /// Adds an entry; one with the same id is replaced when the new one's
+    /// tier is at least as high (user files are read last), and otherwise
+    /// the new one is dropped. Returns false when it was dropped.
+    fn upsert(&mut self, id: &str, item: T, tier: Tier) -> bool {
+        match self.by_id.get(id) {
+            Some(&i) if self.tiers[i] > tier => false,
+            Some(&i) => {
+                self.items[i] = item;
+                self.tiers[i] = tier;
+                true
+            }
+            None => {
+                self.by_id.insert(id.to_string(), self.items.len());
+                self.items.push(item);
+                self.tiers.push(tier);
+                true
+            }
+        }
+    }
+
+    fn tier(&self, i: usize) -> Tier {
+        self.tiers[i]
+    }
+}
+
+fn build(records: Vec<(Record, Tier)>) -> Kb {
+    let mut countries: Table<Country> = Table::new();
+    let mut orgs: Table<Org> = Table::new();
+    let mut people: Table<Person> = Table::new();
+    let mut places: Vec<Place> = Vec::new();
+    let mut place_tiers: Vec<Tier> = Vec::new();
+    let mut place_by_id: HashMap<String, usize> = HashMap::new();
+    let mut roles: Vec<(String, String)> = Vec::new();
+    let mut role_tiers: Vec<Tier> = Vec::new();
+    let mut role_by_word: HashMap<String, usize> = HashMap::new();
+    let mut ambiguous = HashSet::new();
+    let mut offices: Vec<(String, Office, Tier)> = Vec::new();
+
+    for (record, tier) in records {
         match record {
             Record::Country {
                 code,
@@ -230,9 +345,6 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
                 adjectives,
                 capital,
             } => {
-                if user {
-                    user_ids.insert(format!("country:{code}"));
-                }
                 let c = Country {
                     code: code.clone(),
                     name,
@@ -241,7 +353,7 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
                     capital,
                     capital_place: None,
                 };
-                upsert(&mut countries, c, |x| x.code == code);
+                countries.upsert(&code, c, tier);
             }
             Record::Org {
                 id,
@@ -250,9 +362,6 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
                 code,
                 sector,
             } => {
-                if user {
-                    user_ids.insert(format!("org:{id}"));
-                }
                 let o = Org {
                     id: id.clone(),
                     name,
@@ -260,19 +369,16 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
                     code,
                     sector,
                 };
-                upsert(&mut orgs, o, |x| x.id == id);
+                orgs.upsert(&id, o, tier);
             }
             Record::Person { id, name, aliases } => {
-                if user {
-                    user_ids.insert(format!("person:{id}"));
-                }
                 let p = Person {
                     id: id.clone(),
                     name,
                     aliases,
                     offices: Vec::new(),
                 };
-                upsert(&mut people, p, |x| x.id == id);
+                people.upsert(&id, p, tier);
             }
             Record::Office {
                 person,
@@ -281,6 +387,7 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
                 title,
                 start,
                 end,
+                known_until,
             } => {
                 offices.push((
                     person,
@@ -290,8 +397,9 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
                         title,
                         start,
                         end,
+                        known_until,
                     },
-                    user,
+                    tier,
                 ));
             }
             Record::Place {
@@ -305,9 +413,6 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
                 population,
                 is_region,
             } => {
-                if user {
-                    user_ids.insert(format!("place:{id}"));
-                }
                 let p = Place {
                     id: id.clone(),
                     name,
@@ -319,19 +424,44 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
                     population,
                     is_region,
                 };
-                // The generated city file has no duplicate ids; looking
-                // each one up would make loading quadratic.
-                if user || is_region {
-                    upsert(&mut places, p, |x| x.id == id);
+                // The generated city file has no duplicate ids, so its
+                // places are not indexed by id: only regions and the
+                // user's places can replace one another.
+                if tier == Tier::User || is_region {
+                    match place_by_id.get(&id) {
+                        Some(&i) if place_tiers[i] > tier => {}
+                        Some(&i) => {
+                            places[i] = p;
+                            place_tiers[i] = tier;
+                        }
+                        None => {
+                            place_by_id.insert(id, places.len());
+                            places.push(p);
+                            place_tiers.push(tier);
+                        }
+                    }
                 } else {
                     places.push(p);
+                    place_tiers.push(tier);
                 }
             }
             Record::Sector { code, words } => {
                 for w in words {
                     let w = fold_name(&w);
-                    roles.retain(|(x, _)| *x != w);
-                    roles.push((w, code.clone()));
+                    match role_by_word.get(&w) {
+                        // A lower tier's word (Phoenix agents) never
+                        // recodes a word the hand-made sectors have.
+                        Some(&i) if role_tiers[i] > tier => {}
+                        Some(&i) => {
+                            roles[i].1.clone_from(&code);
+                            role_tiers[i] = tier;
+                        }
+                        None => {
+                            role_by_word.insert(w.clone(), roles.len());
+                            roles.push((w, code.clone()));
+                            role_tiers.push(tier);
+                        }
+                    }
                 }
             }
             Record::Ambiguous { word } => {
@@ -339,58 +469,77 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
             }
         }
     }
-    // A user's offices for a person replace the shipped ones.
-    let user_office_people: HashSet<String> = offices
+    // A user's offices for a person replace the shipped ones; offices from
+    // a lower tier than the person's entry are dropped (a Phoenix role
+    // never lands on a hand-made person of the same id).
+    let user_office_people: HashSet<&str> = offices
         .iter()
-        .filter(|o| o.2)
-        .map(|o| o.0.clone())
+        .filter(|o| o.2 == Tier::User)
+        .map(|o| o.0.as_str())
         .collect();
-    for (person, office, user) in offices {
-        if !user && user_office_people.contains(&person) {
+    let mut attach: Vec<(usize, Office)> = Vec::new();
+    for (person, office, tier) in &offices {
+        if *tier != Tier::User && user_office_people.contains(person.as_str()) {
             continue;
         }
-        if let Some(p) = people.iter_mut().find(|p| p.id == person) {
-            p.offices.push(office);
+        if let Some(&i) = people.by_id.get(person) {
+            if !(*tier == Tier::Phoenix && people.tier(i) == Tier::Shipped) {
+                attach.push((i, office.clone()));
+            }
         }
+    }
+    for (i, office) in attach {
+        people.items[i].offices.push(office);
     }
 
     let country_by_code: HashMap<String, usize> = countries
+        .items
         .iter()
         .enumerate()
         .map(|(i, c)| (c.code.clone(), i))
         .collect();
-    link_capitals(&mut countries, &places);
+    link_capitals(&mut countries.items, &places);
 
     let mut patterns: Vec<Pattern> = Vec::new();
+    let mut pattern_tiers: Vec<Tier> = Vec::new();
     let mut by_folded: HashMap<String, usize> = HashMap::new();
-    let mut add = |name: &str, target: Target, user: bool| {
+    let mut add = |name: &str, target: Target, tier: Tier| {
         let folded = fold_name(name);
         if folded.len() < 2 {
             return;
         }
-        let i = *by_folded.entry(folded.clone()).or_insert_with(|| {
-            patterns.push(Pattern {
-                folded,
-                targets: Vec::new(),
-                user: false,
-                written: name.to_string(),
-                any_case: false,
-            });
-            patterns.len() - 1
-        });
+        let i = match by_folded.get(&folded) {
+            Some(&i) => i,
+            None => {
+                by_folded.insert(folded.clone(), patterns.len());
+                patterns.push(Pattern {
+                    folded,
+                    targets: Vec::new(),
+                    user: false,
+                    written: name.to_string(),
+                    any_case: false,
+                });
+                pattern_tiers.push(tier);
+                patterns.len() - 1
+            }
+        };
         let p = &mut patterns[i];
-        if !p.targets.contains(&target) {
-            p.targets.push(target);
-        }
-        if user && !p.user {
-            // The user's entry beats shipped entries of the same name.
-            p.user = true;
-            p.targets.retain(|t| *t == target);
+        let p_tier = &mut pattern_tiers[i];
+        let is_role = matches!(target, Target::Role(_));
+        if tier > *p_tier && !p.targets.is_empty() {
+            // The higher tier's entry beats lower-tier entries of the same
+            // name: the user's over the shipped, the shipped over Phoenix.
+            p.targets.clear();
             p.written = name.to_string();
-        } else if p.user && !user {
-            p.targets.retain(|t| *t != target);
         }
-        if matches!(target, Target::Role(_)) {
+        if tier >= *p_tier || p.targets.is_empty() {
+            *p_tier = tier;
+            if !p.targets.contains(&target) {
+                p.targets.push(target);
+            }
+        }
+        p.user = *p_tier == Tier::User;
+        if is_role {
             p.any_case = true;
         } else if !p.written.chars().any(char::is_uppercase) {
             // The names' written form decides their case, not a role
@@ -398,64 +547,72 @@ fn build(records: Vec<(Record, bool)>) -> Kb {
             p.written = name.to_string();
         }
     };
-    let is_user = |kind: &str, id: &str| user_ids.contains(&format!("{kind}:{id}"));
-    for (i, c) in countries.iter().enumerate() {
-        let user = is_user("country", &c.code);
-        add(&c.name, Target::Country(i), user);
+    for (i, c) in countries.items.iter().enumerate() {
+        let tier = countries.tier(i);
+        add(&c.name, Target::Country(i), tier);
         for a in &c.aliases {
-            add(a, Target::Country(i), user);
+            add(a, Target::Country(i), tier);
         }
         for a in &c.adjectives {
-            add(a, Target::Adjective(i), user);
+            add(a, Target::Adjective(i), tier);
             // Plural demonyms: "Ukrainians", "Iraqis".
             if a.ends_with("an") || a.ends_with('i') {
-                add(&format!("{a}s"), Target::Adjective(i), user);
+                add(&format!("{a}s"), Target::Adjective(i), tier);
             }
         }
         if let Some(cap) = &c.capital {
-            add(cap, Target::Capital(i), user);
+            add(cap, Target::Capital(i), tier);
         }
     }
-    for (i, o) in orgs.iter().enumerate() {
-        let user = is_user("org", &o.id);
-        add(&o.name, Target::Org(i), user);
+    for (i, o) in orgs.items.iter().enumerate() {
+        let tier = orgs.tier(i);
+        add(&o.name, Target::Org(i), tier);
         for a in &o.aliases {
-            add(a, Target::Org(i), user);
+            add(a, Target::Org(i), tier);
         }
     }
-    for (i, p) in people.iter().enumerate() {
-        let user = is_user("person", &p.id);
+    for (i, p) in people.items.iter().enumerate() {
+        let tier = people.tier(i);
         add(
             &p.name,
             Target::Person {
                 index: i,
                 full: true,
             },
-            user,
+            tier,
         );
         for a in &p.aliases {
             let full = a.split_whitespace().count() > 1;
-            add(a, Target::Person { index: i, full }, user);
+            add(a, Target::Person { index: i, full }, tier);
         }
     }
     for (i, p) in places.iter().enumerate() {
-        let user = is_user("place", &p.id);
-        add(&p.name, Target::Place(i), user);
+        add(&p.name, Target::Place(i), place_tiers[i]);
         for a in &p.aliases {
-            add(a, Target::Place(i), user);
+            add(a, Target::Place(i), place_tiers[i]);
         }
     }
     for (i, (w, _)) in roles.iter().enumerate() {
-        add(w, Target::Role(i), false);
+        // Role words are never the user's: they keep the tier of shipped
+        // data at most, so a user's name beats them.
+        add(w, Target::Role(i), role_tiers[i].min(Tier::Shipped));
     }
+    // Names that lost every reading to a higher tier stay in the table
+    // (their index is their automaton pattern) but match nothing.
+    // A contiguous NFA with a shallow dense part: with some 64,000 names
+    // (Phoenix's included) the default dense depth and prefilter cost more
+    // to build than they save in matching, which runs once per article.
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .dense_depth(2)
+        .prefilter(false)
         .build(patterns.iter().map(|p| p.folded.as_str()))
         .expect("knowledge-base names fit the automaton");
     Kb {
-        countries,
-        orgs,
-        people,
+        countries: countries.items,
+        orgs: orgs.items,
+        people: people.items,
         places,
         roles,
         ambiguous,
@@ -495,5 +652,86 @@ fn link_capitals(countries: &mut [Country], places: &[Place]) {
             .iter()
             .copied()
             .max_by_key(|i| (own_region(i), places[*i].population));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(files: &[(&str, &str, Tier)]) -> Kb {
+        let mut records = Vec::new();
+        for (name, text, tier) in files {
+            records.extend(parse(name, text).unwrap().into_iter().map(|r| (r, *tier)));
+        }
+        build(records)
+    }
+
+    fn day(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn an_office_is_unknown_from_its_known_until_date() {
+        let kb = load(&[(
+            "phoenix-people.tsv",
+            "person\tp\tAna Petrova\t\n\
+             office\tp\tBGR\tELI\tpolitical figure\t1990\t2001\t\n\
+             office\tp\tBGR\tGOV\tgovernment official\t2009-04-01\t\t2017-01-01\n",
+            Tier::Phoenix,
+        )]);
+        let p = &kb.people[0];
+        assert_eq!(p.office_on(day("2012-05-01")).unwrap().sector, "GOV");
+        // From the known-until date the open office is neither held nor
+        // former; the closed one before it is what "former" means.
+        assert!(p.office_on(day("2017-01-01")).is_none());
+        assert_eq!(p.office_before(day("2024-05-01")).unwrap().sector, "ELI");
+        assert!(p.active_near(day("2018-05-01"), 2));
+        assert!(!p.active_near(day("2024-05-01"), 2));
+    }
+
+    #[test]
+    fn a_higher_tier_takes_the_name_and_the_id() {
+        let kb = load(&[
+            (
+                "people.tsv",
+                "person\tana\tAna Petrova\t\noffice\tana\tBGR\tGOV\tMinister\t2020\t\n",
+                Tier::Shipped,
+            ),
+            (
+                "phoenix-people.tsv",
+                "person\tana\tAna Petrova\t\n\
+                 office\tana\tBGR\tMIL\tmilitary officer\t2008\t\t2017-01-01\n\
+                 person\tana-p\tAna Petrova\tAna Ivanova Petrova\n\
+                 office\tana-p\tBGR\tMIL\tmilitary officer\t2008\t\t2017-01-01\n",
+                Tier::Phoenix,
+            ),
+            (
+                "phoenix-agents.tsv",
+                "sector\tMIL\tministers|sappers\n",
+                Tier::Phoenix,
+            ),
+            ("sectors.tsv", "sector\tGOV\tministers\n", Tier::Shipped),
+        ]);
+        // The Phoenix entry with the hand-made id is dropped, and adds no
+        // office to the hand-made one.
+        let ana = kb.people.iter().find(|p| p.id == "ana").unwrap();
+        assert_eq!(ana.offices.len(), 1);
+        assert_eq!(ana.offices[0].sector, "GOV");
+        // The shared name goes to the hand-made entry alone; the Phoenix
+        // entry keeps its other name.
+        let p = kb.pattern_of("Ana Petrova").unwrap();
+        let index = kb.people.iter().position(|p| p.id == "ana").unwrap();
+        assert_eq!(p.targets, vec![Target::Person { index, full: true }]);
+        assert!(kb.pattern_of("Ana Ivanova Petrova").is_some());
+        // A Phoenix agent word never recodes a hand-made role word.
+        let role = |w: &str| {
+            kb.roles
+                .iter()
+                .find(|(x, _)| x == w)
+                .map(|(_, c)| c.as_str())
+        };
+        assert_eq!(role("ministers"), Some("GOV"));
+        assert_eq!(role("sappers"), Some("MIL"));
     }
 }

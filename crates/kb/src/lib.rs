@@ -5,9 +5,23 @@
 //! people found from cues, within-document coreference, and actor codes
 //! in the CAMEO/PLOVER style (`USA GOV`, `PRK MIL`, `IGO NATO`).
 //!
+//! The data comes in three tiers, the higher beating the lower: the
+//! user's files (`Kb::load`), the hand-made shipped files (`people.tsv`,
+//! `orgs.tsv`, `sectors.tsv`, ..., kept current), and the people,
+//! organisations and role words converted from the PETRARCH2 Phoenix
+//! dictionaries (`phoenix-*.tsv`, MIT, by `scripts/kb/convert_phoenix.py`).
+//! A lower tier loses every id and every name a higher tier has. Phoenix
+//! stops around 2016, so its roles without an end carry a "known until"
+//! date (2017-01-01, an optional eighth field of office records, open to
+//! user files too) from which they are neither held nor former: the
+//! person is found with no office. Current office-holders stay right
+//! because the hand-made files, which say who holds an office now, beat
+//! Phoenix; a user's file beats both.
+//!
 //! This crate does no IO: user files are passed in as text.
 
 mod annotate;
+mod appositions;
 mod compose;
 mod coref;
 mod cues;
@@ -17,8 +31,11 @@ mod fold;
 mod kb;
 mod matcher;
 mod ner;
+mod pronouns;
 pub mod roles;
 mod search;
+mod tree;
+mod unlinked;
 mod words;
 
 pub use annotate::{annotate, Parsed};

@@ -22,15 +22,19 @@
 //!    towns do not speak ("Tipton said").
 //!    A knowledge-base person matched by a lone name after a locative word
 //!    that the recogniser reads as a GPE, LOC or FAC is the place, unlinked
-//!    ("across Austin" is the city, not the defence secretary). The small
+//!    ("across Austin" is the city, not the defence secretary). A person
+//!    found from a cue inside a longer recognised PERSON name takes the
+//!    whole name ("Ms Anna Keller", whose surname is also a town). The small
 //!    model also reads some countries as organisations and some leaders'
 //!    surnames as places, so those labels alone change nothing.
 //! 4. **Every other recognised name is an entity.** A PERSON, ORG, GPE,
 //!    NORP, LOC, FAC or EVENT span that no knowledge-base or cue mention
 //!    overlaps becomes an unlinked entity (`id` null, rule `ner`) of kind
 //!    person, org, place, group, place, facility or event (a named storm,
-//!    "Cyclone Teodora", is an event whatever the label). A leading
-//!    "the" and a trailing possessive are trimmed; a dateline in capitals
+//!    "Cyclone Teodora", is an event whatever the label, and so is its
+//!    name alone after it). A leading
+//!    "the", a leading honorific of a person ("Dr") and a trailing
+//!    possessive are trimmed; a dateline in capitals
 //!    before a dash ("ROTTERDAM - Acme Corp") is cut off the name. A lone
 //!    surname of a person named earlier is left to coreference.
 //! 5. **Acronyms bind to their expansion.** "the Financial Stability Board
@@ -43,6 +47,8 @@
 
 use crate::annotate::{Ctx, Parsed};
 use crate::compose::bare_entity;
+use crate::tree::{subject_of_reporting_verb, token_range, tokens_in};
+use crate::words::HONORIFICS;
 use storyline_model::{Entity, NerSpan, Token};
 
 /// Labels of spans that are not names: a knowledge-base match inside one
@@ -94,7 +100,9 @@ pub fn reconcile(ctx: &Ctx, entities: &mut Vec<Entity>, parsed: Parsed) {
     });
     for e in entities.iter_mut() {
         retype(ctx, e, &names, parsed.tokens);
+        widen_to_recognised_person(ctx, e, &names);
     }
+    entities.sort_by_key(|e| (e.start, e.end));
     let furthest_end: Vec<usize> = entities
         .iter()
         .scan(0, |furthest, e| {
@@ -103,17 +111,35 @@ pub fn reconcile(ctx: &Ctx, entities: &mut Vec<Entity>, parsed: Parsed) {
         })
         .collect();
     let mut added = Vec::new();
+    // The names of storms met so far: "Teodora" after "Cyclone Teodora" is
+    // the storm again.
+    let mut storms: Vec<String> = Vec::new();
     for n in &names {
         let Some(kind) = kind_of(n.label) else {
             continue;
         };
-        let kind = if is_storm(ctx, n) { "event" } else { kind };
+        let text = ctx.text(n.start, n.end);
+        let kind = if is_storm(ctx, n) {
+            if let Some(last) = text.split_whitespace().last() {
+                storms.push(last.to_string());
+            }
+            "event"
+        } else if storms.contains(&text) {
+            "event"
+        } else {
+            kind
+        };
         // The entities starting before the name's end overlap it when the
         // furthest of their ends lies past its start.
         let before = entities.partition_point(|e| e.start < n.end);
         let overlaps = before > 0 && furthest_end[before - 1] > n.start;
         if !overlaps {
             let mut e = bare_entity(ctx, n.start, n.end, kind, "ner");
+            // An unknown person or organisation is named as written, so
+            // that coreference can join its later mentions to this one.
+            if matches!(kind, "person" | "org") {
+                e.name = Some(e.text.clone());
+            }
             if let Some((_, _, country)) = homes.iter().find(|h| (h.0, h.1) == (n.start, n.end)) {
                 e.code = Some(country.clone());
                 e.country = Some(country.clone());
@@ -169,13 +195,6 @@ fn not_a_name(e: &Entity, parsed: Parsed) -> bool {
     in_number || (e.kind == "place" && !tokens.is_empty() && !proper && !capitals)
 }
 
-/// The tokens inside a character span (tokens are sorted).
-fn tokens_in(tokens: &[Token], start: usize, end: usize) -> &[Token] {
-    let from = tokens.partition_point(|t| t.start < start);
-    let to = tokens.partition_point(|t| t.start < end);
-    &tokens[from..to.max(from)]
-}
-
 /// Words that open the name of a weather system, which the small model
 /// reads as a person ("Cyclone Teodora", "Hurricane Otis").
 const STORM_WORDS: &[&str] = &["Cyclone", "Hurricane", "Typhoon", "Storm", "Tropical"];
@@ -183,11 +202,24 @@ const STORM_WORDS: &[&str] = &["Cyclone", "Hurricane", "Typhoon", "Storm", "Trop
 /// True when a recognised name is a named storm.
 fn is_storm(ctx: &Ctx, n: &Name) -> bool {
     let text: String = ctx.chars[n.start..n.end].iter().collect();
-    text.split_whitespace().count() > 1
-        && text
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| STORM_WORDS.contains(&w))
+    text.split_whitespace().count() > 1 && text.split_whitespace().next().is_some_and(is_storm_word)
+}
+
+/// A storm word in any case ("the cyclone Teodora").
+fn is_storm_word(word: &str) -> bool {
+    STORM_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The start of a storm word ("Cyclone", "Hurricane") just before `pos`,
+/// one space away.
+fn storm_word_before(ctx: &Ctx, pos: usize) -> Option<usize> {
+    let space = pos.checked_sub(1).filter(|&i| ctx.chars[i] == ' ')?;
+    let word_start = ctx.chars[..space]
+        .iter()
+        .rposition(|c| !c.is_alphabetic())
+        .map_or(0, |i| i + 1);
+    let word: String = ctx.chars[word_start..space].iter().collect();
+    is_storm_word(&word).then_some(word_start)
 }
 
 /// The kind of entity a recogniser label names, for the labels that name
@@ -227,6 +259,21 @@ fn trimmed<'a>(ctx: &Ctx, span: &'a NerSpan) -> Option<Name<'a>> {
     for article in ["the ", "The "] {
         if text(start, end).starts_with(article) {
             start += article.chars().count();
+        }
+    }
+    // A storm's name takes the word that says it is one, which the
+    // recogniser often leaves out ("Cyclone" of "Cyclone Teodora").
+    if let Some(word_start) = storm_word_before(ctx, start) {
+        start = word_start;
+    }
+    // An honorific is not part of a person's name ("Dr Amelia Cossa").
+    if span.label == "PERSON" {
+        let name = text(start, end);
+        if let Some((first, rest)) = name.split_once(' ') {
+            let word = first.trim_end_matches('.').to_lowercase();
+            if HONORIFICS.contains(&word.as_str()) && !rest.is_empty() {
+                start += first.chars().count() + 1;
+            }
         }
     }
     for possessive in ["'s", "’s", "'", "’"] {
@@ -294,18 +341,33 @@ fn retype(ctx: &Ctx, e: &mut Entity, names: &[Name], tokens: &[Token]) {
     *e = bare_entity(ctx, e.start, e.end, new_kind, "ner:retyped");
 }
 
+/// Rule 3, for people found from cues: a cue that took part of a longer
+/// recognised person's name ("Anna" of "Ms Anna Keller", where the
+/// surname is also a town) takes the whole name.
+fn widen_to_recognised_person(ctx: &Ctx, e: &mut Entity, names: &[Name]) {
+    if e.kind != "person" || !e.rule.starts_with("cue") {
+        return;
+    }
+    let Some(n) = covering(names, |n| (n.start, n.end), e.start, e.end)
+        .filter(|n| n.label == "PERSON" && (n.start, n.end) != (e.start, e.end))
+    else {
+        return;
+    };
+    e.start = n.start;
+    e.end = n.end;
+    e.text = ctx.text(n.start, n.end);
+    e.name = Some(e.text.clone());
+}
+
 /// True when the mention's last token is the subject of a reporting verb
 /// ("Tipton said", "Tipton told reporters").
 fn speaks(tokens: &[Token], e: &Entity) -> bool {
-    let Some(last) = tokens_in(tokens, e.start, e.end).last() else {
-        return false;
-    };
-    let head = &tokens[last.head.min(tokens.len() - 1)];
-    last.dep == "nsubj"
-        && head.pos == "VERB"
-        && [head.lemma.as_str(), head.text.to_lowercase().as_str()]
-            .iter()
-            .any(|w| storyline_text::REPORTING_VERBS.contains(w))
+    let range = token_range(tokens, e.start, e.end);
+    range
+        .end
+        .checked_sub(1)
+        .filter(|&last| last >= range.start)
+        .is_some_and(|last| subject_of_reporting_verb(tokens, last))
 }
 
 /// True when the word before `pos` is a locative preposition.

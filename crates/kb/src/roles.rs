@@ -126,6 +126,9 @@ pub fn sentence_codes(
                     .code
                     .as_deref()
                     .and_then(|c| c.split(' ').next())
+                    // A business of unknown country ("BUS") has no
+                    // country code to compare.
+                    .filter(|c| !kb.is_sector(c))
                     .map(str::to_string)
             })
             .collect()

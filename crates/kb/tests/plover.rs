@@ -10,7 +10,7 @@ use storyline_kb::{roles::sentence_codes, Kb};
 
 /// Records whose source and target code sets are both right, as recorded
 /// in docs/quality.md. Raise it as coding improves; never lower it.
-const BOTH_RIGHT: usize = 109;
+const BOTH_RIGHT: usize = 112;
 
 use storyline_testkit::shared_dir;
 

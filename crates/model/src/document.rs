@@ -190,6 +190,10 @@ pub struct Document {
     /// Events coded into PLOVER; empty until the coding stage has run.
     #[serde(default)]
     pub events: Vec<crate::Event>,
+    /// Happenings with no political actor (an earthquake, a crash, a
+    /// toll): see [`crate::Occurrence`].
+    #[serde(default)]
+    pub occurrences: Vec<crate::Occurrence>,
     pub removed: Vec<RemovedLine>,
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -18,9 +18,16 @@ pub struct Entity {
     pub code: Option<String>,
     /// The canonical name of what is mentioned.
     pub name: Option<String>,
-    /// The office the person held at the article's date.
+    /// The office the person held at the article's date, from the
+    /// knowledge base, or the role a title or an apposition gives an
+    /// unknown person ("chief product officer").
     #[serde(default)]
     pub office: Option<String>,
+    /// The organisation a person speaks for or works at, as the text
+    /// names it in a title or an apposition ("EncompaaS" in "Jaimie
+    /// Tilbrook, chief product officer of EncompaaS").
+    #[serde(default)]
+    pub org: Option<String>,
     /// ISO 3166 alpha-3 code of the actor's or place's country.
     pub country: Option<String>,
     /// The sector code (GOV, MIL, REB, CVL, ...), when known.
@@ -40,7 +47,9 @@ pub struct Entity {
     /// What produced this mention: `kb` (a knowledge-base name), `kb:alias`,
     /// `cue:title`, `cue:title+context`, `cue:honorific`, `cue:said`,
     /// `cue:appositive`, `cue:org`, `kb:of-country`, `group`, `coref:group`
-    /// ("the troops" after "North Korean troops"), `coref:surname`,
+    /// ("the troops" after "North Korean troops"), `group:place` ("police
+    /// in Lagos"), `group:unnamed` (a group named only by its role:
+    /// "protesters", "the gunmen", uncoded), `coref:surname`,
     /// `coref:title`, `coref:pronoun`, `user` (an entry from `--kb`), `title`
     /// (a country inside a person's title: "US Secretary of State ...").
     pub rule: String,

@@ -13,11 +13,12 @@ mod raw;
 mod span;
 mod time;
 mod token;
+pub mod tree;
 
 pub use date::{DateError, PartialDate, Precision};
 pub use document::{DateOrigin, Diagnostic, Document, Quantity, RemovedLine, Severity, SourceRef};
 pub use entity::Entity;
-pub use event::{Claim, Event};
+pub use event::{Claim, Event, Occurrence};
 pub use id::DocId;
 pub use raw::{GivenMeta, Markup, PageMeta, RawDocument};
 pub use span::{CharIndex, Span};

@@ -15,13 +15,21 @@ pub use aggregate::Aggregated;
 pub use migrations::SCHEMA_VERSION;
 pub use tokens::TokensError;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use std::path::Path;
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
+use std::path::{Path, PathBuf};
 use storyline_model::{DateOrigin, Document, SourceRef};
 use storyline_story::Story;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// A reader was pointed at a store file that does not exist.
+    #[error("no store at {}", .0.display())]
+    NotFound(PathBuf),
+    /// The file could not be opened as a store. The reason is SQLite's
+    /// description of its error code alone: SQLite's own message repeats
+    /// the path, which this message already names.
+    #[error("cannot open store {}: {reason}", path.display())]
+    Open { path: PathBuf, reason: String },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("stored document is not valid JSON: {0}")]
@@ -39,6 +47,10 @@ pub enum StoreError {
 impl StoreError {
     pub fn hint(&self) -> &'static str {
         match self {
+            StoreError::NotFound(_) => "check the path, or ingest documents into it first",
+            StoreError::Open { .. } => {
+                "check that the --db path is a storyline database and is writable"
+            }
             StoreError::Sqlite(_) => {
                 "check that the --db path is a storyline database and is writable"
             }
@@ -51,6 +63,23 @@ impl StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Why SQLite could not open a file, without the path its own message
+/// repeats: the description of its error code, in lower case to read as
+/// the end of a sentence.
+fn open_reason(e: &rusqlite::Error) -> String {
+    let text = match e {
+        rusqlite::Error::SqliteFailure(err, _) => {
+            rusqlite::ffi::code_to_str(err.extended_code).to_string()
+        }
+        other => other.to_string(),
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => text,
+    }
+}
 
 /// What storing one document did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,13 +147,40 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if need be) and migrates a store file.
+    /// Opens (creating if need be) and migrates a store file: for writers.
     pub fn open(path: &Path) -> Result<Store> {
-        let conn = Connection::open(path)?;
+        Store::open_with_flags(path, OpenFlags::default())
+    }
+
+    /// Opens and migrates a store file that must already exist: for
+    /// readers, so that a mistyped `--db` or a read before any ingest is
+    /// an error instead of a new, empty store.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::NotFound(path.to_path_buf()));
+        }
+        // Read-write without create: a store left by an older build may
+        // still need migrating, and the file may vanish after the check.
+        let flags = OpenFlags::default() - OpenFlags::SQLITE_OPEN_CREATE;
+        Store::open_with_flags(path, flags).map_err(|e| match e {
+            StoreError::Open { .. } if !path.exists() => StoreError::NotFound(path.to_path_buf()),
+            e => e,
+        })
+    }
+
+    fn open_with_flags(path: &Path, flags: OpenFlags) -> Result<Store> {
+        let open_error = |e: rusqlite::Error| StoreError::Open {
+            path: path.to_path_buf(),
+            reason: open_reason(&e),
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
         // WAL keeps readers working during an ingest and makes a killed
-        // writer cheap to recover from.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // writer cheap to recover from. A file that is not a database is
+        // first noticed here, so these errors are open errors too.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(open_error)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_error)?;
         Store::init(conn)
     }
 

@@ -36,6 +36,7 @@ fn doc(text: &str, source: &str) -> Document {
         entities: vec![],
         claims: vec![],
         events: vec![],
+        occurrences: vec![],
         removed: vec![],
         diagnostics: vec![],
     }

@@ -19,6 +19,13 @@ use std::collections::HashMap;
 /// clustering test corpus (`crates/cli/tests/clustering.rs`), where it
 /// gives the best balance of precision and recall (see docs/quality.md).
 pub const JOIN_THRESHOLD: f32 = 0.45;
+/// The similarity from which an article joins a story whose centre holds
+/// a name the article also gives and the knowledge base does not know (a
+/// storm, an operation, a person of two or more words: see
+/// `unknown_names`). Articles on different angles of one event (its
+/// toll, the shelters, a grant) share little wording but name the same
+/// storm; two happenings of one kind seldom share such a name.
+pub const NAMED_JOIN_THRESHOLD: f32 = 0.30;
 /// Days before a story's first or after its last article within which an
 /// article can still join it: developing stories go quiet for weeks.
 pub const WINDOW_DAYS: i64 = 60;
@@ -105,6 +112,34 @@ fn idf(n: u64, df: u64) -> f32 {
 /// Story features compared with an article: the story's centre.
 const CENTRE: usize = 60;
 
+/// The article's entity features that are names the knowledge base does
+/// not know: keyed by the name itself (no id, no actor code), of two words
+/// or more, written as a name (first and last words capitalised). Common
+/// nouns taken as entities ("aid workers") and single words are left out.
+fn unknown_names(profile: &Profile) -> Vec<&str> {
+    profile
+        .features
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .filter(|k| {
+            k.strip_prefix("e:").is_some_and(|rest| {
+                !rest.contains(':') && rest.contains(' ') && !rest.chars().any(|c| c.is_uppercase())
+            })
+        })
+        .filter(|k| {
+            profile.names.iter().any(|(key, name)| {
+                key == k && {
+                    let words: Vec<&str> = name.split_whitespace().collect();
+                    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+                    words.len() >= 2
+                        && words.first().is_some_and(capital)
+                        && words.last().is_some_and(capital)
+                }
+            })
+        })
+        .collect()
+}
+
 /// The cosine of the article's idf-weighted features and the story's
 /// centre (its heaviest features, weight per article, idf-weighted).
 fn similarity<B: StoryBackend>(
@@ -169,6 +204,7 @@ pub fn assign<B: StoryBackend>(backend: &mut B, profile: &Profile) -> Result<u64
     let mut ranked: Vec<(u64, f32)> = rough.into_iter().collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(CANDIDATES);
+    let names = unknown_names(profile);
     let mut best: Option<(Story, f32)> = None;
     for (id, _) in ranked {
         let Some(story) = backend.load(id)? else {
@@ -178,7 +214,17 @@ pub fn assign<B: StoryBackend>(backend: &mut B, profile: &Profile) -> Result<u64
             continue;
         }
         let score = similarity(backend, n, profile, &idfs, &story)?;
-        if score >= JOIN_THRESHOLD && best.as_ref().is_none_or(|(_, b)| score > *b) {
+        let named = story
+            .features
+            .iter()
+            .take(CENTRE)
+            .any(|(k, _)| names.contains(&k.as_str()));
+        let threshold = if named {
+            NAMED_JOIN_THRESHOLD
+        } else {
+            JOIN_THRESHOLD
+        };
+        if score >= threshold && best.as_ref().is_none_or(|(_, b)| score > *b) {
             best = Some((story, score));
         }
     }

@@ -10,10 +10,15 @@ pub fn repo_root() -> PathBuf {
         .expect("the checkout root exists")
 }
 
-/// The shared corpus beside the checkout. In CI (`STORYLINE_REQUIRE_SHARED=1`)
-/// its absence fails the test; elsewhere the test is skipped with a message.
+/// The shared corpus: `STORYLINE_SHARED_DIR` when set, else `../shared`
+/// beside the checkout. In CI (`STORYLINE_REQUIRE_SHARED=1`) its absence
+/// fails the test; elsewhere the test returns early and a `skipped` line
+/// names it in the test run's output.
 pub fn shared_dir() -> Option<PathBuf> {
-    let dir = repo_root().join("../shared");
+    let dir = match std::env::var_os("STORYLINE_SHARED_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => repo_root().join("../shared"),
+    };
     if dir.is_dir() {
         return Some(dir);
     }
@@ -23,9 +28,28 @@ pub fn shared_dir() -> Option<PathBuf> {
             dir.display()
         );
     }
-    eprintln!(
-        "skipping: {} not found (set STORYLINE_REQUIRE_SHARED=1 to make this an error)",
+    report_skip(&dir);
+    None
+}
+
+/// Says that the running test skipped, where `cargo test` shows it. The
+/// test harness captures what `eprintln!` prints and shows it only for a
+/// failing test, so a skipped test, which passes, would otherwise look
+/// like one that ran. A write to the stderr handle itself is not
+/// captured. The harness names each test's thread after the test.
+fn report_skip(dir: &Path) {
+    use std::io::Write as _;
+    let test = std::thread::current()
+        .name()
+        .filter(|n| *n != "main")
+        .unwrap_or("a test")
+        .to_string();
+    let line = format!(
+        "skipped {test}: needs the shared corpus, not found at {} \
+         (set STORYLINE_REQUIRE_SHARED=1 to make this an error)\n",
         dir.display()
     );
-    None
+    // One write per line, so that lines from tests running in parallel
+    // do not interleave.
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }

@@ -106,7 +106,9 @@ where
 {
     let db = state.db.clone();
     let task = tokio::task::spawn_blocking(move || {
-        let store = Store::open(&db)?;
+        // The view only reads: a store deleted while serving is an error
+        // page, not a new empty store.
+        let store = Store::open_existing(&db)?;
         f(&store)
     });
     match tokio::time::timeout(QUERY_TIMEOUT, task).await {

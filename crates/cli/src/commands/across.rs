@@ -4,7 +4,7 @@
 
 use crate::render;
 use crate::DbArg;
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use storyline_model::Document;
 use storyline_store::Store;
 
@@ -30,7 +30,7 @@ pub struct TimelineArgs {
 }
 
 pub fn open(db: &DbArg) -> Result<Store> {
-    Store::open(&db.db).with_context(|| format!("cannot open store {}", db.db.display()))
+    super::open_existing(db)
 }
 
 /// The independent articles of one story, or of the whole store: copies

@@ -35,6 +35,7 @@ struct Report<'a> {
 }
 
 pub fn run(args: Args) -> Result<u8> {
+    pipeline::check_inputs_exist(&args.paths)?;
     let mut store = Store::open_in_memory()?;
     let summary = pipeline::ingest(&args.paths, &args.input, &mut store)?;
     summary.print_problems();

@@ -1,39 +1,63 @@
-//! `figures`, `times`, `entities`, `claims` and `events`: one article's
+//! `figures`, `times`, `entities`, `claims`, `events` and `occurrences`: one article's
 //! annotations of one kind, as a table for people or as JSON.
 
 use super::across;
-use crate::pipeline::{self, InputArgs};
+use crate::pipeline::{self, InputArgs, ReadArgs, VerbsArg};
 use crate::render;
 use crate::DbArg;
-use anyhow::{Context, Result};
+use anyhow::Result;
+use clap::parser::ValueSource;
+use clap::{ArgMatches, Args as _, Command};
 use std::path::PathBuf;
-use storyline_store::Store;
 
+/// Where a listing reads from: one article, or the store. `times`,
+/// `entities`, `claims` and `occurrences` take this alone; `figures` and
+/// `events` add the options only they use.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The article: a file, or `-` for stdin. Without one, the store is
-    /// read: `figures` prints figure tracks across articles, `events
-    /// --merged` merged events, and the others list every document's
-    /// annotations under a line with its id and title.
+    /// The article: a file, or `-` for stdin. Without one, the store
+    /// (`--db`) is read and every stored document's annotations are
+    /// listed under a line with its id and title.
     path: Option<PathBuf>,
     #[command(flatten)]
-    input: InputArgs,
+    input: ReadArgs,
     #[command(flatten)]
     db: DbArg,
     /// Print them as JSON (from the store: one line per document).
     #[arg(long)]
     json: bool,
-    /// From the store, only this story (for figure tracks and merged
-    /// events).
+}
+
+/// `figures`: from a file its figures; from the store figure tracks, or
+/// each document's figures.
+#[derive(clap::Args)]
+pub struct FiguresArgs {
+    #[command(flatten)]
+    source: Args,
+    /// Only this story's figure tracks (an id from `storyline stories`).
+    #[arg(long, conflicts_with_all = ["path", "per_document"])]
+    story: Option<u64>,
+    /// List each stored document's figures instead of tracks.
+    #[arg(long, conflicts_with = "path")]
+    per_document: bool,
+}
+
+/// `events`: from a file its events; from the store each document's
+/// events, or the events merged across articles.
+#[derive(clap::Args)]
+pub struct EventsArgs {
+    #[command(flatten)]
+    source: Args,
+    #[command(flatten)]
+    verbs: VerbsArg,
+    /// Only this story's events, merged across its articles (implies
+    /// `--merged`).
     #[arg(long, conflicts_with = "path")]
     story: Option<u64>,
-    /// `events`: each event once, merged across articles, with its
+    /// Each event once, merged across the stored articles, with its
     /// mentions and sources.
     #[arg(long, conflicts_with = "path")]
     merged: bool,
-    /// `figures`: list each stored document's figures instead of tracks.
-    #[arg(long, conflicts_with = "path")]
-    per_document: bool,
 }
 
 /// Which annotations to print.
@@ -43,26 +67,92 @@ pub enum Kind {
     Entities,
     Claims,
     Events,
+    Occurrences,
 }
 
-pub fn run(args: Args, kind: Kind) -> Result<u8> {
-    let from_store = args.path.is_none();
-    if from_store {
-        match kind {
-            Kind::Figures if !args.per_document => {
-                return across::figure_tracks(&args.db, args.story, args.json)
-            }
-            Kind::Events if args.merged || args.story.is_some() => {
-                return across::merged_events(&args.db, args.story, args.json)
-            }
-            _ => {}
-        }
+impl Kind {
+    /// The subcommand that prints this kind.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Some(match name {
+            "figures" => Kind::Figures,
+            "times" => Kind::Times,
+            "entities" => Kind::Entities,
+            "claims" => Kind::Claims,
+            "events" => Kind::Events,
+            "occurrences" => Kind::Occurrences,
+            _ => return None,
+        })
     }
+}
+
+/// An option given to a listing that its source makes meaningless: a
+/// reading option (`--kb`, `--verbs`, `--published`, ...) without a file,
+/// since then the store is read and nothing is annotated, or `--db` with
+/// a file, since then no store is read. Clap declares conflicts between
+/// single arguments, not between a whole flattened group and the absence
+/// of the file, so this is checked on the parsed matches; the store
+/// options conflict with the file in the derive instead. A `--db` from
+/// `STORYLINE_DB` is not given on the command line and never refused.
+pub fn misplaced_option(sub: &Command, matches: &ArgMatches) -> Option<String> {
+    Kind::from_name(sub.get_name())?;
+    let given = |id: &str| matches.value_source(id) == Some(ValueSource::CommandLine);
+    let long = |id: &str| {
+        sub.get_arguments()
+            .find(|a| a.get_id() == id)
+            .and_then(|a| a.get_long())
+            .unwrap_or(id)
+            .to_string()
+    };
+    let has_file = matches.contains_id("path") && given("path");
+    if has_file {
+        return given("db").then(|| {
+            "`--db` names a store to read, but a FILE was given: the file is read, not the store"
+                .to_string()
+        });
+    }
+    let reading = ReadArgs::augment_args(Command::new("read"));
+    let verbs = VerbsArg::augment_args(Command::new("verbs"));
+    let ids: Vec<String> = reading
+        .get_arguments()
+        .chain(verbs.get_arguments())
+        .map(|a| a.get_id().to_string())
+        .collect();
+    let misplaced = sub
+        .get_arguments()
+        .map(|a| a.get_id().as_str())
+        .find(|id| ids.iter().any(|r| r == id) && given(id))?;
+    Some(format!(
+        "`--{}` applies to reading an article, but no FILE was given: without one the store is \
+         read (give a FILE or `-`, or leave the option out)",
+        long(misplaced)
+    ))
+}
+
+pub fn figures(args: FiguresArgs) -> Result<u8> {
+    if args.source.path.is_none() && !args.per_document {
+        return across::figure_tracks(&args.source.db, args.story, args.source.json);
+    }
+    run(args.source, VerbsArg::default(), Kind::Figures)
+}
+
+pub fn events(args: EventsArgs) -> Result<u8> {
+    if args.source.path.is_none() && (args.merged || args.story.is_some()) {
+        return across::merged_events(&args.source.db, args.story, args.source.json);
+    }
+    run(args.source, args.verbs, Kind::Events)
+}
+
+/// One article's annotations of one kind, or every stored document's;
+/// `verbs` are the user's verb patterns, given only to `events`.
+pub fn run(args: Args, verbs: VerbsArg, kind: Kind) -> Result<u8> {
+    let from_store = args.path.is_none();
+    let input = InputArgs {
+        read: args.input,
+        verbs,
+    };
     let docs = match &args.path {
-        Some(path) => pipeline::collect_one(path, &args.input)?,
-        None => Store::open(&args.db.db)
-            .with_context(|| format!("cannot open store {}", args.db.db.display()))?
-            .documents()?,
+        Some(path) => pipeline::collect_one(path, &input)?,
+        None => super::open_existing(&args.db)?.documents()?,
     };
     for doc in &docs {
         let items = match kind {
@@ -71,6 +161,7 @@ pub fn run(args: Args, kind: Kind) -> Result<u8> {
             Kind::Entities => serde_json::to_value(&doc.entities)?,
             Kind::Claims => serde_json::to_value(&doc.claims)?,
             Kind::Events => serde_json::to_value(&doc.events)?,
+            Kind::Occurrences => serde_json::to_value(&doc.occurrences)?,
         };
         if args.json && from_store {
             // One line per document, so the listing is JSON Lines.
@@ -95,6 +186,7 @@ pub fn run(args: Args, kind: Kind) -> Result<u8> {
             Kind::Entities => render::entities_table(&doc.entities),
             Kind::Claims => render::claims_table(&doc.claims, &doc.text),
             Kind::Events => render::events_table(&doc.events),
+            Kind::Occurrences => render::occurrences_table(&doc.occurrences),
         };
         out!("{table}")?;
     }

@@ -1,7 +1,6 @@
 use crate::render;
 use crate::DbArg;
-use anyhow::{Context, Result};
-use storyline_store::Store;
+use anyhow::Result;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -13,8 +12,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<u8> {
-    let store = Store::open(&args.db.db)
-        .with_context(|| format!("cannot open store {}", args.db.db.display()))?;
+    let store = super::open_existing(&args.db)?;
     let rows = store.list()?;
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&rows)?)?;

@@ -2,7 +2,7 @@
 //! tracks or stories for other tools, as JSON Lines or CSV on stdout.
 
 use crate::DbArg;
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use serde_json::{json, Value};
 use storyline_model::{Document, Event};
 use storyline_store::Store;
@@ -30,8 +30,7 @@ enum What {
 }
 
 pub fn run(args: Args) -> Result<u8> {
-    let store = Store::open(&args.db.db)
-        .with_context(|| format!("cannot open store {}", args.db.db.display()))?;
+    let store = super::open_existing(&args.db)?;
     let docs = store.documents()?;
     match (args.what, args.format.as_str()) {
         (What::Events, "plover" | "jsonl") => {

@@ -19,8 +19,20 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<u8> {
-    let mut store = Store::open(&args.db.db)
-        .with_context(|| format!("cannot open store {}", args.db.db.display()))?;
+    pipeline::check_inputs_exist(&args.paths)?;
+    // Only a writer creates a store, and with it the folders it lives
+    // in, as `cargo` creates its target folder.
+    if let Some(parent) = args.db.db.parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent).with_context(|| {
+                format!(
+                    "cannot create the folder {} for the store",
+                    parent.display()
+                )
+            })?;
+        }
+    }
+    let mut store = Store::open(&args.db.db).map_err(|e| super::store_error(e, &args.db.db))?;
     let summary = pipeline::ingest(&args.paths, &args.input, &mut store)?;
     summary.print_problems();
     if args.json {

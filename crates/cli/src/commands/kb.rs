@@ -30,10 +30,14 @@ pub fn run(args: Args) -> Result<u8> {
             let kb = load_kb(&kb)?.unwrap_or_else(Kb::builtin);
             let found = search(kb, &name, limit);
             if found.is_empty() {
-                eprintln!(
-                    "nothing known as `{name}`; hint: add it with --kb FILE (format in the README)"
-                );
-                return Ok(crate::exit::SOME_FAILED);
+                // Nothing found is a failed lookup (exit 1, as grep's no
+                // match), not "some documents failed" (3): no document
+                // was read.
+                return Err(crate::render::Hinted {
+                    message: format!("nothing known as `{name}`"),
+                    hint: "add it with --kb FILE (format in the README)".into(),
+                }
+                .into());
             }
             for f in found {
                 outln!("{} ({}) {}", f.name, f.kind, f.id)?;

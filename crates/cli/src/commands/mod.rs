@@ -3,6 +3,7 @@ pub mod analyze;
 pub mod annotations;
 pub mod docs;
 pub mod eval;
+pub mod eval_pages;
 pub mod export;
 pub mod extract;
 pub mod ingest;
@@ -10,3 +11,22 @@ pub mod kb;
 pub mod parse;
 pub mod serve;
 pub mod show;
+
+use crate::DbArg;
+use storyline_store::{Store, StoreError};
+
+/// Opens the store a read command reads. A missing file is an error with
+/// a hint to ingest first: creating an empty store would turn a mistyped
+/// `--db` into an empty listing that looks like success.
+pub fn open_existing(db: &DbArg) -> anyhow::Result<Store> {
+    Store::open_existing(&db.db).map_err(|e| store_error(e, &db.db))
+}
+
+/// A store error with the path named once: the errors that already name
+/// it are passed on as they are, the others get it as context.
+pub fn store_error(e: StoreError, path: &std::path::Path) -> anyhow::Error {
+    match e {
+        StoreError::NotFound(_) | StoreError::Open { .. } => e.into(),
+        e => anyhow::Error::new(e).context(format!("cannot open store {}", path.display())),
+    }
+}

@@ -1,4 +1,4 @@
-use crate::pipeline::{self, InputArgs};
+use crate::pipeline::{self, InputArgs, ReadArgs};
 use anyhow::Result;
 use std::path::PathBuf;
 
@@ -10,12 +10,13 @@ pub struct Args {
     /// Print `{"document", "text", "tokens", "ner"}` as JSON instead of CoNLL-U.
     #[arg(long)]
     json: bool,
+    // Reading options only: the parse does not depend on verb patterns.
     #[command(flatten)]
-    input: InputArgs,
+    input: ReadArgs,
 }
 
 pub fn run(args: Args) -> Result<u8> {
-    let docs = pipeline::collect_one(&args.path, &args.input)?;
+    let docs = pipeline::collect_one(&args.path, &InputArgs::without_verbs(args.input))?;
     for doc in &docs {
         for w in &doc.diagnostics {
             eprintln!("warning: {}: {}", doc.source, w.message);

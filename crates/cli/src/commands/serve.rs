@@ -1,26 +1,42 @@
 //! `storyline serve`: the read-only web view of a store.
 
 use crate::DbArg;
-use anyhow::{bail, Context, Result};
-use std::net::SocketAddr;
+use anyhow::{Context, Result};
+use std::net::{SocketAddr, ToSocketAddrs};
 
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
     db: DbArg,
-    /// Where to listen. Loopback by default: the view has no login.
-    #[arg(long, default_value = "127.0.0.1:8080")]
+    /// Where to listen, HOST:PORT (`127.0.0.1:8080`, `localhost:8080`).
+    /// Loopback by default: the view has no login.
+    #[arg(long, default_value = "127.0.0.1:8080", value_parser = parse_addr)]
     addr: SocketAddr,
 }
 
-pub fn run(args: Args) -> Result<u8> {
-    if !args.db.db.exists() {
-        bail!(
-            "no store at {}; hint: `storyline ingest --db {} FILES` first",
-            args.db.db.display(),
-            args.db.db.display()
-        );
+/// An address to listen on: an IP address and port, or a host name and
+/// port resolved here, so that `localhost:8080` works as it does for other
+/// servers. The first address the resolver gives is used.
+fn parse_addr(s: &str) -> Result<SocketAddr, String> {
+    let expected = "expected HOST:PORT, such as 127.0.0.1:8080 or localhost:8080";
+    if let Ok(addr) = s.parse() {
+        return Ok(addr);
     }
+    if !s.contains(':') {
+        return Err(format!("no port; {expected}"));
+    }
+    let mut addrs = s
+        .to_socket_addrs()
+        .map_err(|e| format!("cannot resolve the host: {e}; {expected}"))?;
+    addrs
+        .next()
+        .ok_or_else(|| format!("{s} resolves to no address; {expected}"))
+}
+
+pub fn run(args: Args) -> Result<u8> {
+    // Opened once here so that a missing or unreadable store is an error
+    // before anything listens; each request opens its own connection.
+    drop(super::open_existing(&args.db)?);
     eprintln!("serving {} on http://{}", args.db.db.display(), args.addr);
     storyline_web::serve_blocking(args.db.db.clone(), args.addr)
         .with_context(|| format!("cannot serve on {}", args.addr))?;

@@ -1,7 +1,6 @@
 use crate::render;
 use crate::DbArg;
-use anyhow::{bail, Context, Result};
-use storyline_store::Store;
+use anyhow::{bail, Result};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -18,8 +17,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<u8> {
-    let store = Store::open(&args.db.db)
-        .with_context(|| format!("cannot open store {}", args.db.db.display()))?;
+    let store = super::open_existing(&args.db)?;
     let Some(doc) = store.get(&args.id)? else {
         bail!(
             "no document with id `{}`; hint: `storyline docs` lists the ids",

@@ -73,3 +73,20 @@ pub fn store_with_examples(dir: &Path, extra: &[(&str, &str)]) -> PathBuf {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     db
 }
+
+/// The entities `extract` finds in `text`, dated 2024-05-01, as the JSON
+/// the user sees.
+pub fn extracted_entities(text: &str) -> Vec<serde_json::Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.txt");
+    std::fs::write(&path, text).unwrap();
+    let out = storyline(&[
+        "extract",
+        "--published",
+        "2024-05-01",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    doc["entities"].as_array().unwrap().clone()
+}

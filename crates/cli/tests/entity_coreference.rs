@@ -1,0 +1,161 @@
+//! Coreference and roles on short wire-style stories written for these
+//! tests: pronouns opening reporting clauses get their speaker, and titles
+//! and appositions give a person a role and an organisation.
+
+mod common;
+
+use common::extracted_entities as entities;
+use serde_json::Value;
+
+/// The mention of `text` that starts at its `nth` occurrence (0-based) in
+/// the entity list.
+fn nth<'a>(found: &'a [Value], text: &str, nth: usize) -> Option<&'a Value> {
+    found.iter().filter(|e| e["text"] == text).nth(nth)
+}
+
+/// The entity a mention refers back to, or the mention itself.
+fn referent<'a>(found: &'a [Value], e: &'a Value) -> &'a Value {
+    match e["refers_to"].as_u64() {
+        Some(i) => &found[i as usize],
+        None => e,
+    }
+}
+
+#[test]
+fn a_pronoun_opening_a_reporting_clause_is_the_person_named_before() {
+    let found = entities(
+        "Maria Santos runs the grain cooperative outside the town. \
+         \"We lost half the harvest,\" she said on Monday.",
+    );
+    let she = nth(&found, "she", 0).expect("the pronoun is a mention");
+    assert_eq!(she["kind"], "person");
+    assert_eq!(referent(&found, she)["text"], "Maria Santos");
+}
+
+#[test]
+fn a_pronoun_prefers_the_earlier_subject_to_a_nearer_object() {
+    let found = entities(
+        "Thomas Becker met Henrik Larsen in Vienna on Tuesday. \
+         He said the talks had gone well.",
+    );
+    let he = nth(&found, "He", 0).expect("the pronoun is a mention");
+    assert_eq!(referent(&found, he)["text"], "Thomas Becker");
+}
+
+#[test]
+fn a_pronoun_skips_a_person_of_the_other_gender() {
+    let found = entities(
+        "Ms Anna Keller chaired the hearing and questioned Mr Paolo Rossi. \
+         He told the panel the contract had been signed in error.",
+    );
+    let he = nth(&found, "He", 0).expect("the pronoun is a mention");
+    let named = referent(&found, he)["text"].as_str().unwrap().to_string();
+    assert!(named.contains("Rossi"), "{he:#?} -> {named}");
+}
+
+#[test]
+fn it_said_is_the_organisation_named_before() {
+    let found = entities(
+        "Halvorsen Shipping Inc. cut its profit forecast for the year. \
+         It said in a statement that fuel costs had risen sharply.",
+    );
+    let it = nth(&found, "It", 0).expect("the pronoun is a mention");
+    assert_eq!(it["kind"], "org");
+    assert_eq!(referent(&found, it)["text"], "Halvorsen Shipping Inc.");
+}
+
+#[test]
+fn a_pronoun_that_is_not_a_speaker_is_left_alone() {
+    let found = entities(
+        "Maria Santos runs the grain cooperative. It has lost half its harvest \
+         and she fears for the winter.",
+    );
+    assert!(nth(&found, "she", 0).is_none(), "{found:#?}");
+    assert!(nth(&found, "It", 0).is_none(), "{found:#?}");
+}
+
+#[test]
+fn an_apposition_gives_the_person_a_role_and_an_organisation() {
+    let found = entities(
+        "Jaimie Tilbrook, chief product officer of EncompaaS, said the tool would ship \
+         in June.",
+    );
+    let person = nth(&found, "Jaimie Tilbrook", 0).expect("the person is found");
+    assert_eq!(person["office"], "chief product officer", "{person:#?}");
+    assert_eq!(person["org"], "EncompaaS", "{person:#?}");
+}
+
+#[test]
+fn a_title_before_the_name_gives_a_role_and_an_organisation() {
+    let found = entities(
+        "Corvenna Pharmaceuticals chief executive Lena Marchetti said the trial would resume \
+         next month.",
+    );
+    let person = found
+        .iter()
+        .find(|e| e["text"].as_str().is_some_and(|t| t.ends_with("Marchetti")))
+        .expect("the person is found");
+    assert_eq!(person["office"], "chief executive", "{person:#?}");
+    assert_eq!(person["org"], "Corvenna Pharmaceuticals", "{person:#?}");
+}
+
+#[test]
+fn a_spokesperson_for_a_coded_group_speaks_with_its_code() {
+    let found = entities(
+        "Grace Wanjiru, a spokeswoman for the Kenyan police, said six people had been \
+         arrested.",
+    );
+    let person = nth(&found, "Grace Wanjiru", 0).expect("the person is found");
+    assert_eq!(person["office"], "spokeswoman", "{person:#?}");
+    assert_eq!(person["code"], "KEN COP", "{person:#?}");
+}
+
+#[test]
+fn an_age_is_not_a_role() {
+    let found = entities("Pieter Vandersloot, 54, said he had lived on the street for years.");
+    let person = nth(&found, "Pieter Vandersloot", 0).expect("the person is found");
+    assert!(person["office"].is_null(), "{person:#?}");
+}
+
+#[test]
+fn later_mentions_carry_the_role_and_point_to_the_first() {
+    let found = entities(
+        "Jaimie Tilbrook, chief product officer of EncompaaS, spoke at the launch. \
+         Tilbrook said customers had asked for the feature.",
+    );
+    let later = nth(&found, "Tilbrook", 0).expect("the surname is a mention");
+    assert_eq!(referent(&found, later)["text"], "Jaimie Tilbrook");
+    assert_eq!(later["org"], "EncompaaS", "{later:#?}");
+}
+
+#[test]
+fn police_placed_in_a_city_are_that_countrys_police() {
+    let found = entities("Police in Lagos said 14 people had been detained after the march.");
+    let police = found
+        .iter()
+        .find(|e| {
+            e["text"]
+                .as_str()
+                .is_some_and(|t| t.eq_ignore_ascii_case("police"))
+        })
+        .expect("the police are a group");
+    assert_eq!(police["code"], "NGA COP", "{police:#?}");
+}
+
+#[test]
+fn soldiers_with_a_nationality_are_that_countrys_military() {
+    let found = entities("Ukrainian soldiers repelled an assault near the village on Sunday.");
+    assert!(found.iter().any(|e| e["code"] == "UKR MIL"), "{found:#?}");
+}
+
+#[test]
+fn an_unknown_company_is_a_business_of_no_invented_country() {
+    let found =
+        entities("The cybersecurity firm Searchlight Cyber said the leaked files were genuine.");
+    let firm = found
+        .iter()
+        .find(|e| e["text"] == "Searchlight Cyber")
+        .expect("the company is an entity");
+    assert_eq!(firm["code"], "BUS", "{firm:#?}");
+    assert!(firm["country"].is_null(), "{firm:#?}");
+}

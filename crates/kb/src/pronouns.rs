@@ -1,0 +1,235 @@
+//! Pronouns that open a reporting clause, read from the parse: "he said",
+//! "she told reporters", "it said in a statement". Each becomes a mention
+//! of the person or organisation it stands for, so that claims and events
+//! get the speaker, not the pronoun.
+//!
+//! The rules:
+//!
+//! 1. Only a pronoun that is the subject of a reporting verb is resolved:
+//!    "he" and "she" to a person, "it" to an organisation. "They" is left
+//!    alone: it as often means a group of people as a body.
+//! 2. The antecedent is looked for in the pronoun's sentence and the two
+//!    before it, nearest sentence first. In the pronoun's own sentence the
+//!    nearest compatible mention before it wins ("Doe, who ..., said he");
+//!    in an earlier sentence the last speaker wins (the subject of a
+//!    reporting verb, or a pronoun already resolved as one: "He said that
+//!    Biden ... . He added" goes on with the first speaker, not Biden),
+//!    then the last subject over a nearer object ("Doe met Roe. He said
+//!    ..." is Doe), and the nearest when none is a subject.
+//! 3. A mention inside a quotation is never the antecedent of a pronoun
+//!    that attributes speech: in "“... the day Doe died,” he said", "he"
+//!    is not Doe.
+//! 4. A person is not compatible with a pronoun of the other gender when
+//!    the document has shown theirs: an honorific ("Mr", "Ms") before a
+//!    mention, or a pronoun already resolved to them.
+
+use crate::annotate::Parsed;
+use crate::tree::{phrase_head, subject_of_reporting_verb, token_range};
+use std::collections::HashMap;
+use storyline_model::{Entity, Token};
+
+/// How many sentences before the pronoun's own are searched.
+const SENTENCES_BACK: usize = 2;
+
+/// How many tokens back a quotation mark is looked for.
+const MARK_REACH: usize = 400;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// What a pronoun may stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    Person(Gender),
+    Organisation,
+}
+
+/// The pronouns opening reporting clauses in the document, each as a copy
+/// of the mention it stands for (rule `coref:pronoun`). `entities` are
+/// sorted by start.
+pub fn resolve(entities: &[Entity], parsed: Parsed) -> Vec<Entity> {
+    let tokens = parsed.tokens;
+    let mut genders = honorific_genders(entities, tokens);
+    let sentence_of: Vec<Option<usize>> = entities
+        .iter()
+        .map(|e| {
+            let r = token_range(tokens, e.start, e.end);
+            tokens
+                .get(r.start)
+                .filter(|_| !r.is_empty())
+                .map(|t| t.sentence)
+        })
+        .collect();
+    let mut out = Vec::new();
+    // The pronouns resolved so far: their sentence, start and antecedent.
+    let mut speakers: Vec<(usize, usize, usize)> = Vec::new();
+    for (index, t) in tokens.iter().enumerate() {
+        let wanted = match t.text.to_lowercase().as_str() {
+            "he" => Wanted::Person(Gender::Male),
+            "she" => Wanted::Person(Gender::Female),
+            "it" => Wanted::Organisation,
+            _ => continue,
+        };
+        if !subject_of_reporting_verb(tokens, index) {
+            continue;
+        }
+        let before = entities.partition_point(|e| e.start < t.start);
+        if before > 0 && entities[before - 1].end > t.start {
+            continue;
+        }
+        let found = Found {
+            entities,
+            sentence_of: &sentence_of,
+            tokens,
+            genders: &genders,
+            speakers: &speakers,
+        };
+        let Some(k) = antecedent(&found, before, t, wanted) else {
+            continue;
+        };
+        speakers.push((t.sentence, t.start, k));
+        let p = &entities[k];
+        if let Wanted::Person(g) = wanted {
+            genders.entry(key(p)).or_insert(g);
+        }
+        let mut m = p.clone();
+        m.text = t.text.clone();
+        m.start = t.start;
+        m.end = t.end;
+        m.refers_to = None;
+        m.rule = "coref:pronoun".into();
+        out.push(m);
+    }
+    out
+}
+
+/// What the antecedent search reads: the mentions with their sentences,
+/// the parse, the genders known and the pronouns resolved so far.
+struct Found<'a> {
+    entities: &'a [Entity],
+    sentence_of: &'a [Option<usize>],
+    tokens: &'a [Token],
+    genders: &'a HashMap<String, Gender>,
+    speakers: &'a [(usize, usize, usize)],
+}
+
+/// The mention a pronoun at `t` stands for, among the `before` entities
+/// that start before it.
+fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option<usize> {
+    let Found {
+        entities,
+        sentence_of,
+        tokens,
+        genders,
+        speakers,
+    } = *found;
+    let compatible = |k: usize| {
+        let e = &entities[k];
+        match wanted {
+            Wanted::Person(g) => {
+                e.kind == "person" && genders.get(&key(e)).is_none_or(|&known| known == g)
+            }
+            Wanted::Organisation => e.kind == "org",
+        }
+    };
+    let head = |k: usize| {
+        let e = &entities[k];
+        phrase_head(tokens, token_range(tokens, e.start, e.end))
+    };
+    let is_subject = |k: usize| head(k).is_some_and(|h| tokens[h].dep.starts_with("nsubj"));
+    let is_speaker = |k: usize| head(k).is_some_and(|h| subject_of_reporting_verb(tokens, h));
+    // Inside a quotation: the nearest quotation mark before the mention,
+    // within its paragraph, opens one.
+    let quoted = |k: usize| {
+        let r = token_range(tokens, entities[k].start, entities[k].end);
+        tokens[..r.start]
+            .iter()
+            .rev()
+            .take(MARK_REACH)
+            .take_while(|w| !(w.is_space() && w.text.contains('\n')))
+            .find(|w| matches!(w.tag.as_str(), "``" | "''"))
+            .is_some_and(|w| w.tag == "``")
+    };
+    let lowest = t.sentence.saturating_sub(SENTENCES_BACK);
+    let mut k = before;
+    for sentence in (lowest..=t.sentence).rev() {
+        let mut nearest = None;
+        let mut subject = None;
+        // The last speaker of the sentence, by position.
+        let mut speaker: Option<(usize, usize)> = speakers
+            .iter()
+            .rev()
+            .filter(|(s, at, a)| *s == sentence && *at < t.start && compatible(*a))
+            .map(|&(_, at, a)| (at, a))
+            .next();
+        while k > 0 {
+            let Some(s) = sentence_of[k - 1] else {
+                k -= 1;
+                continue;
+            };
+            if s < sentence {
+                break;
+            }
+            k -= 1;
+            if s > sentence || !compatible(k) || quoted(k) {
+                continue;
+            }
+            nearest = nearest.or(Some(k));
+            if subject.is_none() && is_subject(k) {
+                subject = Some(k);
+            }
+            if is_speaker(k) && speaker.is_none_or(|(at, _)| at < entities[k].start) {
+                speaker = Some((entities[k].start, k));
+            }
+        }
+        let chosen = if sentence == t.sentence {
+            nearest
+        } else {
+            speaker.map(|(_, a)| a).or(subject).or(nearest)
+        };
+        if chosen.is_some() {
+            return chosen;
+        }
+    }
+    None
+}
+
+/// The identity coreference joins mentions by: the knowledge-base id, else
+/// the name, else the text.
+fn key(e: &Entity) -> String {
+    e.id.clone()
+        .or_else(|| e.name.clone())
+        .unwrap_or_else(|| e.text.clone())
+}
+
+/// The genders honorifics show: "Mr Doe" is a man, "Ms Doe" a woman.
+fn honorific_genders(entities: &[Entity], tokens: &[Token]) -> HashMap<String, Gender> {
+    let mut genders = HashMap::new();
+    for e in entities.iter().filter(|e| e.kind == "person") {
+        let r = token_range(tokens, e.start, e.end);
+        if r.is_empty() {
+            continue;
+        }
+        // The honorific may be inside the span ("Mr Doe") or just before it.
+        let candidates = [
+            tokens.get(r.start),
+            r.start.checked_sub(1).and_then(|i| tokens.get(i)),
+        ];
+        let gender =
+            candidates
+                .into_iter()
+                .flatten()
+                .find_map(|t| match t.text.trim_end_matches('.') {
+                    "Mr" | "Sir" => Some(Gender::Male),
+                    "Mrs" | "Ms" | "Miss" | "Dame" => Some(Gender::Female),
+                    _ => None,
+                });
+        if let Some(g) = gender {
+            genders.entry(key(e)).or_insert(g);
+        }
+    }
+    genders
+}

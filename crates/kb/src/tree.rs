@@ -1,0 +1,20 @@
+//! Small questions asked of the backbone's parse: the span and tree
+//! helpers shared with the other stages, and whether a token is the
+//! subject of a reporting verb.
+
+pub use storyline_model::tree::{phrase_head, token_range, tokens_in, Children};
+use storyline_model::Token;
+
+/// True when `token` is the subject of a reporting verb ("Tipton said",
+/// "she told reporters", "it said in a statement").
+pub fn subject_of_reporting_verb(tokens: &[Token], index: usize) -> bool {
+    let token = &tokens[index];
+    let Some(head) = tokens.get(token.head) else {
+        return false;
+    };
+    token.dep == "nsubj"
+        && head.pos == "VERB"
+        && [head.lemma.as_str(), head.text.to_lowercase().as_str()]
+            .iter()
+            .any(|w| storyline_text::REPORTING_VERBS.contains(w))
+}
