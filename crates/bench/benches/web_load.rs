@@ -112,7 +112,7 @@ fn main() {
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
         let addr = listener.local_addr().expect("an address");
-        tokio::spawn(storyline_web::serve_on(listener, db));
+        tokio::spawn(storyline_web::serve_on(listener, db, storyline_web::Options::default()));
         let path = format!("/stories/{story}");
         fetch(addr, &path).await;
         let started = Instant::now();

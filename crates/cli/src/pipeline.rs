@@ -12,7 +12,7 @@ use storyline_ingest::{
 };
 use storyline_kb::Kb;
 use storyline_model::{Diagnostic, Document, GivenMeta, PartialDate, RawDocument};
-pub use storyline_pipeline::{build, extract_document, BuildOptions, Failure};
+pub use storyline_pipeline::{build, extract_document, one_line, BuildOptions, Failure};
 use storyline_store::{PutOutcome, Store};
 
 /// Options for reading and annotating articles, shared by every command
@@ -160,15 +160,19 @@ pub struct Summary {
 impl Summary {
     pub fn print_problems(&self) {
         for f in &self.failed {
-            eprintln!("failed: {}: {} (hint: {})", f.source, f.reason, f.hint);
+            eprintln!("{}", f.line());
         }
         for (source, w) in &self.warnings {
             let hint = w
                 .hint
                 .as_deref()
-                .map(|h| format!(" (hint: {h})"))
+                .map(|h| format!(" (hint: {})", one_line(h)))
                 .unwrap_or_default();
-            eprintln!("warning: {source}: {}{hint}", w.message);
+            eprintln!(
+                "warning: {}: {}{hint}",
+                one_line(source),
+                one_line(&w.message)
+            );
         }
     }
 
@@ -267,7 +271,18 @@ pub fn documents(
         .context("invalid --include or --exclude glob")?;
     let manifest = match &args.read.manifest {
         Some(p) => {
-            Manifest::load(p).map_err(|e| anyhow::anyhow!("{e}; hint: {}", e.kind.hint()))?
+            let manifest =
+                Manifest::load(p).map_err(|e| anyhow::anyhow!("{e}; hint: {}", e.kind.hint()))?;
+            // A row for a file that is not there is most often a typo in
+            // its path: its metadata would silently go unused.
+            for (row, path) in manifest.missing() {
+                eprintln!(
+                    "warning: {}: row {row}: no such file {} (hint: paths in a manifest are relative to its folder)",
+                    one_line(&p.display().to_string()),
+                    one_line(&path.display().to_string())
+                );
+            }
+            manifest
         }
         None => Manifest::default(),
     };

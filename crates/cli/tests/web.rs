@@ -168,3 +168,99 @@ async fn entities_and_search_render_and_escape() {
         assert_eq!(status, 404, "{path}");
     }
 }
+
+/// Sends a request with the given `Host` header through a router with
+/// the given options, returning the status, headers and body.
+async fn get_as(
+    db: &std::path::Path,
+    path: &str,
+    host: Option<&str>,
+    options: &storyline_web::Options,
+) -> (u16, storyline_web::HeaderMap, String) {
+    let mut request = storyline_web::Request::builder().uri(path);
+    if let Some(host) = host {
+        request = request.header("host", host);
+    }
+    let response = storyline_web::router_with(db.to_path_buf(), options)
+        .oneshot(request.body(storyline_web::Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, headers, String::from_utf8(body.to_vec()).unwrap())
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn api_errors_are_json_and_every_response_has_security_headers() {
+    let (_dir, db) = store();
+    let options = storyline_web::Options::default();
+    for path in [
+        "/api/documents/zzzz",
+        "/api/no/such/thing",
+        "/api/stories/abc",
+    ] {
+        let (status, headers, body) = get_as(&db, path, None, &options).await;
+        assert_eq!(status, 404, "{path}");
+        assert_eq!(headers["content-type"], "application/json", "{path}");
+        let json: serde_json::Value = serde_json::from_str(&body).expect(path);
+        assert!(
+            json["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{body}"
+        );
+    }
+    for path in ["/", "/no/such/page", "/api/stories"] {
+        let (_, headers, _) = get_as(&db, path, None, &options).await;
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(headers["x-frame-options"], "DENY", "{path}");
+        let csp = headers["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("default-src 'none'"), "{path}: {csp}");
+    }
+}
+
+/// A page elsewhere that rebinds its own name to 127.0.0.1 sends that
+/// name as `Host`; before the allow-list the view answered it.
+#[tokio::test(flavor = "current_thread")]
+async fn requests_for_other_host_names_are_refused_as_in_dns_rebinding() {
+    let (_dir, db) = store();
+    let default = storyline_web::Options::default();
+    for host in ["localhost:8080", "127.0.0.1:8080", "[::1]:8080"] {
+        let (status, _, _) = get_as(&db, "/", Some(host), &default).await;
+        assert_eq!(status, 200, "{host}");
+    }
+    let (status, _, body) =
+        get_as(&db, "/api/stories", Some("rebind.example:8080"), &default).await;
+    assert_eq!(status, 421);
+    assert!(body.contains("--allow-host rebind.example"), "{body}");
+    let allowed = storyline_web::Options {
+        allow_hosts: vec!["Desk.LAN".into()],
+        ..Default::default()
+    };
+    let (status, _, _) = get_as(&db, "/", Some("desk.lan:8080"), &allowed).await;
+    assert_eq!(status, 200);
+}
+
+/// An id prefix shared by two documents answered 503, as if the store
+/// had failed.
+#[tokio::test(flavor = "current_thread")]
+async fn an_ambiguous_document_id_prefix_is_a_bad_request() {
+    let (_dir, db) = store();
+    let options = storyline_web::Options::default();
+    let store = storyline_store::Store::open_existing(&db).unwrap();
+    let ids: Vec<String> = store.list().unwrap().into_iter().map(|d| d.id).collect();
+    let shared = ids
+        .iter()
+        .find_map(|a| {
+            let first = &a[..1];
+            (ids.iter().filter(|b| b.starts_with(first)).count() > 1).then(|| first.to_string())
+        })
+        .expect("the example store has two ids that begin with the same digit");
+    for path in [
+        format!("/documents/{shared}"),
+        format!("/api/documents/{shared}"),
+    ] {
+        let (status, _, body) = get_as(&db, &path, None, &options).await;
+        assert_eq!(status, 400, "{path}: {body}");
+        assert!(body.contains("type more of the id"), "{body}");
+    }
+}

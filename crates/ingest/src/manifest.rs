@@ -12,6 +12,8 @@ pub struct Manifest {
     /// Rows by bare file name, for inputs reached through another
     /// directory; a name shared by two rows is ambiguous and left out.
     by_name: HashMap<String, Option<GivenMeta>>,
+    /// Rows (their row or line number) whose file does not exist.
+    missing: Vec<(usize, PathBuf)>,
 }
 
 impl Manifest {
@@ -29,9 +31,15 @@ impl Manifest {
         }
         .map_err(err)?;
         let mut manifest = Manifest::default();
-        for (row_path, meta) in rows {
+        for (row, row_path, meta) in rows {
             let resolved = base.join(&row_path);
-            let key = std::fs::canonicalize(&resolved).unwrap_or(resolved);
+            let key = match std::fs::canonicalize(&resolved) {
+                Ok(key) => key,
+                Err(_) => {
+                    manifest.missing.push((row, resolved.clone()));
+                    resolved
+                }
+            };
             if let Some(file_name) = key.file_name() {
                 manifest
                     .by_name
@@ -54,6 +62,12 @@ impl Manifest {
         })
     }
 
+    /// The rows whose file does not exist, with their row (CSV, counting
+    /// the header as row 1) or line (JSON Lines) number.
+    pub fn missing(&self) -> &[(usize, PathBuf)] {
+        &self.missing
+    }
+
     pub fn len(&self) -> usize {
         self.by_path.len()
     }
@@ -63,7 +77,8 @@ impl Manifest {
     }
 }
 
-type Row = (String, GivenMeta);
+/// A row's number, its path and its metadata.
+type Row = (usize, String, GivenMeta);
 
 fn parse_published(raw: &str, row: usize) -> Result<Option<PartialDate>, String> {
     let raw = raw.trim();
@@ -80,9 +95,9 @@ fn non_empty(s: Option<&str>) -> Option<String> {
 }
 
 fn parse_csv(text: &str) -> Result<Vec<Row>, String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    // Not flexible: a row with more or fewer fields than the header is
+    // an error, not a row read into the wrong columns.
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| e.to_string())?.clone();
     let col = |name: &str| {
         headers
@@ -93,7 +108,25 @@ fn parse_csv(text: &str) -> Result<Vec<Row>, String> {
     let (url, outlet, published) = (col("url"), col("outlet"), col("published"));
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| e.to_string())?;
+        let record = record.map_err(|e| match e.kind() {
+            csv::ErrorKind::UnequalLengths {
+                pos,
+                expected_len,
+                len,
+            } => format!(
+                "row {}: {len} fields where the header has {expected_len}",
+                pos.as_ref().map_or(i + 2, |p| p.record() as usize + 1)
+            ),
+            _ => e.to_string(),
+        })?;
+        // A quote left open swallows the following lines into one field;
+        // no path or date has a line break in it.
+        if record.iter().any(|f| f.contains('\n')) {
+            return Err(format!(
+                "row {}: a field runs over several lines (an unterminated quote?)",
+                i + 2
+            ));
+        }
         let get = |c: Option<usize>| non_empty(c.and_then(|c| record.get(c)));
         let Some(path) = get(Some(path_col)) else {
             continue;
@@ -104,7 +137,7 @@ fn parse_csv(text: &str) -> Result<Vec<Row>, String> {
             published: parse_published(&get(published).unwrap_or_default(), i + 2)?,
             ..GivenMeta::default()
         };
-        rows.push((path, meta));
+        rows.push((i + 2, path, meta));
     }
     Ok(rows)
 }
@@ -125,7 +158,7 @@ fn parse_jsonl(text: &str) -> Result<Vec<Row>, String> {
             published: parse_published(&get("published").unwrap_or_default(), i + 1)?,
             ..GivenMeta::default()
         };
-        rows.push((path, meta));
+        rows.push((i + 1, path, meta));
     }
     Ok(rows)
 }
@@ -168,6 +201,39 @@ mod tests {
                 .to_string(),
             "2024-11"
         );
+    }
+
+    /// These rows were ignored silently: a short row read into the
+    /// wrong columns, a quote left open that swallowed the rest of the
+    /// file, and a row for a file that is not there.
+    #[test]
+    fn manifest_rows_with_wrong_field_counts_open_quotes_or_missing_files_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "x").unwrap();
+        let p = dir.path().join("m.csv");
+        for (csv, expected) in [
+            (
+                "path,outlet,published\na.txt,Wire\n",
+                "row 2: 2 fields where the header has 3",
+            ),
+            (
+                "path,outlet\na.txt,Wire,extra\n",
+                "row 2: 3 fields where the header has 2",
+            ),
+            (
+                "path,outlet\na.txt,\"Wire\nb.txt,Daily\n",
+                "row 2: a field runs over several lines",
+            ),
+        ] {
+            std::fs::write(&p, csv).unwrap();
+            let e = Manifest::load(&p).unwrap_err().to_string();
+            assert!(e.contains(expected), "{csv:?}: {e}");
+        }
+        std::fs::write(&p, "path,outlet\na.txt,Wire\nmissing.txt,Daily\n").unwrap();
+        let m = Manifest::load(&p).unwrap();
+        assert_eq!(m.missing().len(), 1);
+        assert_eq!(m.missing()[0].0, 3);
+        assert!(m.missing()[0].1.ends_with("missing.txt"));
     }
 
     #[test]

@@ -115,6 +115,19 @@ pub struct Failure {
 }
 
 impl Failure {
+    /// The failure as one line of the error stream, `failed: SOURCE:
+    /// REASON (hint: HINT)`, with control characters escaped: a file name
+    /// with a newline in it cannot start a line of its own and forge
+    /// another report.
+    pub fn line(&self) -> String {
+        format!(
+            "failed: {}: {} (hint: {})",
+            one_line(&self.source),
+            one_line(&self.reason),
+            one_line(&self.hint)
+        )
+    }
+
     pub fn from_ingest(e: &IngestError) -> Self {
         Failure {
             source: e.source_name.clone(),
@@ -122,4 +135,23 @@ impl Failure {
             hint: e.kind.hint().to_string(),
         }
     }
+}
+
+/// Text for one line of a report: control characters (newlines, carriage
+/// returns, escapes that move a terminal's cursor) written as escapes.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
 }

@@ -13,10 +13,14 @@ mod tokens;
 
 pub use aggregate::Aggregated;
 pub use migrations::SCHEMA_VERSION;
+pub use rusqlite::InterruptHandle;
 pub use tokens::TokensError;
 
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
+use rusqlite::{
+    params, Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior,
+};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 use storyline_model::{DateOrigin, Document, SourceRef};
 use storyline_story::Story;
 
@@ -38,6 +42,10 @@ pub enum StoreError {
         "the store has schema version {found}, newer than this storyline supports ({supported})"
     )]
     NewerSchema { found: i64, supported: i64 },
+    /// Another process held the store's write lock for longer than
+    /// [`BUSY_TIMEOUT`].
+    #[error("the store is busy: another process held its write lock for over {} s", BUSY_TIMEOUT.as_secs())]
+    Busy,
     #[error("id prefix `{prefix}` matches {count} documents")]
     Ambiguous { prefix: String, count: usize },
     #[error(transparent)]
@@ -56,6 +64,9 @@ impl StoreError {
             }
             StoreError::Json(_) => "the store may have been edited by hand; re-ingest the document",
             StoreError::NewerSchema { .. } => "upgrade storyline, or use another --db",
+            StoreError::Busy => {
+                "another ingest is writing to this store; run again when it is done, or use another --db"
+            }
             StoreError::Ambiguous { .. } => "type more of the id",
             StoreError::Tokens(_) => "re-ingest the document into a new store",
         }
@@ -63,6 +74,41 @@ impl StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// How long a writer waits for another process's write lock. Writers
+/// hold it only while they commit one batch (at most a few hundred
+/// milliseconds), so a wait this long means something else is wrong.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Switches a store to WAL. When two processes open a new store at once,
+/// SQLite answers the switch with "database is locked" at once, without
+/// waiting through the busy timeout, so this waits and retries itself
+/// for as long.
+fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(err, _))
+                if err.code == rusqlite::ErrorCode::DatabaseBusy
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// SQLite's "database is locked" after the busy timeout is the clear
+/// [`StoreError::Busy`]; every other error stays as it is.
+fn busy_or(e: rusqlite::Error) -> StoreError {
+    match &e {
+        rusqlite::Error::SqliteFailure(err, _) if err.code == rusqlite::ErrorCode::DatabaseBusy => {
+            StoreError::Busy
+        }
+        _ => StoreError::Sqlite(e),
+    }
+}
 
 /// Why SQLite could not open a file, without the path its own message
 /// repeats: the description of its error code, in lower case to read as
@@ -174,11 +220,13 @@ impl Store {
             reason: open_reason(&e),
         };
         let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
+        // Several writers may open one store at once; the switch to WAL
+        // below already needs the lock, so the wait is set first.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
         // WAL keeps readers working during an ingest and makes a killed
         // writer cheap to recover from. A file that is not a database is
         // first noticed here, so these errors are open errors too.
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(open_error)?;
+        set_wal(&conn).map_err(open_error)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(open_error)?;
         Store::init(conn)
@@ -191,9 +239,16 @@ impl Store {
 
     fn init(mut conn: Connection) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         migrations::migrate(&mut conn)?;
         Ok(Store { conn })
+    }
+
+    /// A handle that stops this connection's running query from another
+    /// thread: the web view calls it when a request runs out of time or
+    /// its client goes away, so abandoned work does not go on.
+    pub fn interrupt_handle(&self) -> InterruptHandle {
+        self.conn.get_interrupt_handle()
     }
 
     pub fn schema_version(&self) -> Result<i64> {
@@ -202,10 +257,18 @@ impl Store {
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
-    /// Starts a batch of writes: one transaction.
+    /// Starts a batch of writes: one transaction, holding the store's
+    /// write lock from its start. A deferred transaction would read first
+    /// and then fail at once ("database is locked") when another writer
+    /// committed in between; taking the lock first makes concurrent
+    /// ingests wait their turn instead, and each batch sees every batch
+    /// committed before it, so copies and stories stay consistent.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
         Ok(Batch {
-            tx: self.conn.transaction()?,
+            tx: self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(busy_or)?,
         })
     }
 
@@ -506,7 +569,7 @@ impl Batch<'_> {
     }
 
     pub fn commit(self) -> Result<()> {
-        Ok(self.tx.commit()?)
+        self.tx.commit().map_err(busy_or)
     }
 }
 

@@ -3,8 +3,8 @@
 //! Each entry upgrades the schema by one version and runs in its own
 //! transaction. Never edit a released migration: add the next one.
 
-use crate::{Result, StoreError};
-use rusqlite::Connection;
+use crate::{busy_or, Result, StoreError};
+use rusqlite::{Connection, TransactionBehavior};
 
 const MIGRATIONS: &[&str] = &[
     // 1: documents and their sources.
@@ -102,19 +102,38 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// Brings the schema up to [`SCHEMA_VERSION`]. Two processes may open a
+/// new store at once, so each step takes the write lock first and reads
+/// the version again under it: the second process finds the step done
+/// instead of creating the same tables twice.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
-    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    if current > SCHEMA_VERSION {
+    loop {
+        let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        check_supported(current)?;
+        if current == SCHEMA_VERSION {
+            return Ok(());
+        }
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(busy_or)?;
+        let locked: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        check_supported(locked)?;
+        // A negative version was not written by storyline: nothing to run.
+        let Some(sql) = usize::try_from(locked).ok().and_then(|i| MIGRATIONS.get(i)) else {
+            return Ok(());
+        };
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", locked + 1)?;
+        tx.commit().map_err(busy_or)?;
+    }
+}
+
+fn check_supported(version: i64) -> Result<()> {
+    if version > SCHEMA_VERSION {
         return Err(StoreError::NewerSchema {
-            found: current,
+            found: version,
             supported: SCHEMA_VERSION,
         });
-    }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", i as i64 + 1)?;
-        tx.commit()?;
     }
     Ok(())
 }

@@ -4,11 +4,16 @@
 //! highlighted; the same data as JSON under `/api/`.
 //!
 //! Each request opens the store read-only in a blocking task with a time
-//! limit; every text from the store is escaped; ids are checked before
-//! any query.
+//! limit, a bounded number at a time, and its query is interrupted when
+//! the limit passes or the client goes away; every text from the store
+//! is escaped; ids are checked before any query. Connections that send
+//! nothing, requests for other host names and errors under `/api/` are
+//! handled in `server` and `guard`.
 
+mod guard;
 mod html;
 mod pages;
+mod server;
 mod svg;
 
 use axum::extract::{Path, Query, State};
@@ -17,15 +22,19 @@ use axum::response::{Html, IntoResponse, Json, Response};
 use axum::routing::get;
 use axum::Router;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use storyline_model::Document;
-use storyline_store::Store;
+use storyline_store::{InterruptHandle, Store, StoreError};
+use tokio::sync::Semaphore;
+
+pub use server::{CONNECTION_LIFETIME, HEADER_TIMEOUT};
 
 /// The request and body types the router takes, for callers that drive
 /// it directly (tests).
 pub use axum::body::Body;
-pub use axum::http::Request;
+pub use axum::http::{HeaderMap, Request};
 
 /// The largest request body accepted.
 const REQUEST_BODY_LIMIT: usize = 16 * 1024;
@@ -33,13 +42,54 @@ const REQUEST_BODY_LIMIT: usize = 16 * 1024;
 /// How long one request may spend reading the store.
 const QUERY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How the view is served.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Host names answered besides loopback names and IP addresses
+    /// (`--allow-host`).
+    pub allow_hosts: Vec<String>,
+    /// How long a client may take to send a request's headers; also how
+    /// long an idle keep-alive connection stays open.
+    pub header_timeout: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            allow_hosts: Vec::new(),
+            header_timeout: HEADER_TIMEOUT,
+        }
+    }
+}
+
 #[derive(Clone)]
 struct AppState {
     db: Arc<PathBuf>,
+    /// Store reads running at once. Each holds a document set in memory,
+    /// so a burst of requests waits here instead of growing the process.
+    reads: Arc<Semaphore>,
+}
+
+/// Store reads allowed at once: two per core keeps every core busy while
+/// one read waits on the disk.
+fn concurrent_reads() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get()) * 2
+}
+
+/// The routes over the store at `db`, with the default options.
+pub fn router(db: PathBuf) -> Router {
+    router_with(db, &Options::default())
 }
 
 /// The routes over the store at `db`.
-pub fn router(db: PathBuf) -> Router {
+pub fn router_with(db: PathBuf, options: &Options) -> Router {
+    let allowed = guard::AllowedHosts(Arc::new(
+        options
+            .allow_hosts
+            .iter()
+            .map(|h| h.trim_end_matches('.').to_ascii_lowercase())
+            .collect(),
+    ));
     Router::new()
         .route("/", get(stories_page))
         .route("/stories/{id}", get(story_page))
@@ -54,69 +104,154 @@ pub fn router(db: PathBuf) -> Router {
         .fallback(|| async { not_found("no such page") })
         // The view is read-only: no request needs a body.
         .layer(axum::extract::DefaultBodyLimit::max(REQUEST_BODY_LIMIT))
-        .with_state(AppState { db: Arc::new(db) })
+        // Layers added later wrap those before: the host is checked
+        // first, and its refusal too becomes JSON under /api/ and gets
+        // the security headers.
+        .layer(axum::middleware::from_fn_with_state(
+            allowed,
+            guard::check_host,
+        ))
+        .layer(axum::middleware::from_fn(guard::api_errors_as_json))
+        .layer(axum::middleware::map_response(guard::security_headers))
+        .with_state(AppState {
+            db: Arc::new(db),
+            reads: Arc::new(Semaphore::new(concurrent_reads())),
+        })
 }
 
 /// Serves on `addr` until the process ends, on a runtime of its own, for
 /// callers that are not async.
-pub fn serve_blocking(db: PathBuf, addr: std::net::SocketAddr) -> std::io::Result<()> {
+pub fn serve_blocking(
+    db: PathBuf,
+    addr: std::net::SocketAddr,
+    options: Options,
+) -> std::io::Result<()> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?
-        .block_on(serve(db, addr))
+        .block_on(serve(db, addr, options))
 }
 
 /// Serves the router on `addr` until the process ends.
-pub async fn serve(db: PathBuf, addr: std::net::SocketAddr) -> std::io::Result<()> {
-    serve_on(tokio::net::TcpListener::bind(addr).await?, db).await
+pub async fn serve(
+    db: PathBuf,
+    addr: std::net::SocketAddr,
+    options: Options,
+) -> std::io::Result<()> {
+    serve_on(tokio::net::TcpListener::bind(addr).await?, db, options).await
 }
 
 /// Serves the router on a bound listener (a load test binds port 0).
-pub async fn serve_on(listener: tokio::net::TcpListener, db: PathBuf) -> std::io::Result<()> {
-    axum::serve(listener, router(db)).await
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    db: PathBuf,
+    options: Options,
+) -> std::io::Result<()> {
+    server::run(listener, router_with(db, &options), options.header_timeout).await
 }
 
 fn not_found(what: &str) -> Response {
-    (
-        StatusCode::NOT_FOUND,
-        Html(html::page(
-            "Not found",
-            &format!("<p>{}</p>", html::esc(what)),
-        )),
-    )
-        .into_response()
+    guard::error(StatusCode::NOT_FOUND, what)
 }
 
-fn failure(message: String) -> Response {
-    (
-        StatusCode::SERVICE_UNAVAILABLE,
-        Html(html::page(
-            "Error",
-            &format!("<p>{}</p>", html::esc(&message)),
-        )),
-    )
-        .into_response()
+fn failure(message: &str) -> Response {
+    guard::error(StatusCode::SERVICE_UNAVAILABLE, message)
 }
 
-/// Runs a read of the store off the async threads, within the time limit.
+/// A store read's way to be stopped from the request's side.
+#[derive(Default)]
+struct Cancel {
+    handle: Mutex<Option<InterruptHandle>>,
+    cancelled: AtomicBool,
+}
+
+/// Cancels a store read when dropped before [`Self::finish`]: the request
+/// ran out of time, or its client went away and the server dropped the
+/// handler. A running query is interrupted; a read not started yet never
+/// starts.
+struct Abandon {
+    cancel: Arc<Cancel>,
+    finished: bool,
+}
+
+impl Abandon {
+    fn finish(mut self) {
+        self.finished = true;
+    }
+}
+
+impl Drop for Abandon {
+    fn drop(&mut self) {
+        if self.finished {
+            return;
+        }
+        self.cancel.cancelled.store(true, Ordering::SeqCst);
+        let mut handle = self
+            .cancel
+            .handle
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(h) = handle.take() {
+            h.interrupt();
+        }
+    }
+}
+
+/// Runs a read of the store off the async threads, within the time limit
+/// and a bounded number at a time.
 async fn read<T, F>(state: &AppState, f: F) -> Result<T, Response>
 where
     T: Send + 'static,
-    F: FnOnce(&Store) -> Result<T, storyline_store::StoreError> + Send + 'static,
+    F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
 {
     let db = state.db.clone();
-    let task = tokio::task::spawn_blocking(move || {
-        // The view only reads: a store deleted while serving is an error
-        // page, not a new empty store.
-        let store = Store::open_existing(&db)?;
-        f(&store)
-    });
-    match tokio::time::timeout(QUERY_TIMEOUT, task).await {
-        Ok(Ok(Ok(value))) => Ok(value),
-        Ok(Ok(Err(e))) => Err(failure(format!("the store could not be read: {e}"))),
-        Ok(Err(_)) => Err(failure("the query failed".into())),
-        Err(_) => Err(failure("the query took too long".into())),
-    }
+    let reads = state.reads.clone();
+    let cancel = Arc::new(Cancel::default());
+    let abandon = Abandon {
+        cancel: cancel.clone(),
+        finished: false,
+    };
+    let work = async move {
+        let permit = reads
+            .acquire_owned()
+            .await
+            .map_err(|_| failure("the server is shutting down"))?;
+        tokio::task::spawn_blocking(move || {
+            // Held until the read really ends, even after its request
+            // gave up on it.
+            let _permit = permit;
+            // The view only reads: a store deleted while serving is an
+            // error page, not a new empty store.
+            let store = Store::open_existing(&db)?;
+            {
+                let mut handle = cancel
+                    .handle
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                if cancel.cancelled.load(Ordering::SeqCst) {
+                    return Ok(None);
+                }
+                *handle = Some(store.interrupt_handle());
+            }
+            f(&store).map(Some)
+        })
+        .await
+        .map_err(|_| failure("the query failed"))
+    };
+    let result = match tokio::time::timeout(QUERY_TIMEOUT, work).await {
+        Ok(Ok(Ok(Some(value)))) => Ok(value),
+        // Only a dropped request cancels, and then nobody reads this.
+        Ok(Ok(Ok(None))) => Err(failure("the query was cancelled")),
+        Ok(Ok(Err(StoreError::Ambiguous { prefix, count }))) => Err(guard::error(
+            StatusCode::BAD_REQUEST,
+            &format!("the id prefix `{prefix}` matches {count} documents; type more of the id"),
+        )),
+        Ok(Ok(Err(e))) => Err(failure(&format!("the store could not be read: {e}"))),
+        Ok(Err(response)) => Err(response),
+        Err(_) => return Err(failure("the query took too long")),
+    };
+    abandon.finish();
+    result
 }
 
 /// A document id: hex digits only, so nothing else reaches a query.

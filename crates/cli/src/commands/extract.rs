@@ -14,7 +14,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<u8> {
     let (docs, failed) = pipeline::collect(std::slice::from_ref(&args.path), &args.input)?;
     for f in &failed {
-        eprintln!("failed: {}: {} (hint: {})", f.source, f.reason, f.hint);
+        eprintln!("{}", f.line());
     }
     for doc in &docs {
         for w in &doc.diagnostics {

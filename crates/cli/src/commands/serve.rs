@@ -12,6 +12,12 @@ pub struct Args {
     /// Loopback by default: the view has no login.
     #[arg(long, default_value = "127.0.0.1:8080", value_parser = parse_addr)]
     addr: SocketAddr,
+    /// Also answer requests for this host name (repeatable). Loopback
+    /// names and IP addresses are always answered; any other name is
+    /// refused so that a web page cannot reach the view through DNS
+    /// rebinding. Give the name users type when serving on a network.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    allow_hosts: Vec<String>,
 }
 
 /// An address to listen on: an IP address and port, or a host name and
@@ -38,7 +44,11 @@ pub fn run(args: Args) -> Result<u8> {
     // before anything listens; each request opens its own connection.
     drop(super::open_existing(&args.db)?);
     eprintln!("serving {} on http://{}", args.db.db.display(), args.addr);
-    storyline_web::serve_blocking(args.db.db.clone(), args.addr)
+    let options = storyline_web::Options {
+        allow_hosts: args.allow_hosts,
+        ..Default::default()
+    };
+    storyline_web::serve_blocking(args.db.db.clone(), args.addr, options)
         .with_context(|| format!("cannot serve on {}", args.addr))?;
     Ok(crate::exit::OK)
 }
