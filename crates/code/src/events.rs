@@ -709,18 +709,21 @@ fn parsed_roles(
         return Parsed::NotAnEvent;
     }
     // A noun takes the tense and mood of the verb that carries it ("will
-    // launch an offensive", "did not hold talks").
+    // launch an offensive", "did not hold talks"), unless it has a modal
+    // or negation of its own (a garbled sentence parsed with "will
+    // sanctions" as a noun).
     let carrier = p.tokens[trigger].head;
-    let status_word = if is_noun && carrier != trigger && p.is_verb(carrier) {
-        carrier
+    let own = p.status(trigger);
+    let status = if is_noun && own == "happened" && carrier != trigger && p.is_verb(carrier) {
+        p.status(carrier)
     } else {
-        trigger
+        own
     };
     Parsed::Roles(Roles {
         actors,
         recipients,
         location,
-        status: p.status(status_word),
+        status,
     })
 }
 
