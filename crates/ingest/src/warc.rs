@@ -242,9 +242,7 @@ fn record_or_end_follows<R: BufRead>(reader: &mut Pushback<R>) -> bool {
 fn embedded_record_start(block: &[u8]) -> Option<usize> {
     [&b"\r\n\r\nWARC/1."[..], &b"\n\nWARC/1."[..]]
         .iter()
-        .filter_map(|pattern| {
-            find(block, pattern).map(|at| at + pattern.len() - b"WARC/1.".len())
-        })
+        .filter_map(|pattern| find(block, pattern).map(|at| at + pattern.len() - b"WARC/1.".len()))
         .min()
 }
 
@@ -576,7 +574,10 @@ mod tests {
                 .map(|e| e.to_string())
                 .collect();
             assert_eq!(errors.len(), 1, "{errors:?}");
-            assert!(errors[0].contains("runs past the end of the record"), "{errors:?}");
+            assert!(
+                errors[0].contains("runs past the end of the record"),
+                "{errors:?}"
+            );
         }
     }
 
