@@ -35,10 +35,11 @@ pub struct ReadArgs {
     /// The largest article or page accepted, in bytes (after decompression).
     #[arg(long, value_name = "BYTES", default_value_t = ReadOptions::default().max_bytes)]
     pub max_bytes: u64,
-    /// The most elements an HTML page may have.
+    /// The most elements an HTML page may have (counted before parsing).
     #[arg(long, value_name = "N", default_value_t = HtmlLimits::default().max_elements)]
     pub max_html_elements: usize,
-    /// The deepest element nesting accepted in an HTML page.
+    /// The deepest element nesting built from an HTML page; tags that
+    /// would nest deeper are dropped and their text kept.
     #[arg(long, value_name = "N", default_value_t = HtmlLimits::default().max_depth)]
     pub max_html_depth: usize,
     /// Read numeric dates day first (04/10/2024 is 4 October); the

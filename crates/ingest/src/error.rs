@@ -25,6 +25,10 @@ pub enum ErrorKind {
     Gzip(String),
     #[error("broken WARC record: {0}")]
     Warc(String),
+    /// The archive ends (or cannot be read further) inside a record:
+    /// nothing after this point was read.
+    #[error("WARC archive ends inside a record: {0}")]
+    WarcEnd(String),
     #[error("invalid JSON: {0}")]
     Json(String),
     #[error("record has no `text` or `html` field")]
@@ -44,6 +48,7 @@ impl ErrorKind {
             ErrorKind::TooLarge { .. } => "split the file, or raise the limit with --max-bytes if it really is one article",
             ErrorKind::Gzip(_) => "the file is truncated or not really gzip; re-fetch it",
             ErrorKind::Warc(_) => "the archive is damaged here; the records after it were still read",
+            ErrorKind::WarcEnd(_) => "nothing after this point was read; the archive is truncated, or this record's Content-Length is larger than the record: re-fetch or repair the file",
             ErrorKind::Json(_) => "each line of a .jsonl file must be one JSON object",
             ErrorKind::MissingText => "give each record a `text` field holding the article, or an `html` field holding the page",
             ErrorKind::Manifest(_) => "a manifest is CSV with the header path,url,outlet,published, or JSON Lines with those keys",
@@ -60,6 +65,7 @@ impl ErrorKind {
             ErrorKind::TooLarge { .. } => "too-large",
             ErrorKind::Gzip(_) => "gzip",
             ErrorKind::Warc(_) => "warc",
+            ErrorKind::WarcEnd(_) => "warc-end",
             ErrorKind::Json(_) => "json",
             ErrorKind::MissingText => "missing-text",
             ErrorKind::Manifest(_) => "manifest",

@@ -28,7 +28,7 @@ pub fn read_warc<R: Read>(
     opts: &ReadOptions,
     each: &mut dyn FnMut(Result<RawDocument, IngestError>),
 ) {
-    let mut reader = BufReader::new(reader);
+    let mut reader = Pushback::new(BufReader::new(reader));
     let mut number = 0usize;
     let mut offset = 0u64;
     loop {
@@ -53,7 +53,10 @@ pub fn read_warc<R: Read>(
             if skip(&mut reader, header.length, &mut offset).is_err() {
                 each(Err(IngestError::new(
                     record_name,
-                    ErrorKind::Warc("truncated record".into()),
+                    ErrorKind::WarcEnd(format!(
+                        "the record declares {} but the archive ends first",
+                        human_bytes(header.length)
+                    )),
                 )));
                 return;
             }
@@ -68,15 +71,47 @@ pub fn read_warc<R: Read>(
             }
             continue;
         }
-        let mut block = vec![0u8; header.length as usize];
-        if let Err(e) = reader.read_exact(&mut block) {
+        let mut block = Vec::new();
+        if let Err(e) = (&mut reader).take(header.length).read_to_end(&mut block) {
             each(Err(IngestError::new(
                 record_name,
-                ErrorKind::Warc(format!("truncated record: {e}")),
+                ErrorKind::WarcEnd(format!("cannot read the record: {e}")),
             )));
             return;
         }
-        offset += header.length;
+        offset += block.len() as u64;
+        let complete = block.len() as u64 == header.length;
+        if !complete || !record_or_end_follows(&mut reader) {
+            // The declared length does not end where a record ends. When
+            // the next record's header is inside what was read, the
+            // length ran over it: this record is reported and reading
+            // goes on from there instead of losing the records it
+            // swallowed.
+            if let Some(start) = embedded_record_start(&block) {
+                let swallowed = block.split_off(start);
+                offset -= swallowed.len() as u64;
+                reader.unread(&swallowed);
+                each(Err(IngestError::new(
+                    record_name,
+                    ErrorKind::Warc(format!(
+                        "Content-Length {} runs past the end of the record (the next record starts {start} bytes in)",
+                        header.length
+                    )),
+                )));
+                continue;
+            }
+            if !complete {
+                each(Err(IngestError::new(
+                    record_name,
+                    ErrorKind::WarcEnd(format!(
+                        "the record declares {} bytes, the archive holds {}",
+                        header.length,
+                        block.len()
+                    )),
+                )));
+                return;
+            }
+        }
         let is_http_response = header.kind == "response"
             && header
                 .content_type
@@ -181,6 +216,94 @@ fn read_header(
         return Err("record without Content-Length".into());
     }
     Ok(Some(header))
+}
+
+/// Looks at what follows a record's block without consuming it: true
+/// when it is the end of the stream or blank lines and then `WARC/`.
+fn record_or_end_follows<R: BufRead>(reader: &mut Pushback<R>) -> bool {
+    let mut ahead = Vec::new();
+    // Enough for the separating blank lines and the version's start.
+    if (&mut *reader).take(16).read_to_end(&mut ahead).is_err() {
+        return false;
+    }
+    reader.unread(&ahead);
+    let rest: &[u8] = {
+        let skip = ahead
+            .iter()
+            .position(|b| !matches!(b, b'\r' | b'\n'))
+            .unwrap_or(ahead.len());
+        &ahead[skip..]
+    };
+    rest.is_empty() || rest.starts_with(b"WARC/") || b"WARC/".starts_with(rest)
+}
+
+/// Where a record header begins inside a block read with a wrong length:
+/// a `WARC/1.` line right after a blank line, as records are separated.
+fn embedded_record_start(block: &[u8]) -> Option<usize> {
+    [&b"\r\n\r\nWARC/1."[..], &b"\n\nWARC/1."[..]]
+        .iter()
+        .filter_map(|pattern| find(block, pattern).map(|at| at + pattern.len() - b"WARC/1.".len()))
+        .min()
+}
+
+/// A reader that can be given back bytes it already produced, so that a
+/// record header found inside an over-long record is read again as a
+/// header.
+struct Pushback<R> {
+    front: Vec<u8>,
+    at: usize,
+    inner: R,
+}
+
+impl<R: BufRead> Pushback<R> {
+    fn new(inner: R) -> Self {
+        Pushback {
+            front: Vec::new(),
+            at: 0,
+            inner,
+        }
+    }
+
+    /// Puts `bytes` back in front of what is still to be read.
+    fn unread(&mut self, bytes: &[u8]) {
+        let mut front = bytes.to_vec();
+        front.extend_from_slice(&self.front[self.at..]);
+        self.front = front;
+        self.at = 0;
+    }
+}
+
+impl<R: BufRead> Read for Pushback<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.at < self.front.len() {
+            let n = buf.len().min(self.front.len() - self.at);
+            buf[..n].copy_from_slice(&self.front[self.at..self.at + n]);
+            self.consume(n);
+            return Ok(n);
+        }
+        self.inner.read(buf)
+    }
+}
+
+impl<R: BufRead> BufRead for Pushback<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.at < self.front.len() {
+            return Ok(&self.front[self.at..]);
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, n: usize) {
+        if self.at < self.front.len() {
+            self.at += n;
+            if self.at >= self.front.len() {
+                self.front.clear();
+                self.at = 0;
+            }
+        } else {
+            self.inner.consume(n);
+        }
+    }
 }
 
 /// Skips to the next line that starts a record. Returns false at the end.
@@ -402,6 +525,62 @@ mod tests {
             .contains("Content-Length"));
     }
 
+    /// A record whose Content-Length was larger than the record swallowed
+    /// the records after it, while the hint said they had been read.
+    #[test]
+    fn an_over_long_content_length_loses_only_its_own_record() {
+        let page = |u: &str| {
+            record(
+                "response",
+                "application/http",
+                u,
+                &http("Content-Type: text/html\r\n", b"<p>x</p>"),
+            )
+        };
+        // Record 2 declares more bytes than it has: 60 more (inside the
+        // next record) or 5,000 more (past the end of the archive).
+        let liar = |extra: usize| {
+            let block = http("Content-Type: text/html\r\n", b"<p>x</p>");
+            let mut r = format!(
+                "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/2\r\nContent-Type: application/http\r\nContent-Length: {}\r\n\r\n",
+                block.len() + extra
+            )
+            .into_bytes();
+            r.extend_from_slice(&block);
+            r.extend_from_slice(b"\r\n\r\n");
+            r
+        };
+        for (tail, extra) in [(1, 60), (3, 60), (1, 5000), (3, 5000)] {
+            let mut warc = page("https://example.org/1");
+            warc.extend(liar(extra));
+            for i in 0..tail {
+                warc.extend(page(&format!("https://example.org/{}", 3 + i)));
+            }
+            let got = read_all(&warc);
+            let ok: Vec<String> = got
+                .iter()
+                .filter_map(|r| r.as_ref().ok())
+                .map(|d| d.given.url.clone().unwrap())
+                .collect();
+            let expected: Vec<String> = [1]
+                .into_iter()
+                .chain(3..3 + tail)
+                .map(|i| format!("https://example.org/{i}"))
+                .collect();
+            assert_eq!(ok, expected, "{tail} {extra}: {got:?}");
+            let errors: Vec<String> = got
+                .iter()
+                .filter_map(|r| r.as_ref().err())
+                .map(|e| e.to_string())
+                .collect();
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert!(
+                errors[0].contains("runs past the end of the record"),
+                "{errors:?}"
+            );
+        }
+    }
+
     #[test]
     fn a_truncated_archive_ends_with_an_error() {
         let full = record(
@@ -416,6 +595,6 @@ mod tests {
             .as_ref()
             .unwrap_err()
             .to_string()
-            .contains("truncated"));
+            .contains("ends inside a record"));
     }
 }
