@@ -165,10 +165,16 @@ fn bad_pages_and_archives_are_reported_and_the_good_page_stored() {
         &good_html[..good_html.len() * 2 / 3],
     )
     .unwrap();
-    // Nested 100,000 elements deep.
+    // Nested 100,000 elements deep: flattened at the depth limit, its
+    // text kept, with a warning.
     std::fs::write(
         inputs.join("deep.html"),
-        format!("<html><body>{}deep</body></html>", "<div>".repeat(100_000)),
+        format!(
+            "<html><body>{}<p>{}</p></body></html>",
+            "<div>".repeat(100_000),
+            "Volunteers in the river town cleared mud from the school on Thursday, the mayor said. "
+                .repeat(5)
+        ),
     )
     .unwrap();
     // Larger than the limit (9 MB against 8 MB): refused before reading.
@@ -212,8 +218,13 @@ fn bad_pages_and_archives_are_reported_and_the_good_page_stored() {
 
     let db = dir.path().join("s.db");
     let (so, se) = ingest_with_failures(&db, &inputs);
+    assert!(
+        se.lines().any(|l| l.starts_with("warning: ")
+            && l.contains("deep.html")
+            && l.contains("nests elements over 256 deep")),
+        "no warning for deep.html: {se}"
+    );
     for (name, why) in [
-        ("deep.html", "nests elements over"),
         ("huge.html", "larger than the limit"),
         ("bomb.html.gz", "once decompressed"),
         ("image.html", "PNG image"),
@@ -227,7 +238,8 @@ fn bad_pages_and_archives_are_reported_and_the_good_page_stored() {
             "no failure line for {name}: {se}"
         );
     }
-    // The good page, the truncated one, and the two good WARC records.
-    assert!(so.contains("stored 4,"), "{so}\n{se}");
-    assert_eq!(stored_documents(&db), 4);
+    // The good page, the truncated one, the flattened one and the two
+    // good WARC records.
+    assert!(so.contains("stored 5,"), "{so}\n{se}");
+    assert_eq!(stored_documents(&db), 5);
 }

@@ -203,12 +203,22 @@ fn check_text_like(text: &str) -> Result<(), ErrorKind> {
             replaced * 100 / total
         )));
     }
-    if longest_run > MAX_UNBROKEN_RUN {
+    // Markup legitimately holds long runs (minified scripts, images
+    // inlined as base64); the rule is for text.
+    if longest_run > MAX_UNBROKEN_RUN && !looks_like_markup(text) {
         return Err(ErrorKind::Binary(format!(
             "over {MAX_UNBROKEN_RUN} characters with no space, line break or punctuation"
         )));
     }
     Ok(())
+}
+
+/// True when the start of the text has a tag: `<` then a letter, `/` or
+/// `!`.
+fn looks_like_markup(text: &str) -> bool {
+    let head = &text.as_bytes()[..text.len().min(65_536)];
+    head.windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!')))
 }
 
 /// Characters that break a run of text: ASCII white space, the
@@ -333,6 +343,16 @@ mod tests {
                 decode(&bytes).map(|d| d.encoding)
             );
         }
+    }
+
+    /// A page with an image inlined as base64 was refused as binary.
+    #[test]
+    fn markup_with_a_long_inline_image_is_still_text() {
+        let page = format!(
+            "<html><body><p>Text.</p><img src=\"data:image/png;base64,{}\"></body></html>",
+            "QUJD".repeat(2_000)
+        );
+        assert!(decode(page.as_bytes()).is_ok());
     }
 
     #[test]

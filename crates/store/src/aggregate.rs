@@ -7,8 +7,12 @@
 
 use crate::{Batch, Result, StoreError};
 use rusqlite::{params, OptionalExtension, Transaction};
+use std::collections::HashSet;
 use storyline_model::Document;
 use storyline_story::{band_keys, Signature, Story, StoryBackend, COPY_THRESHOLD};
+
+/// The most documents compared from one band bucket (see `best_copy`).
+const BUCKET_CANDIDATES: i64 = 32;
 
 /// What aggregating one document decided.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,24 +109,31 @@ impl Batch<'_> {
     /// The stored article this signature copies best, above the
     /// threshold, followed to the original of its group.
     fn best_copy(&self, id: &str, signature: &Signature) -> Result<Option<(String, f64)>> {
+        // At most BUCKET_CANDIDATES documents are read from each bucket.
+        // A bucket that holds more is a group of near-copies of one
+        // article (distinct articles rarely share a band): any member
+        // leads to the group's original below, so comparing with all of
+        // them would only make ingest quadratic in the group's size.
         let mut stmt = self.tx.prepare_cached(
             "SELECT b.document_id, s.signature FROM copy_bands b
              JOIN signatures s ON s.document_id = b.document_id
-             WHERE b.band = ?1 AND b.bucket = ?2 AND b.document_id != ?3",
+             WHERE b.band = ?1 AND b.bucket = ?2 AND b.document_id != ?3
+             LIMIT ?4",
         )?;
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         let mut best: Option<(String, f64)> = None;
         for (band, bucket) in band_keys(signature) {
-            let rows = stmt.query_map(params![band as i64, bucket as i64, id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
-            })?;
+            let rows = stmt.query_map(
+                params![band as i64, bucket as i64, id, BUCKET_CANDIDATES],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?)),
+            )?;
             for row in rows {
                 let (other, blob) = row?;
                 if seen.contains(&other) {
                     continue;
                 }
                 let s = signature.similarity(&from_blob(&blob));
-                seen.push(other.clone());
+                seen.insert(other.clone());
                 if s >= COPY_THRESHOLD && best.as_ref().is_none_or(|(_, b)| s > *b) {
                     best = Some((other, s));
                 }

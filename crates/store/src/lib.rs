@@ -188,6 +188,17 @@ pub struct DocSummary {
     pub sources: i64,
 }
 
+/// What [`Store::entity_documents`] found.
+#[derive(Debug, Clone)]
+pub struct EntityDocuments {
+    /// Documents that mention the entity.
+    pub documents: usize,
+    /// Mentions in all of them.
+    pub mentions: usize,
+    /// The most recently published of them, newest first.
+    pub recent: Vec<Document>,
+}
+
 pub struct Store {
     conn: Connection,
 }
@@ -444,7 +455,39 @@ impl Store {
         Ok(documents != aggregated)
     }
 
-    fn load(&self, id: &str) -> Result<Document> {
+    /// The documents that mention a linked entity: how many there are
+    /// and how many mentions they hold, and the `limit` most recently
+    /// published of them (without their tokens), newest first. Reads only
+    /// those documents.
+    pub fn entity_documents(&self, entity: &str, limit: usize) -> Result<EntityDocuments> {
+        let (total, mentions): (i64, i64) = self.conn.query_row(
+            "SELECT count(*), coalesce(sum(mentions), 0) FROM entity_mentions WHERE entity_id = ?1",
+            [entity],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let ids: Vec<String> = {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT m.document_id FROM entity_mentions m
+                 JOIN documents d ON d.id = m.document_id
+                 WHERE m.entity_id = ?1
+                 ORDER BY d.published IS NULL, d.published DESC, d.id
+                 LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(params![entity, limit as i64], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let recent = ids
+            .iter()
+            .map(|id| self.load_without_tokens(id))
+            .collect::<Result<_>>()?;
+        Ok(EntityDocuments {
+            documents: total as usize,
+            mentions: mentions as usize,
+            recent,
+        })
+    }
+
+    fn load_without_tokens(&self, id: &str) -> Result<Document> {
         let body: String =
             self.conn
                 .query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| {
@@ -452,6 +495,11 @@ impl Store {
                 })?;
         let mut doc: Document = serde_json::from_str(&body)?;
         doc.sources = self.sources(id)?;
+        Ok(doc)
+    }
+
+    fn load(&self, id: &str) -> Result<Document> {
+        let mut doc = self.load_without_tokens(id)?;
         let blob: Option<Vec<u8>> = self
             .conn
             .query_row(
@@ -514,6 +562,12 @@ impl Batch<'_> {
                     "INSERT INTO document_search (document_id, title, text) VALUES (?1, ?2, ?3)",
                     params![id, doc.title.as_deref().unwrap_or(""), doc.text],
                 )?;
+                let mut mention = self.tx.prepare_cached(
+                    "INSERT INTO entity_mentions (entity_id, document_id, mentions) VALUES (?1, ?2, ?3)",
+                )?;
+                for (entity, n) in entity_mention_counts(doc) {
+                    mention.execute(params![entity, id, n as i64])?;
+                }
                 PutOutcome::Stored
             }
             Some(body) => {
@@ -571,6 +625,26 @@ impl Batch<'_> {
     pub fn commit(self) -> Result<()> {
         self.tx.commit().map_err(busy_or)
     }
+}
+
+/// How often a document mentions each linked entity: a mention counts
+/// for its own id and for the id of the mention it refers to.
+fn entity_mention_counts(doc: &Document) -> std::collections::BTreeMap<&str, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for e in &doc.entities {
+        let referent = e
+            .refers_to
+            .and_then(|a| doc.entities.get(a))
+            .and_then(|a| a.id.as_deref());
+        let own = e.id.as_deref();
+        for id in [own, referent.filter(|r| Some(*r) != own)]
+            .into_iter()
+            .flatten()
+        {
+            *counts.entry(id).or_insert(0) += 1;
+        }
+    }
+    counts
 }
 
 /// The stored document, with what a new source of it was given filling

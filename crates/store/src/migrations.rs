@@ -97,6 +97,28 @@ const MIGRATIONS: &[&str] = &[
         document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
         tokens      BLOB NOT NULL
     );",
+    // 5: which documents mention each linked entity, and how often, so
+    // that an entity's page reads the documents that mention it instead
+    // of every document. A mention counts for its own id and for the id
+    // of the mention it refers to, as the entity page counts them.
+    "CREATE TABLE entity_mentions (
+        entity_id   TEXT NOT NULL,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        mentions    INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, document_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_mentions_by_document ON entity_mentions(document_id);
+    INSERT INTO entity_mentions (entity_id, document_id, mentions)
+        SELECT entity, document_id, count(*) FROM (
+            SELECT d.id AS document_id, json_extract(e.value, '$.id') AS entity
+            FROM documents d, json_each(d.body, '$.entities') e
+            UNION ALL
+            SELECT d.id, json_extract(d.body, '$.entities[' || json_extract(e.value, '$.refers_to') || '].id')
+            FROM documents d, json_each(d.body, '$.entities') e
+            WHERE json_extract(e.value, '$.refers_to') IS NOT NULL
+        )
+        WHERE entity IS NOT NULL
+        GROUP BY entity, document_id;",
 ];
 
 /// The schema version this build writes.

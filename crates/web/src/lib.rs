@@ -395,15 +395,20 @@ fn valid_entity_id(id: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, ':' | '-' | '_' | '.'))
 }
 
-/// What the store's articles say of one entity. Reads every document:
-/// fine for the stores the view is made for, and bounded by the query
-/// time limit.
+/// Documents read for an entity's page: the most recently published
+/// that mention it. The counts cover every document.
+const ENTITY_DOCUMENTS: usize = 100;
+
+/// What the store's articles say of one entity, from the latest
+/// [`ENTITY_DOCUMENTS`] documents that mention it (found through the
+/// store's entity index, so the cost does not grow with the store).
 fn entity_view(
     store: &Store,
     id: &str,
 ) -> Result<Option<pages::EntityView>, storyline_store::StoreError> {
+    let found = store.entity_documents(id, ENTITY_DOCUMENTS)?;
     let mut view: Option<pages::EntityView> = None;
-    for doc in store.documents()? {
+    for doc in &found.recent {
         let is_it = |i: usize| {
             doc.entities.get(i).is_some_and(|e| {
                 e.id.as_deref() == Some(id)
@@ -427,13 +432,14 @@ fn entity_view(
                 name: e.name.clone().unwrap_or_else(|| e.text.clone()),
                 kind: e.kind.clone(),
                 code: e.code.clone(),
-                mentions: 0,
+                mentions: found.mentions,
+                documents: found.documents,
+                documents_read: found.recent.len(),
                 did: Vec::new(),
                 said: Vec::new(),
                 said_about: Vec::new(),
             }
         });
-        v.mentions += here.len();
         let doc_id = doc.id.as_str().to_string();
         for e in &doc.events {
             if e.actor_entities.iter().any(|&i| is_it(i)) {

@@ -329,7 +329,12 @@ pub struct EntityView {
     pub name: String,
     pub kind: String,
     pub code: Option<String>,
+    /// Mentions in every document of the store.
     pub mentions: usize,
+    /// Documents of the store that mention it.
+    pub documents: usize,
+    /// The most recent of them, read for what follows.
+    pub documents_read: usize,
     /// (document, sentence index, date, category, verb) of the events it
     /// is an actor of.
     pub did: Vec<(String, usize, Option<String>, String, String)>,
@@ -341,11 +346,17 @@ pub struct EntityView {
 
 pub fn entity(v: &EntityView) -> String {
     let mut body = format!(
-        "<h1>{}</h1><p class=\"muted\">{} · {} · {} mentions</p><h2>What it did</h2><table id=\"did\">",
+        "<h1>{}</h1><p class=\"muted\">{} · {} · {} mentions in {} articles{}</p><h2>What it did</h2><table id=\"did\">",
         esc(&v.name),
         esc(&v.kind),
         esc(v.code.as_deref().unwrap_or("no code")),
-        v.mentions
+        v.mentions,
+        v.documents,
+        if v.documents_read < v.documents {
+            format!(" (below, the latest {})", v.documents_read)
+        } else {
+            String::new()
+        }
     );
     for (doc, k, date, category, verb) in v.did.iter().take(MAX_ROWS) {
         body.push_str(&format!(
