@@ -56,8 +56,9 @@ pub fn bound<'a>(html: &'a str, limits: &HtmlLimits) -> Result<Bounded<'a>, Html
         let start = i + p;
         let next = bytes.get(start + 1).copied();
         if bytes[start..].starts_with(b"<!--") {
-            match find(bytes, start + 4, b"-->") {
-                Some(end) => i = end + 3,
+            match comment_end(bytes, start + 4) {
+                Some(end) => i = end,
+                // A comment never closed runs to the end of the page.
                 None => break,
             }
             continue;
@@ -105,9 +106,12 @@ pub fn bound<'a>(html: &'a str, limits: &HtmlLimits) -> Result<Bounded<'a>, Html
             copied = tag.end + 1;
             attributes_dropped += tag.attributes - MAX_ATTRIBUTES;
         }
-        depth = depth.max(tree.stack.len() + usize::from(opens == Opens::Leaf));
-        if let Some(raw) = raw_text_end(html, name.kind(&tree), i) {
-            i = raw;
+        let leaf = matches!(opens, Opens::Leaf | Opens::RawText);
+        depth = depth.max(tree.stack.len() + usize::from(leaf));
+        if opens == Opens::RawText {
+            if let Kind::RawText(raw) = name.kind(&tree) {
+                i = raw_text_end(bytes, raw, i);
+            }
         }
     }
     let html = if copied == 0 && out.is_empty() {
@@ -124,6 +128,28 @@ pub fn bound<'a>(html: &'a str, limits: &HtmlLimits) -> Result<Bounded<'a>, Html
     })
 }
 
+/// Where a comment whose text starts at `from` ends (just after it), as
+/// the tokenizer reads it: `<!-->` and `<!--->` are empty comments, and
+/// `--!>` closes one as `-->` does.
+fn comment_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    if rest.starts_with(b">") {
+        return Some(from + 1);
+    }
+    if rest.starts_with(b"->") {
+        return Some(from + 2);
+    }
+    let mut i = from;
+    while let Some(dashes) = find(bytes, i, b"--") {
+        match bytes.get(dashes + 2..) {
+            Some([b'>', ..]) => return Some(dashes + 3),
+            Some([b'!', b'>', ..]) => return Some(dashes + 4),
+            _ => i = dashes + 1,
+        }
+    }
+    None
+}
+
 /// The byte offset of `needle` in `bytes` at or after `from`.
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     bytes
@@ -134,13 +160,9 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 }
 
 /// Where the text of a raw-text element (script, style, textarea, title
-/// and the like) ends: the next `</name`, case-insensitively. Its text
-/// holds no tags, whatever it looks like.
-fn raw_text_end(html: &str, kind: Kind, from: usize) -> Option<usize> {
-    let Kind::RawText(name) = kind else {
-        return None;
-    };
-    let bytes = html.as_bytes();
+/// and the like) ends: the next `</name`, case-insensitively, or the end
+/// of the page. Its text holds no tags, whatever it looks like.
+fn raw_text_end(bytes: &[u8], name: &str, from: usize) -> usize {
     let mut i = from;
     while let Some(p) = find(bytes, i, b"</") {
         let after = p + 2;
@@ -149,11 +171,11 @@ fn raw_text_end(html: &str, kind: Kind, from: usize) -> Option<usize> {
             .get(after + name.len())
             .is_some_and(u8::is_ascii_alphanumeric);
         if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes())) && ends_name {
-            return Some(p);
+            return p;
         }
         i = after;
     }
-    Some(bytes.len())
+    bytes.len()
 }
 
 /// A tag as the tokenizer reads it.
@@ -239,8 +261,10 @@ fn read_tag(bytes: &[u8], name_start: usize) -> Option<Tag> {
 enum Opens {
     /// It opened an element that later content nests in.
     Element,
-    /// A void, self-closing, merged or raw-text element: nothing nests in it.
+    /// A void, self-closing or merged element: nothing nests in it.
     Leaf,
+    /// An element whose content is text up to its end tag.
+    RawText,
     /// It would have opened an element past the depth limit.
     TooDeep,
 }
@@ -307,20 +331,21 @@ impl Name {
 #[derive(Debug, Clone, Copy)]
 enum Mark {
     /// Elements that bound "in scope": applet, caption, html, table, td,
-    /// th, marquee, object, template, and foreign roots.
+    /// th, marquee, object, template, foreign roots and select.
     Scope = 0,
     /// The HTML standard's "special" elements: an end tag of an ordinary
     /// element does not close past one of them.
     Special,
     /// `ol`, `ul`: bound the scope of `li`.
     List,
-    /// `dl`: bounds the scope of `dd` and `dt`.
-    DefinitionList,
     Table,
     Row,
     Button,
     /// `svg`, `math`: inside them a `/>` closes the element.
     Foreign,
+    /// Special elements other than `address`, `div` and `p`: an `li`,
+    /// `dd` or `dt` start tag does not close an item past one of them.
+    Blocking,
 }
 
 const MARKS: usize = 8;
@@ -332,9 +357,12 @@ const VOID: &[&str] = &[
 const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
 ];
+/// Scope boundaries: the standard's, the roots of foreign content, and
+/// `select`, which the parser (following the standard's newer select
+/// parsing) lets hold any element and closes nothing past.
 const SCOPE: &[&str] = &[
     "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "svg",
-    "math",
+    "math", "select",
 ];
 const SPECIAL: &[&str] = &[
     "address",
@@ -454,6 +482,8 @@ struct OpenElements {
     closes_p: Vec<bool>,
     heading: Vec<bool>,
     formatting: Vec<bool>,
+    /// Parts of a table that are ignored outside one.
+    table_part: Vec<bool>,
     rules: Vec<Rule>,
     known: Known,
     stack: Vec<Name>,
@@ -480,6 +510,7 @@ impl OpenElements {
             closes_p: Vec::new(),
             heading: Vec::new(),
             formatting: Vec::new(),
+            table_part: Vec::new(),
             rules: Vec::new(),
             known: Known::default(),
             stack: Vec::new(),
@@ -533,16 +564,23 @@ impl OpenElements {
         mark(Mark::Scope, SCOPE.contains(&l));
         mark(Mark::Special, SPECIAL.contains(&l));
         mark(Mark::List, matches!(l, "ol" | "ul"));
-        mark(Mark::DefinitionList, l == "dl");
         mark(Mark::Table, l == "table");
         mark(Mark::Row, l == "tr");
         mark(Mark::Button, l == "button");
         mark(Mark::Foreign, matches!(l, "svg" | "math"));
+        mark(
+            Mark::Blocking,
+            SPECIAL.contains(&l) && !matches!(l, "address" | "div" | "p"),
+        );
         self.kinds.push(kind);
         self.marks_of.push(marks);
         self.closes_p.push(CLOSES_P.contains(&l));
         self.heading.push(HEADINGS.contains(&l));
         self.formatting.push(is_formatting(l));
+        self.table_part.push(matches!(
+            l,
+            "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup"
+        ));
         self.rules.push(match l {
             "li" => Rule::ListItem,
             "dd" | "dt" => Rule::Definition,
@@ -637,8 +675,11 @@ impl OpenElements {
 
     fn start_tag(&mut self, name: Name, self_closing: bool, max_depth: usize) -> Opens {
         if self.last_mark(Mark::Foreign).is_some() {
-            // Inside svg or math, `/>` closes the element and the HTML
-            // rules of implied ends do not apply.
+            // Inside svg or math, `/>` closes the element, no element holds
+            // raw text, and the HTML rules of implied ends do not apply.
+            // The parser lets some HTML tags end foreign content, but not
+            // inside its HTML integration points; counting everything as
+            // nested until the root's end tag errs towards deeper.
             return if self_closing {
                 Opens::Leaf
             } else {
@@ -646,11 +687,16 @@ impl OpenElements {
             };
         }
         match name.kind(self) {
-            Kind::Void | Kind::RawText(_) => return Opens::Leaf,
+            Kind::Void => return Opens::Leaf,
+            Kind::RawText(_) => return Opens::RawText,
             Kind::Root if self.last(name).is_some() => return Opens::Leaf,
             _ => {}
         }
         let i = name.0 as usize;
+        if self.table_part[i] && self.last_mark(Mark::Table).is_none() {
+            // A cell, row or section tag outside a table is ignored.
+            return Opens::Leaf;
+        }
         if self.closes_p[i] {
             let p = self.known.p;
             if let Some(at) = self.in_scope(p, &[Mark::Scope, Mark::Button]) {
@@ -662,10 +708,10 @@ impl OpenElements {
         }
         let k = self.known;
         let close = match self.rules[i] {
-            Rule::ListItem => self.in_scope(k.li, &[Mark::Scope, Mark::List]),
+            Rule::ListItem => self.in_scope(k.li, &[Mark::Blocking]),
             Rule::Definition => [k.dd, k.dt]
                 .iter()
-                .filter_map(|&n| self.in_scope(n, &[Mark::Scope, Mark::DefinitionList]))
+                .filter_map(|&n| self.in_scope(n, &[Mark::Blocking]))
                 .max(),
             Rule::Row => self.in_scope(k.tr, &[Mark::Table]),
             // A cell is a scope boundary itself: look for one opened after
@@ -688,7 +734,12 @@ impl OpenElements {
                 }
                 (self.current() == Some(k.optgroup)).then(|| self.stack.len() - 1)
             }
-            Rule::ClosesItself(bounds) => self.in_scope(name, bounds),
+            Rule::ClosesItself(bounds) => self.in_scope(name, bounds).filter(|&at| {
+                // For `a` and `nobr` the parser runs its adoption agency,
+                // which with a block opened inside leaves as many
+                // elements open as before: counted as closing nothing.
+                !self.formatting[i] || self.last_mark(Mark::Special).is_none_or(|s| s < at)
+            }),
             Rule::Form if self.last(name).is_some() => return Opens::Leaf,
             Rule::Form | Rule::None => None,
         };
@@ -718,6 +769,11 @@ impl OpenElements {
             return;
         }
         let i = name.0 as usize;
+        if matches!(self.rules[i], Rule::Form) {
+            // `</form>` takes the form out of the stack and leaves what
+            // was opened inside it open: counted here as closing nothing.
+            return;
+        }
         let at = if self.heading[i] {
             self.known
                 .headings
@@ -810,6 +866,9 @@ mod tests {
             ("<DIV><div></DIV></div><p>", 2),
             ("<svg><circle/><circle/></svg>", 2),
             ("<!-- <div><div><div> --><p>x", 1),
+            ("<!--><div><div>", 2),
+            ("<!---><div><div>", 2),
+            ("<!-- a --!><div>", 1),
             ("<a title=\"x>y\"><b>t</b></a>", 2),
             ("<title><div><div></title><p>", 1),
             ("<html><body><html><body><p>x</body></html>", 3),
