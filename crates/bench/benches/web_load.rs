@@ -1,5 +1,9 @@
 //! A bounded load test of the web view on loopback:
-//! `cargo bench -p storyline-bench --bench web_load`.
+//! `cargo bench -p storyline-bench --bench web_load`. With
+//! `STORYLINE_SOAK=1` it is instead a soak test: 60 seconds of mixed
+//! page and API requests while another thread ingests new articles into
+//! the same store, counting errors and sampling the process's resident
+//! memory every five seconds.
 //!
 //! A store is built from 100 variants of the example articles, each
 //! moved to another country and city and marked with a token of its own
@@ -41,11 +45,21 @@ const CLIENTS: usize = 4;
 const TIME_LIMIT: Duration = Duration::from_secs(60);
 
 fn build_store(path: &std::path::Path) -> u64 {
+    add_stories(path, 0..STORIES);
+    let store = storyline_store::Store::open(path).expect("a store");
+    let stories = store.stories().expect("stories");
+    eprintln!("store: {} stories", stories.len());
+    // The largest story: the heaviest page.
+    stories.first().map(|s| s.id).expect("a story")
+}
+
+/// Adds the variants `range` of the example story, in one batch.
+fn add_stories(path: &std::path::Path, range: std::ops::Range<usize>) {
     let verbs = storyline_code::Verbs::builtin();
     let raws = storyline_bench::example_articles();
     let mut store = storyline_store::Store::open(path).expect("a store");
     let batch = store.batch().expect("a batch");
-    for k in 0..STORIES {
+    for k in range {
         let (country, city) = PLACES[k % PLACES.len()];
         let variant: Vec<_> = raws
             .iter()
@@ -77,21 +91,99 @@ fn build_store(path: &std::path::Path) -> u64 {
         }
     }
     batch.commit().expect("commit");
-    let stories = store.stories().expect("stories");
-    eprintln!("store: {} stories", stories.len());
-    // The largest story: the heaviest page.
-    stories.first().map(|s| s.id).expect("a story")
 }
 
-async fn fetch(addr: std::net::SocketAddr, path: &str) -> (Duration, usize) {
+/// Fetches a path; the time, the response's size and whether it was a
+/// 200.
+async fn try_fetch(addr: std::net::SocketAddr, path: &str) -> (Duration, usize, bool) {
     let started = Instant::now();
     let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
     let request = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     stream.write_all(request.as_bytes()).await.expect("send");
     let mut body = Vec::new();
     stream.read_to_end(&mut body).await.expect("read");
-    assert!(body.starts_with(b"HTTP/1.1 200"), "not a 200");
-    (started.elapsed(), body.len())
+    let ok = body.starts_with(b"HTTP/1.1 200");
+    (started.elapsed(), body.len(), ok)
+}
+
+async fn fetch(addr: std::net::SocketAddr, path: &str) -> (Duration, usize) {
+    let (t, n, ok) = try_fetch(addr, path).await;
+    assert!(ok, "not a 200");
+    (t, n)
+}
+
+/// The process's resident memory in MB, from `/proc/self/status`.
+fn resident_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmRSS:"))?.to_string();
+            line.split_whitespace().nth(1)?.parse::<f64>().ok()
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// The soak test: mixed requests from [`CLIENTS`] clients for
+/// [`TIME_LIMIT`] while a thread adds a story's articles every second.
+async fn soak(addr: std::net::SocketAddr, db: std::path::PathBuf, story: u64) {
+    let paths = [
+        "/".to_string(),
+        format!("/stories/{story}"),
+        format!("/api/stories/{story}"),
+        "/entities/country:MOZ".to_string(),
+        "/api/entities/country:KEN".to_string(),
+        "/search?q=cyclone".to_string(),
+        "/api/search?q=the+the+the+the+the+the+the+the".to_string(),
+        "/api/stories".to_string(),
+    ];
+    let started = Instant::now();
+    let writer_db = db.clone();
+    let writer = std::thread::spawn(move || {
+        let mut added = 0;
+        while started.elapsed() < TIME_LIMIT {
+            add_stories(&writer_db, STORIES + added..STORIES + added + 1);
+            added += 1;
+            std::thread::sleep(Duration::from_secs(1));
+        }
+        added
+    });
+    let sampler = tokio::spawn(async move {
+        let mut samples = Vec::new();
+        while started.elapsed() < TIME_LIMIT {
+            samples.push(resident_mb());
+            tokio::time::sleep(Duration::from_secs(5)).await;
+        }
+        samples
+    });
+    let mut tasks = Vec::new();
+    for c in 0..CLIENTS {
+        let paths = paths.clone();
+        tasks.push(tokio::spawn(async move {
+            let (mut done, mut failed) = (0usize, 0usize);
+            while started.elapsed() < TIME_LIMIT {
+                let path = &paths[(done + c) % paths.len()];
+                let (_, _, ok) = try_fetch(addr, path).await;
+                done += 1;
+                failed += usize::from(!ok);
+            }
+            (done, failed)
+        }));
+    }
+    let (mut done, mut failed) = (0, 0);
+    for t in tasks {
+        let (d, f) = t.await.expect("a client");
+        done += d;
+        failed += f;
+    }
+    let added = writer.join().expect("the writer");
+    let samples = sampler.await.expect("the sampler");
+    let shown: Vec<String> = samples.iter().map(|m| format!("{m:.0}")).collect();
+    println!(
+        "soak: {done} requests from {CLIENTS} clients in {:.0} s, {failed} not 200, while {added} stories of {} articles were ingested; resident MB every 5 s: {}",
+        started.elapsed().as_secs_f64(),
+        storyline_bench::example_articles().len(),
+        shown.join(" ")
+    );
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -112,7 +204,16 @@ fn main() {
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
         let addr = listener.local_addr().expect("an address");
-        tokio::spawn(storyline_web::serve_on(listener, db, storyline_web::Options::default()));
+        let db_for_soak = db.clone();
+        tokio::spawn(storyline_web::serve_on(
+            listener,
+            db,
+            storyline_web::Options::default(),
+        ));
+        if std::env::var_os("STORYLINE_SOAK").is_some() {
+            soak(addr, db_for_soak, story).await;
+            return;
+        }
         let path = format!("/stories/{story}");
         fetch(addr, &path).await;
         let started = Instant::now();
