@@ -15,7 +15,11 @@
 //! - drops start tags that would open an element deeper than the depth
 //!   limit, so that their content joins the element at the limit, as
 //!   browsers flatten over-deep pages (Chromium at 512 levels);
-//! - keeps only the first [`MAX_ATTRIBUTES`] attributes of a tag.
+//! - keeps only the first [`MAX_ATTRIBUTES`] attributes of a tag;
+//! - when the page's text sits deeper on average than the extractor can
+//!   afford (its cleaning reads each element's whole text, so its work
+//!   is the text's length times its depth), closes what is open past
+//!   [`COLLAPSED_DEPTH`] and opens nothing deeper from there on.
 //!
 //! The rules are those of the HTML standard's tree construction, reduced
 //! to what changes the depth; where they are simplified, the estimate errs
@@ -38,6 +42,11 @@ pub struct Bounded<'a> {
     pub flattened: usize,
     /// Attributes dropped from tags that had more than [`MAX_ATTRIBUTES`].
     pub attributes_dropped: usize,
+    /// Elements closed early because too much text sat too deep (see
+    /// [`COLLAPSED_DEPTH`]).
+    pub collapsed: usize,
+    /// Bytes of text outside tags, comments and raw-text elements.
+    pub text_bytes: usize,
     /// The deepest nesting of the bounded page, as estimated.
     pub depth: usize,
 }
@@ -51,8 +60,24 @@ pub fn bound<'a>(html: &'a str, limits: &HtmlLimits) -> Result<Bounded<'a>, Html
     let mut copied = 0usize;
     let mut elements = 0usize;
     let (mut flattened, mut attributes_dropped, mut depth) = (0usize, 0usize, 0usize);
+    let mut collapsed = 0usize;
+    let mut text = TextDepth::default();
+    let mut max_depth = limits.max_depth;
     let mut i = 0usize;
-    while let Some(p) = bytes[i..].iter().position(|&b| b == b'<') {
+    loop {
+        let lt = bytes[i..].iter().position(|&b| b == b'<');
+        let segment_end = lt.map_or(bytes.len(), |p| i + p);
+        if text.add(segment_end - i, tree.stack.len()) {
+            // Too much text too deep: close what is open past
+            // COLLAPSED_DEPTH before this text, and open nothing deeper
+            // from here on.
+            collapsed += tree.collapse_to(COLLAPSED_DEPTH, html, &mut out, &mut copied, i);
+            max_depth = max_depth.min(COLLAPSED_DEPTH);
+            text.restart(segment_end - i, tree.stack.len());
+        }
+        let Some(p) = lt else {
+            break;
+        };
         let start = i + p;
         let next = bytes.get(start + 1).copied();
         if bytes[start..].starts_with(b"<!--") {
@@ -88,13 +113,16 @@ pub fn bound<'a>(html: &'a str, limits: &HtmlLimits) -> Result<Bounded<'a>, Html
             tree.write_implicit_ends(html, &mut out, &mut copied, start);
             continue;
         }
-        elements += 1;
-        if elements > limits.max_elements {
-            return Err(HtmlError::TooManyElements {
-                limit: limits.max_elements,
-            });
+        let opens = tree.start_tag(name, tag.self_closing, max_depth);
+        // Tags dropped for depth build nothing and cost nothing.
+        if opens != Opens::TooDeep {
+            elements += 1;
+            if elements > limits.max_elements {
+                return Err(HtmlError::TooManyElements {
+                    limit: limits.max_elements,
+                });
+            }
         }
-        let opens = tree.start_tag(name, tag.self_closing, limits.max_depth);
         tree.write_implicit_ends(html, &mut out, &mut copied, start);
         if opens == Opens::TooDeep {
             out.push_str(&html[copied..start]);
@@ -124,8 +152,54 @@ pub fn bound<'a>(html: &'a str, limits: &HtmlLimits) -> Result<Bounded<'a>, Html
         html,
         flattened,
         attributes_dropped,
+        collapsed,
+        text_bytes: text.bytes,
         depth,
     })
+}
+
+/// The text of a page weighted by the depth it sits at. The extractor's
+/// cleaning reads every element's whole text, so its work is the sum,
+/// over the text's bytes, of their depth: a page that keeps megabytes of
+/// text hundreds of elements deep costs minutes.
+#[derive(Debug, Default)]
+struct TextDepth {
+    bytes: usize,
+    weighted: u64,
+    collapsed: bool,
+}
+
+/// The average depth text may sit at, weighted by its length, before
+/// the page is collapsed. Text in real pages sits 10 to 30 deep.
+const TEXT_DEPTH_BUDGET: u64 = 32;
+
+/// Weighted text allowed beyond the budget, so that a small page with
+/// some deep text is left as it is.
+const TEXT_DEPTH_SLACK: u64 = 1 << 20;
+
+/// The depth a collapsed page is closed back to and kept within.
+pub const COLLAPSED_DEPTH: usize = 12;
+
+impl TextDepth {
+    /// Counts `len` bytes of text at `depth`. True when the page's text
+    /// would then sit too deep, the first time only.
+    fn add(&mut self, len: usize, depth: usize) -> bool {
+        let bytes = (self.bytes + len) as u64;
+        let weighted = self.weighted + len as u64 * depth as u64;
+        if !self.collapsed && weighted > TEXT_DEPTH_BUDGET * bytes + TEXT_DEPTH_SLACK {
+            self.collapsed = true;
+            return true;
+        }
+        self.bytes += len;
+        self.weighted = weighted;
+        false
+    }
+
+    /// Counts the text again at the depth the page was collapsed to.
+    fn restart(&mut self, len: usize, depth: usize) {
+        self.bytes += len;
+        self.weighted += len as u64 * depth as u64;
+    }
 }
 
 /// Where a comment whose text starts at `from` ends (just after it), as
@@ -343,12 +417,16 @@ enum Mark {
     Button,
     /// `svg`, `math`: inside them a `/>` closes the element.
     Foreign,
+    /// Elements inside svg or math whose content is parsed as HTML:
+    /// `foreignObject`, `desc`, `title`, `mi`, `mo`, `mn`, `ms`, `mtext`,
+    /// `annotation-xml`.
+    IntegrationPoint,
     /// Special elements other than `address`, `div` and `p`: an `li`,
     /// `dd` or `dt` start tag does not close an item past one of them.
     Blocking,
 }
 
-const MARKS: usize = 8;
+const MARKS: usize = 9;
 
 const VOID: &[&str] = &[
     "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
@@ -467,6 +545,54 @@ const CLOSES_P: &[&str] = &[
     "plaintext",
 ];
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+/// Start tags that end svg or math content (the standard's list, without
+/// `font`, which does so only with some attributes).
+const BREAKS_OUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
 
 /// The stack of open elements, with the positions of each name and of
 /// each group of [`Mark`]s kept beside it, so that every rule is a
@@ -484,6 +610,8 @@ struct OpenElements {
     formatting: Vec<bool>,
     /// Parts of a table that are ignored outside one.
     table_part: Vec<bool>,
+    /// HTML tags that end foreign content when they appear inside it.
+    breaks_out: Vec<bool>,
     rules: Vec<Rule>,
     known: Known,
     stack: Vec<Name>,
@@ -511,6 +639,7 @@ impl OpenElements {
             heading: Vec::new(),
             formatting: Vec::new(),
             table_part: Vec::new(),
+            breaks_out: Vec::new(),
             rules: Vec::new(),
             known: Known::default(),
             stack: Vec::new(),
@@ -569,6 +698,21 @@ impl OpenElements {
         mark(Mark::Button, l == "button");
         mark(Mark::Foreign, matches!(l, "svg" | "math"));
         mark(
+            Mark::IntegrationPoint,
+            matches!(
+                l,
+                "foreignobject"
+                    | "desc"
+                    | "title"
+                    | "mi"
+                    | "mo"
+                    | "mn"
+                    | "ms"
+                    | "mtext"
+                    | "annotation-xml"
+            ),
+        );
+        mark(
             Mark::Blocking,
             SPECIAL.contains(&l) && !matches!(l, "address" | "div" | "p"),
         );
@@ -577,6 +721,7 @@ impl OpenElements {
         self.closes_p.push(CLOSES_P.contains(&l));
         self.heading.push(HEADINGS.contains(&l));
         self.formatting.push(is_formatting(l));
+        self.breaks_out.push(BREAKS_OUT.contains(&l));
         self.table_part.push(matches!(
             l,
             "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup"
@@ -658,6 +803,34 @@ impl OpenElements {
         self.stack.last().copied()
     }
 
+    /// Closes every element open past `depth`, writing their end tags
+    /// (innermost first) before `at`. Returns how many were closed.
+    fn collapse_to(
+        &mut self,
+        depth: usize,
+        html: &str,
+        out: &mut String,
+        copied: &mut usize,
+        at: usize,
+    ) -> usize {
+        if self.stack.len() <= depth {
+            return 0;
+        }
+        out.push_str(&html[*copied..at]);
+        let mut closed = 0;
+        while let Some(&name) = self.stack.last().filter(|_| self.stack.len() > depth) {
+            out.push_str("</");
+            out.push_str(&self.lower[name.0 as usize]);
+            out.push('>');
+            self.pop();
+            closed += 1;
+        }
+        // Their end tags are written: none is closed implicitly.
+        self.implicitly_closed.clear();
+        *copied = at;
+        closed
+    }
+
     /// Writes end tags for the formatting elements the tag at `at`
     /// closed implicitly, just before that tag.
     fn write_implicit_ends(&mut self, html: &str, out: &mut String, copied: &mut usize, at: usize) {
@@ -674,17 +847,28 @@ impl OpenElements {
     }
 
     fn start_tag(&mut self, name: Name, self_closing: bool, max_depth: usize) -> Opens {
-        if self.last_mark(Mark::Foreign).is_some() {
-            // Inside svg or math, `/>` closes the element, no element holds
-            // raw text, and the HTML rules of implied ends do not apply.
-            // The parser lets some HTML tags end foreign content, but not
-            // inside its HTML integration points; counting everything as
-            // nested until the root's end tag errs towards deeper.
-            return if self_closing {
-                Opens::Leaf
+        if let Some(root) = self.last_mark(Mark::Foreign) {
+            let in_integration_point = self
+                .last_mark(Mark::IntegrationPoint)
+                .is_some_and(|p| p > root);
+            if in_integration_point {
+                // Inside foreignObject, mtext and the like, HTML is parsed
+                // as HTML: the rules below apply.
+            } else if self.breaks_out[name.0 as usize] {
+                // An HTML block or formatting tag ends svg or math
+                // content, as the parser does.
+                self.pop_to(root);
             } else {
-                self.open(name, max_depth)
-            };
+                // Inside svg or math, `/>` closes the element, no element
+                // holds raw text, and the HTML rules of implied ends do not
+                // apply; inside an integration point they would, and not
+                // applying them errs towards deeper.
+                return if self_closing {
+                    Opens::Leaf
+                } else {
+                    self.open(name, max_depth)
+                };
+            }
         }
         match name.kind(self) {
             Kind::Void => return Opens::Leaf,
@@ -762,11 +946,13 @@ impl OpenElements {
             // Content after `</body>` still goes into the body.
             return;
         }
-        if self.last_mark(Mark::Foreign).is_some() {
-            if let Some(at) = self.last(name) {
+        if let Some(root) = self.last_mark(Mark::Foreign) {
+            // An end tag inside svg or math closes its element there;
+            // one whose element is outside is read by the HTML rules.
+            if let Some(at) = self.last(name).filter(|&at| at >= root) {
                 self.pop_to(at);
+                return;
             }
-            return;
         }
         let i = name.0 as usize;
         if matches!(self.rules[i], Rule::Form) {
