@@ -78,6 +78,32 @@ fn pages() -> Vec<(&'static str, String)> {
             fill(&"<div>".repeat(255), &article(1), ""),
         ),
         ("table cells never closed", under_limit("<td>cell ")),
+        // Under the text limit, so that the article extractor runs:
+        (
+            "255 levels deep, 200 KB of text, the rest attributes",
+            fill(
+                &format!(
+                    "{}{}<p{}",
+                    "<div>".repeat(255),
+                    article(400),
+                    " data-x=1".repeat(100)
+                ),
+                " data-y=2",
+                ">end</p>",
+            ),
+        ),
+        (
+            "49,000 nested and sibling elements with 200 KB of text",
+            fill(
+                &format!(
+                    "{}{}",
+                    "<div><span>a</span>".repeat(24_000),
+                    article(400)
+                ),
+                "<!-- padding -->",
+                "",
+            ),
+        ),
     ]
 }
 
