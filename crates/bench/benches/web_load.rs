@@ -130,7 +130,8 @@ async fn soak(addr: std::net::SocketAddr, db: std::path::PathBuf, story: u64) {
         "/".to_string(),
         format!("/stories/{story}"),
         format!("/api/stories/{story}"),
-        "/entities/country:MOZ".to_string(),
+        // The variants move the story to these countries.
+        "/entities/country:GHA".to_string(),
         "/api/entities/country:KEN".to_string(),
         "/search?q=cyclone".to_string(),
         "/api/search?q=the+the+the+the+the+the+the+the".to_string(),
