@@ -45,10 +45,7 @@ fn pages() -> Vec<(&'static str, String)> {
     let attributes: String = (0..1_000_000).map(|i| format!(" a{}", i % 10)).collect();
     let formatting: String = (0..1_000).map(|i| format!("<b id={i}>")).collect();
     vec![
-        (
-            "<div/> to 5 MB, no text",
-            fill("", "<div/>", ""),
-        ),
+        ("<div/> to 5 MB, no text", fill("", "<div/>", "")),
         (
             "<div/> up to the element limit, then text",
             under_limit("<div/>"),
@@ -95,11 +92,7 @@ fn pages() -> Vec<(&'static str, String)> {
         (
             "49,000 nested and sibling elements with 200 KB of text",
             fill(
-                &format!(
-                    "{}{}",
-                    "<div><span>a</span>".repeat(24_000),
-                    article(400)
-                ),
+                &format!("{}{}", "<div><span>a</span>".repeat(24_000), article(400)),
                 "<!-- padding -->",
                 "",
             ),

@@ -155,3 +155,27 @@ pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
             .collect(),
     )
 }
+
+#[cfg(test)]
+mod report_line_tests {
+    use super::*;
+
+    /// A file named with a newline printed its name raw, so the file could
+    /// forge a `failed:` line of its own in the report.
+    #[test]
+    fn a_newline_in_a_file_name_cannot_forge_a_report_line() {
+        let f = Failure {
+            source: "evil.txt\nfailed: other.txt: forged".into(),
+            reason: "empty input".into(),
+            hint: "the file has no text\r".into(),
+        };
+        let line = f.line();
+        assert_eq!(line.lines().count(), 1, "{line}");
+        assert!(
+            line.starts_with("failed: evil.txt\\nfailed: other.txt"),
+            "{line}"
+        );
+        assert_eq!(one_line("plain"), "plain");
+        assert_eq!(one_line("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+    }
+}
