@@ -299,7 +299,7 @@ pub fn documents(
     let opts = ReadOptions {
         max_bytes: args.read.max_bytes,
     };
-    let progress = progress_bar(inputs.len());
+    let progress = Progress::new(&inputs);
     // Documents are read into a batch across inputs (archives streamed
     // record by record), built on all cores, and handed on in input order.
     let mut batch = Batch {
@@ -311,11 +311,10 @@ pub fn documents(
             Ok(i) => i,
             Err(e) => {
                 batch.push(Err(e), &build_opts, &mut each);
-                progress.inc(1);
                 continue;
             }
         };
-        progress.set_message(input.name());
+        progress.start(&input);
         let from_manifest = match &input {
             Input::File(p) => manifest.lookup(p).cloned().unwrap_or_default(),
             Input::Stdin => GivenMeta::default(),
@@ -328,18 +327,19 @@ pub fn documents(
                 }
                 raw
             });
+            progress.record();
             batch.push(raw, &build_opts, &mut each);
         });
         if let Some(e) = batch.fatal.take() {
             return Err(e);
         }
-        progress.inc(1);
+        progress.done(&input);
     }
     batch.flush(&build_opts, &mut each);
     if let Some(e) = batch.fatal.take() {
         return Err(e);
     }
-    progress.finish_and_clear();
+    progress.bar.finish_and_clear();
     Ok(())
 }
 
@@ -433,16 +433,83 @@ fn test_abort_after() -> Option<usize> {
         .ok()
 }
 
-fn progress_bar(len: usize) -> ProgressBar {
-    // Short runs finish before a bar would be read; indicatif also hides
-    // the bar when stderr is not a terminal.
-    if len < 50 {
-        return ProgressBar::hidden();
+/// Progress on stderr, by bytes of input read, with the documents read
+/// so far: one large archive or JSON Lines file shows progress as its
+/// records are read, not only when it is done.
+struct Progress {
+    bar: ProgressBar,
+    documents: std::cell::Cell<usize>,
+    /// The input being read.
+    name: std::cell::RefCell<String>,
+}
+
+impl Progress {
+    /// Inputs smaller than this in all, and fewer than
+    /// [`Progress::MIN_INPUTS`], finish before a bar would be read.
+    const MIN_BYTES: u64 = 1 << 20;
+    const MIN_INPUTS: usize = 50;
+
+    fn new(inputs: &[Result<Input, IngestError>]) -> Progress {
+        let bytes: u64 = inputs
+            .iter()
+            .filter_map(|i| i.as_ref().ok())
+            .map(input_size)
+            .sum();
+        // indicatif also hides the bar when stderr is not a terminal.
+        let bar = if bytes < Self::MIN_BYTES && inputs.len() < Self::MIN_INPUTS {
+            ProgressBar::hidden()
+        } else {
+            let bar = ProgressBar::new(bytes);
+            bar.set_style(
+                ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {elapsed} {wide_msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar
+        };
+        Progress {
+            bar,
+            documents: std::cell::Cell::new(0),
+            name: std::cell::RefCell::new(String::new()),
+        }
     }
-    let bar = ProgressBar::new(len as u64);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:30} {pos}/{len} inputs {elapsed} {wide_msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    bar
+
+    fn start(&self, input: &Input) {
+        self.show(input.name());
+    }
+
+    /// One more document read from the current input.
+    fn record(&self) {
+        let n = self.documents.get() + 1;
+        self.documents.set(n);
+        // Redrawing the message for every record of a large file would
+        // cost more than the records.
+        if n.is_multiple_of(16) {
+            self.redraw();
+        }
+    }
+
+    fn done(&self, input: &Input) {
+        self.bar.inc(input_size(input));
+    }
+
+    fn show(&self, name: String) {
+        *self.name.borrow_mut() = name;
+        self.redraw();
+    }
+
+    fn redraw(&self) {
+        self.bar.set_message(format!(
+            "{} documents · {}",
+            self.documents.get(),
+            self.name.borrow()
+        ));
+    }
+}
+
+/// An input's size in bytes; 0 for stdin and files that cannot be read.
+fn input_size(input: &Input) -> u64 {
+    match input {
+        Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+        Input::Stdin => 0,
+    }
 }
