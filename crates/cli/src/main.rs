@@ -19,6 +19,7 @@ macro_rules! outln {
 }
 
 mod commands;
+mod memory;
 mod pipeline;
 mod render;
 

@@ -1,0 +1,21 @@
+//! Handing freed memory back to the system during a long ingest.
+//!
+//! Documents are built on all cores and stored on one thread, so memory
+//! is freed on another thread than the one that allocated it; glibc's
+//! allocator keeps such memory in its arenas rather than returning it,
+//! and a long ingest's resident memory grew with every document (2,000
+//! short articles: 650 MB; 10,000: 1.8 GB) although the live heap stayed
+//! near 100 MB (valgrind's massif). Trimming after each stored batch
+//! keeps it flat (2,000 articles: 173 MB with trimming forced by
+//! `MALLOC_TRIM_THRESHOLD_=0`).
+
+/// Returns freed memory at the top of the allocator's heaps to the system.
+/// A no-op where the C library is not glibc.
+pub fn release_freed() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim takes no pointer and only walks glibc's own
+    // free lists, under its own locks.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
