@@ -199,6 +199,20 @@ pub struct Document {
 }
 
 impl Document {
+    /// The knowledge-base ids the entity mention `i` stands for: its own
+    /// id and the id of the mention it refers to, each once. The entity
+    /// pages and the store's entity index both count a mention by these.
+    pub fn entity_ids(&self, i: usize) -> impl Iterator<Item = &str> {
+        let entity = self.entities.get(i);
+        let own = entity.and_then(|e| e.id.as_deref());
+        let referent = entity
+            .and_then(|e| e.refers_to)
+            .and_then(|a| self.entities.get(a))
+            .and_then(|a| a.id.as_deref())
+            .filter(|r| Some(*r) != own);
+        own.into_iter().chain(referent)
+    }
+
     /// The text of a span.
     pub fn slice(&self, span: Span) -> &str {
         let idx = crate::CharIndex::new(&self.text);

@@ -641,20 +641,12 @@ impl Batch<'_> {
     }
 }
 
-/// How often a document mentions each linked entity: a mention counts
-/// for its own id and for the id of the mention it refers to.
+/// How often a document mentions each linked entity, counted by
+/// [`Document::entity_ids`].
 fn entity_mention_counts(doc: &Document) -> std::collections::BTreeMap<&str, usize> {
     let mut counts = std::collections::BTreeMap::new();
-    for e in &doc.entities {
-        let referent = e
-            .refers_to
-            .and_then(|a| doc.entities.get(a))
-            .and_then(|a| a.id.as_deref());
-        let own = e.id.as_deref();
-        for id in [own, referent.filter(|r| Some(*r) != own)]
-            .into_iter()
-            .flatten()
-        {
+    for i in 0..doc.entities.len() {
+        for id in doc.entity_ids(i) {
             *counts.entry(id).or_insert(0) += 1;
         }
     }

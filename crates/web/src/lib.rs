@@ -409,14 +409,7 @@ fn entity_view(
     let found = store.entity_documents(id, ENTITY_DOCUMENTS)?;
     let mut view: Option<pages::EntityView> = None;
     for doc in &found.recent {
-        let is_it = |i: usize| {
-            doc.entities.get(i).is_some_and(|e| {
-                e.id.as_deref() == Some(id)
-                    || e.refers_to
-                        .and_then(|a| doc.entities.get(a))
-                        .is_some_and(|a| a.id.as_deref() == Some(id))
-            })
-        };
+        let is_it = |i: usize| doc.entity_ids(i).any(|x| x == id);
         let here: Vec<usize> = (0..doc.entities.len()).filter(|&i| is_it(i)).collect();
         if here.is_empty() {
             continue;

@@ -153,13 +153,9 @@ type Mark = (usize, usize, &'static str, String, Option<String>);
 
 fn marks(doc: &Document) -> Vec<Mark> {
     let mut out: Vec<Mark> = Vec::new();
-    for e in &doc.entities {
+    for (i, e) in doc.entities.iter().enumerate() {
         // A mention that refers back links to what it names.
-        let id = e.id.clone().or_else(|| {
-            e.refers_to
-                .and_then(|i| doc.entities.get(i))
-                .and_then(|a| a.id.clone())
-        });
+        let id = doc.entity_ids(i).next().map(str::to_string);
         out.push((
             e.start,
             e.end,
