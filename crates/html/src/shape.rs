@@ -397,7 +397,7 @@ struct Name(u32);
 
 impl Name {
     fn kind(self, tree: &OpenElements) -> Kind {
-        tree.kinds[self.0 as usize]
+        tree.info(self).kind
     }
 }
 
@@ -594,25 +594,32 @@ const BREAKS_OUT: &[&str] = &[
     "var",
 ];
 
+/// What the rules need to know of an element name, found once when the
+/// name is first seen.
+struct NameInfo {
+    /// The name in lower case.
+    lower: String,
+    kind: Kind,
+    /// Which marks it carries, as bits.
+    marks: u16,
+    closes_p: bool,
+    heading: bool,
+    formatting: bool,
+    /// An HTML tag that ends foreign content when it appears inside it.
+    breaks_out: bool,
+    /// A part of a table, ignored outside one.
+    table_part: bool,
+    rule: Rule,
+}
+
 /// The stack of open elements, with the positions of each name and of
 /// each group of [`Mark`]s kept beside it, so that every rule is a
 /// constant-time look at the latest position instead of a walk down the
 /// stack.
 struct OpenElements {
     names: HashMap<String, Name>,
-    /// Each name in lower case.
-    lower: Vec<String>,
-    kinds: Vec<Kind>,
-    /// Which marks each name carries, as bits.
-    marks_of: Vec<u16>,
-    closes_p: Vec<bool>,
-    heading: Vec<bool>,
-    formatting: Vec<bool>,
-    /// Parts of a table that are ignored outside one.
-    table_part: Vec<bool>,
-    /// HTML tags that end foreign content when they appear inside it.
-    breaks_out: Vec<bool>,
-    rules: Vec<Rule>,
+    /// What the rules need to know of each interned name.
+    info: Vec<NameInfo>,
     known: Known,
     stack: Vec<Name>,
     /// Stack positions of each name, in order.
@@ -632,15 +639,7 @@ impl OpenElements {
     fn new() -> OpenElements {
         let mut tree = OpenElements {
             names: HashMap::new(),
-            lower: Vec::new(),
-            kinds: Vec::new(),
-            marks_of: Vec::new(),
-            closes_p: Vec::new(),
-            heading: Vec::new(),
-            formatting: Vec::new(),
-            table_part: Vec::new(),
-            breaks_out: Vec::new(),
-            rules: Vec::new(),
+            info: Vec::new(),
             known: Known::default(),
             stack: Vec::new(),
             positions: Vec::new(),
@@ -664,6 +663,10 @@ impl OpenElements {
         tree
     }
 
+    fn info(&self, name: Name) -> &NameInfo {
+        &self.info[name.0 as usize]
+    }
+
     fn intern(&mut self, raw: &str) -> Name {
         if let Some(&name) = self.names.get(raw) {
             return name;
@@ -673,7 +676,7 @@ impl OpenElements {
             self.names.insert(raw.to_string(), name);
             return name;
         }
-        let name = Name(self.kinds.len() as u32);
+        let name = Name(self.info.len() as u32);
         let l = lower.as_str();
         let kind = if VOID.contains(&l) {
             Kind::Void
@@ -716,33 +719,36 @@ impl OpenElements {
             Mark::Blocking,
             SPECIAL.contains(&l) && !matches!(l, "address" | "div" | "p"),
         );
-        self.kinds.push(kind);
-        self.marks_of.push(marks);
-        self.closes_p.push(CLOSES_P.contains(&l));
-        self.heading.push(HEADINGS.contains(&l));
-        self.formatting.push(is_formatting(l));
-        self.breaks_out.push(BREAKS_OUT.contains(&l));
-        self.table_part.push(matches!(
-            l,
-            "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup"
-        ));
-        self.rules.push(match l {
-            "li" => Rule::ListItem,
-            "dd" | "dt" => Rule::Definition,
-            "tr" => Rule::Row,
-            "td" | "th" => Rule::Cell,
-            "option" => Rule::Option,
-            "optgroup" => Rule::Optgroup,
-            "a" | "nobr" => Rule::ClosesItself(&[Mark::Scope, Mark::Table]),
-            "button" => Rule::ClosesItself(&[Mark::Scope]),
-            "form" => Rule::Form,
-            _ => Rule::None,
+        self.info.push(NameInfo {
+            kind,
+            marks,
+            closes_p: CLOSES_P.contains(&l),
+            heading: HEADINGS.contains(&l),
+            formatting: is_formatting(l),
+            breaks_out: BREAKS_OUT.contains(&l),
+            table_part: matches!(
+                l,
+                "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup"
+            ),
+            rule: match l {
+                "li" => Rule::ListItem,
+                "dd" | "dt" => Rule::Definition,
+                "tr" => Rule::Row,
+                "td" | "th" => Rule::Cell,
+                "option" => Rule::Option,
+                "optgroup" => Rule::Optgroup,
+                "a" | "nobr" => Rule::ClosesItself(&[Mark::Scope, Mark::Table]),
+                "button" => Rule::ClosesItself(&[Mark::Scope]),
+                "form" => Rule::Form,
+                _ => Rule::None,
+            },
+            lower: String::new(),
         });
         self.positions.push(Vec::new());
         if raw != lower {
             self.names.insert(lower.clone(), name);
         }
-        self.lower.push(lower);
+        self.info[name.0 as usize].lower = lower;
         self.names.insert(raw.to_string(), name);
         name
     }
@@ -751,7 +757,7 @@ impl OpenElements {
         let at = self.stack.len();
         self.stack.push(name);
         self.positions[name.0 as usize].push(at);
-        let bits = self.marks_of[name.0 as usize];
+        let bits = self.info(name).marks;
         for (m, marks) in self.marks.iter_mut().enumerate() {
             if bits & (1 << m) != 0 {
                 marks.push(at);
@@ -763,11 +769,11 @@ impl OpenElements {
         let Some(name) = self.stack.pop() else {
             return;
         };
-        if self.formatting[name.0 as usize] {
+        if self.info(name).formatting {
             self.implicitly_closed.push(name);
         }
         self.positions[name.0 as usize].pop();
-        let bits = self.marks_of[name.0 as usize];
+        let bits = self.info(name).marks;
         for (m, marks) in self.marks.iter_mut().enumerate() {
             if bits & (1 << m) != 0 {
                 marks.pop();
@@ -820,7 +826,7 @@ impl OpenElements {
         let mut closed = 0;
         while let Some(&name) = self.stack.last().filter(|_| self.stack.len() > depth) {
             out.push_str("</");
-            out.push_str(&self.lower[name.0 as usize]);
+            out.push_str(&self.info(name).lower);
             out.push('>');
             self.pop();
             closed += 1;
@@ -838,11 +844,12 @@ impl OpenElements {
             return;
         }
         out.push_str(&html[*copied..at]);
-        for name in self.implicitly_closed.drain(..) {
+        for &name in &self.implicitly_closed {
             out.push_str("</");
-            out.push_str(&self.lower[name.0 as usize]);
+            out.push_str(&self.info(name).lower);
             out.push('>');
         }
+        self.implicitly_closed.clear();
         *copied = at;
     }
 
@@ -854,7 +861,7 @@ impl OpenElements {
             if in_integration_point {
                 // Inside foreignObject, mtext and the like, HTML is parsed
                 // as HTML: the rules below apply.
-            } else if self.breaks_out[name.0 as usize] {
+            } else if self.info(name).breaks_out {
                 // An HTML block or formatting tag ends svg or math
                 // content, as the parser does.
                 self.pop_to(root);
@@ -876,22 +883,21 @@ impl OpenElements {
             Kind::Root if self.last(name).is_some() => return Opens::Leaf,
             _ => {}
         }
-        let i = name.0 as usize;
-        if self.table_part[i] && self.last_mark(Mark::Table).is_none() {
+        if self.info(name).table_part && self.last_mark(Mark::Table).is_none() {
             // A cell, row or section tag outside a table is ignored.
             return Opens::Leaf;
         }
-        if self.closes_p[i] {
+        if self.info(name).closes_p {
             let p = self.known.p;
             if let Some(at) = self.in_scope(p, &[Mark::Scope, Mark::Button]) {
                 self.pop_to(at);
             }
         }
-        if self.heading[i] && self.current().is_some_and(|c| self.heading[c.0 as usize]) {
+        if self.info(name).heading && self.current().is_some_and(|c| self.info(c).heading) {
             self.pop();
         }
         let k = self.known;
-        let close = match self.rules[i] {
+        let close = match self.info(name).rule {
             Rule::ListItem => self.in_scope(k.li, &[Mark::Blocking]),
             Rule::Definition => [k.dd, k.dt]
                 .iter()
@@ -922,7 +928,7 @@ impl OpenElements {
                 // For `a` and `nobr` the parser runs its adoption agency,
                 // which with a block opened inside leaves as many
                 // elements open as before: counted as closing nothing.
-                !self.formatting[i] || self.last_mark(Mark::Special).is_none_or(|s| s < at)
+                !self.info(name).formatting || self.last_mark(Mark::Special).is_none_or(|s| s < at)
             }),
             Rule::Form if self.last(name).is_some() => return Opens::Leaf,
             Rule::Form | Rule::None => None,
@@ -954,13 +960,12 @@ impl OpenElements {
                 return;
             }
         }
-        let i = name.0 as usize;
-        if matches!(self.rules[i], Rule::Form) {
+        if matches!(self.info(name).rule, Rule::Form) {
             // `</form>` takes the form out of the stack and leaves what
             // was opened inside it open: counted here as closing nothing.
             return;
         }
-        let at = if self.heading[i] {
+        let at = if self.info(name).heading {
             self.known
                 .headings
                 .iter()
@@ -970,7 +975,7 @@ impl OpenElements {
             self.in_scope(name, &[Mark::Scope, Mark::List])
         } else if name == self.known.p {
             self.in_scope(name, &[Mark::Scope, Mark::Button])
-        } else if self.formatting[i] {
+        } else if self.info(name).formatting {
             let at = self.in_scope(name, &[Mark::Scope]);
             // With a block opened inside it, the parser's adoption agency
             // moves that block out and leaves as many elements open as
@@ -984,7 +989,7 @@ impl OpenElements {
                 self.implicitly_closed.pop();
             }
             return;
-        } else if self.marks_of[i] & (1 << Mark::Special as u16) != 0 {
+        } else if self.info(name).marks & (1 << Mark::Special as u16) != 0 {
             self.in_scope(name, &[Mark::Scope])
         } else {
             // An ordinary element closes only when no special element
