@@ -237,6 +237,9 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// and the like) ends: the next `</name`, case-insensitively, or the end
 /// of the page. Its text holds no tags, whatever it looks like.
 fn raw_text_end(bytes: &[u8], name: &str, from: usize) -> usize {
+    if name == "script" {
+        return script_end(bytes, from);
+    }
     let mut i = from;
     while let Some(p) = find(bytes, i, b"</") {
         let after = p + 2;
@@ -248,6 +251,54 @@ fn raw_text_end(bytes: &[u8], name: &str, from: usize) -> usize {
             return p;
         }
         i = after;
+    }
+    bytes.len()
+}
+
+/// Where a script's text ends, following the tokenizer's script states:
+/// after `<!--` the text is escaped, and a `<script` inside escaped text
+/// starts a double-escaped stretch that a `</script` only ends the
+/// stretch of; `-->` returns to plain script text.
+fn script_end(bytes: &[u8], from: usize) -> usize {
+    #[derive(PartialEq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    let tag_at = |i: usize, tag: &[u8]| {
+        bytes
+            .get(i..i + tag.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(tag))
+            && matches!(
+                bytes.get(i + tag.len()),
+                Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>')
+            )
+    };
+    let mut state = State::Data;
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' if tag_at(i, b"</script") => match state {
+                State::DoubleEscaped => state = State::Escaped,
+                _ => return i,
+            },
+            b'<' if state == State::Data && bytes[i..].starts_with(b"<!--") => {
+                state = State::Escaped;
+                i += 4;
+                continue;
+            }
+            b'<' if state == State::Escaped && tag_at(i, b"<script") => {
+                state = State::DoubleEscaped;
+            }
+            b'-' if state != State::Data && bytes[i..].starts_with(b"-->") => {
+                state = State::Data;
+                i += 3;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
     }
     bytes.len()
 }
@@ -853,12 +904,24 @@ impl OpenElements {
         *copied = at;
     }
 
+    /// Whether the current element is inside an integration point of the
+    /// foreign content rooted at `root`, where HTML is parsed as HTML:
+    /// `mi`, `mo`, `mn`, `ms`, `mtext` and `annotation-xml` in math,
+    /// `foreignObject`, `desc` and `title` in svg only.
+    fn in_integration_point(&self, root: usize) -> bool {
+        let Some(at) = self.last_mark(Mark::IntegrationPoint).filter(|&p| p > root) else {
+            return false;
+        };
+        let svg_only = matches!(
+            self.info(self.stack[at]).lower.as_str(),
+            "foreignobject" | "desc" | "title"
+        );
+        !svg_only || self.info(self.stack[root]).lower == "svg"
+    }
+
     fn start_tag(&mut self, name: Name, self_closing: bool, max_depth: usize) -> Opens {
         if let Some(root) = self.last_mark(Mark::Foreign) {
-            let in_integration_point = self
-                .last_mark(Mark::IntegrationPoint)
-                .is_some_and(|p| p > root);
-            if in_integration_point {
+            if self.in_integration_point(root) {
                 // Inside foreignObject, mtext and the like, HTML is parsed
                 // as HTML: the rules below apply.
             } else if self.info(name).breaks_out {
@@ -879,7 +942,16 @@ impl OpenElements {
         }
         match name.kind(self) {
             Kind::Void => return Opens::Leaf,
-            Kind::RawText(_) => return Opens::RawText,
+            // Inside svg or math, outside an integration point, a `title`
+            // or `script` is a foreign element whose content is parsed as
+            // tags: opened as an element, not skipped as text.
+            Kind::RawText(_)
+                if self
+                    .last_mark(Mark::Foreign)
+                    .is_none_or(|root| self.in_integration_point(root)) =>
+            {
+                return Opens::RawText
+            }
             Kind::Root if self.last(name).is_some() => return Opens::Leaf,
             _ => {}
         }
@@ -1062,6 +1134,8 @@ mod tests {
             ("<!-- a --!><div>", 1),
             ("<a title=\"x>y\"><b>t</b></a>", 2),
             ("<title><div><div></title><p>", 1),
+            // `</script>` inside a double-escaped stretch does not end it.
+            ("<script><!--<script></script><div><div></script><p>", 1),
             ("<html><body><html><body><p>x</body></html>", 3),
         ];
         for (html, expected) in cases {
