@@ -1,6 +1,7 @@
 //! A bounded load test of the web view on loopback:
 //! `cargo bench -p storyline-bench --bench web_load`. With
-//! `STORYLINE_SOAK=1` it is instead a soak test: 60 seconds of mixed
+//! `STORYLINE_SOAK=1` it is instead a soak test: 60 seconds (or as many
+//! as `STORYLINE_SOAK` gives, when more than 1) of mixed
 //! page and API requests while another thread ingests new articles into
 //! the same store, counting errors and sampling the process's resident
 //! memory every five seconds.
@@ -91,6 +92,10 @@ fn add_stories(path: &std::path::Path, range: std::ops::Range<usize>) {
         }
     }
     batch.commit().expect("commit");
+    // As the `ingest` command does after each batch, so that the soak's
+    // memory samples show the server's use, not the writer's freed
+    // arenas.
+    storyline_pipeline::memory::release_freed();
 }
 
 /// Fetches a path; the time, the response's size and whether it was a
@@ -123,9 +128,20 @@ fn resident_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+/// How long the soak runs: `STORYLINE_SOAK` seconds when above 1, else
+/// [`TIME_LIMIT`]. A longer run tells a plateau from a slow leak.
+fn soak_time() -> Duration {
+    std::env::var("STORYLINE_SOAK")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .filter(|&s| s > 1)
+        .map_or(TIME_LIMIT, Duration::from_secs)
+}
+
 /// The soak test: mixed requests from [`CLIENTS`] clients for
-/// [`TIME_LIMIT`] while a thread adds a story's articles every second.
+/// [`soak_time`] while a thread adds a story's articles every second.
 async fn soak(addr: std::net::SocketAddr, db: std::path::PathBuf, story: u64) {
+    let limit = soak_time();
     let paths = [
         "/".to_string(),
         format!("/stories/{story}"),
@@ -141,7 +157,7 @@ async fn soak(addr: std::net::SocketAddr, db: std::path::PathBuf, story: u64) {
     let writer_db = db.clone();
     let writer = std::thread::spawn(move || {
         let mut added = 0;
-        while started.elapsed() < TIME_LIMIT {
+        while started.elapsed() < limit {
             add_stories(&writer_db, STORIES + added..STORIES + added + 1);
             added += 1;
             std::thread::sleep(Duration::from_secs(1));
@@ -150,7 +166,7 @@ async fn soak(addr: std::net::SocketAddr, db: std::path::PathBuf, story: u64) {
     });
     let sampler = tokio::spawn(async move {
         let mut samples = Vec::new();
-        while started.elapsed() < TIME_LIMIT {
+        while started.elapsed() < limit {
             samples.push(resident_mb());
             tokio::time::sleep(Duration::from_secs(5)).await;
         }
@@ -161,7 +177,7 @@ async fn soak(addr: std::net::SocketAddr, db: std::path::PathBuf, story: u64) {
         let paths = paths.clone();
         tasks.push(tokio::spawn(async move {
             let (mut done, mut failed) = (0usize, 0usize);
-            while started.elapsed() < TIME_LIMIT {
+            while started.elapsed() < limit {
                 let path = &paths[(done + c) % paths.len()];
                 let (_, _, ok) = try_fetch(addr, path).await;
                 done += 1;

@@ -19,7 +19,6 @@ macro_rules! outln {
 }
 
 mod commands;
-mod memory;
 mod pipeline;
 mod render;
 
@@ -89,6 +88,10 @@ enum Command {
     Kb(commands::kb::Args),
     /// Measure extraction quality on an external benchmark.
     Eval(commands::eval::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(commands::help::CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command into a folder.
+    Man(commands::help::ManArgs),
 }
 
 /// Where the store lives, shared by the commands that use one.
@@ -139,6 +142,8 @@ fn main() -> ExitCode {
         Command::Kb(a) => commands::kb::run(a),
         Command::Serve(a) => commands::serve::run(a),
         Command::Eval(a) => commands::eval::run(a),
+        Command::Completions(a) => commands::help::completions(a, Cli::command()),
+        Command::Man(a) => commands::help::man(a, Cli::command()),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -402,7 +402,7 @@ pub fn ingest(paths: &[PathBuf], args: &InputArgs, store: &mut Store) -> Result<
             }
         }
         batch.commit()?;
-        crate::memory::release_freed();
+        storyline_pipeline::memory::release_freed();
         Ok(())
     };
     documents(paths, args, |item| {

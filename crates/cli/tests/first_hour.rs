@@ -173,6 +173,66 @@ fn serve_refuses_a_host_name_in_addr() {
 const USAGE: i32 = 2;
 
 #[test]
+fn no_shell_completions_or_man_page() {
+    let out = storyline(&["completions", "bash"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let script = stdout(&out);
+    // Every command is completed, from the same definitions as the parser.
+    for command in ["ingest", "analyze", "timeline", "serve", "completions"] {
+        assert!(script.contains(command), "{command} missing from {script}");
+    }
+    let out = storyline(&["completions", "zsh"]);
+    assert!(
+        stdout(&out).starts_with("#compdef storyline"),
+        "{}",
+        stdout(&out)
+    );
+    let out = storyline(&["man"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains(".TH storyline 1"), "{}", stdout(&out));
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("man/man1");
+    let out = storyline(&["man", "--dir", pages.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for page in ["storyline.1", "storyline-ingest.1", "storyline-timeline.1"] {
+        let text = std::fs::read_to_string(pages.join(page)).unwrap();
+        assert!(text.contains(".TH"), "{page}: {text}");
+    }
+    let out = storyline(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(USAGE), "{}", stderr(&out));
+}
+
+#[test]
+fn extract_accepts_a_folder_although_its_help_says_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ferry.txt"), ARTICLE).unwrap();
+    let out = storyline(&["extract", dir.path().to_str().unwrap()]);
+    let se = stderr(&out);
+    assert_eq!(out.status.code(), Some(FATAL), "{se}");
+    assert!(se.contains("is a folder"), "{se}");
+    assert!(se.contains("hint: `storyline analyze"), "{se}");
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn times_without_a_date_prints_unknown_parts_with_no_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("ferry.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let article = article.to_str().unwrap();
+    let out = storyline(&["times", article]);
+    let se = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{se}");
+    assert!(stdout(&out).contains("XXXX"), "{}", stdout(&out));
+    assert!(se.contains("--published"), "{se}");
+    // With the date given, the expressions are anchored and no hint is due.
+    let out = storyline(&["times", article, "--published", "2025-06-02"]);
+    let se = stderr(&out);
+    assert!(!stdout(&out).contains("XXXX"), "{}", stdout(&out));
+    assert!(!se.contains("hint"), "{se}");
+}
+
+#[test]
 fn options_that_cannot_apply_to_a_subcommand_are_ignored_silently() {
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("ferry.txt");

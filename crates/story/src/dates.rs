@@ -34,6 +34,16 @@ pub fn middle(iso: &str) -> Option<i64> {
     interval(iso).map(|(a, b)| (a + b) / 2)
 }
 
+/// The ISO date of a day numbered from the common era (the inverse of
+/// [`interval`] for a day), for axis labels.
+pub fn iso_day(day: i64) -> String {
+    i32::try_from(day)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
 /// `day`, `month` or `year`.
 pub fn precision(iso: &str) -> Option<&'static str> {
     let date: PartialDate = iso.parse().ok()?;
@@ -56,6 +66,13 @@ pub fn compatible(a: &str, b: &str, slack: i64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_day_is_the_inverse_of_interval() {
+        let (day, _) = interval("2025-03-11").unwrap();
+        assert_eq!(iso_day(day), "2025-03-11");
+        assert_eq!(iso_day(i64::MAX), "");
+    }
 
     #[test]
     fn intervals_cover_their_period() {

@@ -13,6 +13,16 @@ use storyline_story::{FigureTrack, MergedEvent, Story, TimelineEntry};
 const MAX_ROWS: usize = 500;
 const MAX_CHARTS: usize = 40;
 
+/// At most `max` characters of a headline, cut at a word.
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", &cut[..at])
+}
+
 /// A note under a list cut at `MAX_ROWS`.
 fn more(total: usize, shown: usize) -> String {
     if total > shown {
@@ -26,6 +36,14 @@ fn more(total: usize, shown: usize) -> String {
 }
 
 pub fn stories(stories: &[Story]) -> String {
+    if stories.is_empty() {
+        return page(
+            "Stories",
+            "<h1>Stories</h1><p id=\"empty\">This store holds no articles yet. Add some with \
+             <code>storyline ingest PATH --db STORE</code> (files, folders, JSON Lines or WARC), \
+             then reload this page.</p>",
+        );
+    }
     let mut body = String::from(
         "<h1>Stories</h1><table id=\"stories\"><tr><th>story</th><th>dates</th><th>articles</th><th>outlets</th></tr>",
     );
@@ -86,6 +104,18 @@ pub fn story(v: &StoryView) -> String {
     body.push_str("</ol>");
     body.push_str(&more(v.timeline.len(), MAX_ROWS.min(v.timeline.len())));
     body.push_str("<h2>Figures</h2>");
+    // Sources by outlet and headline, never by id.
+    let source_label = |id: &str| -> String {
+        match v.documents.iter().find(|d| d.id.as_str() == id) {
+            Some(d) => match (&d.outlet, &d.title) {
+                (Some(o), Some(t)) => format!("{o}: {}", clip(t, 70)),
+                (Some(o), None) => o.clone(),
+                (None, Some(t)) => clip(t, 70),
+                (None, None) => format!("article {}", id.chars().take(8).collect::<String>()),
+            },
+            None => format!("article {}", id.chars().take(8).collect::<String>()),
+        }
+    };
     for t in v.tracks.iter().take(MAX_CHARTS) {
         body.push_str(&format!(
             "<h3>{} of {}{}</h3>{}",
@@ -97,7 +127,7 @@ pub fn story(v: &StoryView) -> String {
                 .chain(t.purpose.iter())
                 .map(|x| format!(" ({x})"))
                 .collect::<String>()),
-            svg::track(t)
+            svg::track(t, &source_label)
         ));
         if !t.disagreements.is_empty() {
             body.push_str("<ul>");
@@ -107,9 +137,15 @@ pub fn story(v: &StoryView) -> String {
                     "<li class=\"flag\">{} disagreement: {} ({}) against {} ({})</li>",
                     esc(&d.kind),
                     esc(&a.text),
-                    esc(a.speaker.as_deref().unwrap_or(&a.document)),
+                    esc(&a
+                        .speaker
+                        .clone()
+                        .unwrap_or_else(|| source_label(&a.document))),
                     esc(&b.text),
-                    esc(b.speaker.as_deref().unwrap_or(&b.document))
+                    esc(&b
+                        .speaker
+                        .clone()
+                        .unwrap_or_else(|| source_label(&b.document)))
                 ));
             }
             body.push_str("</ul>");
@@ -421,5 +457,77 @@ mod tests {
         });
         assert_eq!(html.matches("<li class=\"entry\">").count(), MAX_ROWS);
         assert!(html.contains(&format!("{} more not shown", 19 * MAX_ROWS)));
+    }
+
+    #[test]
+    fn an_empty_stores_web_page_gives_no_hint() {
+        let html = stories(&[]);
+        assert!(html.contains("storyline ingest"), "{html}");
+    }
+
+    fn observation(doc: &str, said_on: &str, value: f64) -> storyline_story::Observation {
+        storyline_story::Observation {
+            text: "the toll".into(),
+            value: Some(value),
+            low: None,
+            high: None,
+            qualifier: None,
+            currency: None,
+            refers_to: None,
+            said_on: Some(said_on.into()),
+            speaker: Some("officials".into()),
+            hedges: Vec::new(),
+            document: doc.into(),
+            start: 0,
+            end: 1,
+            headline: false,
+        }
+    }
+
+    #[test]
+    fn figure_charts_show_sources_as_ids_and_no_dates() {
+        let mut doc: Document = serde_json::from_value(serde_json::json!({
+            "id": "0123456789abcdef", "text": "", "source": "a.txt", "provenance": {},
+            "authors": [], "sources": [], "paragraphs": [], "sentences": [], "removed": [],
+            "diagnostics": []
+        }))
+        .unwrap_or_else(|e| panic!("a minimal document: {e}"));
+        doc.outlet = Some("Coastal Herald".into());
+        doc.title = Some("Toll rises".into());
+        let track = FigureTrack {
+            measure: "dead".into(),
+            subject: "MOZ".into(),
+            scope: None,
+            purpose: None,
+            observations: vec![
+                observation("0123456789abcdef", "2025-03-11", 45.0),
+                observation("0123456789abcdef", "2025-03-15", 48_000_000.0),
+            ],
+            disagreements: Vec::new(),
+        };
+        let s = Story {
+            id: 1,
+            label: "Cyclone".into(),
+            first: None,
+            last: None,
+            documents: Vec::new(),
+            outlets: Vec::new(),
+            articles: 0,
+            features: Vec::new(),
+            names: Vec::new(),
+        };
+        let html = story(&StoryView {
+            story: &s,
+            documents: std::slice::from_ref(&doc),
+            timeline: &[],
+            tracks: std::slice::from_ref(&track),
+            events: &[],
+        });
+        assert!(html.contains("Coastal Herald: Toll rises"), "{html}");
+        assert!(!html.contains("0123456789abcdef</"), "{html}");
+        assert!(html.contains(">2025-03-11</text>"), "{html}");
+        assert!(html.contains(">2025-03-15</text>"), "{html}");
+        assert!(html.contains(">48 million</text>"), "{html}");
+        assert!(!html.contains("48000000"), "{html}");
     }
 }

@@ -61,6 +61,7 @@ pub struct EventsArgs {
 }
 
 /// Which annotations to print.
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Figures,
     Times,
@@ -155,6 +156,11 @@ pub fn run(args: Args, verbs: VerbsArg, kind: Kind) -> Result<u8> {
         None => super::open_existing(&args.db)?.documents()?,
     };
     for doc in &docs {
+        if kind == Kind::Times && !from_store {
+            if let Some(hint) = undated_hint(doc) {
+                eprintln!("{hint}");
+            }
+        }
         let items = match kind {
             Kind::Figures => serde_json::to_value(&doc.quantities)?,
             Kind::Times => serde_json::to_value(&doc.times)?,
@@ -191,4 +197,19 @@ pub fn run(args: Args, verbs: VerbsArg, kind: Kind) -> Result<u8> {
         out!("{table}")?;
     }
     Ok(crate::exit::OK)
+}
+
+/// A hint for a document whose time expressions could not be anchored:
+/// with no publication date, "Friday" stays `XXXX-WXX-5`, and the reader
+/// should know that `--published` (or a page that states its date) fills
+/// it in.
+fn undated_hint(doc: &storyline_model::Document) -> Option<String> {
+    let unanchored = doc.times.iter().filter(|t| t.value.contains('X')).count();
+    (doc.published.is_none() && unanchored > 0).then(|| {
+        format!(
+            "hint: {}: no publication date was found, so {unanchored} time expression(s) keep \
+             unknown parts (X); give one with --published YYYY-MM-DD",
+            doc.source
+        )
+    })
 }

@@ -12,6 +12,18 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<u8> {
+    // One file in, one document out: a folder is what `analyze` and
+    // `ingest` read.
+    if args.path.is_dir() {
+        return Err(crate::render::Hinted {
+            message: format!("{} is a folder; `extract` reads one file", args.path.display()),
+            hint: format!(
+                "`storyline analyze {0}` reports on every article in it, `storyline ingest {0}` stores them",
+                args.path.display()
+            ),
+        }
+        .into());
+    }
     let (docs, failed) = pipeline::collect(std::slice::from_ref(&args.path), &args.input)?;
     for f in &failed {
         eprintln!("{}", f.line());

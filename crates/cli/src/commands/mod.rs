@@ -6,6 +6,7 @@ pub mod eval;
 pub mod eval_pages;
 pub mod export;
 pub mod extract;
+pub mod help;
 pub mod ingest;
 pub mod kb;
 pub mod parse;
