@@ -45,6 +45,21 @@ fn a_town_that_speaks_is_a_person() {
 }
 
 #[test]
+fn a_surname_that_is_also_a_town_became_the_town() {
+    let found = entities(
+        "Prosecutors said a federal jury convicted Gigante of racketeering on Friday. \
+         Lawyers met in Gigante on Monday.",
+    );
+    let people: Vec<&Value> = found.iter().filter(|e| e["text"] == "Gigante").collect();
+    assert_eq!(people.len(), 2, "{found:#?}");
+    // The convicted man is a person, with no link to the Colombian town.
+    assert_eq!(people[0]["kind"], "person", "{found:#?}");
+    assert!(people[0]["id"].is_null(), "{found:#?}");
+    // After a locative word the same name is the town.
+    assert_eq!(people[1]["kind"], "place", "{found:#?}");
+}
+
+#[test]
 fn a_city_is_not_the_official_who_shares_its_name() {
     let found = entities("Flooding closed roads across Austin on Monday, city officials said.");
     assert!(

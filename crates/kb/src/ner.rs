@@ -19,7 +19,9 @@
 //! 3. **The sentence and the span decide between a person and a place.** A
 //!    place (not a country, nor a capital standing for its government)
 //!    that is the subject of a reporting verb is a person, unlinked, since
-//!    towns do not speak ("Tipton said").
+//!    towns do not speak ("Tipton said"); so is a place of one word that
+//!    the recogniser reads as a PERSON span of its own, unless a locative
+//!    word comes before it ("convicted Gigante", but "in Gigante").
 //!    A knowledge-base person matched by a lone name after a locative word
 //!    that the recogniser reads as a GPE, LOC or FAC is the place, unlinked
 //!    ("across Austin" is the city, not the defence secretary). A person
@@ -331,6 +333,19 @@ fn retype(ctx: &Ctx, e: &mut Entity, names: &[Name], tokens: &[Token]) {
         .map(|n| n.label);
     let new_kind = match (e.kind.as_str(), label) {
         ("place", _) if speaks(tokens, e) => "person",
+        // A lone word the knowledge base knows as a town, recognised as a
+        // person's name and not after a locative word, is the person: a
+        // surname that is also a place ("convicted Gigante of
+        // racketeering", "Bush signed the bill"). A word in capitals is a
+        // dateline ("ATLANTA —"), which the small model often reads as a
+        // person.
+        ("place", Some("PERSON"))
+            if !e.text.contains(' ')
+                && e.text.chars().any(char::is_lowercase)
+                && !after_locative(ctx, e.start) =>
+        {
+            "person"
+        }
         ("person", Some("GPE" | "LOC" | "FAC"))
             if !e.text.contains(' ') && after_locative(ctx, e.start) =>
         {
@@ -370,8 +385,22 @@ fn speaks(tokens: &[Token], e: &Entity) -> bool {
         .is_some_and(|last| subject_of_reporting_verb(tokens, last))
 }
 
-/// True when the word before `pos` is a locative preposition.
+/// True when the word before `pos` is a locative preposition, or an
+/// article after one ("in the Valencia region").
 fn after_locative(ctx: &Ctx, pos: usize) -> bool {
+    let Some(word) = ctx.word_before(pos) else {
+        return false;
+    };
+    if matches!(word.as_str(), "the" | "a") {
+        let Some(i) = ctx.words.last_before(pos) else {
+            return false;
+        };
+        return after_locative_word(ctx, ctx.words.spans[i].0);
+    }
+    LOCATIVE_BEFORE.contains(&word.as_str())
+}
+
+fn after_locative_word(ctx: &Ctx, pos: usize) -> bool {
     ctx.word_before(pos)
         .is_some_and(|w| LOCATIVE_BEFORE.contains(&w.as_str()))
 }
