@@ -5,7 +5,12 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    let Ok(raw) = storyline_ingest::read_bytes("fuzz", Some("2024-11-13_fuzz.txt".into()), bytes)
+    let Ok(raw) = storyline_ingest::read_bytes(
+        "fuzz",
+        Some("2024-11-13_fuzz.txt".into()),
+        bytes,
+        &Default::default(),
+    )
     else {
         return;
     };

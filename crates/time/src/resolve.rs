@@ -656,10 +656,13 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
             }
             match amount.amount {
                 Some(n) => {
+                    let sub_day = matches!(amount.unit, Unit::Second | Unit::Minute | Unit::Hour);
                     let (start, end) = match sign {
                         -1 => (add(a, -n, amount.unit), Some(a)),
+                        // "the next 9 hours" begin on the anchor's own day;
+                        // "the next 3 days" on the day after it.
                         1 => (
-                            a.succ_opt(),
+                            if sub_day { Some(a) } else { a.succ_opt() },
                             add(a, n, amount.unit).and_then(|d| d.succ_opt()),
                         ),
                         _ => (Some(a), add(a, n, amount.unit)),
@@ -675,7 +678,6 @@ fn resolve_date(date: &Date, ctx: &Context) -> Resolved {
                     });
                     r.precision = Some(Precision::Day);
                     // "the 5 coming minutes": from or to the anchor's moment.
-                    let sub_day = matches!(amount.unit, Unit::Second | Unit::Minute | Unit::Hour);
                     if let (true, Some(now)) = (sub_day, anchor_moment(ctx)) {
                         let secs = (n * unit_seconds(amount.unit)).round() as i64;
                         if let Some(d) = Duration::try_seconds(secs) {
