@@ -2,7 +2,7 @@
 //! `cargo bench -p storyline-bench --bench web_load`. With
 //! `STORYLINE_SOAK=1` it is instead a soak test: 60 seconds (or as many
 //! as `STORYLINE_SOAK` gives, when more than 1) of mixed
-//! page and API requests while another thread ingests new articles into
+//! page and API requests while another process ingests new articles into
 //! the same store, counting errors and sampling the process's resident
 //! memory every five seconds.
 //!
@@ -92,10 +92,6 @@ fn add_stories(path: &std::path::Path, range: std::ops::Range<usize>) {
         }
     }
     batch.commit().expect("commit");
-    // As the `ingest` command does after each batch, so that the soak's
-    // memory samples show the server's use, not the writer's freed
-    // arenas.
-    storyline_pipeline::memory::release_freed();
 }
 
 /// Fetches a path; the time, the response's size and whether it was a
@@ -117,9 +113,35 @@ async fn fetch(addr: std::net::SocketAddr, path: &str) -> (Duration, usize) {
     (t, n)
 }
 
-/// The process's resident memory in MB, from `/proc/self/status`.
+/// Set to the store's path, the benchmark is the soak's writer instead.
+const SOAK_WRITER: &str = "STORYLINE_SOAK_WRITER";
+
+/// The soak's writer: adds a story's articles every second for
+/// [`soak_time`], then prints how many stories it added.
+fn soak_writer(db: &std::path::Path) {
+    let started = Instant::now();
+    let limit = soak_time();
+    let mut added = 0;
+    while started.elapsed() < limit {
+        add_stories(db, STORIES + added..STORIES + added + 1);
+        added += 1;
+        std::thread::sleep(Duration::from_secs(1));
+    }
+    println!("{added}");
+}
+
+/// A process's resident memory in MB, from its `/proc` status.
+fn process_mb(pid: u32) -> f64 {
+    status_mb(&format!("/proc/{pid}/status"))
+}
+
+/// This process's resident memory in MB.
 fn resident_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
+    status_mb("/proc/self/status")
+}
+
+fn status_mb(path: &str) -> f64 {
+    std::fs::read_to_string(path)
         .ok()
         .and_then(|s| {
             let line = s.lines().find(|l| l.starts_with("VmRSS:"))?.to_string();
@@ -156,7 +178,7 @@ fn live_heap_mb() -> f64 {
 }
 
 /// The soak test: mixed requests from [`CLIENTS`] clients for
-/// [`soak_time`] while a thread adds a story's articles every second.
+/// [`soak_time`] while a writer process adds a story's articles every second.
 async fn soak(addr: std::net::SocketAddr, db: std::path::PathBuf, story: u64) {
     let limit = soak_time();
     let paths = [
@@ -171,20 +193,20 @@ async fn soak(addr: std::net::SocketAddr, db: std::path::PathBuf, story: u64) {
         "/api/stories".to_string(),
     ];
     let started = Instant::now();
-    let writer_db = db.clone();
-    let writer = std::thread::spawn(move || {
-        let mut added = 0;
-        while started.elapsed() < limit {
-            add_stories(&writer_db, STORIES + added..STORIES + added + 1);
-            added += 1;
-            std::thread::sleep(Duration::from_secs(1));
-        }
-        added
-    });
+    // The writer is a process of its own (this benchmark run again with
+    // `SOAK_WRITER` set), as an `ingest` beside `serve` is, so the memory
+    // sampled here is the server's alone; the writer's is sampled too.
+    let writer = std::process::Command::new(std::env::current_exe().expect("this benchmark"))
+        .env(SOAK_WRITER, &db)
+        .env("STORYLINE_SOAK", limit.as_secs().to_string())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the writer process");
+    let writer_pid = writer.id();
     let sampler = tokio::spawn(async move {
         let mut samples = Vec::new();
         while started.elapsed() < limit {
-            samples.push((resident_mb(), live_heap_mb()));
+            samples.push((resident_mb(), live_heap_mb(), process_mb(writer_pid)));
             tokio::time::sleep(Duration::from_secs(5)).await;
         }
         samples
@@ -209,14 +231,18 @@ async fn soak(addr: std::net::SocketAddr, db: std::path::PathBuf, story: u64) {
         done += d;
         failed += f;
     }
-    let added = writer.join().expect("the writer");
+    let output = writer.wait_with_output().expect("the writer");
+    let added: usize = String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .expect("the writer prints how many stories it added");
     let samples = sampler.await.expect("the sampler");
     let shown: Vec<String> = samples
         .iter()
-        .map(|(rss, live)| format!("{rss:.0}/{live:.0}"))
+        .map(|(rss, live, writer)| format!("{rss:.0}/{live:.0}/{writer:.0}"))
         .collect();
     println!(
-        "soak: {done} requests from {CLIENTS} clients in {:.0} s, {failed} not 200, while {added} stories of {} articles were ingested; resident/live-heap MB every 5 s: {}",
+        "soak: {done} requests from {CLIENTS} clients in {:.0} s, {failed} not 200, while {added} stories of {} articles were ingested; server resident/server live heap/writer resident MB every 5 s: {}",
         started.elapsed().as_secs_f64(),
         storyline_bench::example_articles().len(),
         shown.join(" ")
@@ -228,6 +254,10 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 }
 
 fn main() {
+    if let Some(db) = std::env::var_os(SOAK_WRITER) {
+        soak_writer(std::path::Path::new(&db));
+        return;
+    }
     // `cargo bench` passes `--bench`; nothing else is read.
     let dir = tempfile::tempdir().expect("a temporary directory");
     let db = dir.path().join("load.db");

@@ -402,7 +402,6 @@ pub fn ingest(paths: &[PathBuf], args: &InputArgs, store: &mut Store) -> Result<
             }
         }
         batch.commit()?;
-        storyline_pipeline::memory::release_freed();
         Ok(())
     };
     documents(paths, args, |item| {

@@ -6,8 +6,6 @@
 //! Nothing here reads files: the knowledge base and verb dictionary come
 //! in [`BuildOptions`], already loaded.
 
-pub mod memory;
-
 use storyline_clean::build_document;
 use storyline_code::Verbs;
 use storyline_html::HtmlLimits;

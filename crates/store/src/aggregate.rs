@@ -299,11 +299,34 @@ impl StoryBackend for TxBackend<'_> {
         Ok(())
     }
 
+    fn merge(&mut self, into: u64, from: u64) -> Result<()> {
+        self.tx.execute(
+            "UPDATE story_documents SET story_id = ?1 WHERE story_id = ?2",
+            params![into as i64, from as i64],
+        )?;
+        self.tx.execute(
+            "DELETE FROM story_postings WHERE story_id = ?1",
+            [from as i64],
+        )?;
+        self.tx
+            .execute("DELETE FROM stories WHERE id = ?1", [from as i64])?;
+        Ok(())
+    }
+
     fn next_id(&mut self) -> Result<u64> {
-        Ok(self
-            .tx
-            .query_row("SELECT coalesce(max(id), 0) + 1 FROM stories", [], |r| {
-                r.get::<_, i64>(0)
-            })? as u64)
+        // The highest id ever given is counted, so the id of a story merged
+        // into another is never given again (a reader may have seen it).
+        let next: i64 = self.tx.query_row(
+            "SELECT max(coalesce((SELECT max(id) FROM stories), 0),
+                        coalesce((SELECT value FROM counters WHERE name = 'last_story'), 0)) + 1",
+            [],
+            |r| r.get(0),
+        )?;
+        self.tx.execute(
+            "INSERT INTO counters (name, value) VALUES ('last_story', ?1)
+             ON CONFLICT(name) DO UPDATE SET value = ?1",
+            [next],
+        )?;
+        Ok(next as u64)
     }
 }

@@ -8,6 +8,7 @@
 //! consistent; re-running it stores what was lost and nothing twice.
 
 mod aggregate;
+pub mod memory;
 mod migrations;
 mod tokens;
 
@@ -636,8 +637,12 @@ impl Batch<'_> {
         Ok(())
     }
 
+    /// Commits the batch, then hands the memory its documents took back
+    /// to the system (see [`memory`]).
     pub fn commit(self) -> Result<()> {
-        self.tx.commit().map_err(busy_or)
+        self.tx.commit().map_err(busy_or)?;
+        memory::release_freed();
+        Ok(())
     }
 }
 

@@ -7,6 +7,12 @@
 //! the cost of an article depends on its features, not on the size of
 //! the collection.
 //!
+//! Articles arrive in any order, so a story can start twice (an undated
+//! article read first, a second angle before the first): after each
+//! article, the story it went to absorbs any candidate story whose centre
+//! is now as similar to its own as [`MERGE_THRESHOLD`] asks, and the
+//! absorbed story's articles move to it.
+//!
 //! The algorithm is written once against [`StoryBackend`]; the store
 //! keeps the same state in SQLite and [`StoryIndex`] keeps it in memory.
 
@@ -26,6 +32,11 @@ pub const JOIN_THRESHOLD: f32 = 0.45;
 /// toll, the shelters, a grant) share little wording but name the same
 /// storm; two happenings of one kind seldom share such a name.
 pub const NAMED_JOIN_THRESHOLD: f32 = 0.30;
+/// The similarity of two stories' centres from which they are one story.
+/// Lower than [`JOIN_THRESHOLD`]: a story's centre averages its articles'
+/// wording, so two halves of one story meet on what they share and differ
+/// less than two single articles do.
+pub const MERGE_THRESHOLD: f32 = 0.45;
 /// Days before a story's first or after its last article within which an
 /// article can still join it: developing stories go quiet for weeks.
 pub const WINDOW_DAYS: i64 = 60;
@@ -95,6 +106,9 @@ pub trait StoryBackend {
     fn count(&mut self, features: &[&str]) -> Result<(), Self::Error>;
     /// Stores a story, new or updated, with postings for its features.
     fn save(&mut self, story: &Story) -> Result<(), Self::Error>;
+    /// Moves every article of story `from` to story `into` (already saved
+    /// with their union) and forgets `from`.
+    fn merge(&mut self, into: u64, from: u64) -> Result<(), Self::Error>;
     fn next_id(&mut self) -> Result<u64, Self::Error>;
 }
 
@@ -175,6 +189,59 @@ fn similarity<B: StoryBackend>(
     })
 }
 
+/// A story's centre as idf-weighted features per article.
+fn centre<B: StoryBackend>(
+    backend: &mut B,
+    n: u64,
+    story: &Story,
+) -> Result<Vec<(String, f32)>, B::Error> {
+    let articles = story.articles.max(1) as f32;
+    let centre: Vec<&(String, f32)> = story.features.iter().take(CENTRE).collect();
+    let keys: Vec<&str> = centre.iter().map(|(k, _)| k.as_str()).collect();
+    let (_, dfs) = backend.frequencies(&keys)?;
+    Ok(centre
+        .iter()
+        .zip(dfs)
+        .map(|((k, s), df)| (k.clone(), s / articles * idf(n + 1, df + 1)))
+        .collect())
+}
+
+/// The cosine of two stories' centres.
+fn story_similarity<B: StoryBackend>(
+    backend: &mut B,
+    n: u64,
+    a: &Story,
+    b: &Story,
+) -> Result<f32, B::Error> {
+    let (a, b) = (centre(backend, n, a)?, centre(backend, n, b)?);
+    let norm = |c: &[(String, f32)]| c.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    let dot: f32 = a
+        .iter()
+        .filter_map(|(k, w)| b.iter().find(|(l, _)| l == k).map(|(_, v)| w * v))
+        .sum();
+    let (na, nb) = (norm(&a), norm(&b));
+    Ok(if na > 0.0 && nb > 0.0 {
+        dot / (na * nb)
+    } else {
+        0.0
+    })
+}
+
+/// True when two stories' date spans, widened by [`WINDOW_DAYS`], meet
+/// (or either has no date).
+fn spans_meet(a: &Story, b: &Story) -> bool {
+    let span = |s: &Story| {
+        Some((
+            dates::middle(s.first.as_deref()?)?,
+            dates::middle(s.last.as_deref()?)?,
+        ))
+    };
+    match (span(a), span(b)) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 - WINDOW_DAYS <= b1 && b0 - WINDOW_DAYS <= a1,
+        _ => true,
+    }
+}
+
 fn within_window(published: Option<&str>, story: &Story) -> bool {
     let Some(day) = published.and_then(dates::middle) else {
         return true;
@@ -206,11 +273,13 @@ pub fn assign<B: StoryBackend>(backend: &mut B, profile: &Profile) -> Result<u64
     ranked.truncate(CANDIDATES);
     let names = unknown_names(profile);
     let mut best: Option<(Story, f32)> = None;
+    let mut others: Vec<Story> = Vec::new();
     for (id, _) in ranked {
         let Some(story) = backend.load(id)? else {
             continue;
         };
         if !within_window(profile.published.as_deref(), &story) {
+            others.push(story);
             continue;
         }
         let score = similarity(backend, n, profile, &idfs, &story)?;
@@ -225,7 +294,11 @@ pub fn assign<B: StoryBackend>(backend: &mut B, profile: &Profile) -> Result<u64
             JOIN_THRESHOLD
         };
         if score >= threshold && best.as_ref().is_none_or(|(_, b)| score > *b) {
-            best = Some((story, score));
+            if let Some((previous, _)) = best.replace((story, score)) {
+                others.push(previous);
+            }
+        } else {
+            others.push(story);
         }
     }
     let mut story = match best {
@@ -243,9 +316,68 @@ pub fn assign<B: StoryBackend>(backend: &mut B, profile: &Profile) -> Result<u64
         },
     };
     absorb(&mut story, profile);
+    // Candidates the grown story now meets: the older id is kept, so a
+    // story a reader has seen keeps its number.
+    for other in others {
+        if !spans_meet(&story, &other)
+            || story_similarity(backend, n, &story, &other)? < MERGE_THRESHOLD
+        {
+            continue;
+        }
+        let (mut kept, gone) = if other.id < story.id {
+            (other, story)
+        } else {
+            (story, other)
+        };
+        combine(&mut kept, &gone);
+        backend.save(&kept)?;
+        backend.merge(kept.id, gone.id)?;
+        story = kept;
+    }
     backend.save(&story)?;
     backend.count(&keys)?;
     Ok(story.id)
+}
+
+/// Story `gone`'s articles, outlets, dates, features and names added to
+/// `kept`.
+fn combine(kept: &mut Story, gone: &Story) {
+    for d in &gone.documents {
+        if !kept.documents.contains(d) {
+            kept.documents.push(d.clone());
+        }
+    }
+    for o in &gone.outlets {
+        if !kept.outlets.contains(o) {
+            kept.outlets.push(o.clone());
+        }
+    }
+    for date in [&gone.first, &gone.last].into_iter().flatten() {
+        if kept.first.as_ref().is_none_or(|f| date < f) {
+            kept.first = Some(date.clone());
+        }
+        if kept.last.as_ref().is_none_or(|l| date > l) {
+            kept.last = Some(date.clone());
+        }
+    }
+    kept.articles += gone.articles;
+    for (key, w) in &gone.features {
+        match kept.features.iter_mut().find(|(k, _)| k == key) {
+            Some((_, s)) => *s += w,
+            None => kept.features.push((key.clone(), *w)),
+        }
+    }
+    kept.features
+        .sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    kept.features.truncate(STORY_FEATURES);
+    for (key, name) in &gone.names {
+        if !kept.names.iter().any(|(k, _)| k == key) {
+            kept.names.push((key.clone(), name.clone()));
+        }
+    }
+    kept.names
+        .retain(|(k, _)| kept.features.iter().any(|(f, _)| f == k));
+    kept.label = label(kept);
 }
 
 /// Adds a copy of an article to that article's story: listed with its
@@ -378,6 +510,7 @@ pub struct StoryIndex {
     postings: HashMap<String, Vec<u64>>,
     frequencies: HashMap<String, u64>,
     profiled: u64,
+    last_id: u64,
 }
 
 impl StoryIndex {
@@ -443,7 +576,73 @@ impl StoryBackend for StoryIndex {
         Ok(())
     }
 
+    fn merge(&mut self, _into: u64, from: u64) -> Result<(), Self::Error> {
+        self.stories.retain(|s| s.id != from);
+        for ids in self.postings.values_mut() {
+            ids.retain(|&i| i != from);
+        }
+        Ok(())
+    }
+
     fn next_id(&mut self) -> Result<u64, Self::Error> {
-        Ok(self.stories.iter().map(|s| s.id).max().unwrap_or(0) + 1)
+        // Ids of merged stories are not given again.
+        self.last_id += 1;
+        Ok(self.last_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, features: &[&str]) -> Profile {
+        Profile {
+            document: id.into(),
+            published: Some("2025-03-11".into()),
+            outlet: None,
+            features: features.iter().map(|f| (f.to_string(), 1.0)).collect(),
+            names: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_story_started_twice_stayed_two_stories() {
+        let mut index = StoryIndex::new();
+        // Two angles of one happening, sharing nothing, start two stories.
+        let first = assign(&mut index, &article("a", &["e:x", "e:y"])).unwrap();
+        let second = assign(&mut index, &article("c", &["e:z", "e:w"])).unwrap();
+        assert_ne!(first, second);
+        // Articles that tell both angles join the first story, which then
+        // holds the second's features as strongly as the second does.
+        for id in ["b1", "b2"] {
+            assign(&mut index, &article(id, &["e:x", "e:y", "e:z", "e:w"])).unwrap();
+        }
+        let stories = index.stories();
+        assert_eq!(stories.len(), 1, "{stories:#?}");
+        let story = &stories[0];
+        // The older story's id is kept; every article is in it.
+        assert_eq!(story.id, first);
+        let mut documents = story.documents.clone();
+        documents.sort();
+        assert_eq!(documents, ["a", "b1", "b2", "c"]);
+        assert_eq!(story.articles, 4);
+        // The merged story's id is never given again.
+        let next = assign(&mut index, &article("d", &["e:q"])).unwrap();
+        assert!(next > second, "{next} reuses a merged id");
+    }
+
+    #[test]
+    fn stories_far_apart_in_time_do_not_merge() {
+        let mut index = StoryIndex::new();
+        let mut old = article("a", &["e:x", "e:y"]);
+        old.published = Some("2020-01-01".into());
+        assign(&mut index, &old).unwrap();
+        let mut other = article("c", &["e:z", "e:w"]);
+        other.published = Some("2025-03-11".into());
+        assign(&mut index, &other).unwrap();
+        for id in ["b1", "b2"] {
+            assign(&mut index, &article(id, &["e:x", "e:y", "e:z", "e:w"])).unwrap();
+        }
+        assert_eq!(index.stories().len(), 2, "{:#?}", index.stories());
     }
 }

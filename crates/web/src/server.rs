@@ -18,12 +18,24 @@ pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// response of the view is sent in well under this on loopback.
 pub const CONNECTION_LIFETIME: Duration = Duration::from_secs(120);
 
+/// How often the server hands freed memory back to the system: store
+/// reads run on many threads, and the allocator otherwise keeps what each
+/// thread freed (see `storyline_store::memory`).
+const TRIM_EVERY: Duration = Duration::from_secs(5);
+
 /// Serves `app` on `listener` until the process ends.
 pub async fn run(
     listener: TcpListener,
     app: Router,
     header_timeout: Duration,
 ) -> std::io::Result<()> {
+    tokio::spawn(async {
+        let mut every = tokio::time::interval(TRIM_EVERY);
+        loop {
+            every.tick().await;
+            storyline_store::memory::release_freed();
+        }
+    });
     loop {
         let stream = match listener.accept().await {
             Ok((stream, _)) => stream,

@@ -1,15 +1,19 @@
-//! Handing freed memory back to the system during a long ingest.
+//! Handing freed memory back to the system in long-running processes.
 //!
-//! Documents are built on all cores (see [`crate::build`]) and stored on
-//! one thread, so memory
+//! Documents are built on all cores and stored on one thread, so memory
 //! is freed on another thread than the one that allocated it; glibc's
 //! allocator keeps such memory in its arenas rather than returning it,
 //! and a long ingest's resident memory grew with every document (2,000
 //! short articles: 650 MB; 10,000: 1.8 GB) although the live heap stayed
 //! near 100 MB (valgrind's massif). Trimming after each stored batch
 //! keeps it flat (2,000 articles: 173 MB with trimming forced by
-//! `MALLOC_TRIM_THRESHOLD_=0`). Every long-running writer (the `ingest`
-//! command, the web benchmark's writer) calls it after each stored batch.
+//! `MALLOC_TRIM_THRESHOLD_=0`). The web server has the same pattern: each
+//! request's store read runs on one of tokio's blocking threads, and its
+//! resident memory rose from 265 to 510 MB over a 300-second soak while the
+//! live heap stayed between 90 and 200 MB. It lives in the store because
+//! both go through it: [`crate::Batch::commit`] trims after every
+//! committed batch, and the server calls [`release_freed`] every few
+//! seconds.
 
 /// Returns freed memory at the top of the allocator's heaps to the system.
 /// A no-op where the C library is not glibc.
