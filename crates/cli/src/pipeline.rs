@@ -384,8 +384,12 @@ pub fn ingest(paths: &[PathBuf], args: &InputArgs, store: &mut Store) -> Result<
     let mut flush = |pending: &mut Vec<Document>, summary: &mut Summary| -> Result<()> {
         let batch = store.batch()?;
         // New documents are aggregated in publication order, so that the
-        // earliest article of a group of copies is the one others copy.
-        pending.sort_by_key(|d| d.published.map(|p| p.to_string()).unwrap_or_default());
+        // earliest article of a group of copies is the one others copy;
+        // undated ones last: an undated article fits any story's time
+        // window, so it is placed best once the dated articles of its
+        // batch have formed their stories (read first, it started a story
+        // of its own that later articles of the same happening joined).
+        pending.sort_by_key(|d| (d.published.is_none(), d.published.map(|p| p.to_string())));
         for doc in pending.drain(..) {
             match batch.put(&doc)? {
                 PutOutcome::Stored => {

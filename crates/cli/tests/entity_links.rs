@@ -47,12 +47,13 @@ fn a_town_that_speaks_is_a_person() {
 #[test]
 fn a_surname_that_is_also_a_town_became_the_town() {
     let found = entities(
-        "Prosecutors said a federal jury convicted Gigante of racketeering on Friday. \
-         Lawyers met in Gigante on Monday.",
+        "Prosecutors said a federal jury convicted Carlo Gigante of racketeering on Friday. \
+         A judge later sentenced Gigante to 12 years. Lawyers met in Gigante on Monday.",
     );
     let people: Vec<&Value> = found.iter().filter(|e| e["text"] == "Gigante").collect();
     assert_eq!(people.len(), 2, "{found:#?}");
-    // The convicted man is a person, with no link to the Colombian town.
+    // The man named in full is a person when his surname stands alone,
+    // with no link to the Colombian town.
     assert_eq!(people[0]["kind"], "person", "{found:#?}");
     assert!(people[0]["id"].is_null(), "{found:#?}");
     // After a locative word the same name is the town.

@@ -1,9 +1,7 @@
 //! The README's main command over the project's own examples: eight
 //! articles on one cyclone (Cyclone Teodora, Mozambique, March 2025).
-//! Documented exception: the World Bank grant (undated, read before any
-//! story of the cyclone exists) starts a story of its own and the donors'
-//! pledges join it, the closer of the two on money; so the largest story
-//! holds the other six.
+//! They are one story: the undated World
+//! Bank grant and the donors' pledges once made a second one.
 
 mod common;
 
@@ -26,25 +24,53 @@ fn examples_tell_one_story() {
     let documents = report["documents"].as_array().unwrap().len();
     assert_eq!(documents, 8, "nine files, one exact duplicate");
     let stories = report["stories"].as_array().unwrap();
-    let largest = &stories[0];
-    let members = largest["documents"].as_array().unwrap().len();
-    assert!(
-        members >= 6,
-        "the cyclone's story holds at least six of eight articles: {stories:?}"
+    assert_eq!(stories.len(), 1, "one story: {stories:#?}");
+    let story = &stories[0];
+    assert_eq!(
+        story["documents"].as_array().unwrap().len(),
+        8,
+        "{story:#?}"
     );
-    assert!(
-        stories.len() <= 2,
-        "at most one exception story: {stories:?}"
-    );
-    assert_eq!(largest["first"], "2025-03-11");
-    assert_eq!(largest["last"], "2025-03-18");
+    assert_eq!(story["first"], "2025-03-11");
+    assert_eq!(story["last"], "2025-03-18");
+    // The timeline: dated entries inside the story's span, none of them a
+    // conflict (a cyclone attacks and threatens nobody).
     let timeline = report["timeline"].as_array().unwrap();
     assert!(!timeline.is_empty(), "the timeline has entries");
     for e in timeline {
         let summary = e["summary"].as_str().unwrap_or_default();
+        let date = e["date"].as_str().unwrap_or_default();
         assert!(
-            !summary.contains("attacks"),
-            "a cyclone attacks nobody: {summary}"
+            ("2025-03-11".."2025-03-19").contains(&date),
+            "{date} outside the story: {summary}"
+        );
+        for word in ["attacks", "threats", "pressure"] {
+            assert!(!summary.contains(word), "a cyclone story: {summary}");
+        }
+    }
+    assert!(
+        timeline.iter().any(|e| e["category"] == "AID"
+            && e["summary"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("United Kingdom")),
+        "Britain's pledge is on the timeline: {timeline:#?}"
+    );
+    // The events: aid, appeals and support, no conflict. "The injured"
+    // and "warned that food stocks would run out" were an attack and a
+    // threat.
+    let events = report["events"].as_array().unwrap();
+    for e in events {
+        let category = e["category"].as_str().unwrap_or_default();
+        assert!(
+            !matches!(category, "ASSAULT" | "THREATEN" | "COERCE" | "MOBILIZE"),
+            "no conflict in a cyclone story: {e:#?}"
+        );
+    }
+    for category in ["AID", "REQUEST"] {
+        assert!(
+            events.iter().any(|e| e["category"] == category),
+            "an {category} event: {events:#?}"
         );
     }
 }

@@ -493,6 +493,58 @@ fn can_act(e: &Entity) -> bool {
 }
 
 /// Actor, recipient and place of a dictionary match read from the parse.
+/// True when a warning foretells a condition rather than the warner's own
+/// action: "warned that food stocks would run out" is no threat, while
+/// "warned that it would retaliate" and "warned Russia against" are. The
+/// clause after "warn" has a subject that is neither a pronoun nor
+/// anyone who could act.
+fn warns_of_a_condition(
+    cx: &SentenceContext,
+    p: &Parse,
+    trigger: usize,
+    heads: &[Option<usize>],
+) -> bool {
+    if p.tokens[trigger].lemma != "warn" {
+        return false;
+    }
+    let Some(&clause) = p
+        .dependents(trigger)
+        .iter()
+        .find(|&&c| p.tokens[c].dep == "ccomp")
+    else {
+        return false;
+    };
+    let Some(&subject) = p
+        .dependents(clause)
+        .iter()
+        .find(|&&c| matches!(p.tokens[c].dep.as_str(), "nsubj" | "nsubjpass" | "expl"))
+    else {
+        return false;
+    };
+    let actor = heads
+        .iter()
+        .zip(cx.entities)
+        .any(|(h, e)| *h == Some(subject) && can_act(e));
+    p.tokens[subject].pos != "PRON" && !actor
+}
+
+/// True when a verb stands as an adjective ("wounded soldiers") or,
+/// after a determiner, as a noun in a nominal role ("the injured more
+/// than 200", "the displaced are").
+fn used_as_nominal(p: &Parse, verb: usize) -> bool {
+    let t = &p.tokens[verb];
+    let with_determiner = p
+        .dependents(verb)
+        .iter()
+        .any(|&c| p.tokens[c].dep == "det" && c < verb);
+    t.dep == "amod"
+        || (with_determiner
+            && matches!(
+                t.dep.as_str(),
+                "nsubj" | "nsubjpass" | "dobj" | "pobj" | "conj" | "appos"
+            ))
+}
+
 fn parsed_roles(
     cx: &SentenceContext,
     p: &Parse,
@@ -532,6 +584,16 @@ fn parsed_roles(
         (None, Some(n)) => (n, true),
         (None, None) => return Parsed::NotAnEvent,
     };
+    // A participle used as an adjective or a noun names people or a state,
+    // not a happening with an actor: "the injured", "wounded soldiers",
+    // "the displaced are". An accusation stays one ("the alleged fraud"
+    // reports that someone alleges it).
+    if !is_noun && pattern.category != "ACCUSE" && used_as_nominal(p, trigger) {
+        return Parsed::NotAnEvent;
+    }
+    if pattern.category == "THREATEN" && warns_of_a_condition(cx, p, trigger, heads) {
+        return Parsed::NotAnEvent;
+    }
     // A pattern that says what its object must be ("release" prisoners,
     // "deploy" troops, "charge" a person) holds only with such an object.
     if let (Some(objects), true) = (&pattern.objects, verb == Some(trigger)) {

@@ -20,8 +20,10 @@
 //!    place (not a country, nor a capital standing for its government)
 //!    that is the subject of a reporting verb is a person, unlinked, since
 //!    towns do not speak ("Tipton said"); so is a place of one word that
-//!    the recogniser reads as a PERSON span of its own, unless a locative
-//!    word comes before it ("convicted Gigante", but "in Gigante").
+//!    the recogniser reads as a PERSON span of its own when it is the
+//!    subject of its clause or the surname of a person named in full in
+//!    the document, unless a locative word comes before it ("Vincent
+//!    Gigante ... convicted Gigante", but "in Gigante").
 //!    A knowledge-base person matched by a lone name after a locative word
 //!    that the recogniser reads as a GPE, LOC or FAC is the place, unlinked
 //!    ("across Austin" is the city, not the defence secretary). A person
@@ -334,15 +336,18 @@ fn retype(ctx: &Ctx, e: &mut Entity, names: &[Name], tokens: &[Token]) {
     let new_kind = match (e.kind.as_str(), label) {
         ("place", _) if speaks(tokens, e) => "person",
         // A lone word the knowledge base knows as a town, recognised as a
-        // person's name and not after a locative word, is the person: a
-        // surname that is also a place ("convicted Gigante of
-        // racketeering", "Bush signed the bill"). A word in capitals is a
-        // dateline ("ATLANTA —"), which the small model often reads as a
-        // person.
+        // person's name, not after a locative word, and either the
+        // surname of a person named in full in the document or the
+        // subject of its clause, is the person: a surname that is also a
+        // place ("Vincent Gigante ... convicted Gigante", "Bush signed the
+        // bill"). The small model alone is not enough: it reads some
+        // towns as people ("attacked Kharkiv"), and datelines in capitals
+        // ("ATLANTA —") too.
         ("place", Some("PERSON"))
             if !e.text.contains(' ')
                 && e.text.chars().any(char::is_lowercase)
-                && !after_locative(ctx, e.start) =>
+                && !after_locative(ctx, e.start)
+                && (surname_of_named_person(ctx, e, names) || is_subject(tokens, e)) =>
         {
             "person"
         }
@@ -372,6 +377,27 @@ fn widen_to_recognised_person(ctx: &Ctx, e: &mut Entity, names: &[Name]) {
     e.end = n.end;
     e.text = ctx.text(n.start, n.end);
     e.name = Some(e.text.clone());
+}
+
+/// True when a recognised PERSON name of two or more words elsewhere in
+/// the document ends with the mention's word.
+fn surname_of_named_person(ctx: &Ctx, e: &Entity, names: &[Name]) -> bool {
+    names.iter().any(|n| {
+        n.label == "PERSON" && n.start != e.start && {
+            let full = ctx.text(n.start, n.end);
+            full.contains(' ') && full.split_whitespace().last() == Some(e.text.as_str())
+        }
+    })
+}
+
+/// True when the mention's last token is the subject of its clause.
+fn is_subject(tokens: &[Token], e: &Entity) -> bool {
+    let range = token_range(tokens, e.start, e.end);
+    range
+        .end
+        .checked_sub(1)
+        .filter(|&last| last >= range.start)
+        .is_some_and(|last| matches!(tokens[last].dep.as_str(), "nsubj" | "nsubjpass"))
 }
 
 /// True when the mention's last token is the subject of a reporting verb

@@ -8,12 +8,12 @@
 //! near 100 MB (valgrind's massif). Trimming after each stored batch
 //! keeps it flat (2,000 articles: 173 MB with trimming forced by
 //! `MALLOC_TRIM_THRESHOLD_=0`). The web server has the same pattern: each
-//! request's store read runs on one of tokio's blocking threads, and its
-//! resident memory rose from 265 to 510 MB over a 300-second soak while the
-//! live heap stayed between 90 and 200 MB. It lives in the store because
-//! both go through it: [`crate::Batch::commit`] trims after every
-//! committed batch, and the server calls [`release_freed`] every few
-//! seconds.
+//! request's store read runs on one of tokio's blocking threads, and over
+//! a soak its resident memory rises while the live heap stays between 90
+//! and 200 MB; trimming every few seconds slows the rise without stopping
+//! it (docs/quality.md). It lives in the store because both go through
+//! it: [`crate::Batch::commit`] trims after every committed batch, and
+//! the server calls [`release_freed`] every few seconds.
 
 /// Returns freed memory at the top of the allocator's heaps to the system.
 /// A no-op where the C library is not glibc.
