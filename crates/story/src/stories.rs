@@ -155,24 +155,6 @@ fn unknown_names(profile: &Profile) -> Vec<&str> {
         .collect()
 }
 
-/// The cosine of the article's idf-weighted features and the story's
-/// centre (its heaviest features, weight per article, idf-weighted).
-fn similarity<B: StoryBackend>(
-    backend: &mut B,
-    n: u64,
-    profile: &Profile,
-    idfs: &[f32],
-    story: &Story,
-) -> Result<f32, B::Error> {
-    let article: Vec<(String, f32)> = profile
-        .features
-        .iter()
-        .zip(idfs)
-        .map(|((k, w), idf)| (k.clone(), w * idf))
-        .collect();
-    Ok(cosine(&centre(backend, n, story)?, &article))
-}
-
 /// The cosine of two weighted feature lists.
 fn cosine(a: &[(String, f32)], b: &[(String, f32)]) -> f32 {
     let norm = |c: &[(String, f32)]| c.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -188,12 +170,11 @@ fn cosine(a: &[(String, f32)], b: &[(String, f32)]) -> f32 {
     }
 }
 
+/// Features and their weights, idf-weighted.
+type Weighted = Vec<(String, f32)>;
+
 /// A story's centre as idf-weighted features per article.
-fn centre<B: StoryBackend>(
-    backend: &mut B,
-    n: u64,
-    story: &Story,
-) -> Result<Vec<(String, f32)>, B::Error> {
+fn centre<B: StoryBackend>(backend: &mut B, n: u64, story: &Story) -> Result<Weighted, B::Error> {
     let articles = story.articles.max(1) as f32;
     let centre: Vec<&(String, f32)> = story.features.iter().take(CENTRE).collect();
     let keys: Vec<&str> = centre.iter().map(|(k, _)| k.as_str()).collect();
@@ -250,17 +231,26 @@ pub fn assign<B: StoryBackend>(backend: &mut B, profile: &Profile) -> Result<u64
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(CANDIDATES);
     let names = unknown_names(profile);
-    let mut best: Option<(Story, f32)> = None;
-    let mut others: Vec<Story> = Vec::new();
+    let mut best: Option<(Story, f32, Weighted)> = None;
+    // The other candidates, with their centres where already computed,
+    // for the merge check below.
+    let mut others: Vec<(Story, Option<Weighted>)> = Vec::new();
+    let article: Weighted = profile
+        .features
+        .iter()
+        .zip(&idfs)
+        .map(|((k, w), idf)| (k.clone(), w * idf))
+        .collect();
     for (id, _) in ranked {
         let Some(story) = backend.load(id)? else {
             continue;
         };
         if !within_window(profile.published.as_deref(), &story) {
-            others.push(story);
+            others.push((story, None));
             continue;
         }
-        let score = similarity(backend, n, profile, &idfs, &story)?;
+        let story_centre = centre(backend, n, &story)?;
+        let score = cosine(&story_centre, &article);
         let named = story
             .features
             .iter()
@@ -271,16 +261,16 @@ pub fn assign<B: StoryBackend>(backend: &mut B, profile: &Profile) -> Result<u64
         } else {
             JOIN_THRESHOLD
         };
-        if score >= threshold && best.as_ref().is_none_or(|(_, b)| score > *b) {
-            if let Some((previous, _)) = best.replace((story, score)) {
-                others.push(previous);
+        if score >= threshold && best.as_ref().is_none_or(|(_, b, _)| score > *b) {
+            if let Some((previous, _, c)) = best.replace((story, score, story_centre)) {
+                others.push((previous, Some(c)));
             }
         } else {
-            others.push(story);
+            others.push((story, Some(story_centre)));
         }
     }
     let mut story = match best {
-        Some((story, _)) => story,
+        Some((story, _, _)) => story,
         None => Story {
             id: backend.next_id()?,
             label: String::new(),
@@ -298,10 +288,15 @@ pub fn assign<B: StoryBackend>(backend: &mut B, profile: &Profile) -> Result<u64
     // story a reader has seen keeps its number.
     // The grown story's centre is computed once, and again after a merge.
     let mut own = centre(backend, n, &story)?;
-    for other in others {
-        if !spans_meet(&story, &other)
-            || cosine(&own, &centre(backend, n, &other)?) < MERGE_THRESHOLD
-        {
+    for (other, other_centre) in others {
+        if !spans_meet(&story, &other) {
+            continue;
+        }
+        let other_centre = match other_centre {
+            Some(c) => c,
+            None => centre(backend, n, &other)?,
+        };
+        if cosine(&own, &other_centre) < MERGE_THRESHOLD {
             continue;
         }
         let (mut kept, gone) = if other.id < story.id {
