@@ -493,11 +493,12 @@ fn can_act(e: &Entity) -> bool {
 }
 
 /// Actor, recipient and place of a dictionary match read from the parse.
-/// True when a warning foretells a condition rather than the warner's own
-/// action: "warned that food stocks would run out" is no threat, while
-/// "warned that it would retaliate" and "warned Russia against" are. The
-/// clause after "warn" has a subject that is neither a pronoun nor
-/// anyone who could act.
+/// True when a warning foretells a condition rather than an action:
+/// "warned that food stocks would run out" is no threat, while "warned
+/// that it would retaliate", "warned that the deployment demanded a firm
+/// response" and "warned Russia against" are. The clause after "warn" has
+/// a subject that is neither a pronoun nor anyone who could act, and no
+/// object.
 fn warns_of_a_condition(
     cx: &SentenceContext,
     p: &Parse,
@@ -525,7 +526,15 @@ fn warns_of_a_condition(
         .iter()
         .zip(cx.entities)
         .any(|(h, e)| *h == Some(subject) && can_act(e));
-    p.tokens[subject].pos != "PRON" && !actor
+    // A clause whose verb acts on something ("the deployment demanded a
+    // firm response") announces consequences, which is what a threat
+    // holds out; one that only says what will happen ("food stocks would
+    // run out", "prices will rise") does not.
+    let acts_on_something = p
+        .dependents(clause)
+        .iter()
+        .any(|&c| matches!(p.tokens[c].dep.as_str(), "dobj" | "dative"));
+    p.tokens[subject].pos != "PRON" && !actor && !acts_on_something
 }
 
 /// True when a verb stands as an adjective ("wounded soldiers") or,
