@@ -118,18 +118,7 @@ pub fn doc_header(doc: &Document) -> String {
 fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         // Thousands separators make figures readable at a glance.
-        let digits = format!("{}", v.abs() as u64);
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if v < 0.0 {
-            out.insert(0, '-');
-        }
-        out
+        storyline_story::with_thousands(v)
     } else {
         format!("{v}")
     }

@@ -390,45 +390,37 @@ fn surname_of_named_person(ctx: &Ctx, e: &Entity, names: &[Name]) -> bool {
     })
 }
 
+/// The mention's last token, if the parse has tokens inside it.
+fn last_token(tokens: &[Token], e: &Entity) -> Option<usize> {
+    let range = token_range(tokens, e.start, e.end);
+    range.end.checked_sub(1).filter(|&last| last >= range.start)
+}
+
 /// True when the mention's last token is the subject of its clause.
 fn is_subject(tokens: &[Token], e: &Entity) -> bool {
-    let range = token_range(tokens, e.start, e.end);
-    range
-        .end
-        .checked_sub(1)
-        .filter(|&last| last >= range.start)
+    last_token(tokens, e)
         .is_some_and(|last| matches!(tokens[last].dep.as_str(), "nsubj" | "nsubjpass"))
 }
 
 /// True when the mention's last token is the subject of a reporting verb
 /// ("Tipton said", "Tipton told reporters").
 fn speaks(tokens: &[Token], e: &Entity) -> bool {
-    let range = token_range(tokens, e.start, e.end);
-    range
-        .end
-        .checked_sub(1)
-        .filter(|&last| last >= range.start)
-        .is_some_and(|last| subject_of_reporting_verb(tokens, last))
+    last_token(tokens, e).is_some_and(|last| subject_of_reporting_verb(tokens, last))
 }
 
 /// True when the word before `pos` is a locative preposition, or an
 /// article after one ("in the Valencia region").
 fn after_locative(ctx: &Ctx, pos: usize) -> bool {
-    let Some(word) = ctx.word_before(pos) else {
-        return false;
-    };
-    if matches!(word.as_str(), "the" | "a") {
-        let Some(i) = ctx.words.last_before(pos) else {
-            return false;
-        };
-        return after_locative_word(ctx, ctx.words.spans[i].0);
+    let before = |pos: usize| ctx.word_before(pos);
+    match before(pos).as_deref() {
+        Some("the" | "a") => ctx
+            .words
+            .last_before(pos)
+            .and_then(|i| before(ctx.words.spans[i].0))
+            .is_some_and(|w| LOCATIVE_BEFORE.contains(&w.as_str())),
+        Some(w) => LOCATIVE_BEFORE.contains(&w),
+        None => false,
     }
-    LOCATIVE_BEFORE.contains(&word.as_str())
-}
-
-fn after_locative_word(ctx: &Ctx, pos: usize) -> bool {
-    ctx.word_before(pos)
-        .is_some_and(|w| LOCATIVE_BEFORE.contains(&w.as_str()))
 }
 
 /// Words an acronym skips when it is spelled out ("Bank for International

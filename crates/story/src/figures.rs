@@ -72,6 +72,24 @@ pub struct FigureTrack {
     pub disagreements: Vec<Disagreement>,
 }
 
+/// A figure rounded to a whole number and written with thousands
+/// separators ("12,500", "-1,200"), as the figure tables and charts show
+/// it.
+pub fn with_thousands(v: f64) -> String {
+    let digits = format!("{:.0}", v.abs());
+    let mut out = String::new();
+    if v < 0.0 && digits != "0" {
+        out.push('-');
+    }
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The tracks of a set of documents (one per wire-copy group is enough:
 /// pass canonical articles only, so a copy is not a second source).
 pub fn tracks(documents: &[&Document]) -> Vec<FigureTrack> {

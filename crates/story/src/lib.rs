@@ -18,7 +18,7 @@ pub mod timeline;
 
 pub use copies::{band_keys, copy_ids, independent, CopyGroup, CopyIndex, COPY_THRESHOLD};
 pub use events::{merge, Mention, MergedEvent};
-pub use figures::{tracks, Disagreement, FigureTrack, Observation};
+pub use figures::{tracks, with_thousands, Disagreement, FigureTrack, Observation};
 pub use minhash::Signature;
 pub use profile::{profile, Profile};
 pub use stories::{

@@ -67,6 +67,23 @@ pub struct Story {
     pub names: Vec<(String, String)>,
 }
 
+impl Story {
+    /// A story with no article yet.
+    pub fn new(id: u64) -> Self {
+        Story {
+            id,
+            label: String::new(),
+            first: None,
+            last: None,
+            documents: Vec::new(),
+            outlets: Vec::new(),
+            articles: 0,
+            features: Vec::new(),
+            names: Vec::new(),
+        }
+    }
+}
+
 /// A story as it is shown: its label, date span, articles and outlets,
 /// without the clustering state behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -271,22 +288,12 @@ pub fn assign<B: StoryBackend>(backend: &mut B, profile: &Profile) -> Result<u64
     }
     let mut story = match best {
         Some((story, _, _)) => story,
-        None => Story {
-            id: backend.next_id()?,
-            label: String::new(),
-            first: None,
-            last: None,
-            documents: Vec::new(),
-            outlets: Vec::new(),
-            articles: 0,
-            features: Vec::new(),
-            names: Vec::new(),
-        },
+        None => Story::new(backend.next_id()?),
     };
     absorb(&mut story, profile);
     // Candidates the grown story now meets: the older id is kept, so a
-    // story a reader has seen keeps its number.
-    // The grown story's centre is computed once, and again after a merge.
+    // story a reader has seen keeps its number. The grown story's centre
+    // is computed once, and again after a merge.
     let mut own = centre(backend, n, &story)?;
     for (other, other_centre) in others {
         if !spans_meet(&story, &other) {
@@ -319,41 +326,16 @@ pub fn assign<B: StoryBackend>(backend: &mut B, profile: &Profile) -> Result<u64
 /// `kept`.
 fn combine(kept: &mut Story, gone: &Story) {
     for d in &gone.documents {
-        if !kept.documents.contains(d) {
-            kept.documents.push(d.clone());
-        }
+        push_new(&mut kept.documents, d);
     }
     for o in &gone.outlets {
-        if !kept.outlets.contains(o) {
-            kept.outlets.push(o.clone());
-        }
+        push_new(&mut kept.outlets, o);
     }
     for date in [&gone.first, &gone.last].into_iter().flatten() {
-        if kept.first.as_ref().is_none_or(|f| date < f) {
-            kept.first = Some(date.clone());
-        }
-        if kept.last.as_ref().is_none_or(|l| date > l) {
-            kept.last = Some(date.clone());
-        }
+        widen_span(kept, date);
     }
     kept.articles += gone.articles;
-    for (key, w) in &gone.features {
-        match kept.features.iter_mut().find(|(k, _)| k == key) {
-            Some((_, s)) => *s += w,
-            None => kept.features.push((key.clone(), *w)),
-        }
-    }
-    kept.features
-        .sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    kept.features.truncate(STORY_FEATURES);
-    for (key, name) in &gone.names {
-        if !kept.names.iter().any(|(k, _)| k == key) {
-            kept.names.push((key.clone(), name.clone()));
-        }
-    }
-    kept.names
-        .retain(|(k, _)| kept.features.iter().any(|(f, _)| f == k));
-    kept.label = label(kept);
+    add_weights(kept, &gone.features, &gone.names);
 }
 
 /// Adds a copy of an article to that article's story: listed with its
@@ -372,28 +354,43 @@ pub fn attach_copy<B: StoryBackend>(
 }
 
 fn add_member(story: &mut Story, profile: &Profile) {
-    if !story.documents.contains(&profile.document) {
-        story.documents.push(profile.document.clone());
-    }
+    push_new(&mut story.documents, &profile.document);
     if let Some(outlet) = &profile.outlet {
-        if !story.outlets.contains(outlet) {
-            story.outlets.push(outlet.clone());
-        }
+        push_new(&mut story.outlets, outlet);
     }
     if let Some(p) = &profile.published {
-        if story.first.as_ref().is_none_or(|f| p < f) {
-            story.first = Some(p.clone());
-        }
-        if story.last.as_ref().is_none_or(|l| p > l) {
-            story.last = Some(p.clone());
-        }
+        widen_span(story, p);
+    }
+}
+
+fn push_new(list: &mut Vec<String>, item: &str) {
+    if !list.iter().any(|x| x == item) {
+        list.push(item.to_string());
+    }
+}
+
+/// Moves the story's first or last date out to `date` when it lies
+/// beyond them.
+fn widen_span(story: &mut Story, date: &str) {
+    if story.first.as_deref().is_none_or(|f| date < f) {
+        story.first = Some(date.to_string());
+    }
+    if story.last.as_deref().is_none_or(|l| date > l) {
+        story.last = Some(date.to_string());
     }
 }
 
 fn absorb(story: &mut Story, profile: &Profile) {
     add_member(story, profile);
     story.articles += 1;
-    for (key, w) in &profile.features {
+    add_weights(story, &profile.features, &profile.names);
+}
+
+/// Adds feature weights and display names (an article's or an absorbed
+/// story's) to the story, keeps its heaviest features and the names they
+/// still hold, and labels it again.
+fn add_weights(story: &mut Story, features: &[(String, f32)], names: &[(String, String)]) {
+    for (key, w) in features {
         match story.features.iter_mut().find(|(k, _)| k == key) {
             Some((_, s)) => *s += w,
             None => story.features.push((key.clone(), *w)),
@@ -403,7 +400,7 @@ fn absorb(story: &mut Story, profile: &Profile) {
         .features
         .sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     story.features.truncate(STORY_FEATURES);
-    for (key, name) in &profile.names {
+    for (key, name) in names {
         if !story.names.iter().any(|(k, _)| k == key) {
             story.names.push((key.clone(), name.clone()));
         }

@@ -428,15 +428,10 @@ mod tests {
     #[test]
     fn a_huge_story_page_stays_bounded() {
         let long = Story {
-            id: 1,
             label: "A long story".into(),
             first: Some("2024-01-01".into()),
             last: Some("2024-12-31".into()),
-            documents: Vec::new(),
-            outlets: Vec::new(),
-            articles: 0,
-            features: Vec::new(),
-            names: Vec::new(),
+            ..Story::new(1)
         };
         let entry = TimelineEntry {
             date: "2024-05-01".into(),
@@ -506,15 +501,8 @@ mod tests {
             disagreements: Vec::new(),
         };
         let s = Story {
-            id: 1,
             label: "Cyclone".into(),
-            first: None,
-            last: None,
-            documents: Vec::new(),
-            outlets: Vec::new(),
-            articles: 0,
-            features: Vec::new(),
-            names: Vec::new(),
+            ..Story::new(1)
         };
         let html = story(&StoryView {
             story: &s,

@@ -19,6 +19,14 @@ fn axis_x(day: i64, first: i64, last: i64, left: f64, right: f64) -> f64 {
     left + (day - first) as f64 / (last - first) as f64 * (right - left)
 }
 
+/// A day's date written under a time axis at `x`.
+fn date_label(x: f64, y: f64, day: i64) -> String {
+    format!(
+        "<text class=\"date-label\" x=\"{x:.1}\" y=\"{y}\" font-size=\"12\" text-anchor=\"middle\">{}</text>",
+        esc(&dates::iso_day(day))
+    )
+}
+
 fn x_of(day: i64, first: i64, last: i64) -> f64 {
     axis_x(day, first, last, 40.0, WIDTH - 40.0)
 }
@@ -56,11 +64,7 @@ pub fn timeline(entries: &[TimelineEntry]) -> String {
         ticks.push(last);
     }
     for day in ticks {
-        out.push_str(&format!(
-            "<text class=\"date-label\" x=\"{:.1}\" y=\"70\" font-size=\"12\" text-anchor=\"middle\">{}</text>",
-            x_of(day, first, last),
-            esc(&dates::iso_day(day))
-        ));
+        out.push_str(&date_label(x_of(day, first, last), 70.0, day));
     }
     out.push_str("</svg>");
     out
@@ -81,19 +85,7 @@ pub fn readable_number(v: f64) -> String {
     } else if a >= 1e6 {
         format!("{} million", trim(v / 1e6))
     } else if a >= 1e4 || v.fract() == 0.0 {
-        // Whole numbers with thousands separators.
-        let digits = format!("{:.0}", a);
-        let mut out = String::new();
-        for (k, c) in digits.chars().enumerate() {
-            if k > 0 && (digits.len() - k) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if v < 0.0 {
-            out.insert(0, '-');
-        }
-        out
+        storyline_story::with_thousands(v)
     } else {
         trim(v)
     }
@@ -162,11 +154,7 @@ pub fn track(t: &FigureTrack, source_label: &dyn Fn(&str) -> String) -> String {
         ticks.push(last);
     }
     for day in ticks {
-        out.push_str(&format!(
-            "<text class=\"date-label\" x=\"{:.1}\" y=\"188\" font-size=\"12\" text-anchor=\"middle\">{}</text>",
-            track_x(day, first, last),
-            esc(&dates::iso_day(day))
-        ));
+        out.push_str(&date_label(track_x(day, first, last), 188.0, day));
     }
     let mut rows = String::new();
     for (day, low, high, i) in &points {
