@@ -132,19 +132,25 @@ fn soak_writer(db: &std::path::Path) {
 
 /// A process's resident memory in MB, from its `/proc` status.
 fn process_mb(pid: u32) -> f64 {
-    status_mb(&format!("/proc/{pid}/status"))
+    status_mb(&format!("/proc/{pid}/status"), "VmRSS:")
 }
 
-/// This process's resident memory in MB.
-fn resident_mb() -> f64 {
-    status_mb("/proc/self/status")
+/// This process's resident memory in MB: all of it, and the part that is
+/// anonymous (the heap and stacks, not file or shared mappings such as
+/// SQLite's WAL index), which is what a leak or a greedy allocator grows.
+fn resident_mb() -> (f64, f64) {
+    (
+        status_mb("/proc/self/status", "VmRSS:"),
+        status_mb("/proc/self/status", "RssAnon:"),
+    )
 }
 
-fn status_mb(path: &str) -> f64 {
+/// One `/proc/.../status` field given in kB, in MB.
+fn status_mb(path: &str, field: &str) -> f64 {
     std::fs::read_to_string(path)
         .ok()
         .and_then(|s| {
-            let line = s.lines().find(|l| l.starts_with("VmRSS:"))?.to_string();
+            let line = s.lines().find(|l| l.starts_with(field))?.to_string();
             line.split_whitespace().nth(1)?.parse::<f64>().ok()
         })
         .map_or(0.0, |kb| kb / 1024.0)
@@ -239,10 +245,10 @@ async fn soak(addr: std::net::SocketAddr, db: std::path::PathBuf, story: u64) {
     let samples = sampler.await.expect("the sampler");
     let shown: Vec<String> = samples
         .iter()
-        .map(|(rss, live, writer)| format!("{rss:.0}/{live:.0}/{writer:.0}"))
+        .map(|((rss, anon), live, writer)| format!("{rss:.0}/{anon:.0}/{live:.0}/{writer:.0}"))
         .collect();
     println!(
-        "soak: {done} requests from {CLIENTS} clients in {:.0} s, {failed} not 200, while {added} stories of {} articles were ingested; server resident/server live heap/writer resident MB every 5 s: {}",
+        "soak: {done} requests from {CLIENTS} clients in {:.0} s, {failed} not 200, while {added} stories of {} articles were ingested; server resident/anonymous/live heap and writer resident MB every 5 s: {}",
         started.elapsed().as_secs_f64(),
         storyline_bench::example_articles().len(),
         shown.join(" ")
