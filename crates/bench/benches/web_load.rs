@@ -14,6 +14,11 @@
 //! and the requests per second and latency percentiles are printed.
 
 use std::time::{Duration, Instant};
+
+/// The allocator of the `storyline` binary, whose `serve` this stands in
+/// for: the soak measures the server's memory as users run it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// Countries and a city of each: the places the example story is moved

@@ -1,5 +1,6 @@
-//! The loaded knowledge base: entries by kind, and one automaton over
-//! every folded name, adjective and role word.
+//! The loaded knowledge base: entries by kind, and one table of every
+//! folded name, adjective and role word, which the matcher looks words up
+//! in.
 //!
 //! Three tiers of data, the higher beating the lower: the user's `--kb`
 //! files, the hand-made shipped files (`people.tsv`, `orgs.tsv`, ...,
@@ -15,8 +16,8 @@
 
 use crate::data::{parse, Record};
 use crate::fold::fold_name;
+use crate::matcher::first_token;
 use crate::KbError;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -176,7 +177,7 @@ pub struct Place {
     pub is_region: bool,
 }
 
-/// What a folded name in the automaton stands for.
+/// What a folded name stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     /// A country's name or alias.
@@ -197,7 +198,7 @@ pub enum Target {
     Role(usize),
 }
 
-/// One name in the automaton: what it may stand for, and whether it came
+/// One name of the name table: what it may stand for, and whether it came
 /// from the user's file (which beats the shipped data).
 #[derive(Debug, Clone)]
 pub struct Pattern {
@@ -223,9 +224,12 @@ pub struct Kb {
     /// Folded place names that are also common words.
     pub ambiguous: HashSet<String>,
     pub patterns: Vec<Pattern>,
-    pub automaton: AhoCorasick,
     country_by_code: HashMap<String, usize>,
     by_folded: HashMap<String, usize>,
+    /// For each first token of a folded name (see
+    /// [`crate::matcher::first_token`]), the byte length of the longest
+    /// name that starts with it: how far the matcher looks from a word.
+    longest_after_token: HashMap<String, usize>,
 }
 
 impl Kb {
@@ -252,6 +256,17 @@ impl Kb {
 
     pub fn country(&self, code: &str) -> Option<&Country> {
         self.country_by_code.get(code).map(|&i| &self.countries[i])
+    }
+
+    /// The index of the pattern whose folded name is `folded`.
+    pub(crate) fn pattern_index(&self, folded: &str) -> Option<usize> {
+        self.by_folded.get(folded).copied()
+    }
+
+    /// The byte length of the longest folded name whose first token is
+    /// `token`, if any name starts with it.
+    pub(crate) fn longest_name_after(&self, token: &str) -> Option<usize> {
+        self.longest_after_token.get(token).copied()
     }
 
     /// The pattern of a name, folded first.
@@ -598,17 +613,14 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
         add(w, Target::Role(i), role_tiers[i].min(Tier::Shipped));
     }
     // Names that lost every reading to a higher tier stay in the table
-    // (their index is their automaton pattern) but match nothing.
-    // A contiguous NFA with a shallow dense part: with some 64,000 names
-    // (Phoenix's included) the default dense depth and prefilter cost more
-    // to build than they save in matching, which runs once per article.
-    let automaton = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .dense_depth(2)
-        .prefilter(false)
-        .build(patterns.iter().map(|p| p.folded.as_str()))
-        .expect("knowledge-base names fit the automaton");
+    // but match nothing.
+    let mut longest_after_token: HashMap<String, usize> = HashMap::new();
+    for p in &patterns {
+        let longest = longest_after_token
+            .entry(first_token(&p.folded).to_string())
+            .or_default();
+        *longest = (*longest).max(p.folded.len());
+    }
     Kb {
         countries: countries.items,
         orgs: orgs.items,
@@ -617,9 +629,9 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
         roles,
         ambiguous,
         patterns,
-        automaton,
         country_by_code,
         by_folded,
+        longest_after_token,
     }
 }
 

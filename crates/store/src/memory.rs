@@ -14,6 +14,11 @@
 //! it (docs/quality.md). It lives in the store because both go through
 //! it: [`crate::Batch::commit`] trims after every committed batch, and
 //! the server calls [`release_freed`] every few seconds.
+//!
+//! The `storyline` binary now allocates through mimalloc, which returns
+//! freed pages itself; trimming still matters for SQLite, whose C code
+//! allocates from glibc's heap, and for programs that link the store
+//! without changing the allocator.
 
 /// Returns freed memory at the top of the allocator's heaps to the system.
 /// A no-op where the C library is not glibc.
