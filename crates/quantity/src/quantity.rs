@@ -64,6 +64,12 @@ const QUALIFIERS: &[(&str, &str, Bound)] = &[
     ("exceeding", "more than", Bound::Low(false)),
     ("exceeded", "more than", Bound::Low(false)),
     ("exceeds", "more than", Bound::Low(false)),
+    // Headline verbs of a rising count: "toll passes 240", "tops 1,000".
+    ("surpassed", "more than", Bound::Low(false)),
+    ("surpasses", "more than", Bound::Low(false)),
+    ("passes", "more than", Bound::Low(false)),
+    ("topped", "more than", Bound::Low(false)),
+    ("tops", "more than", Bound::Low(false)),
     ("nearly", "nearly", Bound::High(false)),
     ("almost", "nearly", Bound::High(false)),
     ("roughly", "about", Bound::Approx),
@@ -327,6 +333,7 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         if q.counted.is_none() && q.measure == "count" {
             attach_subject(text, &mut q);
         }
+        attach_fate(text, &mut q);
         out.push(q);
         i += 1;
     }
@@ -597,6 +604,142 @@ fn attach_counted(text: &str, q: &mut Quantity) {
     }
 }
 
+/// "45 people were killed", "killing at least 45 civilians", "12 died":
+/// people, or a bare figure, counted by what befell them, from the
+/// predicate after the counted words or the verb before the figure.
+fn attach_fate(text: &str, q: &mut Quantity) {
+    if q.measure != "count" {
+        return;
+    }
+    let after = match q.counted {
+        Some((s, e)) => {
+            let head = text[s..e].rsplit(' ').next().unwrap_or_default();
+            if !PEOPLE.contains(&head.to_lowercase().as_str()) {
+                return;
+            }
+            e
+        }
+        None => q.end,
+    };
+    if let Some(measure) = fate_after(text, after).or_else(|| fate_before(text, q.start)) {
+        q.measure = measure;
+    }
+}
+
+/// Words that count people, whose measure is what befell them.
+const PEOPLE: &[&str] = &[
+    "people",
+    "persons",
+    "civilians",
+    "residents",
+    "villagers",
+    "children",
+    "men",
+    "women",
+    "passengers",
+    "workers",
+    "pilgrims",
+    "migrants",
+    "students",
+    "miners",
+    "others",
+];
+
+/// The measure a verb of harm gives the people it befell: "killed",
+/// "died" (dead), "injured", "hurt" (injured), "displaced", "evacuated"
+/// (displaced), in any of its forms.
+fn fate(word: &str) -> Option<&'static str> {
+    let w = word.to_lowercase();
+    Some(match w.as_str() {
+        "killed" | "killing" | "kills" | "kill" | "died" | "dead" | "perished" | "drowned" => {
+            "dead"
+        }
+        "injured" | "injuring" | "injures" | "wounded" | "wounding" | "hurt" | "hurting" => {
+            "injured"
+        }
+        "displaced" | "displacing" | "evacuated" | "evacuating" | "homeless" => "displaced",
+        _ => return None,
+    })
+}
+
+/// The fate in the predicate after the counted people, past auxiliaries
+/// and adverbs: "were killed", "have died", "were reportedly injured".
+fn fate_after(text: &str, at: usize) -> Option<&'static str> {
+    const BETWEEN: &[&str] = &[
+        "were",
+        "was",
+        "are",
+        "is",
+        "have",
+        "has",
+        "had",
+        "been",
+        "being",
+        "be",
+        "reportedly",
+        "confirmed",
+        "already",
+        "now",
+        "also",
+        "later",
+    ];
+    let mut at = at;
+    for _ in 0..4 {
+        if text[at..]
+            .trim_start()
+            .starts_with(|c: char| !c.is_alphanumeric())
+        {
+            return None;
+        }
+        let (_, e, w) = next_word(text, at)?;
+        if let Some(measure) = fate(w) {
+            return Some(measure);
+        }
+        if !BETWEEN.contains(&w.to_lowercase().as_str()) {
+            return None;
+        }
+        at = e;
+    }
+    None
+}
+
+/// The fate in the verb just before the figure, past its qualifier:
+/// "killed 45 people", "killing at least 12".
+fn fate_before(text: &str, at: usize) -> Option<&'static str> {
+    const QUALIFIERS: &[&str] = &[
+        "at",
+        "least",
+        "more",
+        "than",
+        "about",
+        "some",
+        "nearly",
+        "almost",
+        "around",
+        "over",
+        "an",
+        "estimated",
+        "another",
+        "up",
+        "to",
+    ];
+    let mut at = at;
+    for _ in 0..4 {
+        let (start, w) = prev_word(text, at)?;
+        if text[start + w.len()..at].contains(|c: char| !c.is_whitespace()) {
+            return None;
+        }
+        if let Some(measure) = fate(w) {
+            return Some(measure);
+        }
+        if !QUALIFIERS.contains(&w.to_lowercase().as_str()) {
+            return None;
+        }
+        at = start;
+    }
+    None
+}
+
 /// When nothing is counted after a figure, the thing measured may be the
 /// subject before it: "casualties in the region exceeded 3,000", "the
 /// death toll rose to at least 94". The nearest word the measure
@@ -794,6 +937,23 @@ mod tests {
         }
         let q = one("left at least eight people dead");
         assert_eq!((q.value, q.measure), (Some(8.0), "dead"));
+    }
+
+    #[test]
+    fn people_are_counted_by_what_befell_them() {
+        for (text, measure) in [
+            ("45 people were killed in the blast", "dead"),
+            ("the storm killed at least 12 villagers", "dead"),
+            ("12 died overnight", "dead"),
+            ("30 residents were reportedly injured", "injured"),
+            ("flooding displaced 4,000 people", "displaced"),
+            ("killing more than 200", "dead"),
+            ("45 people attended the vigil", "count"),
+            ("12 people were killed", "dead"),
+            ("the ferry carried 300 passengers", "count"),
+        ] {
+            assert_eq!(one(text).measure, measure, "{text}");
+        }
     }
 
     #[test]

@@ -20,7 +20,8 @@ const TRACKED: &[&str] = &[
     "vehicles",
 ];
 
-/// Days within which two statements count as made at the same time.
+/// Days within which a later, lower figure of a growing measure disputes
+/// an earlier one.
 const SAME_TIME_DAYS: i64 = 10;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -132,7 +133,7 @@ pub fn tracks(documents: &[&Document]) -> Vec<FigureTrack> {
                 b.start,
             ))
         });
-        t.disagreements = disagreements(&t.observations);
+        t.disagreements = disagreements(&t.observations, &t.measure, t.scope.as_deref());
     }
     // A lone figure is kept when someone said it or when it is a running
     // total or a package: those are what a reader follows.
@@ -251,12 +252,31 @@ fn observation(doc: &Document, q: &Quantity) -> Observation {
 fn subject_of(doc: &Document, index: usize, q: &Quantity) -> Option<String> {
     let country = |code: &str| code.split(' ').next().map(str::to_string);
     if let Some(span) = q.counted_span {
+        // Named inside the counted words ("North Korean troops") or just
+        // before them ("North Korean casualties ... exceeded 3,000"):
+        // whose they are.
+        let adjoins = |e: &storyline_model::Entity| {
+            e.end <= span.start
+                && doc
+                    .text
+                    .chars()
+                    .skip(e.end)
+                    .take(span.start - e.end)
+                    .all(char::is_whitespace)
+        };
         let named = doc
             .entities
             .iter()
-            .find(|e| e.start < span.end && span.start < e.end && e.code.is_some());
+            .find(|e| (e.start < span.end && span.start < e.end || adjoins(e)) && e.code.is_some());
         if let Some(code) = named.and_then(|e| e.code.as_deref()) {
             return country(code);
+        }
+    }
+    // A toll belongs to where it happened; casualties, a military count,
+    // to the side that suffered them, which the rules below find.
+    if matches!(q.measure.as_str(), "dead" | "injured" | "displaced") {
+        if let Some(place) = affected_country(doc, index, q) {
+            return Some(place);
         }
     }
     if let Some(e) = doc.events.iter().find(|e| e.size_quantity == Some(index)) {
@@ -314,6 +334,122 @@ fn subject_of(doc: &Document, index: usize, q: &Quantity) -> Option<String> {
         .rfind(|e| e.end <= q.start)
         .or_else(|| candidates().find(|e| e.start >= q.end))
         .and_then(|e| e.code.as_deref().and_then(country))
+}
+
+/// The country a toll or a count of the displaced belongs to: where it
+/// happened, not who reported it ("the UN said more than 200 died in
+/// Turkey" is Turkey's toll). In order: the place of the event or
+/// occurrence the figure sizes; the country or place in its sentence
+/// nearest before it, else the first after it, leaving out the speaker of
+/// the figure's claim; the country the article names most.
+fn affected_country(doc: &Document, index: usize, q: &Quantity) -> Option<String> {
+    let country_of = |i: usize| {
+        doc.entities.get(i).and_then(|e| {
+            e.country
+                .clone()
+                .or_else(|| e.code.as_deref()?.split(' ').next().map(str::to_string))
+        })
+    };
+    let sized_place = doc
+        .occurrences
+        .iter()
+        .filter(|o| o.size_quantity == Some(index))
+        .filter_map(|o| o.location_entity)
+        .chain(
+            doc.events
+                .iter()
+                .filter(|e| e.size_quantity == Some(index))
+                .filter_map(|e| e.location_entity),
+        )
+        .find_map(country_of);
+    if sized_place.is_some() {
+        return sized_place;
+    }
+    let sentence = doc
+        .sentences
+        .iter()
+        .find(|s| s.start <= q.start && q.end <= s.end)?;
+    let speaker = q
+        .claim
+        .and_then(|c| doc.claims.get(c))
+        .and_then(|c| c.speaker_entity)
+        .and_then(|i| doc.entities.get(i));
+    let is_place = |e: &&storyline_model::Entity| matches!(e.kind.as_str(), "country" | "place");
+    let in_sentence: Vec<(usize, &storyline_model::Entity)> = doc
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.start >= sentence.start && e.end <= sentence.end)
+        .filter(|(_, e)| is_place(e) && e.rule != "title")
+        .filter(|(_, e)| speaker.is_none_or(|s| e.end <= s.start || s.end <= e.start))
+        .collect();
+    let chars: Vec<char> = doc.text.chars().collect();
+    let words_before = |at: usize| -> String {
+        chars[at.saturating_sub(8)..at.min(chars.len())]
+            .iter()
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let after_locative = |e: &storyline_model::Entity| {
+        let before = words_before(e.start);
+        [" in ", " across ", " near ", " at "]
+            .iter()
+            .any(|w| before.ends_with(w) || before.ends_with(&w[1..]))
+    };
+    let in_sentence: Vec<(usize, &storyline_model::Entity)> = in_sentence
+        .into_iter()
+        .filter(|(_, e)| !in_dateline(doc, &chars, e))
+        .collect();
+    let nearest = in_sentence
+        .iter()
+        .find(|(_, e)| e.start >= q.end && after_locative(e))
+        .or_else(|| in_sentence.iter().rfind(|(_, e)| e.end <= q.start))
+        .or_else(|| in_sentence.iter().find(|(_, e)| e.start >= q.end))
+        .and_then(|(i, _)| country_of(*i));
+    if nearest.is_some() {
+        return nearest;
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (i, _) in doc.entities.iter().enumerate().filter(|(_, e)| is_place(e)) {
+        if let Some(c) = country_of(i) {
+            match counts.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((c, 1)),
+            }
+        }
+    }
+    // The first named wins a tie: an article names its own country early.
+    counts
+        .into_iter()
+        .fold(None::<(String, usize)>, |best, (c, n)| match best {
+            Some((_, m)) if m >= n => best,
+            _ => Some((c, n)),
+        })
+        .map(|(c, _)| c)
+}
+
+/// True for a place in a dateline ("GENEVA (Wire) -", "VAN, Turkey -"):
+/// where the story was filed, not where it happened. Such a place opens
+/// its paragraph after nothing but capitals and commas, and a dash
+/// follows it closely.
+fn in_dateline(doc: &Document, chars: &[char], e: &storyline_model::Entity) -> bool {
+    let Some(paragraph) = doc
+        .paragraphs
+        .iter()
+        .find(|p| p.start <= e.start && e.end <= p.end)
+    else {
+        return false;
+    };
+    let before = &chars[paragraph.start..e.start];
+    if before.len() > 40 || before.iter().any(|c| c.is_lowercase()) {
+        return false;
+    }
+    let after: String = chars[e.end..(e.end + 30).min(paragraph.end)]
+        .iter()
+        .collect();
+    [" - ", " \u{2014} ", " \u{2013} ", "\u{2014}"]
+        .iter()
+        .any(|dash| after.contains(dash))
 }
 
 /// What money is for, from the ten words after it ("in weapons,
@@ -405,10 +541,49 @@ fn bounds(o: &Observation) -> (f64, f64) {
     }
 }
 
-/// Pairs of observations said within a few days of each other (or in the
-/// same article) whose bounds do not overlap; a headline figure against a
-/// body figure of its own article is a `headline` disagreement.
-fn disagreements(obs: &[Observation]) -> Vec<Disagreement> {
+/// Measures that only grow while a story develops: a toll, a count of the
+/// displaced, a running total. A later, larger figure of one of these is
+/// progress, not a second opinion.
+fn accumulates(measure: &str, scope: Option<&str>) -> bool {
+    matches!(measure, "casualties" | "dead" | "injured" | "displaced") || scope == Some("total")
+}
+
+/// The day an observation speaks for: the date its sentence refers to,
+/// else the day it was said.
+fn as_of(o: &Observation) -> Option<i64> {
+    o.refers_to
+        .as_deref()
+        .or(o.said_on.as_deref())
+        .and_then(crate::dates::middle)
+}
+
+/// Who stands behind an observation: its speaker, else its article. Two
+/// figures of one source family are that family's own updates.
+fn family(o: &Observation) -> String {
+    o.speaker
+        .as_deref()
+        .map_or_else(|| o.document.clone(), str::to_lowercase)
+}
+
+/// The disagreements of a track whose observations are in time order.
+///
+/// Two observations disagree when their bounds do not overlap and they
+/// claim the same thing for the same time:
+///
+/// - in one article, a headline figure against a body figure is a
+///   `headline` disagreement;
+/// - from two articles, `sources` when both speak for the same day, or
+///   when, within [`SAME_TIME_DAYS`], the later one is below the earlier
+///   one of a growing measure ([`accumulates`]) while the earlier was
+///   still its family's latest word (no later figure of that family came
+///   between). A later, larger toll is progress; a figure of one family
+///   superseded by that family's own update is not disputed by what
+///   others said after; figures of a measure that does not accumulate
+///   (troops sent, one aid package) are compared only on the same day.
+fn disagreements(obs: &[Observation], measure: &str, scope: Option<&str>) -> Vec<Disagreement> {
+    let growing = accumulates(measure, scope);
+    let days: Vec<Option<i64>> = obs.iter().map(as_of).collect();
+    let families: Vec<String> = obs.iter().map(family).collect();
     let mut out = Vec::new();
     for i in 0..obs.len() {
         for j in i + 1..obs.len() {
@@ -416,26 +591,40 @@ fn disagreements(obs: &[Observation]) -> Vec<Disagreement> {
             if a.currency != b.currency {
                 continue;
             }
-            let same_doc = a.document == b.document;
-            let same_time = match (
-                a.said_on.as_deref().and_then(crate::dates::middle),
-                b.said_on.as_deref().and_then(crate::dates::middle),
-            ) {
-                (Some(x), Some(y)) => (x - y).abs() <= SAME_TIME_DAYS,
-                _ => same_doc,
-            };
             let ((al, ah), (bl, bh)) = (bounds(a), bounds(b));
-            let apart = ah < bl || bh < al;
-            if !apart {
+            if !(ah < bl || bh < al) {
                 continue;
             }
-            if same_doc && a.headline != b.headline {
-                out.push(Disagreement {
-                    kind: "headline".into(),
-                    first: i,
-                    second: j,
+            if a.document == b.document {
+                if a.headline != b.headline {
+                    out.push(Disagreement {
+                        kind: "headline".into(),
+                        first: i,
+                        second: j,
+                    });
+                }
+                continue;
+            }
+            if families[i] == families[j] {
+                continue;
+            }
+            let (Some(x), Some(y)) = (days[i], days[j]) else {
+                continue;
+            };
+            let disputed = if x == y {
+                true
+            } else {
+                let (early, late) = if x < y { (i, j) } else { (j, i) };
+                let (early_day, late_day) = (x.min(y), x.max(y));
+                let fell = bounds(&obs[late]).1 < bounds(&obs[early]).0;
+                let superseded = (0..obs.len()).any(|k| {
+                    k != early
+                        && families[k] == families[early]
+                        && days[k].is_some_and(|d| early_day < d && d <= late_day)
                 });
-            } else if same_time && !same_doc {
+                growing && fell && late_day - early_day <= SAME_TIME_DAYS && !superseded
+            };
+            if disputed {
                 out.push(Disagreement {
                     kind: "sources".into(),
                     first: i,
@@ -445,4 +634,118 @@ fn disagreements(obs: &[Observation]) -> Vec<Disagreement> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An observation of `value` said on `day` by `speaker` in `document`.
+    fn said(value: f64, day: &str, speaker: &str, document: &str) -> Observation {
+        Observation {
+            text: value.to_string(),
+            value: Some(value),
+            low: None,
+            high: None,
+            qualifier: None,
+            currency: None,
+            refers_to: None,
+            said_on: Some(day.to_string()),
+            speaker: (!speaker.is_empty()).then(|| speaker.to_string()),
+            hedges: Vec::new(),
+            document: document.to_string(),
+            start: 0,
+            end: 1,
+            headline: false,
+        }
+    }
+
+    fn pairs(
+        obs: &[Observation],
+        measure: &str,
+        scope: Option<&str>,
+    ) -> Vec<(String, usize, usize)> {
+        disagreements(obs, measure, scope)
+            .into_iter()
+            .map(|d| (d.kind, d.first, d.second))
+            .collect()
+    }
+
+    #[test]
+    fn a_rising_toll_is_progress_not_disagreement() {
+        let obs = [
+            said(45.0, "2025-10-01", "officials", "a"),
+            said(132.0, "2025-10-02", "the ministry", "b"),
+            said(246.0, "2025-10-04", "", "c"),
+        ];
+        assert!(pairs(&obs, "dead", None).is_empty());
+    }
+
+    #[test]
+    fn two_sources_apart_on_the_same_day_disagree() {
+        let mut un = said(0.0, "2025-10-02", "UN", "a");
+        un.value = None;
+        un.low = Some(200.0);
+        let obs = [un, said(178.0, "2025-10-02", "officials", "b")];
+        assert_eq!(pairs(&obs, "dead", None), [("sources".to_string(), 0, 1)]);
+    }
+
+    #[test]
+    fn a_later_lower_toll_disputes_the_earlier_while_it_stands() {
+        let obs = [
+            said(120.0, "2025-10-01", "the governor", "a"),
+            said(94.0, "2025-10-03", "the ministry", "b"),
+        ];
+        assert_eq!(pairs(&obs, "dead", None), [("sources".to_string(), 0, 1)]);
+    }
+
+    #[test]
+    fn a_figure_its_own_source_updated_is_not_disputed() {
+        let obs = [
+            said(120.0, "2025-10-01", "the governor", "a"),
+            said(90.0, "2025-10-02", "the governor", "c"),
+            said(94.0, "2025-10-03", "the ministry", "b"),
+        ];
+        let found = pairs(&obs, "dead", None);
+        assert!(!found.contains(&("sources".to_string(), 0, 2)), "{found:?}");
+    }
+
+    #[test]
+    fn figures_that_do_not_accumulate_are_compared_on_the_same_day_only() {
+        let obs = [
+            said(12_000.0, "2025-10-01", "Seoul", "a"),
+            said(10_000.0, "2025-10-04", "Kyiv", "b"),
+        ];
+        assert!(pairs(&obs, "personnel", None).is_empty());
+        let same_day = [
+            said(12_000.0, "2025-10-01", "Seoul", "a"),
+            said(10_000.0, "2025-10-01", "Kyiv", "b"),
+        ];
+        assert_eq!(pairs(&same_day, "personnel", None).len(), 1);
+    }
+
+    #[test]
+    fn the_day_a_sentence_refers_to_beats_the_day_it_was_said() {
+        let mut earlier = said(50.0, "2025-10-05", "officials", "a");
+        earlier.refers_to = Some("2025-10-01".to_string());
+        let obs = [earlier, said(80.0, "2025-10-05", "aid groups", "b")];
+        assert!(pairs(&obs, "dead", None).is_empty());
+    }
+
+    #[test]
+    fn one_speaker_across_articles_is_one_family() {
+        let obs = [
+            said(100.0, "2025-10-01", "The Ministry", "a"),
+            said(60.0, "2025-10-01", "the ministry", "b"),
+        ];
+        assert!(pairs(&obs, "dead", None).is_empty());
+    }
+
+    #[test]
+    fn a_headline_against_its_body_stays() {
+        let mut head = said(500.0, "2025-10-01", "", "a");
+        head.headline = true;
+        let obs = [head, said(425.0, "2025-10-01", "", "a")];
+        assert_eq!(pairs(&obs, "money", None), [("headline".to_string(), 0, 1)]);
+    }
 }
