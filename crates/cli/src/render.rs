@@ -375,7 +375,8 @@ pub fn story_line(s: &storyline_story::Story) -> String {
     )
 }
 
-/// A timeline entry for people: date, summary, and the sources.
+/// A timeline entry for people: date, the source's words, how many
+/// independent sources report it, and a link to each source sentence.
 pub fn timeline_entry(e: &storyline_story::TimelineEntry) -> String {
     let sources: Vec<String> = e
         .sources
@@ -390,10 +391,14 @@ pub fn timeline_entry(e: &storyline_story::TimelineEntry) -> String {
             )
         })
         .collect();
+    let count = match e.source_count {
+        1 => "1 source".to_string(),
+        n => format!("{n} sources"),
+    };
     format!(
-        "  {:<10}  {}  [{}]\n",
+        "  {:<10}  {}  ({count}) [{}]\n",
         e.date,
-        e.summary,
+        e.text,
         sources.join(", ")
     )
 }

@@ -56,6 +56,33 @@ fn examples_tell_one_story() {
                 .contains("United Kingdom")),
         "Britain's pledge is on the timeline: {timeline:#?}"
     );
+    // Each entry is told in a source's words: the line is found in one of
+    // the sentences it links to, with its dateline gone.
+    for e in timeline {
+        let text = e["text"].as_str().unwrap_or_default();
+        let core = text.trim_end_matches(['.', ' ', '\u{2026}']);
+        assert!(
+            e["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["text"] == e["text"]),
+            "{text} is no source's line"
+        );
+        assert!(!core.is_empty() && !core.starts_with("MAPUTO"), "{text}");
+    }
+    // The landfall is one entry reported by most of the articles, on the
+    // day it happened, though later articles mention it on their own days.
+    let landfall: Vec<&Value> = timeline
+        .iter()
+        .filter(|e| e["category"] == "storm")
+        .collect();
+    assert_eq!(landfall.len(), 1, "{landfall:#?}");
+    assert_eq!(landfall[0]["date"], "2025-03-11");
+    assert!(
+        landfall[0]["source_count"].as_u64().unwrap() >= 5,
+        "{landfall:#?}"
+    );
     // The events: aid, appeals and support, no conflict. "The injured"
     // and "warned that food stocks would run out" were an attack and a
     // threat.
@@ -73,4 +100,36 @@ fn examples_tell_one_story() {
             "an {category} event: {events:#?}"
         );
     }
+}
+
+/// `timeline --top N`: the N most salient entries, in time order, the
+/// landfall among them.
+#[test]
+fn timeline_top_keeps_the_most_salient_entries_in_time_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::store_with_examples(dir.path(), &[]);
+    let db = db.to_str().unwrap();
+    let all = common::storyline(&["timeline", "--db", db, "--json"]);
+    assert_eq!(all.status.code(), Some(0), "{}", common::stderr(&all));
+    let all: Vec<Value> = serde_json::from_str(&common::stdout(&all)).unwrap();
+    let out = common::storyline(&["timeline", "--db", db, "--top", "2", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let top: Vec<Value> = serde_json::from_str(&common::stdout(&out)).unwrap();
+    assert!(all.len() > 2, "{all:#?}");
+    assert_eq!(top.len(), 2);
+    let dates: Vec<&str> = top.iter().map(|e| e["date"].as_str().unwrap()).collect();
+    assert!(dates[0] <= dates[1], "{dates:?}");
+    let lowest_kept = top
+        .iter()
+        .map(|e| e["salience"].as_f64().unwrap())
+        .fold(f64::INFINITY, f64::min);
+    let dropped = all.iter().filter(|e| !top.contains(e));
+    for e in dropped {
+        assert!(e["salience"].as_f64().unwrap() <= lowest_kept, "{e:#?}");
+    }
+    assert!(top.iter().any(|e| e["category"] == "storm"), "{top:#?}");
+    let text = common::storyline(&["timeline", "--db", db, "--top", "1"]);
+    let line = common::stdout(&text);
+    assert!(line.contains("sources)"), "{line}");
+    assert_eq!(line.lines().count(), 1, "{line}");
 }

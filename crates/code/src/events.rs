@@ -461,7 +461,7 @@ fn object_fits(cx: &SentenceContext, p: &Parse, verb: usize, objects: &[String])
 /// ...", "SAN FRANCISCO (AP) - ..."): where and by whom the story was
 /// filed, which the parse may take for a subject. A dateline opens the
 /// sentence with a word in capitals and ends at the first dash.
-fn is_dateline(cx: &SentenceContext, e: &Entity) -> bool {
+pub(crate) fn is_dateline(cx: &SentenceContext, e: &Entity) -> bool {
     let start = cx.sentence.0;
     let head: String = cx.chars[start..cx.sentence.1.min(start + 60)]
         .iter()

@@ -275,8 +275,10 @@ fn occurrence(cx: &SentenceContext, p: &Parse, i: usize, kind: &str, anchor: usi
     };
     let what_start = p.tokens[left_edge(p, named)].start;
     let what: String = cx.chars[what_start..p.tokens[named].end].iter().collect();
+    // Not the dateline's place: where the story was filed.
     let place = cx.entities.iter().enumerate().find(|(_, e)| {
         matches!(e.kind.as_str(), "place" | "country")
+            && !crate::events::is_dateline(cx, e)
             && e.start >= c0
             && e.end <= c1
             && p.entity_head(e)

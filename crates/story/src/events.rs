@@ -33,6 +33,9 @@ pub struct Mention {
     /// True for a mention in the headline or the lead sentence: the news
     /// the article was written for.
     pub lead: bool,
+    /// The source's own words for it: its sentence, trimmed to a
+    /// readable line (see [`crate::line::readable_line`]).
+    pub text: String,
 }
 
 /// The date a source gives an event.
@@ -204,14 +207,20 @@ impl Group {
     }
 }
 
-fn mention(doc: &Document, event: &Event) -> Mention {
+/// True for words in the headline or the lead sentence of `doc`: the
+/// news the article was written for.
+pub(crate) fn is_lead(doc: &Document, sentence_index: usize, start: usize, end: usize) -> bool {
     let in_title = doc
         .title_span
-        .is_some_and(|t| t.start <= event.start && event.end <= t.end);
+        .is_some_and(|t| t.start <= start && end <= t.end);
     let first_body_sentence = doc
         .sentences
         .iter()
         .position(|s| doc.title_span.is_none_or(|t| s.start >= t.end));
+    in_title || Some(sentence_index) == first_body_sentence
+}
+
+fn mention(doc: &Document, event: &Event) -> Mention {
     Mention {
         document: doc.id.as_str().to_string(),
         outlet: doc.outlet.clone(),
@@ -224,7 +233,8 @@ fn mention(doc: &Document, event: &Event) -> Mention {
         status: event.status.clone(),
         reported_by: event.reported_by.clone(),
         size: event.size.clone(),
-        lead: in_title || Some(event.sentence_index) == first_body_sentence,
+        lead: is_lead(doc, event.sentence_index, event.start, event.end),
+        text: crate::line::source_line(doc, event.sentence_index, event.start, event.end),
     }
 }
 
@@ -247,9 +257,10 @@ fn precision_rank(date: &str) -> u8 {
     }
 }
 
-fn finish(g: Group, id: usize) -> MergedEvent {
-    let best = g
-        .mentions
+/// The best date a happening's reports give: from the text before the
+/// publication date, then the most precise, then the earliest report.
+pub(crate) fn best_date(mentions: &[Mention]) -> Option<String> {
+    mentions
         .iter()
         .filter(|m| m.date.is_some())
         .min_by_key(|m| {
@@ -259,8 +270,12 @@ fn finish(g: Group, id: usize) -> MergedEvent {
                 precision_rank(date),
                 m.published.clone().unwrap_or_else(|| "9999".into()),
             )
-        });
-    let date = best.and_then(|m| m.date.clone());
+        })
+        .and_then(|m| m.date.clone())
+}
+
+fn finish(g: Group, id: usize) -> MergedEvent {
+    let date = best_date(&g.mentions);
     let mut sources: Vec<String> = Vec::new();
     let mut dates_by_source = Vec::new();
     for m in &g.mentions {

@@ -2,7 +2,8 @@
 //! with MinHash signatures and banding, grouped around the earliest
 //! article with the agency they share, so that a copy is never counted as
 //! an independent source; stories, clustered incrementally; figure tracks
-//! with their disagreements; merged events; and the timeline.
+//! with their disagreements; merged events and occurrences; and the
+//! timeline, told in the sources' own words.
 //!
 //! This crate does no IO.
 
@@ -10,7 +11,9 @@ pub mod copies;
 pub mod dates;
 pub mod events;
 pub mod figures;
+pub mod line;
 pub mod minhash;
+pub mod occurrences;
 pub mod profile;
 pub mod stories;
 pub mod summary;
@@ -20,8 +23,9 @@ pub use copies::{band_keys, copy_ids, independent, CopyGroup, CopyIndex, COPY_TH
 pub use events::{merge, Mention, MergedEvent};
 pub use figures::{tracks, with_thousands, Disagreement, FigureTrack, Observation};
 pub use minhash::Signature;
+pub use occurrences::{merge_occurrences, MergedOccurrence};
 pub use profile::{profile, Profile};
 pub use stories::{
     assign, attach_copy, listing_order, Story, StoryBackend, StoryIndex, StorySummary,
 };
-pub use timeline::{timeline, TimelineEntry};
+pub use timeline::{timeline, top, FirstReport, TimelineEntry};

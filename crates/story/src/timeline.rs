@@ -1,9 +1,11 @@
-//! The timeline: the dated merged events of a story, in time order, each
-//! with its date precision, a generated summary and the sentences that
-//! report it.
+//! The timeline: the dated happenings of a story (merged events and
+//! merged occurrences), in time order, each told in the words of its best
+//! source, with how many independent sources report it, its first report,
+//! the sentences behind it, and a salience score to keep the top few.
 
 use crate::dates;
 use crate::events::{Mention, MergedEvent};
+use crate::occurrences::MergedOccurrence;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -11,67 +13,199 @@ pub struct TimelineEntry {
     pub date: String,
     /// `day`, `month` or `year`.
     pub precision: String,
+    /// The happening in its best source's words: the lead sentence of the
+    /// earliest report that tells it, trimmed to a line.
+    pub text: String,
+    /// The coded reading of an event ("United Kingdom to send aid"), or
+    /// the kind and place of an occurrence: what the entry was built
+    /// from, not what is shown.
     pub summary: String,
+    /// Independent articles that report it (copies are not passed in).
+    pub source_count: usize,
+    /// The earliest report: its document, outlet and publication date.
+    pub first_report: Option<FirstReport>,
+    /// How much a reader of the story needs it: more for more sources,
+    /// for news an article leads with, for a figure, for a date the text
+    /// gives. `timeline --top N` keeps the N highest.
+    pub salience: f64,
     /// The reports behind it, one per sentence, each with the link back
-    /// to its sentence.
+    /// to its sentence and its own words.
     pub sources: Vec<Mention>,
-    /// The merged event the entry shows.
+    /// The merged event (`ev3`) or occurrence (`oc2`) the entry shows.
     pub event: String,
+    /// A PLOVER category for an event; the kind for an occurrence
+    /// (`earthquake`, `toll`).
     pub category: String,
     pub status: String,
 }
 
-/// Whether an event belongs on the timeline: it has a date, it is not a
-/// denial or a conditional, and either its date comes from the text or
-/// it is the news an article leads with (dated by the article).
-fn dated_news(e: &MergedEvent) -> bool {
-    if e.date.is_none() || matches!(e.status.as_str(), "negated" | "hypothetical") {
-        return false;
-    }
-    // Someone must do it, or it must at least have a target and a size
-    // or a place: "forces deployed" alone says nothing.
-    let identified = !e.actors.is_empty()
-        || (!e.recipients.is_empty() && (e.size.is_some() || e.location.is_some()));
-    if !identified {
-        return false;
-    }
-    let from_text = e
-        .mentions
-        .iter()
-        .any(|m| m.date == e.date && m.date_from.as_deref() != Some("published"));
-    from_text || e.mentions.iter().any(|m| m.lead)
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FirstReport {
+    pub document: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
 }
 
-/// The timeline of a set of merged events.
-pub fn timeline(events: &[MergedEvent]) -> Vec<TimelineEntry> {
-    let mut entries: Vec<(i64, Option<String>, TimelineEntry)> = events
+/// Whether a happening belongs on the timeline: it has a date, it is not
+/// a denial or a conditional, and either its date comes from the text or
+/// it is the news an article leads with (dated by the article).
+fn dated_news(date: Option<&str>, status: &str, mentions: &[Mention]) -> bool {
+    if date.is_none() || matches!(status, "negated" | "hypothetical") {
+        return false;
+    }
+    from_text(date, mentions) || mentions.iter().any(|m| m.lead)
+}
+
+fn from_text(date: Option<&str>, mentions: &[Mention]) -> bool {
+    mentions
         .iter()
-        .filter(|e| dated_news(e))
-        .filter_map(|e| {
-            let mut seen = std::collections::HashSet::new();
-            let date = e.date.clone()?;
-            let (first_day, _) = dates::interval(&date)?;
-            let entry = TimelineEntry {
-                precision: dates::precision(&date).unwrap_or("day").to_string(),
-                date,
-                summary: e.summary.clone(),
-                sources: e
-                    .mentions
-                    .iter()
-                    .filter(|m| {
-                        // One link per sentence: several events of one
-                        // sentence can merge into the same entry.
-                        seen.insert((m.document.clone(), m.sentence_index))
-                    })
-                    .cloned()
-                    .collect(),
-                event: e.id.clone(),
-                category: e.category.clone(),
-                status: e.status.clone(),
-            };
-            Some((first_day, e.first_reported.clone(), entry))
-        })
+        .any(|m| m.date.as_deref() == date && m.date_from.as_deref() != Some("published"))
+}
+
+/// An event needs someone who does it, or at least a target and a size
+/// or a place: "forces deployed" alone says nothing.
+fn identified(e: &MergedEvent) -> bool {
+    !e.actors.is_empty() || (!e.recipients.is_empty() && (e.size.is_some() || e.location.is_some()))
+}
+
+/// What a timeline entry is made from, for events and occurrences alike.
+struct Happening<'a> {
+    id: &'a str,
+    category: &'a str,
+    status: &'a str,
+    date: Option<&'a str>,
+    summary: String,
+    size: Option<&'a str>,
+    mentions: &'a [Mention],
+}
+
+fn entry(h: Happening<'_>) -> Option<(i64, TimelineEntry)> {
+    if !dated_news(h.date, h.status, h.mentions) {
+        return None;
+    }
+    let date = h.date?.to_string();
+    let (first_day, _) = dates::interval(&date)?;
+    let mut seen = std::collections::HashSet::new();
+    // One link per sentence: several events of one sentence can merge
+    // into the same entry.
+    let sources: Vec<Mention> = h
+        .mentions
+        .iter()
+        .filter(|m| seen.insert((m.document.clone(), m.sentence_index)))
+        .cloned()
         .collect();
-    entries.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-    entries.into_iter().map(|(_, _, e)| e).collect()
+    let mut documents: Vec<&str> = sources.iter().map(|m| m.document.as_str()).collect();
+    documents.sort_unstable();
+    documents.dedup();
+    let first = sources.iter().min_by_key(|m| {
+        (
+            m.published.clone().unwrap_or_else(|| "9999".into()),
+            !m.lead,
+        )
+    });
+    // The words: a lead sentence of the earliest report if there is one,
+    // else the earliest report's sentence.
+    // Of equals, the fuller line: a lead sentence says more than its
+    // headline.
+    let best = sources
+        .iter()
+        .filter(|m| !m.text.is_empty())
+        .min_by_key(|m| {
+            (
+                !m.lead,
+                m.published.clone().unwrap_or_else(|| "9999".into()),
+                std::cmp::Reverse(m.text.chars().count()),
+            )
+        });
+    let lead = sources.iter().any(|m| m.lead);
+    let salience = 2.0 * documents.len() as f64
+        + if lead { 1.5 } else { 0.0 }
+        + if h.size.is_some() { 1.0 } else { 0.0 }
+        + if from_text(h.date, h.mentions) {
+            0.5
+        } else {
+            0.0
+        };
+    Some((
+        first_day,
+        TimelineEntry {
+            precision: dates::precision(&date).unwrap_or("day").to_string(),
+            date,
+            text: best.map_or_else(|| h.summary.clone(), |m| m.text.clone()),
+            summary: h.summary,
+            source_count: documents.len(),
+            first_report: first.map(|m| FirstReport {
+                document: m.document.clone(),
+                outlet: m.outlet.clone(),
+                published: m.published.clone(),
+            }),
+            salience,
+            sources,
+            event: h.id.to_string(),
+            category: h.category.to_string(),
+            status: h.status.to_string(),
+        },
+    ))
+}
+
+/// The timeline of a set of merged events and occurrences, in time order
+/// (then by first report). Two entries that would show the same words on
+/// the same day are one: an event and an occurrence told by one sentence
+/// ("the cyclone killed 38") keep the more salient.
+pub fn timeline(events: &[MergedEvent], occurrences: &[MergedOccurrence]) -> Vec<TimelineEntry> {
+    let from_events = events.iter().filter(|e| identified(e)).map(|e| Happening {
+        id: &e.id,
+        category: &e.category,
+        status: &e.status,
+        date: e.date.as_deref(),
+        summary: e.summary.clone(),
+        size: e.size.as_deref(),
+        mentions: &e.mentions,
+    });
+    let from_occurrences = occurrences.iter().map(|o| Happening {
+        id: &o.id,
+        category: &o.kind,
+        status: &o.status,
+        date: o.date.as_deref(),
+        summary: match &o.location {
+            Some(place) => format!("{} in {place}", o.kind),
+            None => o.kind.clone(),
+        },
+        size: o.size.as_deref(),
+        mentions: &o.mentions,
+    });
+    let mut entries: Vec<(i64, TimelineEntry)> = from_events
+        .chain(from_occurrences)
+        .filter_map(entry)
+        .collect();
+    entries.sort_by(|a, b| {
+        b.1.salience
+            .total_cmp(&a.1.salience)
+            .then_with(|| a.1.event.cmp(&b.1.event))
+    });
+    let mut kept: Vec<(i64, TimelineEntry)> = Vec::new();
+    for (day, e) in entries {
+        if !kept.iter().any(|(d, k)| *d == day && k.text == e.text) {
+            kept.push((day, e));
+        }
+    }
+    kept.sort_by(|a, b| {
+        let first = |e: &TimelineEntry| e.first_report.as_ref().and_then(|f| f.published.clone());
+        (a.0, first(&a.1)).cmp(&(b.0, first(&b.1)))
+    });
+    kept.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The `n` most salient entries of a timeline, still in time order.
+pub fn top(entries: &[TimelineEntry], n: usize) -> Vec<TimelineEntry> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| {
+        entries[b]
+            .salience
+            .total_cmp(&entries[a].salience)
+            .then(a.cmp(&b))
+    });
+    order.truncate(n);
+    order.sort_unstable();
+    order.into_iter().map(|i| entries[i].clone()).collect()
 }

@@ -276,7 +276,8 @@ fn story_data(store: &Store, id: u64) -> Result<Option<StoryData>, storyline_sto
     let groups = store.copy_groups()?;
     let independent = storyline_story::independent(&documents, &groups);
     let events = storyline_story::merge(&independent);
-    let timeline = storyline_story::timeline(&events);
+    let occurrences = storyline_story::merge_occurrences(&independent);
+    let timeline = storyline_story::timeline(&events, &occurrences);
     let tracks = storyline_story::tracks(&independent);
     Ok(Some(StoryData {
         story,

@@ -82,23 +82,29 @@ pub fn story(v: &StoryView) -> String {
         svg::timeline(v.timeline)
     );
     for e in v.timeline.iter().take(MAX_ROWS) {
-        let links: Vec<String> = e
+        // Each entry opens onto its reports: the outlet, the source's own
+        // words and a link to the sentence in the article.
+        let reports: String = e
             .sources
             .iter()
             .map(|src| {
                 format!(
-                    "<a href=\"/documents/{}#s{}\">{}</a>",
+                    "<li><a href=\"/documents/{}#s{}\">{}</a> {}</li>",
                     esc(&src.document),
                     src.sentence_index,
-                    esc(src.outlet.as_deref().unwrap_or(&src.document))
+                    esc(src.outlet.as_deref().unwrap_or(&src.document)),
+                    esc(&src.text)
                 )
             })
             .collect();
+        let count = match e.source_count {
+            1 => "1 source".to_string(),
+            n => format!("{n} sources"),
+        };
         body.push_str(&format!(
-            "<li class=\"entry\"><time>{}</time> {} <span class=\"muted\">({})</span></li>",
+            "<li class=\"entry\"><details><summary><time>{}</time> {} <span class=\"muted\">({count})</span></summary><ul>{reports}</ul></details></li>",
             esc(&e.date),
-            esc(&e.summary),
-            links.join(", ")
+            esc(&e.text),
         ));
     }
     body.push_str("</ol>");
@@ -436,7 +442,11 @@ mod tests {
         let entry = TimelineEntry {
             date: "2024-05-01".into(),
             precision: "day".into(),
+            text: "Someone did something.".into(),
             summary: "Someone does something".into(),
+            source_count: 0,
+            first_report: None,
+            salience: 0.0,
             sources: Vec::new(),
             event: "ev1".into(),
             category: "AID".into(),

@@ -32,7 +32,7 @@ fn x_of(day: i64, first: i64, last: i64) -> f64 {
 }
 
 /// The timeline: one dot per entry on a horizontal axis, its date and
-/// summary in a tooltip and listed below the axis.
+/// line in a tooltip and listed below the axis.
 pub fn timeline(entries: &[TimelineEntry]) -> String {
     // Entries paired with their day, so an undated entry cannot shift the
     // dates of those after it.
@@ -56,7 +56,7 @@ pub fn timeline(entries: &[TimelineEntry]) -> String {
         out.push_str(&format!(
             "<circle class=\"entry\" cx=\"{x:.1}\" cy=\"40\" r=\"5\" fill=\"#2563eb\"><title>{} {}</title></circle>",
             esc(&e.date),
-            esc(&e.summary)
+            esc(&e.text)
         ));
     }
     let mut ticks = vec![first];

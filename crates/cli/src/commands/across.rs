@@ -24,6 +24,10 @@ pub struct TimelineArgs {
     /// Only this story (an id from `storyline stories`).
     #[arg(long)]
     story: Option<u64>,
+    /// Only the N most salient entries (more independent sources, news
+    /// an article leads with, a figure), still in time order.
+    #[arg(long, value_name = "N")]
+    top: Option<usize>,
     /// Print it as JSON.
     #[arg(long)]
     json: bool,
@@ -71,7 +75,13 @@ pub fn timeline(args: TimelineArgs) -> Result<u8> {
     let store = open(&args.db)?;
     let docs = independent_documents(&store, args.story)?;
     let refs: Vec<&Document> = docs.iter().collect();
-    let entries = storyline_story::timeline(&storyline_story::merge(&refs));
+    let mut entries = storyline_story::timeline(
+        &storyline_story::merge(&refs),
+        &storyline_story::merge_occurrences(&refs),
+    );
+    if let Some(n) = args.top {
+        entries = storyline_story::top(&entries, n);
+    }
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&entries)?)?;
     } else {

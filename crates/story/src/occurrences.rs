@@ -1,0 +1,225 @@
+//! Happenings without an actor (an earthquake, a flood, a toll given or
+//! revised) merged across articles, as events are: one merged occurrence
+//! per happening, with every report of it.
+
+use crate::dates;
+use crate::events::Mention;
+use serde::Serialize;
+use storyline_model::{Document, Occurrence};
+
+/// Days two reports' dates may lie apart and still tell one happening,
+/// when a date comes from the text; with a date taken from publication,
+/// a wider slack (an article reports yesterday's quake).
+const TEXT_SLACK_DAYS: i64 = 1;
+const PUBLISHED_SLACK_DAYS: i64 = 3;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MergedOccurrence {
+    /// `oc1`, `oc2`, ... in order of first report.
+    pub id: String,
+    pub kind: String,
+    /// The best date the reports give, as for merged events.
+    pub date: Option<String>,
+    pub status: String,
+    pub location: Option<String>,
+    pub size: Option<String>,
+    /// The documents that report it, each once.
+    pub sources: Vec<String>,
+    pub first_reported: Option<String>,
+    pub mentions: Vec<Mention>,
+}
+
+fn mention(doc: &Document, o: &Occurrence) -> Mention {
+    Mention {
+        document: doc.id.as_str().to_string(),
+        outlet: doc.outlet.clone(),
+        published: doc.published.as_ref().map(|p| p.to_string()),
+        sentence_index: o.sentence_index,
+        start: o.start,
+        end: o.end,
+        date: o.date.clone(),
+        date_from: o.date_from.clone(),
+        status: o.status.clone(),
+        reported_by: o.reported_by.clone(),
+        size: o.size.clone(),
+        lead: crate::events::is_lead(doc, o.sentence_index, o.start, o.end),
+        text: crate::line::source_line(doc, o.sentence_index, o.start, o.end),
+    }
+}
+
+struct Group {
+    kind: String,
+    /// The happening's proper name, when a report gives one.
+    name: Option<String>,
+    negative: bool,
+    location: Option<String>,
+    size: Option<String>,
+    mentions: Vec<Mention>,
+}
+
+/// The proper name in the words that name a happening ("Cyclone
+/// Teodora", "the Tohoku earthquake"): its capitalised words, lower-cased,
+/// leaving out words all in capitals (a dateline's place) and a capital
+/// that only opens the sentence ("The storm"). `None` when nothing is
+/// named.
+fn proper_name(what: &str) -> Option<String> {
+    let words: Vec<String> = what
+        .split_whitespace()
+        .enumerate()
+        .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|(_, w)| {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .any(char::is_lowercase)
+        })
+        .filter(|(i, w)| !(*i == 0 && matches!(*w, "The" | "A" | "An" | "This" | "That")))
+        .map(|(_, w)| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    // One capitalised word alone may be the kind itself ("Cyclone"); a
+    // name has a word beyond it.
+    (words.len() >= 2).then(|| words.join(" "))
+}
+
+fn place_key(place: &str) -> String {
+    place.split_whitespace().next().unwrap_or("").to_lowercase()
+}
+
+fn is_negative(status: &str) -> bool {
+    matches!(status, "negated" | "hypothetical")
+}
+
+impl Group {
+    /// One happening: the same kind and polarity, no two different
+    /// places, and dates that fit every report's.
+    fn accepts(&self, o: &Occurrence, m: &Mention) -> bool {
+        if self.kind != o.kind || self.negative != is_negative(&o.status) {
+            return false;
+        }
+        // The same named happening is one, whatever day a report gives
+        // it: "Cyclone Teodora" a week on is still the cyclone.
+        if let (Some(a), Some(b)) = (&self.name, proper_name(&o.what)) {
+            return *a == b;
+        }
+        if let (Some(a), Some(b)) = (&self.location, &o.location) {
+            if place_key(a) != place_key(b) {
+                return false;
+            }
+        }
+        // A toll given again with another figure is a new count: each
+        // revision is a step of its own on the timeline.
+        if o.kind == "toll" {
+            if let (Some(a), Some(b)) = (&self.size, &o.size) {
+                if a != b {
+                    return false;
+                }
+            }
+        }
+        let Some(date) = m.date.as_deref() else {
+            return true;
+        };
+        self.mentions
+            .iter()
+            .all(|other| match other.date.as_deref() {
+                None => true,
+                Some(d) => {
+                    // A date not from the happening's own clause is the day a
+                    // later article mentions it ("Cyclone Teodora, which struck
+                    // last week, ..."): weak.
+                    let own = |m: &Mention| {
+                        matches!(m.date_from.as_deref(), Some("clause" | "announced"))
+                    };
+                    let weak = !own(other) || !own(m);
+                    let slack = if weak {
+                        PUBLISHED_SLACK_DAYS
+                    } else {
+                        TEXT_SLACK_DAYS
+                    };
+                    dates::compatible(date, d, slack)
+                }
+            })
+    }
+}
+
+/// The merged occurrences of a set of documents (canonical articles
+/// only, as for [`crate::merge`]), read in publication order.
+pub fn merge_occurrences(documents: &[&Document]) -> Vec<MergedOccurrence> {
+    let mut ordered: Vec<&Document> = documents.to_vec();
+    ordered.sort_by_key(|d| (d.published.as_ref().map(|p| p.to_string()), d.id.clone()));
+    let mut groups: Vec<Group> = Vec::new();
+    for doc in ordered {
+        for o in &doc.occurrences {
+            let m = mention(doc, o);
+            match groups.iter_mut().find(|g| g.accepts(o, &m)) {
+                Some(g) => {
+                    g.name = g.name.take().or_else(|| proper_name(&o.what));
+                    g.location = g.location.take().or_else(|| o.location.clone());
+                    g.size = g.size.take().or_else(|| o.size.clone());
+                    g.mentions.push(m);
+                }
+                None => groups.push(Group {
+                    kind: o.kind.clone(),
+                    name: proper_name(&o.what),
+                    negative: is_negative(&o.status),
+                    location: o.location.clone(),
+                    size: o.size.clone(),
+                    mentions: vec![m],
+                }),
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, g)| finish(g, i + 1))
+        .collect()
+}
+
+fn finish(g: Group, id: usize) -> MergedOccurrence {
+    let date = crate::events::best_date(&g.mentions);
+    let mut sources: Vec<String> = Vec::new();
+    for m in &g.mentions {
+        if !sources.contains(&m.document) {
+            sources.push(m.document.clone());
+        }
+    }
+    let status = if g.mentions.iter().any(|m| m.status == "happened") {
+        "happened".to_string()
+    } else {
+        g.mentions[0].status.clone()
+    };
+    MergedOccurrence {
+        id: format!("oc{id}"),
+        kind: g.kind,
+        date,
+        status,
+        location: g.location,
+        size: g.size,
+        sources,
+        first_reported: g.mentions.iter().filter_map(|m| m.published.clone()).min(),
+        mentions: g.mentions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_happening_is_named_by_its_capitalised_words() {
+        assert_eq!(
+            proper_name("Cyclone Teodora").as_deref(),
+            Some("cyclone teodora")
+        );
+        assert_eq!(
+            proper_name("MAPUTO - Cyclone Teodora").as_deref(),
+            Some("cyclone teodora")
+        );
+        assert_eq!(proper_name("the storm"), None);
+        assert_eq!(proper_name("The storm"), None);
+        assert_eq!(proper_name("a magnitude 7.8 earthquake"), None);
+        assert_eq!(proper_name("Hurricane"), None);
+    }
+}
