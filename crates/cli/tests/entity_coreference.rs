@@ -159,3 +159,35 @@ fn an_unknown_company_is_a_business_of_no_invented_country() {
     assert_eq!(firm["code"], "BUS", "{firm:#?}");
     assert!(firm["country"].is_null(), "{firm:#?}");
 }
+
+/// "the people of Haiti" after "Haitian people": the words named a group
+/// in full and were also taken as a reference back to the earlier group,
+/// so two entities covered "people"; the event coder then read past the
+/// end of one into the other and panicked on a Timeline17 article.
+#[test]
+fn a_group_named_in_full_was_also_a_reference_back() {
+    let found = entities(
+        "Haitian people queued for water in the capital on Friday, aid workers said.\n\n\
+         The government said the people of Haiti would receive food from Monday. Officials \
+         said the people of Haiti and the United Nations would share the cost with Brazil.\n",
+    );
+    for a in &found {
+        for b in &found {
+            let (a0, a1, b0) = (&a["start"], &a["end"], &b["start"]);
+            let overlaps = a0.as_u64() <= b0.as_u64() && b0.as_u64() < a1.as_u64();
+            assert!(
+                std::ptr::eq(a, b) || !overlaps,
+                "{} and {} overlap",
+                a["text"],
+                b["text"]
+            );
+        }
+    }
+    assert_eq!(
+        found
+            .iter()
+            .filter(|e| e["text"] == "people of Haiti")
+            .count(),
+        2
+    );
+}

@@ -1271,10 +1271,15 @@ fn actor_entities(cx: &SentenceContext, from: usize, to: usize) -> Vec<usize> {
 fn coordinated(cx: &SentenceContext, ids: &[usize]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for &i in ids {
+        // Entities may nest or come out of order (a name inside another
+        // reading of it); only one that starts after the last member
+        // ends can be coordinated with it.
         let joined = groups.last().and_then(|g| g.last()).is_some_and(|&p| {
-            let gap: String = cx.chars[cx.entities[p].end..cx.entities[i].start]
-                .iter()
-                .collect();
+            let (end, start) = (cx.entities[p].end, cx.entities[i].start);
+            let Some(gap) = cx.chars.get(end..start) else {
+                return false;
+            };
+            let gap: String = gap.iter().collect();
             matches!(
                 gap.trim(),
                 "and" | "," | ", and" | "or" | "/" | "-" | "and the"

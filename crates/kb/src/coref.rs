@@ -222,6 +222,11 @@ fn titles_and_pronouns(ctx: &Ctx, entities: &[Entity], pronouns: bool) -> Vec<En
                 continue;
             };
             let end = spans[last].1;
+            // Words already part of a mention ("the people of Haiti", a
+            // group named in full) are not a second one.
+            if coverage.overlaps(spans[i + 1].0, end) {
+                continue;
+            }
             // A title followed by a name is not a reference back.
             if spans.get(last + 1).is_some_and(|&(s, _)| {
                 s == end + 1 && is_capitalised(&ctx.words.text(ctx.chars, last + 1))
