@@ -234,7 +234,7 @@ fn mention(doc: &Document, event: &Event) -> Mention {
         reported_by: event.reported_by.clone(),
         size: event.size.clone(),
         lead: is_lead(doc, event.sentence_index, event.start, event.end),
-        text: crate::line::source_line(doc, event.sentence_index, event.start, event.end),
+        text: crate::line::source_line(doc, event.sentence_index, Some((event.start, event.end))),
     }
 }
 

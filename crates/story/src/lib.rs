@@ -15,6 +15,7 @@ pub mod line;
 pub mod minhash;
 pub mod occurrences;
 pub mod profile;
+pub mod reports;
 pub mod stories;
 pub mod summary;
 pub mod timeline;
@@ -25,7 +26,8 @@ pub use figures::{tracks, with_thousands, Disagreement, FigureTrack, Observation
 pub use minhash::Signature;
 pub use occurrences::{merge_occurrences, MergedOccurrence};
 pub use profile::{profile, Profile};
+pub use reports::{dated_reports, DatedReport};
 pub use stories::{
     assign, attach_copy, listing_order, Story, StoryBackend, StoryIndex, StorySummary,
 };
-pub use timeline::{timeline, top, FirstReport, TimelineEntry};
+pub use timeline::{timeline, timeline_of, top, FirstReport, TimelineEntry};

@@ -23,9 +23,11 @@ const ATTRIBUTION_VERBS: &[&str] = &[
 ];
 
 /// The readable line of `sentence` for a happening whose words run from
-/// char `start` to char `end` of the sentence.
-pub fn readable_line(sentence: &str, start: usize, end: usize) -> String {
+/// char `start` to char `end` of the sentence (`None`: the whole sentence
+/// tells it).
+pub fn readable_line(sentence: &str, words: Option<(usize, usize)>) -> String {
     let chars: Vec<char> = sentence.chars().collect();
+    let (start, end) = words.unwrap_or((chars.len(), 0));
     let mut from = dateline_end(&chars).min(start);
     while from < chars.len() && chars[from].is_whitespace() {
         from += 1;
@@ -53,13 +55,13 @@ pub fn readable_line(sentence: &str, start: usize, end: usize) -> String {
     }
 }
 
-/// The readable line of a happening at chars `start..end` of `doc`'s
-/// text, from the sentence `sentence_index` that holds it.
+/// The readable line of a happening at chars `words` (start, end) of
+/// `doc`'s text (`None`: the whole sentence), from the sentence
+/// `sentence_index` that holds it.
 pub(crate) fn source_line(
     doc: &storyline_model::Document,
     sentence_index: usize,
-    start: usize,
-    end: usize,
+    words: Option<(usize, usize)>,
 ) -> String {
     let Some(span) = doc.sentences.get(sentence_index) else {
         return String::new();
@@ -72,8 +74,7 @@ pub(crate) fn source_line(
         .collect();
     readable_line(
         &sentence,
-        start.saturating_sub(span.start),
-        end.saturating_sub(span.start),
+        words.map(|(s, e)| (s.saturating_sub(span.start), e.saturating_sub(span.start))),
     )
 }
 
@@ -124,7 +125,7 @@ mod tests {
     fn line(sentence: &str, words: &str) -> String {
         let at = sentence.find(words).expect("the words are in the sentence");
         let start = sentence[..at].chars().count();
-        readable_line(sentence, start, start + words.chars().count())
+        readable_line(sentence, Some((start, start + words.chars().count())))
     }
 
     #[test]

@@ -43,7 +43,7 @@ fn mention(doc: &Document, o: &Occurrence) -> Mention {
         reported_by: o.reported_by.clone(),
         size: o.size.clone(),
         lead: crate::events::is_lead(doc, o.sentence_index, o.start, o.end),
-        text: crate::line::source_line(doc, o.sentence_index, o.start, o.end),
+        text: crate::line::source_line(doc, o.sentence_index, Some((o.start, o.end))),
     }
 }
 

@@ -6,7 +6,9 @@
 use crate::dates;
 use crate::events::{Mention, MergedEvent};
 use crate::occurrences::MergedOccurrence;
+use crate::reports::DatedReport;
 use serde::Serialize;
+use storyline_model::Document;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimelineEntry {
@@ -31,10 +33,12 @@ pub struct TimelineEntry {
     /// The reports behind it, one per sentence, each with the link back
     /// to its sentence and its own words.
     pub sources: Vec<Mention>,
-    /// The merged event (`ev3`) or occurrence (`oc2`) the entry shows.
+    /// The merged event (`ev3`), occurrence (`oc2`) or dated report
+    /// (`dr1`) the entry shows.
     pub event: String,
     /// A PLOVER category for an event; the kind for an occurrence
-    /// (`earthquake`, `toll`).
+    /// (`earthquake`, `toll`); `report` for sentences dated to the day
+    /// in their own words that no event or occurrence tells.
     pub category: String,
     pub status: String,
 }
@@ -148,11 +152,31 @@ fn entry(h: Happening<'_>) -> Option<(i64, TimelineEntry)> {
     ))
 }
 
-/// The timeline of a set of merged events and occurrences, in time order
-/// (then by first report). Two entries that would show the same words on
-/// the same day are one: an event and an occurrence told by one sentence
-/// ("the cyclone killed 38") keep the more salient.
-pub fn timeline(events: &[MergedEvent], occurrences: &[MergedOccurrence]) -> Vec<TimelineEntry> {
+/// The timeline of a set of documents (canonical articles only) whose
+/// merged events are `events`: their occurrences are merged, and the
+/// sentences neither tells but dated to a day in their own words are
+/// added as dated reports.
+pub fn timeline_of(documents: &[&Document], events: &[MergedEvent]) -> Vec<TimelineEntry> {
+    let occurrences = crate::merge_occurrences(documents);
+    let covered: std::collections::HashSet<(String, usize)> = events
+        .iter()
+        .flat_map(|e| &e.mentions)
+        .chain(occurrences.iter().flat_map(|o| &o.mentions))
+        .map(|m| (m.document.clone(), m.sentence_index))
+        .collect();
+    let reports = crate::reports::dated_reports(documents, &covered);
+    timeline(events, &occurrences, &reports)
+}
+
+/// The timeline of merged events, occurrences and dated reports, in time
+/// order (then by first report). Two entries that would show the same
+/// words on the same day are one: an event and an occurrence told by one
+/// sentence ("the cyclone killed 38") keep the more salient.
+pub fn timeline(
+    events: &[MergedEvent],
+    occurrences: &[MergedOccurrence],
+    reports: &[DatedReport],
+) -> Vec<TimelineEntry> {
     let from_events = events.iter().filter(|e| identified(e)).map(|e| Happening {
         id: &e.id,
         category: &e.category,
@@ -174,8 +198,18 @@ pub fn timeline(events: &[MergedEvent], occurrences: &[MergedOccurrence]) -> Vec
         size: o.size.as_deref(),
         mentions: &o.mentions,
     });
+    let from_reports = reports.iter().map(|r| Happening {
+        id: &r.id,
+        category: "report",
+        status: "happened",
+        date: Some(&r.date),
+        summary: String::new(),
+        size: None,
+        mentions: &r.mentions,
+    });
     let mut entries: Vec<(i64, TimelineEntry)> = from_events
         .chain(from_occurrences)
+        .chain(from_reports)
         .filter_map(entry)
         .collect();
     entries.sort_by(|a, b| {

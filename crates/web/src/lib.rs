@@ -276,8 +276,7 @@ fn story_data(store: &Store, id: u64) -> Result<Option<StoryData>, storyline_sto
     let groups = store.copy_groups()?;
     let independent = storyline_story::independent(&documents, &groups);
     let events = storyline_story::merge(&independent);
-    let occurrences = storyline_story::merge_occurrences(&independent);
-    let timeline = storyline_story::timeline(&events, &occurrences);
+    let timeline = storyline_story::timeline_of(&independent, &events);
     let tracks = storyline_story::tracks(&independent);
     Ok(Some(StoryData {
         story,

@@ -75,10 +75,7 @@ pub fn timeline(args: TimelineArgs) -> Result<u8> {
     let store = open(&args.db)?;
     let docs = independent_documents(&store, args.story)?;
     let refs: Vec<&Document> = docs.iter().collect();
-    let mut entries = storyline_story::timeline(
-        &storyline_story::merge(&refs),
-        &storyline_story::merge_occurrences(&refs),
-    );
+    let mut entries = storyline_story::timeline_of(&refs, &storyline_story::merge(&refs));
     if let Some(n) = args.top {
         entries = storyline_story::top(&entries, n);
     }

@@ -45,8 +45,7 @@ pub fn run(args: Args) -> Result<u8> {
     let canonical = storyline_story::independent(&documents, &copies);
     let figures = storyline_story::tracks(&canonical);
     let events = storyline_story::merge(&canonical);
-    let timeline =
-        storyline_story::timeline(&events, &storyline_story::merge_occurrences(&canonical));
+    let timeline = storyline_story::timeline_of(&canonical, &events);
     if args.json {
         let report = Report {
             documents: &documents,
@@ -78,9 +77,8 @@ pub fn run(args: Args) -> Result<u8> {
                 .filter(|d| story.documents.iter().any(|m| m == d.id.as_str()))
                 .collect();
             let story_events = storyline_story::merge(&members);
-            let story_occurrences = storyline_story::merge_occurrences(&members);
             outln!("timeline:")?;
-            for e in storyline_story::timeline(&story_events, &story_occurrences) {
+            for e in storyline_story::timeline_of(&members, &story_events) {
                 out!("{}", render::timeline_entry(&e))?;
             }
             for t in storyline_story::tracks(&members) {

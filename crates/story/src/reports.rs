@@ -1,0 +1,105 @@
+//! Dated reports: sentences that date what they tell to a day in their
+//! own words ("On Sept. 15 the bank filed for bankruptcy"), though no
+//! event or occurrence was coded from them. Editors build timelines from
+//! such sentences, and the days many articles date things to are the
+//! story's days, so the timeline takes them too: one entry per day, told
+//! by its best sentence, with every article that dates something to it.
+
+use crate::events::{is_lead, Mention};
+use std::collections::{BTreeMap, HashSet};
+use storyline_model::Document;
+
+/// Sentences dated to one day across articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatedReport {
+    /// `dr1`, `dr2`, ... in date order.
+    pub id: String,
+    pub date: String,
+    pub mentions: Vec<Mention>,
+}
+
+/// Whether a time expression dates a happening to one day: a point date
+/// ("on Tuesday", "March 18", "yesterday") with no modifier, not the end
+/// of a span ("from Wednesday", "until Friday", "since Saturday") and not
+/// a day counted from another happening ("a week after the cyclone").
+fn point_day(doc: &Document, time: &storyline_model::TimeExpr) -> bool {
+    if time.kind != "date"
+        || time.modifier.is_some()
+        || crate::dates::precision(&time.value) != Some("day")
+    {
+        return false;
+    }
+    let lower = time.text.to_lowercase();
+    if ["after", "before", "since", "from", "until"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return false;
+    }
+    let before: String = doc
+        .text
+        .chars()
+        .skip(time.start.saturating_sub(8))
+        .take(time.start.min(8))
+        .collect::<String>()
+        .to_lowercase();
+    !["from ", "until ", "till ", "by ", "since "]
+        .iter()
+        .any(|w| before.ends_with(w))
+}
+
+/// The dated reports of a set of documents (canonical articles only),
+/// leaving out the sentences in `covered` (document id, sentence index):
+/// those an event or occurrence already tells. A sentence counts when
+/// its own words date it to one day ([`point_day`]) and that day is not
+/// after the article's publication (a plan is not a happening yet).
+pub fn dated_reports(
+    documents: &[&Document],
+    covered: &HashSet<(String, usize)>,
+) -> Vec<DatedReport> {
+    let mut by_day: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
+    for doc in documents {
+        let published = doc.published.as_ref().map(|p| p.to_string());
+        for d in &doc.sentence_dates {
+            let Some(time) = d.refers_to.and_then(|t| doc.times.get(t)) else {
+                continue;
+            };
+            let day = &time.value;
+            if !point_day(doc, time)
+                || published
+                    .as_deref()
+                    .is_some_and(|p| p.len() == 10 && day.as_str() > p)
+                || covered.contains(&(doc.id.as_str().to_string(), d.sentence))
+            {
+                continue;
+            }
+            let Some(span) = doc.sentences.get(d.sentence) else {
+                continue;
+            };
+            by_day.entry(day.clone()).or_default().push(Mention {
+                document: doc.id.as_str().to_string(),
+                outlet: doc.outlet.clone(),
+                published: published.clone(),
+                sentence_index: d.sentence,
+                start: span.start,
+                end: span.end,
+                date: Some(day.clone()),
+                date_from: Some("sentence".into()),
+                status: "happened".into(),
+                reported_by: None,
+                size: None,
+                lead: is_lead(doc, d.sentence, span.start, span.end),
+                text: crate::line::source_line(doc, d.sentence, None),
+            });
+        }
+    }
+    by_day
+        .into_iter()
+        .enumerate()
+        .map(|(i, (date, mentions))| DatedReport {
+            id: format!("dr{}", i + 1),
+            date,
+            mentions,
+        })
+        .collect()
+}
