@@ -8,6 +8,11 @@
 //! timing it twice in one would time the cache).
 
 use std::process::Command;
+
+/// The `storyline` binary's allocator, so each load is timed as the
+/// binary does it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::{Duration, Instant};
 
 const RUNS: usize = 15;

@@ -19,7 +19,11 @@ use crate::fold::fold_name;
 use crate::matcher::first_token;
 use crate::KbError;
 use chrono::NaiveDate;
-use std::collections::{HashMap, HashSet};
+// The tables are built from the shipped data on every start and looked
+// up with the words of articles: FxHash hashes short strings several times
+// faster than the standard SipHash, and nothing an article holds is ever
+// inserted, so SipHash's resistance to chosen collisions buys nothing.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The data files built into the binary, by name. Files whose name starts
 /// with `phoenix-` are the lowest tier: every other file beats them.
@@ -309,7 +313,7 @@ impl<T> Table<T> {
         Table {
             items: Vec::new(),
             tiers: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: HashMap::default(),
         }
     }
 
@@ -344,11 +348,11 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
     let mut people: Table<Person> = Table::new();
     let mut places: Vec<Place> = Vec::new();
     let mut place_tiers: Vec<Tier> = Vec::new();
-    let mut place_by_id: HashMap<String, usize> = HashMap::new();
+    let mut place_by_id: HashMap<String, usize> = HashMap::default();
     let mut roles: Vec<(String, String)> = Vec::new();
     let mut role_tiers: Vec<Tier> = Vec::new();
-    let mut role_by_word: HashMap<String, usize> = HashMap::new();
-    let mut ambiguous = HashSet::new();
+    let mut role_by_word: HashMap<String, usize> = HashMap::default();
+    let mut ambiguous = HashSet::default();
     let mut offices: Vec<(String, Office, Tier)> = Vec::new();
 
     for (record, tier) in records {
@@ -517,7 +521,7 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
 
     let mut patterns: Vec<Pattern> = Vec::new();
     let mut pattern_tiers: Vec<Tier> = Vec::new();
-    let mut by_folded: HashMap<String, usize> = HashMap::new();
+    let mut by_folded: HashMap<String, usize> = HashMap::default();
     let mut add = |name: &str, target: Target, tier: Tier| {
         let folded = fold_name(name);
         if folded.len() < 2 {
@@ -614,7 +618,7 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
     }
     // Names that lost every reading to a higher tier stay in the table
     // but match nothing.
-    let mut longest_after_token: HashMap<String, usize> = HashMap::new();
+    let mut longest_after_token: HashMap<String, usize> = HashMap::default();
     for p in &patterns {
         let longest = longest_after_token
             .entry(first_token(&p.folded).to_string())
@@ -639,7 +643,7 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
 /// first-level region (Kyiv, Seoul, Washington D.C.), which tells it from
 /// smaller towns of the same name in the same country.
 fn link_capitals(countries: &mut [Country], places: &[Place]) {
-    let mut by_name: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    let mut by_name: HashMap<(String, String), Vec<usize>> = HashMap::default();
     for (i, p) in places.iter().enumerate() {
         if !p.is_region {
             by_name
