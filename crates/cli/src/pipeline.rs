@@ -273,7 +273,7 @@ pub fn documents(
     // model loads shortens every run's start (docs/quality.md, start-up).
     // Its loader is a `OnceLock`, so whoever needs it first waits for it.
     if args.read.kb.is_empty() {
-        std::thread::spawn(|| Kb::builtin());
+        std::thread::spawn(Kb::builtin);
     }
     let filter = PathFilter::new(&args.read.include, &args.read.exclude)
         .context("invalid --include or --exclude glob")?;
