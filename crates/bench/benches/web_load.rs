@@ -4,7 +4,8 @@
 //! as `STORYLINE_SOAK` gives, when more than 1) of mixed
 //! page and API requests while another process ingests new articles into
 //! the same store, counting errors and sampling the process's resident
-//! memory every five seconds.
+//! memory every five seconds. `STORYLINE_SOAK_SAME=1` makes the writer
+//! ingest one story over and over, so the store does not grow.
 //!
 //! A store is built from 100 variants of the example articles, each
 //! moved to another country and city and marked with a token of its own
@@ -126,9 +127,15 @@ const SOAK_WRITER: &str = "STORYLINE_SOAK_WRITER";
 fn soak_writer(db: &std::path::Path) {
     let started = Instant::now();
     let limit = soak_time();
+    // With `STORYLINE_SOAK_SAME` set the writer ingests the same story
+    // again and again, which stores nothing new: the server then works
+    // on a store that does not grow, which tells the store's growth from
+    // the server's own memory.
+    let same = std::env::var_os("STORYLINE_SOAK_SAME").is_some();
     let mut added = 0;
     while started.elapsed() < limit {
-        add_stories(db, STORIES + added..STORIES + added + 1);
+        let first = if same { STORIES } else { STORIES + added };
+        add_stories(db, first..first + 1);
         added += 1;
         std::thread::sleep(Duration::from_secs(1));
     }

@@ -45,21 +45,15 @@ const ARTICLES: &[(&str, &str, &str)] = &[
 
 fn report() -> Value {
     let dir = tempfile::tempdir().unwrap();
-    let mut manifest = String::from("path,url,outlet,published\n");
-    let mut paths = Vec::new();
-    for (name, date, text) in ARTICLES {
-        let p = dir.path().join(name);
-        std::fs::write(&p, text).unwrap();
-        manifest.push_str(&format!("{},,,{date}\n", p.display()));
-        paths.push(p.display().to_string());
-    }
-    let m = dir.path().join("manifest.csv");
-    std::fs::write(&m, manifest).unwrap();
-    let mut args = vec!["analyze", "--json", "--manifest", m.to_str().unwrap()];
-    args.extend(paths.iter().map(String::as_str));
-    let out = common::storyline(&args);
-    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
-    serde_json::from_slice(&out.stdout).unwrap()
+    let files: Vec<(std::path::PathBuf, &str)> = ARTICLES
+        .iter()
+        .map(|(name, date, text)| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).unwrap();
+            (p, *date)
+        })
+        .collect();
+    common::analyze_dated(dir.path(), &files)
 }
 
 /// A figure track as (measure, subject, observation texts, pairs of texts

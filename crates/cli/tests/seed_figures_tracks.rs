@@ -17,20 +17,11 @@ const DATES: &[(&str, &str)] = &[
 fn report() -> Option<Value> {
     let shared = common::shared_dir()?;
     let dir = tempfile::tempdir().unwrap();
-    let mut manifest = String::from("path,url,outlet,published\n");
-    let mut paths = Vec::new();
-    for (prefix, date) in DATES {
-        let p = common::seed_path(&shared, prefix);
-        manifest.push_str(&format!("{},,,{date}\n", p.display()));
-        paths.push(p.display().to_string());
-    }
-    let m = dir.path().join("manifest.csv");
-    std::fs::write(&m, manifest).unwrap();
-    let mut args = vec!["analyze", "--json", "--manifest", m.to_str().unwrap()];
-    args.extend(paths.iter().map(String::as_str));
-    let out = common::storyline(&args);
-    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
-    Some(serde_json::from_slice(&out.stdout).unwrap())
+    let files: Vec<(std::path::PathBuf, &str)> = DATES
+        .iter()
+        .map(|(prefix, date)| (common::seed_path(&shared, prefix), *date))
+        .collect();
+    Some(common::analyze_dated(dir.path(), &files))
 }
 
 fn track<'a>(report: &'a Value, measure: &str, subject: &str) -> &'a Value {

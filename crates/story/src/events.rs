@@ -220,21 +220,67 @@ pub(crate) fn is_lead(doc: &Document, sentence_index: usize, start: usize, end: 
     in_title || Some(sentence_index) == first_body_sentence
 }
 
+impl Mention {
+    /// A report at chars `start..end` of sentence `sentence_index` of
+    /// `doc`: where it is, whether the article leads with it, and the
+    /// source's line; what it says (date, status, size) is filled in by
+    /// the caller.
+    pub(crate) fn at(doc: &Document, sentence_index: usize, start: usize, end: usize) -> Mention {
+        Mention {
+            document: doc.id.as_str().to_string(),
+            outlet: doc.outlet.clone(),
+            published: doc.published.as_ref().map(|p| p.to_string()),
+            sentence_index,
+            start,
+            end,
+            date: None,
+            date_from: None,
+            status: "happened".into(),
+            reported_by: None,
+            size: None,
+            lead: is_lead(doc, sentence_index, start, end),
+            text: crate::line::source_line(doc, sentence_index, Some((start, end))),
+        }
+    }
+}
+
 fn mention(doc: &Document, event: &Event) -> Mention {
     Mention {
-        document: doc.id.as_str().to_string(),
-        outlet: doc.outlet.clone(),
-        published: doc.published.as_ref().map(|p| p.to_string()),
-        sentence_index: event.sentence_index,
-        start: event.start,
-        end: event.end,
         date: event.date.clone(),
         date_from: event.date_from.clone(),
         status: event.status.clone(),
         reported_by: event.reported_by.clone(),
         size: event.size.clone(),
-        lead: is_lead(doc, event.sentence_index, event.start, event.end),
-        text: crate::line::source_line(doc, event.sentence_index, Some((event.start, event.end))),
+        ..Mention::at(doc, event.sentence_index, event.start, event.end)
+    }
+}
+
+/// Documents in publication order (undated last), so that the first
+/// mention of a happening is its first report.
+pub(crate) fn in_publication_order<'a>(documents: &[&'a Document]) -> Vec<&'a Document> {
+    let mut ordered: Vec<&Document> = documents.to_vec();
+    ordered.sort_by_key(|d| (d.published.as_ref().map(|p| p.to_string()), d.id.clone()));
+    ordered
+}
+
+/// The documents of a happening's mentions, each once, in mention order.
+pub(crate) fn distinct_sources(mentions: &[Mention]) -> Vec<String> {
+    let mut sources: Vec<String> = Vec::new();
+    for m in mentions {
+        if !sources.contains(&m.document) {
+            sources.push(m.document.clone());
+        }
+    }
+    sources
+}
+
+/// A merged happening's status: what was announced and then done reads
+/// as done once a source reports it done.
+pub(crate) fn merged_status(mentions: &[Mention]) -> String {
+    if mentions.iter().any(|m| m.status == "happened") {
+        "happened".to_string()
+    } else {
+        mentions[0].status.clone()
     }
 }
 
@@ -276,26 +322,19 @@ pub(crate) fn best_date(mentions: &[Mention]) -> Option<String> {
 
 fn finish(g: Group, id: usize) -> MergedEvent {
     let date = best_date(&g.mentions);
-    let mut sources: Vec<String> = Vec::new();
-    let mut dates_by_source = Vec::new();
-    for m in &g.mentions {
-        if !sources.contains(&m.document) {
-            sources.push(m.document.clone());
-            dates_by_source.push(SourceDate {
-                document: m.document.clone(),
-                date: m.date.clone(),
-                date_from: m.date_from.clone(),
-            });
-        }
-    }
+    let sources = distinct_sources(&g.mentions);
+    // Each source's date is that of its first mention.
+    let dates_by_source = sources
+        .iter()
+        .filter_map(|d| g.mentions.iter().find(|m| &m.document == d))
+        .map(|m| SourceDate {
+            document: m.document.clone(),
+            date: m.date.clone(),
+            date_from: m.date_from.clone(),
+        })
+        .collect();
     let first_reported = g.mentions.iter().filter_map(|m| m.published.clone()).min();
-    // The status of the mention that gives the date: what was announced
-    // and then done reads as done once a source reports it done.
-    let status = if g.mentions.iter().any(|m| m.status == "happened") {
-        "happened".to_string()
-    } else {
-        g.mentions[0].status.clone()
-    };
+    let status = merged_status(&g.mentions);
     let summary = summarize(&Parts {
         category: &g.category,
         status: &status,
@@ -333,8 +372,7 @@ fn finish(g: Group, id: usize) -> MergedEvent {
 /// Documents are read in publication order, so the first mention of an
 /// event is its first report.
 pub fn merge(documents: &[&Document]) -> Vec<MergedEvent> {
-    let mut ordered: Vec<&Document> = documents.to_vec();
-    ordered.sort_by_key(|d| (d.published.as_ref().map(|p| p.to_string()), d.id.clone()));
+    let ordered = in_publication_order(documents);
     let mut groups: Vec<Group> = Vec::new();
     for doc in ordered {
         for event in &doc.events {

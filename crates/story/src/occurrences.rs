@@ -31,19 +31,12 @@ pub struct MergedOccurrence {
 
 fn mention(doc: &Document, o: &Occurrence) -> Mention {
     Mention {
-        document: doc.id.as_str().to_string(),
-        outlet: doc.outlet.clone(),
-        published: doc.published.as_ref().map(|p| p.to_string()),
-        sentence_index: o.sentence_index,
-        start: o.start,
-        end: o.end,
         date: o.date.clone(),
         date_from: o.date_from.clone(),
         status: o.status.clone(),
         reported_by: o.reported_by.clone(),
         size: o.size.clone(),
-        lead: crate::events::is_lead(doc, o.sentence_index, o.start, o.end),
-        text: crate::line::source_line(doc, o.sentence_index, Some((o.start, o.end))),
+        ..Mention::at(doc, o.sentence_index, o.start, o.end)
     }
 }
 
@@ -146,8 +139,7 @@ impl Group {
 /// The merged occurrences of a set of documents (canonical articles
 /// only, as for [`crate::merge`]), read in publication order.
 pub fn merge_occurrences(documents: &[&Document]) -> Vec<MergedOccurrence> {
-    let mut ordered: Vec<&Document> = documents.to_vec();
-    ordered.sort_by_key(|d| (d.published.as_ref().map(|p| p.to_string()), d.id.clone()));
+    let ordered = crate::events::in_publication_order(documents);
     let mut groups: Vec<Group> = Vec::new();
     for doc in ordered {
         for o in &doc.occurrences {
@@ -179,17 +171,8 @@ pub fn merge_occurrences(documents: &[&Document]) -> Vec<MergedOccurrence> {
 
 fn finish(g: Group, id: usize) -> MergedOccurrence {
     let date = crate::events::best_date(&g.mentions);
-    let mut sources: Vec<String> = Vec::new();
-    for m in &g.mentions {
-        if !sources.contains(&m.document) {
-            sources.push(m.document.clone());
-        }
-    }
-    let status = if g.mentions.iter().any(|m| m.status == "happened") {
-        "happened".to_string()
-    } else {
-        g.mentions[0].status.clone()
-    };
+    let sources = crate::events::distinct_sources(&g.mentions);
+    let status = crate::events::merged_status(&g.mentions);
     MergedOccurrence {
         id: format!("oc{id}"),
         kind: g.kind,

@@ -5,7 +5,7 @@
 //! story's days, so the timeline takes them too: one entry per day, told
 //! by its best sentence, with every article that dates something to it.
 
-use crate::events::{is_lead, Mention};
+use crate::events::Mention;
 use std::collections::{BTreeMap, HashSet};
 use storyline_model::Document;
 
@@ -51,7 +51,7 @@ fn point_day(doc: &Document, time: &storyline_model::TimeExpr) -> bool {
 /// The dated reports of a set of documents (canonical articles only),
 /// leaving out the sentences in `covered` (document id, sentence index):
 /// those an event or occurrence already tells. A sentence counts when
-/// its own words date it to one day ([`point_day`]) and that day is not
+/// its own words date it to one day (a point date, see `point_day`) and that day is not
 /// after the article's publication (a plan is not a happening yet).
 pub fn dated_reports(
     documents: &[&Document],
@@ -76,20 +76,13 @@ pub fn dated_reports(
             let Some(span) = doc.sentences.get(d.sentence) else {
                 continue;
             };
+            // The whole sentence tells it: its line keeps everything but
+            // the dateline and a closing attribution.
             by_day.entry(day.clone()).or_default().push(Mention {
-                document: doc.id.as_str().to_string(),
-                outlet: doc.outlet.clone(),
-                published: published.clone(),
-                sentence_index: d.sentence,
-                start: span.start,
-                end: span.end,
                 date: Some(day.clone()),
                 date_from: Some("sentence".into()),
-                status: "happened".into(),
-                reported_by: None,
-                size: None,
-                lead: is_lead(doc, d.sentence, span.start, span.end),
                 text: crate::line::source_line(doc, d.sentence, None),
+                ..Mention::at(doc, d.sentence, span.start, span.end)
             });
         }
     }

@@ -90,3 +90,25 @@ pub fn extracted_entities(text: &str) -> Vec<serde_json::Value> {
     let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     doc["entities"].as_array().unwrap().clone()
 }
+
+/// `storyline analyze --json` over `files`, each with its publication
+/// date given through a manifest written beside them in `dir`.
+pub fn analyze_dated(dir: &Path, files: &[(PathBuf, &str)]) -> serde_json::Value {
+    let mut manifest = String::from("path,url,outlet,published\n");
+    for (path, date) in files {
+        manifest.push_str(&format!("{},,,{date}\n", path.display()));
+    }
+    let m = dir.join("manifest.csv");
+    std::fs::write(&m, manifest).unwrap();
+    let mut args: Vec<String> = vec![
+        "analyze".into(),
+        "--json".into(),
+        "--manifest".into(),
+        m.display().to_string(),
+    ];
+    args.extend(files.iter().map(|(p, _)| p.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = storyline(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
