@@ -71,6 +71,17 @@ pub struct StoryView<'a> {
     pub events: &'a [MergedEvent],
 }
 
+/// The last part of a document's source (a path or a URL), when it has
+/// one: "03-aid-pledges.txt".
+fn file_name(source: &str) -> Option<String> {
+    let name = source
+        .trim_end_matches('/')
+        .rsplit(['/', '\\'])
+        .next()
+        .filter(|n| !n.is_empty() && *n != "-")?;
+    Some(clip(name, 70))
+}
+
 pub fn story(v: &StoryView) -> String {
     let s = v.story;
     let mut body = format!(
@@ -117,7 +128,12 @@ pub fn story(v: &StoryView) -> String {
                 (Some(o), Some(t)) => format!("{o}: {}", clip(t, 70)),
                 (Some(o), None) => o.clone(),
                 (None, Some(t)) => clip(t, 70),
-                (None, None) => format!("article {}", id.chars().take(8).collect::<String>()),
+                // No outlet and no headline: the file it was read from
+                // says more to a reader than an id.
+                (None, None) => match file_name(&d.source) {
+                    Some(name) => name,
+                    None => format!("article {}", id.chars().take(8).collect::<String>()),
+                },
             },
             None => format!("article {}", id.chars().take(8).collect::<String>()),
         }
@@ -430,6 +446,22 @@ pub fn entity(v: &EntityView) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_without_outlet_or_headline_is_named_by_its_file() {
+        for (source, name) in [
+            ("/data/news/03-aid-pledges.txt", Some("03-aid-pledges.txt")),
+            (
+                "https://example.org/world/cyclone-toll/",
+                Some("cyclone-toll"),
+            ),
+            ("C:\\news\\story.html", Some("story.html")),
+            ("-", None),
+            ("", None),
+        ] {
+            assert_eq!(file_name(source).as_deref(), name, "{source}");
+        }
+    }
 
     #[test]
     fn a_huge_story_page_stays_bounded() {
