@@ -32,7 +32,12 @@ pub fn readable_line(sentence: &str, words: Option<(usize, usize)>) -> String {
     while from < chars.len() && chars[from].is_whitespace() {
         from += 1;
     }
-    let mut to = attribution_start(&chars).max(end).min(chars.len());
+    // An attribution inside what looked like a dateline ("LONDON,
+    // officials said - ...") would end the line before it starts.
+    let mut to = attribution_start(&chars)
+        .max(end)
+        .min(chars.len())
+        .max(from);
     let cut = to - from > MAX_CHARS;
     if cut {
         // The first clause boundary after the happening's words, else a
@@ -170,6 +175,22 @@ mod tests {
     fn a_quotation_keeps_its_attribution() {
         let s = "\"We will rebuild every school,\" the minister said.";
         assert_eq!(line(s, "rebuild"), s);
+    }
+
+    #[test]
+    fn odd_sentences_never_panic() {
+        for s in [
+            "LONDON, officials said - the port closed.",
+            "",
+            " - ",
+            "ALL CAPS - , said.",
+            "\u{2014}",
+        ] {
+            let n = s.chars().count();
+            readable_line(s, None);
+            readable_line(s, Some((0, n)));
+            readable_line(s, Some((n, n)));
+        }
     }
 
     #[test]
