@@ -169,22 +169,12 @@ impl Group {
                 return false;
             }
         }
-        let Some(date) = mention.date.as_deref() else {
-            return true;
-        };
-        self.mentions.iter().all(|m| match m.date.as_deref() {
-            None => true,
-            Some(other) => {
-                let weak = m.date_from.as_deref() == Some("published")
-                    || mention.date_from.as_deref() == Some("published");
-                let slack = if weak {
-                    PUBLISHED_SLACK_DAYS
-                } else {
-                    TEXT_SLACK_DAYS
-                };
-                dates::compatible(date, other, slack)
-            }
-        })
+        dates_fit(
+            &self.mentions,
+            mention,
+            |m| m.date_from.as_deref() != Some("published"),
+            (TEXT_SLACK_DAYS, PUBLISHED_SLACK_DAYS),
+        )
     }
 
     fn add(&mut self, doc: &Document, event: &Event, mention: Mention) {
@@ -253,6 +243,31 @@ fn mention(doc: &Document, event: &Event) -> Mention {
         size: event.size.clone(),
         ..Mention::at(doc, event.sentence_index, event.start, event.end)
     }
+}
+
+/// Whether `m`'s date fits the date of every dated mention of a group:
+/// within `strong_slack` days of it when both dates are `strong`, within
+/// `weak_slack` when either is not. An undated mention fits anything.
+pub(crate) fn dates_fit(
+    mentions: &[Mention],
+    m: &Mention,
+    strong: impl Fn(&Mention) -> bool,
+    (strong_slack, weak_slack): (i64, i64),
+) -> bool {
+    let Some(date) = m.date.as_deref() else {
+        return true;
+    };
+    mentions.iter().all(|other| match other.date.as_deref() {
+        None => true,
+        Some(d) => {
+            let slack = if strong(other) && strong(m) {
+                strong_slack
+            } else {
+                weak_slack
+            };
+            dates::compatible(date, d, slack)
+        }
+    })
 }
 
 /// Documents in publication order (undated last), so that the first

@@ -165,15 +165,18 @@ fn track_keys(doc: &Document) -> Vec<Option<TrackKey>> {
         doc.title_span
             .is_some_and(|t| t.start <= q.start && q.end <= t.end)
     };
+    // Spans are char offsets: the text's chars, collected once for all
+    // of the document's figures.
+    let chars: Vec<char> = doc.text.chars().collect();
     let mut keys: Vec<Option<TrackKey>> = doc
         .quantities
         .iter()
         .enumerate()
         .map(|(i, q)| {
             if followed(q) {
-                subject_of(doc, i, q).map(|subject| TrackKey {
+                subject_of(doc, &chars, i, q).map(|subject| TrackKey {
                     subject,
-                    scope: scope_of(doc, q),
+                    scope: scope_of(&chars, q),
                     purpose: purpose_of(doc, q),
                 })
             } else {
@@ -249,7 +252,7 @@ fn observation(doc: &Document, q: &Quantity) -> Observation {
 /// sentence's first actor and the next country it names; else the nearest actor
 /// before it in its sentence that is not a person (people are usually the
 /// speakers) or a place (where, not whose), else the first after it.
-fn subject_of(doc: &Document, index: usize, q: &Quantity) -> Option<String> {
+fn subject_of(doc: &Document, chars: &[char], index: usize, q: &Quantity) -> Option<String> {
     let country = |code: &str| code.split(' ').next().map(str::to_string);
     if let Some(span) = q.counted_span {
         // Named inside the counted words ("North Korean troops") or just
@@ -257,12 +260,9 @@ fn subject_of(doc: &Document, index: usize, q: &Quantity) -> Option<String> {
         // whose they are.
         let adjoins = |e: &storyline_model::Entity| {
             e.end <= span.start
-                && doc
-                    .text
-                    .chars()
-                    .skip(e.end)
-                    .take(span.start - e.end)
-                    .all(char::is_whitespace)
+                && chars
+                    .get(e.end..span.start)
+                    .is_some_and(|gap| gap.iter().all(|c| c.is_whitespace()))
         };
         let named = doc
             .entities
@@ -275,7 +275,7 @@ fn subject_of(doc: &Document, index: usize, q: &Quantity) -> Option<String> {
     // A toll belongs to where it happened; casualties, a military count,
     // to the side that suffered them, which the rules below find.
     if matches!(q.measure.as_str(), "dead" | "injured" | "displaced") {
-        if let Some(place) = affected_country(doc, index, q) {
+        if let Some(place) = affected_country(doc, chars, index, q) {
             return Some(place);
         }
     }
@@ -342,7 +342,7 @@ fn subject_of(doc: &Document, index: usize, q: &Quantity) -> Option<String> {
 /// occurrence the figure sizes; the country or place in its sentence
 /// nearest before it, else the first after it, leaving out the speaker of
 /// the figure's claim; the country the article names most.
-fn affected_country(doc: &Document, index: usize, q: &Quantity) -> Option<String> {
+fn affected_country(doc: &Document, chars: &[char], index: usize, q: &Quantity) -> Option<String> {
     let country_of = |i: usize| {
         doc.entities.get(i).and_then(|e| {
             e.country
@@ -383,7 +383,6 @@ fn affected_country(doc: &Document, index: usize, q: &Quantity) -> Option<String
         .filter(|(_, e)| is_place(e) && e.rule != "title")
         .filter(|(_, e)| speaker.is_none_or(|s| e.end <= s.start || s.end <= e.start))
         .collect();
-    let chars: Vec<char> = doc.text.chars().collect();
     let words_before = |at: usize| -> String {
         chars[at.saturating_sub(8)..at.min(chars.len())]
             .iter()
@@ -398,7 +397,7 @@ fn affected_country(doc: &Document, index: usize, q: &Quantity) -> Option<String
     };
     let in_sentence: Vec<(usize, &storyline_model::Entity)> = in_sentence
         .into_iter()
-        .filter(|(_, e)| !in_dateline(doc, &chars, e))
+        .filter(|(_, e)| !in_dateline(doc, chars, e))
         .collect();
     let nearest = in_sentence
         .iter()
@@ -509,8 +508,7 @@ fn receiver_after(doc: &Document, q: &Quantity, actors: &[(usize, String)]) -> O
 
 /// `total` for running totals, `package` for one tranche, from the words
 /// around the figure.
-fn scope_of(doc: &Document, q: &Quantity) -> Option<String> {
-    let chars: Vec<char> = doc.text.chars().collect();
+fn scope_of(chars: &[char], q: &Quantity) -> Option<String> {
     let from = q.start.saturating_sub(60);
     let to = (q.end + 80).min(chars.len());
     let around: String = chars[from..to].iter().collect::<String>().to_lowercase();

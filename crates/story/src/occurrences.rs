@@ -2,7 +2,6 @@
 //! revised) merged across articles, as events are: one merged occurrence
 //! per happening, with every report of it.
 
-use crate::dates;
 use crate::events::Mention;
 use serde::Serialize;
 use storyline_model::{Document, Occurrence};
@@ -86,15 +85,16 @@ fn is_negative(status: &str) -> bool {
 
 impl Group {
     /// One happening: the same kind and polarity, no two different
-    /// places, and dates that fit every report's.
-    fn accepts(&self, o: &Occurrence, m: &Mention) -> bool {
+    /// places, and dates that fit every report's. `name` is the
+    /// occurrence's [`proper_name`].
+    fn accepts(&self, o: &Occurrence, m: &Mention, name: Option<&str>) -> bool {
         if self.kind != o.kind || self.negative != is_negative(&o.status) {
             return false;
         }
         // The same named happening is one, whatever day a report gives
         // it: "Cyclone Teodora" a week on is still the cyclone.
-        if let (Some(a), Some(b)) = (&self.name, proper_name(&o.what)) {
-            return *a == b;
+        if let (Some(a), Some(b)) = (&self.name, name) {
+            return a == b;
         }
         if let (Some(a), Some(b)) = (&self.location, &o.location) {
             if place_key(a) != place_key(b) {
@@ -110,29 +110,15 @@ impl Group {
                 }
             }
         }
-        let Some(date) = m.date.as_deref() else {
-            return true;
-        };
-        self.mentions
-            .iter()
-            .all(|other| match other.date.as_deref() {
-                None => true,
-                Some(d) => {
-                    // A date not from the happening's own clause is the day a
-                    // later article mentions it ("Cyclone Teodora, which struck
-                    // last week, ..."): weak.
-                    let own = |m: &Mention| {
-                        matches!(m.date_from.as_deref(), Some("clause" | "announced"))
-                    };
-                    let weak = !own(other) || !own(m);
-                    let slack = if weak {
-                        PUBLISHED_SLACK_DAYS
-                    } else {
-                        TEXT_SLACK_DAYS
-                    };
-                    dates::compatible(date, d, slack)
-                }
-            })
+        // A date not from the happening's own clause is the day a later
+        // article mentions it ("Cyclone Teodora, which struck last week,
+        // ..."): weak.
+        crate::events::dates_fit(
+            &self.mentions,
+            m,
+            |m| matches!(m.date_from.as_deref(), Some("clause" | "announced")),
+            (TEXT_SLACK_DAYS, PUBLISHED_SLACK_DAYS),
+        )
     }
 }
 
@@ -144,16 +130,20 @@ pub fn merge_occurrences(documents: &[&Document]) -> Vec<MergedOccurrence> {
     for doc in ordered {
         for o in &doc.occurrences {
             let m = mention(doc, o);
-            match groups.iter_mut().find(|g| g.accepts(o, &m)) {
+            let name = proper_name(&o.what);
+            match groups
+                .iter_mut()
+                .find(|g| g.accepts(o, &m, name.as_deref()))
+            {
                 Some(g) => {
-                    g.name = g.name.take().or_else(|| proper_name(&o.what));
+                    g.name = g.name.take().or(name);
                     g.location = g.location.take().or_else(|| o.location.clone());
                     g.size = g.size.take().or_else(|| o.size.clone());
                     g.mentions.push(m);
                 }
                 None => groups.push(Group {
                     kind: o.kind.clone(),
-                    name: proper_name(&o.what),
+                    name,
                     negative: is_negative(&o.status),
                     location: o.location.clone(),
                     size: o.size.clone(),
