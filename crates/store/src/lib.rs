@@ -51,6 +51,9 @@ pub enum StoreError {
     Ambiguous { prefix: String, count: usize },
     #[error(transparent)]
     Tokens(#[from] TokensError),
+    /// The temporary folder of a scratch store could not be made.
+    #[error("cannot make a temporary store: {0}")]
+    Scratch(std::io::Error),
 }
 
 impl StoreError {
@@ -70,6 +73,9 @@ impl StoreError {
             }
             StoreError::Ambiguous { .. } => "type more of the id",
             StoreError::Tokens(_) => "re-ingest the document into a new store",
+            StoreError::Scratch(_) => {
+                "set TMPDIR to a writable folder with room for the documents"
+            }
         }
     }
 }
@@ -216,6 +222,9 @@ pub struct EntityDocuments {
 
 pub struct Store {
     conn: Connection,
+    /// The folder of a scratch store, removed when the store is dropped.
+    /// Declared after `conn` so that the connection closes first.
+    _scratch: Option<tempfile::TempDir>,
 }
 
 impl Store {
@@ -258,16 +267,49 @@ impl Store {
         Store::init(conn)
     }
 
-    /// A store that lives in memory, for `analyze` and tests.
+    /// A store that lives in memory, for tests.
     pub fn open_in_memory() -> Result<Store> {
         Store::init(Connection::open_in_memory()?)
+    }
+
+    /// A store in a new temporary folder (under `TMPDIR`), removed when
+    /// the store is dropped: for `analyze`, whose documents would not fit
+    /// in memory by the thousand. Nothing in it needs to survive a crash,
+    /// so writes are not synced.
+    pub fn open_scratch() -> Result<Store> {
+        let dir = tempfile::Builder::new()
+            .prefix("storyline-")
+            .tempdir()
+            .map_err(StoreError::Scratch)?;
+        let path = dir.path().join("scratch.db");
+        let open_error = |e: rusqlite::Error| StoreError::Open {
+            path: path.clone(),
+            reason: open_reason(&e),
+        };
+        let conn = Connection::open(&path).map_err(open_error)?;
+        conn.pragma_update(None, "synchronous", "OFF")
+            .map_err(open_error)?;
+        let mut store = Store::init(conn)?;
+        store._scratch = Some(dir);
+        Ok(store)
+    }
+
+    /// The file the store lives in; `None` for a store in memory.
+    pub fn path(&self) -> Option<PathBuf> {
+        self.conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
     }
 
     fn init(mut conn: Connection) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            _scratch: None,
+        })
     }
 
     /// A handle that stops this connection's running query from another
@@ -347,6 +389,11 @@ impl Store {
         self.list()?.iter().map(|s| self.load(&s.id)).collect()
     }
 
+    /// One document by its full id, as [`Store::list`] gives it.
+    pub fn document(&self, id: &str) -> Result<Document> {
+        self.load(id)
+    }
+
     /// Every story, largest first, then by first date.
     pub fn stories(&self) -> Result<Vec<Story>> {
         let mut stmt = self.conn.prepare("SELECT body FROM stories")?;
@@ -373,6 +420,19 @@ impl Store {
 
     /// The documents of a story, in listing order.
     pub fn story_documents(&self, id: u64) -> Result<Vec<Document>> {
+        let ids = self.story_document_ids(id)?;
+        ids.iter().map(|id| self.load(id)).collect()
+    }
+
+    /// The documents of a story, in listing order, without their tokens
+    /// and NER spans: all that stories, timelines and figure tracks read,
+    /// at a fifth of the memory.
+    pub fn story_documents_without_tokens(&self, id: u64) -> Result<Vec<Document>> {
+        let ids = self.story_document_ids(id)?;
+        ids.iter().map(|id| self.load_without_tokens(id)).collect()
+    }
+
+    fn story_document_ids(&self, id: u64) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare(
             "SELECT d.id FROM story_documents s JOIN documents d ON d.id = s.document_id
              WHERE s.story_id = ?1 ORDER BY d.published IS NULL, d.published, d.id",
@@ -380,7 +440,7 @@ impl Store {
         let ids: Vec<String> = stmt
             .query_map([id as i64], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        ids.iter().map(|id| self.load(id)).collect()
+        Ok(ids)
     }
 
     /// Every copy relation.

@@ -318,3 +318,21 @@ fn the_entity_index_finds_the_documents_that_mention_an_entity_and_survives_migr
     }
     check(&Store::open(&path).unwrap());
 }
+
+/// `analyze` used to hold every document in an in-memory store (about
+/// 170 KB an article, tokens included, until the report was printed); it
+/// now writes them to a scratch store on disk, which must not outlive it.
+#[test]
+fn a_scratch_store_is_on_disk_and_removed_when_dropped() {
+    let mut store = Store::open_scratch().unwrap();
+    let path = store.path().expect("a scratch store is a file");
+    assert!(path.exists());
+    let batch = store.batch().unwrap();
+    batch.put(&doc("Rain closed the port.", "a.txt")).unwrap();
+    batch.commit().unwrap();
+    let id = store.list().unwrap()[0].id.clone();
+    assert_eq!(store.document(&id).unwrap().text, "Rain closed the port.");
+    drop(store);
+    assert!(!path.exists());
+    assert!(!path.parent().unwrap().exists());
+}

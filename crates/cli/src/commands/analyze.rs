@@ -1,9 +1,12 @@
 use crate::pipeline::{self, InputArgs};
 use crate::render;
 use anyhow::Result;
+use std::collections::HashSet;
+use std::io::Write as _;
 use std::path::PathBuf;
-use storyline_store::Store;
-use storyline_story::StorySummary;
+use storyline_model::Document;
+use storyline_store::{DocSummary, Store};
+use storyline_story::{FigureTrack, MergedEvent, Story, StorySummary, TimelineEntry};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -21,68 +24,126 @@ pub struct Args {
 /// event once, with the mentions and distinct sources that report it.
 #[derive(serde::Serialize)]
 struct Report<'a> {
-    documents: &'a [storyline_model::Document],
+    documents: StoredDocuments<'a>,
     /// Stories: label, date span, articles and outlets.
     stories: Vec<StorySummary>,
     /// Wire copies and near-duplicates: each group's canonical article,
     /// its copies and the agency they share.
     copies: &'a [storyline_story::CopyGroup],
-    events: Vec<storyline_story::MergedEvent>,
+    events: Vec<MergedEvent>,
     /// Figure tracks over the canonical articles (copies are not second
     /// sources), with their disagreements.
-    figures: Vec<storyline_story::FigureTrack>,
-    timeline: Vec<storyline_story::TimelineEntry>,
+    figures: Vec<FigureTrack>,
+    timeline: Vec<TimelineEntry>,
+}
+
+/// The store's documents, each read from it only as it is written out, so
+/// that the report never holds more than one document with its tokens.
+struct StoredDocuments<'a> {
+    store: &'a Store,
+    listing: &'a [DocSummary],
+}
+
+impl serde::Serialize for StoredDocuments<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = serializer.serialize_seq(Some(self.listing.len()))?;
+        for summary in self.listing {
+            let doc = self.store.document(&summary.id).map_err(S::Error::custom)?;
+            seq.serialize_element(&doc)?;
+        }
+        seq.end()
+    }
+}
+
+/// What one story contributes to the report, worked out from its
+/// independent articles (copies are not second sources).
+struct StoryReport {
+    events: Vec<MergedEvent>,
+    figures: Vec<FigureTrack>,
+    timeline: Vec<TimelineEntry>,
+}
+
+impl StoryReport {
+    /// Reads the story's articles without their tokens, the bulk of a
+    /// stored document, which no story-level result reads: memory then
+    /// grows with the largest story's annotations, not with every
+    /// document's tokens.
+    fn of(store: &Store, story: &Story, copies: &HashSet<&str>) -> Result<StoryReport> {
+        let documents = store.story_documents_without_tokens(story.id)?;
+        let members: Vec<&Document> = documents
+            .iter()
+            .filter(|d| !copies.contains(d.id.as_str()))
+            .collect();
+        let events = storyline_story::merge(&members);
+        let timeline = storyline_story::timeline_of(&members, &events);
+        let figures = storyline_story::tracks(&members);
+        Ok(StoryReport {
+            events,
+            figures,
+            timeline,
+        })
+    }
 }
 
 pub fn run(args: Args) -> Result<u8> {
     pipeline::check_inputs_exist(&args.paths)?;
-    let mut store = Store::open_in_memory()?;
+    // A temporary store on disk rather than in memory: a folder of ten
+    // thousand articles would otherwise be held whole (tokens included)
+    // until the report is printed.
+    let mut store = Store::open_scratch()?;
     let summary = pipeline::ingest(&args.paths, &args.input, &mut store)?;
     summary.print_problems();
-    let documents = store.documents()?;
+    let listing = store.list()?;
     let copies = store.copy_groups()?;
+    let copy_ids = storyline_story::copy_ids(&copies);
     let stories = store.stories()?;
-    let canonical = storyline_story::independent(&documents, &copies);
-    let figures = storyline_story::tracks(&canonical);
-    let events = storyline_story::merge(&canonical);
-    let timeline = storyline_story::timeline_of(&canonical, &events);
     if args.json {
-        let report = Report {
-            documents: &documents,
+        let mut report = Report {
+            documents: StoredDocuments {
+                store: &store,
+                listing: &listing,
+            },
             stories: stories.iter().map(StorySummary::from).collect(),
             copies: &copies,
-            events,
-            figures,
-            timeline,
+            events: Vec::new(),
+            figures: Vec::new(),
+            timeline: Vec::new(),
         };
-        outln!("{}", serde_json::to_string_pretty(&report)?)?;
+        // Events, tracks and timeline entries are each a story's own:
+        // articles of different stories are about different happenings.
+        for story in &stories {
+            let part = StoryReport::of(&store, story, &copy_ids)?;
+            report.events.extend(part.events);
+            report.figures.extend(part.figures);
+            report.timeline.extend(part.timeline);
+        }
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+        out.flush()?;
     } else {
         outln!(
             "{} documents ({} duplicates merged, {} failed)\n",
-            documents.len(),
+            listing.len(),
             summary.duplicates,
             summary.failed.len()
         )?;
-        for doc in &documents {
-            out!("{}", render::doc_header(doc))?;
+        for summary in &listing {
+            out!("{}", render::doc_header(&store.document(&summary.id)?))?;
             outln!("")?;
         }
         // Each story with its own timeline and figure tracks; copies are
         // listed with the story but are not sources.
         for story in &stories {
             out!("{}", render::story_line(story))?;
-            let members: Vec<&storyline_model::Document> = canonical
-                .iter()
-                .copied()
-                .filter(|d| story.documents.iter().any(|m| m == d.id.as_str()))
-                .collect();
-            let story_events = storyline_story::merge(&members);
+            let part = StoryReport::of(&store, story, &copy_ids)?;
             outln!("timeline:")?;
-            for e in storyline_story::timeline_of(&members, &story_events) {
-                out!("{}", render::timeline_entry(&e))?;
+            for e in &part.timeline {
+                out!("{}", render::timeline_entry(e))?;
             }
-            for t in storyline_story::tracks(&members) {
-                out!("{}", render::figure_track(&t))?;
+            for t in &part.figures {
+                out!("{}", render::figure_track(t))?;
             }
             outln!("")?;
         }
