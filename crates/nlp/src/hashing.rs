@@ -101,6 +101,43 @@ impl Hasher for IdHasher {
 /// A hash map whose keys hash to one `u64` that is a hash already.
 pub(crate) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
+/// A hasher for short string keys (the lemmatizer's tables), taking eight
+/// bytes at a step: the tables are built from about 100,000 borrowed
+/// strings when first used, and SipHash would be most of that cost. The
+/// keys come from the model, not from an adversary, so a keyed hash is not
+/// needed.
+#[derive(Default)]
+pub(crate) struct StrHasher(u64);
+
+impl Hasher for StrHasher {
+    fn finish(&self) -> u64 {
+        // A final mix, so that the high bits the map uses for its control
+        // bytes depend on every input byte.
+        fmix64(self.0)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            self.0 = (self.0.rotate_left(23) ^ word).wrapping_mul(GOLDEN);
+        }
+        let tail = words.remainder();
+        if !tail.is_empty() {
+            let mut last = [0u8; 8];
+            last[..tail.len()].copy_from_slice(tail);
+            let word = u64::from_le_bytes(last) ^ ((tail.len() as u64) << 59);
+            self.0 = (self.0.rotate_left(23) ^ word).wrapping_mul(GOLDEN);
+        }
+    }
+}
+
+/// A hash map keyed by strings, with [`StrHasher`].
+pub(crate) type StrMap<K, V> = HashMap<K, V, BuildHasherDefault<StrHasher>>;
+
+/// A hash set of strings, with [`StrHasher`].
+pub(crate) type StrSet<K> = std::collections::HashSet<K, BuildHasherDefault<StrHasher>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,6 +33,7 @@ mod lexical;
 pub mod model_files;
 mod msgpack;
 pub mod network;
+mod pyre;
 mod python;
 mod segment;
 pub mod tokenizer;

@@ -133,7 +133,9 @@ fn is_final_sigma(before: &str, after: &str) -> bool {
         .is_some_and(|c| in_ranges(CASED, c))
 }
 
-/// Which Python `re` class a pattern escape stands for.
+/// Which Python `re` class a pattern escape stands for (used by the test
+/// that compares `pyre` with `fancy-regex`).
+#[cfg(test)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ReClass {
     /// `\w`: `str.isalnum()` or `_`.
@@ -146,6 +148,7 @@ pub(crate) enum ReClass {
 
 /// The body of a regex character class (without brackets) listing the code
 /// points of `class`, in the `\x{..}` syntax the `regex` crate understands.
+#[cfg(test)]
 pub(crate) fn class_body(class: ReClass) -> String {
     let table = match class {
         ReClass::Word => WORD,

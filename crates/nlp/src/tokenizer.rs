@@ -4,19 +4,18 @@
 //! The text is split where Python's `isspace` changes; each chunk is either a
 //! special case (a tokenizer exception such as `don't`) or is cut into
 //! prefixes, suffixes and infixes with the model's four regexes, which run in
-//! `fancy-regex` because they use look-around. A last pass merges token
-//! sequences that form a special case the affix rules would have split
-//! (`:)`, `e.g.`). Offsets are bytes of the UTF-8 text.
+//! `pyre`, a matcher of Python's `re` syntax (they use look-around
+//! and Python's classes). A last pass merges token sequences that form a
+//! special case the affix rules would have split (`:)`, `e.g.`). Offsets are
+//! bytes of the UTF-8 text.
 //!
 //! # Speed
 //!
-//! A `fancy-regex` call costs microseconds, so, as spaCy does, chunk results
-//! are cached (a sharded, size-bounded map shared by all threads). Each
-//! regex also has a relaxed copy, the pattern with its look-around removed,
-//! which the plain `regex` engine runs fast. The copy matches wherever the
-//! real pattern does, so when it finds nothing (most words) the real pattern
-//! is not run, and otherwise the real search starts at the copy's leftmost
-//! match instead of trying every position. Neither changes the result.
+//! The patterns are parsed, not compiled to automata, so loading is cheap
+//! (compiling them with `fancy-regex` took most of the model's load time).
+//! A search tries at each position only the alternatives that can start
+//! with the character there, and chunk results are cached as spaCy does (a
+//! sharded, size-bounded map shared by all threads).
 //!
 //! # Bounds on hostile input
 //!
@@ -37,23 +36,23 @@
 //!   quadratic or worse. No chunk of the reference corpora comes near the
 //!   limit (the longest has under 150 code points), so only pathological
 //!   text is tokenized differently from spaCy. Whitespace runs stay whole,
-//!   as in spaCy: no pattern matches in them, and the relaxed copies find
-//!   that in linear time.
+//!   as in spaCy: no pattern matches in them, and since no alternative can
+//!   start with a space a search finds that in linear time.
 //!
-//! A regex that gives up (the backtracking limit of `fancy-regex`) counts as
-//! no match. Worst cases measured in a release build: about 1 µs per token
-//! for a megabyte of one punctuation mark, 10 µs per token for a megabyte of
-//! emoji, and about 1 s per megabyte of `a.a.a.…` (URL attempts on every
-//! piece).
+//! A search that gives up (the step limit of `pyre`) counts as no
+//! match; `long_chunks_are_cut_and_stay_linear` exercises the worst cases
+//! known (one punctuation mark, emoji, `a.a.a.…`, `a:b@a:b@…`, colons
+//! before an `@` and host labels), and `tests/tokenizer_timing.rs` times
+//! them.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use fancy_regex::Regex;
 use rmpv::ValueRef;
 
 use crate::hashing::{hash_string, IdMap};
-use crate::python::{self, ReClass};
+use crate::pyre::Pattern;
+use crate::python;
 use crate::{msgpack, NlpError};
 
 const FILE: &str = "tokenizer";
@@ -118,10 +117,9 @@ impl Tokenizer {
         let value = msgpack::decode(FILE, bytes)?;
         let root = msgpack::map(FILE, &value, "the tokenizer")?;
         let pattern = |key: &str| {
-            Pattern::new(
-                key,
-                msgpack::string(FILE, msgpack::field(FILE, root, key)?, key)?,
-            )
+            let source = msgpack::string(FILE, msgpack::field(FILE, root, key)?, key)?;
+            Pattern::new(source)
+                .map_err(|e| NlpError::model(FILE, format!("{key} does not compile: {}", e.0)))
         };
         if msgpack::get(root, "token_match").is_some_and(|v| !matches!(v, ValueRef::Nil)) {
             return Err(NlpError::model(
@@ -171,7 +169,7 @@ impl Tokenizer {
             let split_by_rules = !faster_heuristics
                 || self.find_prefix(key) > 0
                 || self.find_suffix(key) > 0
-                || self.infix.exact.find(key).ok().flatten().is_some()
+                || self.infix.find_from(key, 0).is_some()
                 || key.contains(' ');
             if split_by_rules {
                 let texts = self
@@ -365,7 +363,7 @@ impl Tokenizer {
             let core = &chunk[lo..hi];
             let pushed_special = with_special && self.push_special(out, core, lo);
             if !pushed_special {
-                if self.url.matches_at_start(core) {
+                if self.url.match_start(core).is_some() {
                     out.push(plain(lo, hi));
                 } else {
                     self.split_infixes(out, core, lo);
@@ -415,14 +413,11 @@ impl Tokenizer {
         loop {
             let end = s.char_indices().nth(window).map_or(s.len(), |(i, _)| i);
             let head = &s[..end];
-            if !self.prefix.may_match(head) {
-                return 0;
-            }
-            let Some(found) = self.prefix.exact.find(head).ok().flatten() else {
+            let Some((found_start, found_end)) = self.prefix.find_from(head, 0) else {
                 return 0;
             };
-            if end == s.len() || found.end() < end {
-                return char_prefix_bytes(s, found.as_str().chars().count());
+            if end == s.len() || found_end < end {
+                return char_prefix_bytes(s, head[found_start..found_end].chars().count());
             }
             window *= 2;
         }
@@ -554,193 +549,6 @@ fn read_exceptions(
         specials.insert(Box::from(key), Arc::from(parsed));
     }
     Ok(specials)
-}
-
-/// One of the tokenizer regexes, with a faster filter that matches whenever
-/// the regex does.
-struct Pattern {
-    exact: Regex,
-    /// The pattern with its look-around removed: a superset that compiles
-    /// to the plain `regex` engine. None when the pattern has no look-around.
-    relaxed: Option<Regex>,
-}
-
-impl Pattern {
-    fn new(name: &str, source: &str) -> Result<Pattern, NlpError> {
-        let source = with_python_classes(source)
-            .ok_or_else(|| NlpError::model(FILE, format!("{name}: unbalanced pattern")))?;
-        let exact = Regex::new(&source)
-            .map_err(|e| NlpError::model(FILE, format!("{name} does not compile: {e}")))?;
-        let relaxed = without_lookaround(&source)
-            .filter(|relaxed| *relaxed != source)
-            .and_then(|relaxed| Regex::new(&relaxed).ok());
-        Ok(Pattern { exact, relaxed })
-    }
-
-    /// False only if the pattern cannot match anywhere in `s`.
-    fn may_match(&self, s: &str) -> bool {
-        match &self.relaxed {
-            Some(relaxed) => relaxed.is_match(s).unwrap_or(true),
-            None => true,
-        }
-    }
-
-    /// The leftmost match in `s` that starts at byte `pos` or later, with the
-    /// text before `pos` visible to look-behinds. The relaxed pattern's
-    /// leftmost match cannot start after the real one, so the real search
-    /// starts there and skips the positions where nothing can match.
-    fn find_from(&self, s: &str, pos: usize) -> Option<(usize, usize)> {
-        let from = match &self.relaxed {
-            Some(relaxed) => match relaxed.find_from_pos(s, pos) {
-                Ok(Some(found)) => found.start(),
-                Ok(None) => return None,
-                Err(_) => pos,
-            },
-            None => pos,
-        };
-        let found = self.exact.find_from_pos(s, from).ok().flatten()?;
-        Some((found.start(), found.end()))
-    }
-
-    /// Python `re.match`: a match starting at the start of `s`.
-    fn matches_at_start(&self, s: &str) -> bool {
-        self.may_match(s)
-            && self
-                .exact
-                .find(s)
-                .ok()
-                .flatten()
-                .is_some_and(|found| found.start() == 0)
-    }
-}
-
-/// The byte offset just after the opening of the character class that
-/// starts at `start` (a `[`): the bracket, a `^`, and a `]` right after
-/// them, which Python reads as a literal rather than the end of the class.
-fn class_body_start(bytes: &[u8], start: usize) -> usize {
-    let mut i = start + 1;
-    if bytes.get(i) == Some(&b'^') {
-        i += 1;
-    }
-    if bytes.get(i) == Some(&b']') {
-        i += 1;
-    }
-    i
-}
-
-/// The byte offset just after the character class that starts at `start`
-/// (a `[`), with Python's rules.
-fn class_end(pattern: &str, start: usize) -> Option<usize> {
-    let bytes = pattern.as_bytes();
-    let mut i = class_body_start(bytes, start);
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 1 + pattern[i + 1..].chars().next()?.len_utf8(),
-            b']' => return Some(i + 1),
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-/// The byte offset just after the group that starts at `start` (a `(`).
-fn group_end(pattern: &str, start: usize) -> Option<usize> {
-    let bytes = pattern.as_bytes();
-    let mut depth = 0usize;
-    let mut i = start;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 1 + pattern[i + 1..].chars().next()?.len_utf8(),
-            b'[' => i = class_end(pattern, i)?,
-            b'(' => {
-                depth += 1;
-                i += 1;
-            }
-            b')' => {
-                depth = depth.checked_sub(1)?;
-                i += 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-/// The pattern with every look-ahead and look-behind group removed. Each
-/// such group only restricts where a match may be, so the result matches
-/// wherever the pattern does (and possibly elsewhere).
-fn without_lookaround(pattern: &str) -> Option<String> {
-    const LOOKAROUNDS: [&str; 4] = ["(?=", "(?!", "(?<=", "(?<!"];
-    let bytes = pattern.as_bytes();
-    let mut out = String::with_capacity(pattern.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let next = match bytes[i] {
-            b'\\' => i + 1 + pattern[i + 1..].chars().next()?.len_utf8(),
-            b'[' => class_end(pattern, i)?,
-            b'(' if LOOKAROUNDS.iter().any(|l| pattern[i..].starts_with(l)) => {
-                i = group_end(pattern, i)?;
-                continue;
-            }
-            _ => i + pattern[i..].chars().next()?.len_utf8(),
-        };
-        out.push_str(&pattern[i..next]);
-        i = next;
-    }
-    Some(out)
-}
-
-/// The pattern with Python's meaning of `\w`, `\d`, `\s` and `\S` spelled
-/// out as explicit classes: the `regex` engine's own classes follow a newer
-/// Unicode version and a different definition of `\w` (marks in, `²` out).
-fn with_python_classes(pattern: &str) -> Option<String> {
-    let bytes = pattern.as_bytes();
-    let mut out = String::with_capacity(pattern.len());
-    let mut in_class = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\\' {
-            let escaped = pattern[i + 1..].chars().next()?;
-            let class = match escaped {
-                'w' => Some((ReClass::Word, false)),
-                'd' => Some((ReClass::Decimal, false)),
-                's' => Some((ReClass::Space, false)),
-                'S' if !in_class => Some((ReClass::Space, true)),
-                _ => None,
-            };
-            match class {
-                Some((class, negated)) if in_class => {
-                    debug_assert!(!negated);
-                    out.push_str(&python::class_body(class));
-                }
-                Some((class, negated)) => {
-                    out.push_str(if negated { "[^" } else { "[" });
-                    out.push_str(&python::class_body(class));
-                    out.push(']');
-                }
-                None => out.push_str(&pattern[i..i + 1 + escaped.len_utf8()]),
-            }
-            i += 1 + escaped.len_utf8();
-            continue;
-        }
-        if !in_class && bytes[i] == b'[' {
-            let j = class_body_start(bytes, i);
-            out.push_str(&pattern[i..j]);
-            in_class = true;
-            i = j;
-            continue;
-        }
-        if in_class && bytes[i] == b']' {
-            in_class = false;
-        }
-        let c = pattern[i..].chars().next()?;
-        out.push(c);
-        i += c.len_utf8();
-    }
-    Some(out)
 }
 
 /// The token texts of one special case as the affix rules split it.
@@ -1024,21 +832,12 @@ mod tests {
             samples.push(format!("+{}", "1".repeat(n)));
         }
         for s in &samples {
-            let whole_prefix = tok
-                .prefix
-                .exact
-                .find(s)
-                .ok()
-                .flatten()
-                .map_or(0, |m| m.end());
+            let whole_prefix = tok.prefix.find_from(s, 0).map_or(0, |(_, end)| end);
             assert_eq!(tok.find_prefix(s), whole_prefix, "prefix of {s:?}");
             let whole_suffix = tok
                 .suffix
-                .exact
-                .find(s)
-                .ok()
-                .flatten()
-                .map_or(0, |m| s.len() - m.start());
+                .find_from(s, 0)
+                .map_or(0, |(start, _)| s.len() - start);
             assert_eq!(tok.find_suffix(s), whole_suffix, "suffix of {s:?}");
         }
     }
@@ -1047,7 +846,7 @@ mod tests {
     fn long_chunks_are_cut_and_stay_linear() {
         let tok = tokenizer();
         for unit in [
-            "a", "!", ".", "a.", "a:b@", "😀", "(", "'s'", "\u{1c}", " \n",
+            "a", "!", ".", "a.", "a:b@", "a:@a.:@", "😀", "(", "'s'", "\u{1c}", " \n",
         ] {
             let text = unit.repeat(3 * MAX_CHUNK_CHARS / unit.chars().count() + 7);
             let tokens = tok.tokenize(&text);
@@ -1081,19 +880,6 @@ mod tests {
                 scope.spawn(|| assert_eq!(tokenizer().tokenize(text), expected));
             }
         });
-    }
-
-    #[test]
-    fn pattern_rewriting_keeps_classes_and_drops_lookaround() {
-        assert_eq!(
-            without_lookaround(r"(?<=[0-9])\+$|^\+(?![0-9])|[(?=]x").as_deref(),
-            Some(r"\+$|^\+|[(?=]x")
-        );
-        assert_eq!(without_lookaround(r"(?!(?:1|2)"), None);
-        let rewritten = with_python_classes(r"[\w\-]\d\S").expect("balanced");
-        assert!(rewritten.starts_with(r"[\x{30}-\x{39}"));
-        assert!(rewritten.contains(r"\-]["));
-        assert!(rewritten.contains("[^\\x{9}-\\x{D}\\x{1C}-\\x{20}"));
     }
 
     /// Every byte is in a token or is the one space after a token; tokens

@@ -4,13 +4,14 @@
 //! from the POS and morphology the ruler set.
 
 use std::collections::{HashMap, HashSet};
-
-use rmpv::ValueRef;
+use std::sync::OnceLock;
 
 use super::TokenAttrs;
+use crate::hashing::{StrMap, StrSet};
 use crate::lexical::string_id;
+use crate::msgpack::Cursor;
 use crate::python::{lower, str_isalpha};
-use crate::{msgpack, NlpError};
+use crate::NlpError;
 
 /// The lower-case universal POS names. The lemmatizer's tables are keyed by
 /// their string ids: most are hashes, but the names that are also
@@ -21,22 +22,64 @@ const POS_NAMES: [&str; 17] = [
     "punct", "sconj", "sym", "verb", "x",
 ];
 
-/// The tables of one POS.
+/// The tables of one POS. Loading only checks the file and notes where
+/// each table's bytes are; the exceptions and the index (about 100,000
+/// strings in all) are put in hash tables the first time the POS is
+/// lemmatized, borrowing their strings from the built-in file, so that
+/// loading the model does not pay for them.
 #[derive(Debug, Default)]
 struct PosTables {
     /// `[old suffix, new suffix]` in file order.
-    rules: Vec<(String, String)>,
+    rules: Vec<(&'static str, &'static str)>,
+    /// The msgpack map form -> its lemmas, checked at load.
+    exceptions_bytes: Option<(&'static [u8], usize)>,
+    /// The msgpack list of known lemmas, checked at load.
+    index_bytes: Option<(&'static [u8], usize)>,
+    lookups: OnceLock<Lookups>,
+}
+
+/// The exceptions and the index of one POS, once built.
+#[derive(Debug, Default)]
+struct Lookups {
     /// Form -> its lemmas.
-    exceptions: HashMap<String, Vec<String>>,
+    exceptions: StrMap<&'static str, Vec<&'static str>>,
     /// Known lemmas.
-    index: HashSet<String>,
+    index: StrSet<&'static str>,
 }
 
 impl PosTables {
     /// Python's truth test in `rule_lemmatize`: empty tables count as
     /// missing.
     fn is_empty(&self) -> bool {
-        self.rules.is_empty() && self.exceptions.is_empty() && self.index.is_empty()
+        let count = |table: Option<(&[u8], usize)>| table.map_or(0, |(_, n)| n);
+        self.rules.is_empty() && count(self.exceptions_bytes) == 0 && count(self.index_bytes) == 0
+    }
+
+    /// The exceptions and the index, built on first use from the bytes that
+    /// loading checked; a value that does not read (which the check rules
+    /// out) ends the table there rather than panicking.
+    fn lookups(&self) -> &Lookups {
+        self.lookups.get_or_init(|| {
+            let mut lookups = Lookups::default();
+            if let Some((bytes, count)) = self.exceptions_bytes {
+                let mut cursor = Cursor::new(bytes);
+                lookups.exceptions.reserve(count);
+                let _ = cursor.map_len();
+                for _ in 0..count {
+                    let Some(form) = cursor.str() else { break };
+                    let Some(n) = cursor.array_len() else { break };
+                    let lemmas: Vec<&'static str> = (0..n).map_while(|_| cursor.str()).collect();
+                    lookups.exceptions.insert(form, lemmas);
+                }
+            }
+            if let Some((bytes, count)) = self.index_bytes {
+                let mut cursor = Cursor::new(bytes);
+                lookups.index.reserve(count);
+                let _ = cursor.array_len();
+                lookups.index.extend((0..count).map_while(|_| cursor.str()));
+            }
+            lookups
+        })
     }
 }
 
@@ -48,21 +91,73 @@ pub struct Lemmatizer {
 
 impl Lemmatizer {
     /// Loads `files::LEMMATIZER_LOOKUPS`: msgpack `{lemma_rules, lemma_exc,
-    /// lemma_index}`, each a map from a POS id to that POS's table.
-    pub fn from_bytes((file, bytes): (&str, &[u8])) -> Result<Self, NlpError> {
-        let value = msgpack::decode(file, bytes)?;
-        let root = msgpack::map(file, &value, "the lookups")?;
+    /// lemma_index}`, each a map from a POS id to that POS's table. The
+    /// whole file is checked here, so a broken file is an error at load;
+    /// the exceptions and the index are put in hash tables on first use.
+    pub fn from_bytes((file, bytes): (&str, &'static [u8])) -> Result<Self, NlpError> {
+        let error = |what: &str| NlpError::model(file, what.to_string());
+        let mut cursor = Cursor::new(bytes);
+        let root_len = cursor
+            .map_len()
+            .ok_or_else(|| error("the lookups is not a map"))?;
         let mut tables: HashMap<&'static str, PosTables> = HashMap::new();
-        for (pos, table) in by_pos(file, msgpack::field(file, root, "lemma_rules")?)? {
-            tables.entry(pos).or_default().rules = read_rules(file, table)?;
+        let mut seen = [false; 3];
+        for _ in 0..root_len {
+            let key = cursor
+                .str()
+                .ok_or_else(|| error("the lookups has a key that is not text"))?;
+            let kind = ["lemma_rules", "lemma_exc", "lemma_index"]
+                .iter()
+                .position(|k| *k == key);
+            let Some(kind) = kind else {
+                cursor
+                    .skip()
+                    .ok_or_else(|| error("the lookups is not msgpack"))?;
+                continue;
+            };
+            seen[kind] = true;
+            let n = cursor
+                .map_len()
+                .ok_or_else(|| error("a lemmatizer table is not a map"))?;
+            for _ in 0..n {
+                let id = cursor
+                    .uint()
+                    .ok_or_else(|| error("a POS key is not a non-negative integer"))?;
+                let pos = pos_name(id)
+                    .ok_or_else(|| NlpError::model(file, format!("unknown POS id {id}")))?;
+                let entry = tables.entry(pos).or_default();
+                let start = cursor.pos();
+                match kind {
+                    0 => {
+                        entry.rules = read_rules(&mut cursor)
+                            .ok_or_else(|| error("lemma_rules is not a list of [old, new]"))?
+                    }
+                    1 => {
+                        let count = check_exceptions(&mut cursor).ok_or_else(|| {
+                            error("lemma_exc is not a map of strings to lists of strings")
+                        })?;
+                        entry.exceptions_bytes = Some((&bytes[start..cursor.pos()], count));
+                    }
+                    _ => {
+                        let count = check_strings(&mut cursor)
+                            .ok_or_else(|| error("lemma_index is not a list of strings"))?;
+                        entry.index_bytes = Some((&bytes[start..cursor.pos()], count));
+                    }
+                }
+            }
         }
-        for (pos, table) in by_pos(file, msgpack::field(file, root, "lemma_exc")?)? {
-            tables.entry(pos).or_default().exceptions = read_exceptions(file, table)?;
+        if let Some(missing) = seen.iter().position(|s| !s) {
+            let key = ["lemma_rules", "lemma_exc", "lemma_index"][missing];
+            return Err(NlpError::model(file, format!("no {key:?} entry")));
         }
-        for (pos, table) in by_pos(file, msgpack::field(file, root, "lemma_index")?)? {
-            tables.entry(pos).or_default().index = msgpack::strings(file, table, "lemma_index")?
-                .into_iter()
-                .collect();
+        if !cursor.at_end() {
+            return Err(NlpError::model(
+                file,
+                format!(
+                    "{} bytes after the msgpack value",
+                    bytes.len() - cursor.pos()
+                ),
+            ));
         }
         Ok(Lemmatizer { tables })
     }
@@ -96,9 +191,15 @@ impl Lemmatizer {
         dedup_keep_order(&mut forms);
         // Exceptions go to the front, each before the previous one, so the
         // last exception ends up first.
-        for form in tables.exceptions.get(&string).into_iter().flatten() {
-            if !forms.contains(form) {
-                forms.insert(0, form.clone());
+        for &form in tables
+            .lookups()
+            .exceptions
+            .get(string.as_str())
+            .into_iter()
+            .flatten()
+        {
+            if !forms.iter().any(|f| f == form) {
+                forms.insert(0, form.to_string());
             }
         }
         forms
@@ -116,15 +217,16 @@ impl Lemmatizer {
 fn rule_forms(tables: &PosTables, string: &str) -> (Vec<String>, Vec<String>) {
     let mut forms = Vec::new();
     let mut oov_forms = Vec::new();
-    for (old, new) in &tables.rules {
-        let Some(stem) = string.strip_suffix(old.as_str()) else {
+    let index = &tables.lookups().index;
+    for &(old, new) in &tables.rules {
+        let Some(stem) = string.strip_suffix(old) else {
             continue;
         };
         let form = format!("{stem}{new}");
         if form.is_empty() {
             continue;
         }
-        if tables.index.contains(&form) {
+        if index.contains(form.as_str()) {
             forms.insert(0, form);
         } else if !str_isalpha(&form) {
             forms.push(form);
@@ -170,50 +272,39 @@ fn is_base_form(pos: &str, morph: &str) -> bool {
     }
 }
 
-/// Resolves a table's POS id keys to POS names. An id that is no POS
-/// means a different model.
-fn by_pos<'v, 'a>(
-    file: &str,
-    table: &'v ValueRef<'a>,
-) -> Result<Vec<(&'static str, &'v ValueRef<'a>)>, NlpError> {
-    msgpack::map(file, table, "a lemmatizer table")?
-        .iter()
-        .map(|(key, value)| {
-            let id = msgpack::uint(file, key, "a POS key")?;
-            let name = pos_name(id)
-                .ok_or_else(|| NlpError::model(file, format!("unknown POS id {id}")))?;
-            Ok((name, value))
-        })
-        .collect()
-}
-
 fn pos_name(id: u64) -> Option<&'static str> {
     POS_NAMES.into_iter().find(|name| string_id(name) == id)
 }
 
-fn read_rules(file: &str, table: &ValueRef<'_>) -> Result<Vec<(String, String)>, NlpError> {
-    msgpack::array(file, table, "lemma_rules")?
-        .iter()
-        .map(
-            |rule| match msgpack::strings(file, rule, "a lemma rule")?.as_slice() {
-                [old, new] => Ok((old.clone(), new.clone())),
-                _ => Err(NlpError::model(file, "a lemma rule is not [old, new]")),
-            },
-        )
+/// A list of `[old, new]` suffix pairs.
+fn read_rules(cursor: &mut Cursor<'static>) -> Option<Vec<(&'static str, &'static str)>> {
+    let n = cursor.array_len()?;
+    (0..n)
+        .map(|_| match cursor.array_len()? {
+            2 => Some((cursor.str()?, cursor.str()?)),
+            _ => None,
+        })
         .collect()
 }
 
-fn read_exceptions(
-    file: &str,
-    table: &ValueRef<'_>,
-) -> Result<HashMap<String, Vec<String>>, NlpError> {
-    msgpack::map(file, table, "lemma_exc")?
-        .iter()
-        .map(|(form, lemmas)| {
-            let form = msgpack::string(file, form, "an exception form")?.to_string();
-            Ok((form, msgpack::strings(file, lemmas, "exception lemmas")?))
-        })
-        .collect()
+/// Steps over a list of strings, checking it is one; its length.
+fn check_strings(cursor: &mut Cursor<'_>) -> Option<usize> {
+    let n = cursor.array_len()?;
+    for _ in 0..n {
+        cursor.str()?;
+    }
+    Some(n)
+}
+
+/// Steps over a map of strings to lists of strings, checking it is one;
+/// its entry count.
+fn check_exceptions(cursor: &mut Cursor<'_>) -> Option<usize> {
+    let n = cursor.map_len()?;
+    for _ in 0..n {
+        cursor.str()?;
+        check_strings(cursor)?;
+    }
+    Some(n)
 }
 
 #[cfg(test)]
@@ -294,6 +385,6 @@ mod tests {
         ]);
         let mut bytes = Vec::new();
         rmpv::encode::write_value(&mut bytes, &value).expect("encode");
-        assert!(Lemmatizer::from_bytes(("l", &bytes)).is_err());
+        assert!(Lemmatizer::from_bytes(("l", bytes.leak())).is_err());
     }
 }
