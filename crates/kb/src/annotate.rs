@@ -263,7 +263,7 @@ fn viable(ctx: &Ctx, hit: &Hit, named_in_full: &HashSet<usize>) -> Vec<Target> {
                 false
             }
             Target::Place(_) | Target::Capital(_) => {
-                !inside_name && (place_cue || !kb.ambiguous.contains(&pattern.folded))
+                !inside_name && (place_cue || !kb.ambiguous.contains(pattern.folded.as_str()))
             }
             Target::Country(_) => !inside_name,
             _ => true,
@@ -403,7 +403,10 @@ fn has_place_cue(ctx: &Ctx, hit: &Hit) -> bool {
     let Some(after) = rest.strip_prefix(", ") else {
         return false;
     };
-    ctx.kb.countries.iter().any(|c| after.starts_with(&c.name))
+    ctx.kb
+        .countries
+        .iter()
+        .any(|c| after.starts_with(c.name.as_str()))
 }
 
 /// How much the rest of the article speaks for each country and each
@@ -442,10 +445,10 @@ fn country_support(
 fn country_of(kb: &Kb, t: Target) -> Option<String> {
     match t {
         Target::Country(i) | Target::Adjective(i) | Target::Capital(i) => {
-            Some(kb.countries[i].code.clone())
+            Some(kb.countries[i].code.to_string())
         }
-        Target::Place(i) => Some(kb.places[i].country.clone()),
-        Target::Org(i) => Some(kb.orgs[i].code.clone()),
+        Target::Place(i) => Some(kb.places[i].country.to_string()),
+        Target::Org(i) => Some(kb.orgs[i].code.to_string()),
         Target::Person { .. } | Target::Role(_) => None,
     }
 }
@@ -470,7 +473,7 @@ fn choose(
             Target::Place(i) if kb.places[i].is_region => {
                 let p = &kb.places[i];
                 support
-                    .get(&(p.country.clone(), Some(fold_name(&p.name))))
+                    .get(&(p.country.to_string(), Some(fold_name(&p.name))))
                     .copied()
                     .unwrap_or(0)
             }

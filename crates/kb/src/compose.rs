@@ -74,9 +74,9 @@ fn coded_entity(
 fn modifier(kb: &Kb, reading: Reading) -> Option<(String, Option<String>)> {
     match reading {
         Reading::Country(i) | Reading::Adjective(i) | Reading::Metonym(i) => {
-            Some((kb.countries[i].code.clone(), None))
+            Some((kb.countries[i].code.to_string(), None))
         }
-        Reading::Org(i) => Some((kb.orgs[i].code.clone(), Some(kb.orgs[i].id.clone()))),
+        Reading::Org(i) => Some((kb.orgs[i].code.to_string(), Some(kb.orgs[i].id.to_string()))),
         _ => None,
     }
 }
@@ -292,17 +292,17 @@ fn standalone(ctx: &Ctx, mentions: &[Mention], k: usize) -> Option<Entity> {
             let c = &kb.countries[i];
             e.kind = "country".into();
             e.id = Some(format!("country:{}", c.code));
-            e.code = Some(c.code.clone());
-            e.name = Some(c.name.clone());
-            e.country = Some(c.code.clone());
+            e.code = Some(c.code.to_string());
+            e.name = Some(c.name.to_string());
+            e.country = Some(c.code.to_string());
         }
         Reading::Metonym(i) => {
             let c = &kb.countries[i];
             e.kind = "country".into();
             e.id = Some(format!("country:{}", c.code));
             e.code = Some(actor_code(&c.code, None, Some("GOV")));
-            e.name = Some(c.name.clone());
-            e.country = Some(c.code.clone());
+            e.name = Some(c.name.to_string());
+            e.country = Some(c.code.to_string());
             e.sector = Some("GOV".into());
             if !m.user {
                 e.rule = "kb:metonym".into();
@@ -311,12 +311,12 @@ fn standalone(ctx: &Ctx, mentions: &[Mention], k: usize) -> Option<Entity> {
         Reading::Capital(i) => {
             let c = &kb.countries[i];
             e.kind = "place".into();
-            e.country = Some(c.code.clone());
-            e.code = Some(c.code.clone());
-            e.name = c.capital.clone();
+            e.country = Some(c.code.to_string());
+            e.code = Some(c.code.to_string());
+            e.name = c.capital.as_deref().map(String::from);
             if let Some(p) = c.capital_place.map(|p| &kb.places[p]) {
                 e.id = Some(format!("place:{}", p.id));
-                e.region = p.region.clone();
+                e.region = p.region.as_deref().map(String::from);
                 e.lat = Some(p.lat);
                 e.lon = Some(p.lon);
             }
@@ -325,10 +325,10 @@ fn standalone(ctx: &Ctx, mentions: &[Mention], k: usize) -> Option<Entity> {
             let p = &kb.places[i];
             e.kind = "place".into();
             e.id = Some(format!("place:{}", p.id));
-            e.code = Some(p.country.clone());
-            e.name = Some(p.name.clone());
-            e.country = Some(p.country.clone());
-            e.region = p.region.clone();
+            e.code = Some(p.country.to_string());
+            e.name = Some(p.name.to_string());
+            e.country = Some(p.country.to_string());
+            e.region = p.region.as_deref().map(String::from);
             e.lat = Some(p.lat);
             e.lon = Some(p.lon);
         }
@@ -337,25 +337,26 @@ fn standalone(ctx: &Ctx, mentions: &[Mention], k: usize) -> Option<Entity> {
             e.kind = "org".into();
             e.id = Some(format!("org:{}", o.id));
             e.code = Some(actor_code(&o.code, Some(&o.id), o.sector.as_deref()));
-            e.name = Some(o.name.clone());
-            e.country = (!matches!(o.code.as_str(), "IGO" | "NGO" | "IMG")).then(|| o.code.clone());
-            e.sector = o.sector.clone();
+            e.name = Some(o.name.to_string());
+            e.country =
+                (!matches!(o.code.as_str(), "IGO" | "NGO" | "IMG")).then(|| o.code.to_string());
+            e.sector = o.sector.as_deref().map(String::from);
         }
         Reading::Person { index, full } => {
             let p = &kb.people[index];
             e.kind = "person".into();
             e.id = Some(format!("person:{}", p.id));
-            e.name = Some(p.name.clone());
+            e.name = Some(p.name.to_string());
             if !full && !m.user {
                 e.rule = "kb:alias".into();
             }
             if let Some(o) = p.office_on(ctx.date) {
-                e.office = Some(o.title.clone());
-                e.country = Some(o.country.clone());
-                e.sector = Some(o.sector.clone());
+                e.office = Some(o.title.to_string());
+                e.country = Some(o.country.to_string());
+                e.sector = Some(o.sector.to_string());
             } else if let Some(o) = p.office_before(ctx.date) {
                 e.office = Some(format!("former {}", o.title));
-                e.country = Some(o.country.clone());
+                e.country = Some(o.country.to_string());
                 e.sector = Some("ELI".into());
             }
             e.code = e

@@ -250,7 +250,7 @@ pub fn from_cues(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
             let (start, adjective) = match before {
                 Some(m) => match m.reading {
                     Reading::Adjective(c) | Reading::Country(c) => {
-                        (m.start, Some(ctx.kb.countries[c].code.clone()))
+                        (m.start, Some(ctx.kb.countries[c].code.to_string()))
                     }
                     _ => (start, None),
                 },
@@ -263,7 +263,7 @@ pub fn from_cues(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
                         .and_then(|p| {
                             p.targets.iter().find_map(|t| match t {
                                 crate::kb::Target::Adjective(c) | crate::kb::Target::Country(c) => {
-                                    Some(ctx.kb.countries[*c].code.clone())
+                                    Some(ctx.kb.countries[*c].code.to_string())
                                 }
                                 _ => None,
                             })
@@ -385,9 +385,9 @@ fn title_before(ctx: &Ctx, mentions: &[Mention], start: usize) -> Option<Country
         .filter(|m| crate::annotate::same_phrase(ctx, m.end, mentions[k].start, 2))
         .and_then(|m| match m.reading {
             Reading::Country(i) | Reading::Adjective(i) | Reading::Metonym(i) => {
-                Some(ctx.kb.countries[i].code.clone())
+                Some(ctx.kb.countries[i].code.to_string())
             }
-            Reading::Org(i) => Some(ctx.kb.orgs[i].code.clone()),
+            Reading::Org(i) => Some(ctx.kb.orgs[i].code.to_string()),
             _ => None,
         });
     Some((country, sector))
@@ -420,9 +420,9 @@ fn appositive_role(ctx: &Ctx, mentions: &[Mention], end: usize) -> Option<Countr
     })?;
     let country = inside.iter().find_map(|m| match m.reading {
         Reading::Country(i) | Reading::Adjective(i) | Reading::Metonym(i) => {
-            Some(ctx.kb.countries[i].code.clone())
+            Some(ctx.kb.countries[i].code.to_string())
         }
-        Reading::Org(i) => Some(ctx.kb.orgs[i].code.clone()),
+        Reading::Org(i) => Some(ctx.kb.orgs[i].code.to_string()),
         _ => None,
     });
     Some((country, Some(role)))

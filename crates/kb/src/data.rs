@@ -3,33 +3,34 @@
 
 use crate::KbError;
 use chrono::NaiveDate;
+use smol_str::SmolStr;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Record {
     Country {
-        code: String,
-        name: String,
-        aliases: Vec<String>,
-        adjectives: Vec<String>,
-        capital: Option<String>,
+        code: SmolStr,
+        name: SmolStr,
+        aliases: Vec<SmolStr>,
+        adjectives: Vec<SmolStr>,
+        capital: Option<SmolStr>,
     },
     Org {
-        id: String,
-        name: String,
-        aliases: Vec<String>,
-        code: String,
-        sector: Option<String>,
+        id: SmolStr,
+        name: SmolStr,
+        aliases: Vec<SmolStr>,
+        code: SmolStr,
+        sector: Option<SmolStr>,
     },
     Person {
-        id: String,
-        name: String,
-        aliases: Vec<String>,
+        id: SmolStr,
+        name: SmolStr,
+        aliases: Vec<SmolStr>,
     },
     Office {
-        person: String,
-        country: String,
-        sector: String,
-        title: String,
+        person: SmolStr,
+        country: SmolStr,
+        sector: SmolStr,
+        title: SmolStr,
         start: Option<NaiveDate>,
         end: Option<NaiveDate>,
         /// From this date on the office is not trusted: the source stops
@@ -37,22 +38,22 @@ pub enum Record {
         known_until: Option<NaiveDate>,
     },
     Place {
-        id: String,
-        name: String,
-        aliases: Vec<String>,
-        country: String,
-        region: Option<String>,
+        id: SmolStr,
+        name: SmolStr,
+        aliases: Vec<SmolStr>,
+        country: SmolStr,
+        region: Option<SmolStr>,
         lat: f64,
         lon: f64,
         population: u64,
         is_region: bool,
     },
     Sector {
-        code: String,
-        words: Vec<String>,
+        code: SmolStr,
+        words: Vec<SmolStr>,
     },
     Ambiguous {
-        word: String,
+        word: SmolStr,
     },
 }
 
@@ -82,12 +83,12 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Record>, KbError> {
             }
         };
         let field = |i: usize| f.get(i).copied().unwrap_or("");
-        let nonempty = |i: usize, what: &str| -> Result<String, KbError> {
+        let nonempty = |i: usize, what: &str| -> Result<SmolStr, KbError> {
             let v = field(i);
             if v.is_empty() {
                 Err(err(format!("the {what} of a {} record is empty", f[0])))
             } else {
-                Ok(v.to_string())
+                Ok(v.into())
             }
         };
         let record = match f[0] {
@@ -197,17 +198,17 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Record>, KbError> {
     Ok(out)
 }
 
-fn list(field: &str) -> Vec<String> {
+fn list(field: &str) -> Vec<SmolStr> {
     field
         .split('|')
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map(str::to_string)
+        .map(SmolStr::from)
         .collect()
 }
 
-fn opt(field: &str) -> Option<String> {
-    (!field.is_empty()).then(|| field.to_string())
+fn opt(field: &str) -> Option<SmolStr> {
+    (!field.is_empty()).then(|| field.into())
 }
 
 fn number(field: &str, what: &str) -> Result<f64, String> {

@@ -14,35 +14,44 @@ pub struct Folded {
 
 /// Folds a name or an article.
 pub fn fold(text: &str) -> Folded {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len() + 1);
+    let chars = fold_into(text, &mut out, |added, at| {
+        origin.extend(std::iter::repeat_n(at, added));
+    });
+    origin.push(chars);
+    Folded { text: out, origin }
+}
+
+/// Folds `text` onto `out`, telling `origin` how many bytes each char of
+/// the original (by char index) added; returns the number of chars read.
+/// Names are folded by the hundred thousand when the knowledge base
+/// loads, so the origin map is built only for the article, which needs it.
+fn fold_into(text: &str, out: &mut String, mut origin: impl FnMut(usize, usize)) -> usize {
     let mut run = 0usize; // length of the alphanumeric run before this char
-    for (i, &c) in chars.iter().enumerate() {
+    let mut prev: Option<char> = None;
+    let mut chars = 0;
+    for (i, c) in text.chars().enumerate() {
+        chars = i + 1;
+        let before = prev.replace(c);
         if c == '.' {
             // A dot after a single letter is part of an abbreviation
             // ("U.S.", "D.P.R.K."): it is dropped, so the letters join.
-            if run == 1
-                && chars
-                    .get(i.wrapping_sub(1))
-                    .is_some_and(|p| p.is_alphabetic())
-            {
+            if run == 1 && before.is_some_and(|p| p.is_alphabetic()) {
                 run = 0;
                 continue;
             }
-            push(&mut out, &mut origin, '.', i);
+            push(out, &mut origin, '.', i);
             run = 0;
             continue;
         }
         if c.is_alphanumeric() {
             let start = out.len();
-            fold_char(c, &mut out);
-            for _ in start..out.len() {
-                origin.push(i);
-            }
+            fold_char(c, out);
+            origin(out.len() - start, i);
             // Letters joined across a dropped dot count as one run only
             // for the dot rule, which looks at the single letter before.
-            run = if chars.get(i.wrapping_sub(1)) == Some(&'.') && run == 0 {
+            run = if before == Some('.') && run == 0 {
                 1
             } else {
                 run + 1
@@ -60,18 +69,14 @@ pub fn fold(text: &str) -> Folded {
         if mapped == ' ' && out.ends_with(' ') {
             continue;
         }
-        push(&mut out, &mut origin, mapped, i);
+        push(out, &mut origin, mapped, i);
     }
-    origin.push(chars.len());
-    Folded { text: out, origin }
+    chars
 }
 
-fn push(out: &mut String, origin: &mut Vec<usize>, c: char, at: usize) {
-    let start = out.len();
+fn push(out: &mut String, origin: &mut impl FnMut(usize, usize), c: char, at: usize) {
     out.push(c);
-    for _ in start..out.len() {
-        origin.push(at);
-    }
+    origin(c.len_utf8(), at);
 }
 
 /// Lower case without diacritics, for the Latin letters names use.
@@ -146,7 +151,32 @@ fn fold_char(c: char, out: &mut String) {
 
 /// The folded form of a name on its own.
 pub fn fold_name(name: &str) -> String {
-    fold(name).text.trim().trim_end_matches('.').to_string()
+    let mut out = String::with_capacity(name.len());
+    fold_into(name, &mut out, |_, _| {});
+    let kept = out.trim().trim_end_matches('.');
+    if kept.len() == out.len() {
+        out
+    } else {
+        kept.to_string()
+    }
+}
+
+/// The token a folded name or text begins with: its first run of letters
+/// and digits, or its first character when that is neither. A name
+/// matches only where the text's first token is the name's, since a name
+/// ends at a word boundary.
+pub(crate) fn first_token(text: &str) -> &str {
+    let mut chars = text.char_indices();
+    match chars.next() {
+        None => text,
+        Some((_, c)) if !c.is_alphanumeric() => &text[..c.len_utf8()],
+        Some(_) => {
+            let end = chars
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(text.len(), |(i, _)| i);
+            &text[..end]
+        }
+    }
 }
 
 #[cfg(test)]

@@ -16,9 +16,10 @@
 
 use crate::data::{parse, Record};
 use crate::fold::fold_name;
-use crate::matcher::first_token;
+use crate::names::NameIndex;
 use crate::KbError;
 use chrono::NaiveDate;
+use smol_str::SmolStr;
 // The tables are built from the shipped data on every start and looked
 // up with the words of articles: FxHash hashes short strings several times
 // faster than the standard SipHash, and nothing an article holds is ever
@@ -69,36 +70,60 @@ fn tier_of_builtin(name: &str) -> Tier {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Country {
-    pub code: String,
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub adjectives: Vec<String>,
-    pub capital: Option<String>,
+    pub code: SmolStr,
+    pub name: SmolStr,
+    pub aliases: Vec<SmolStr>,
+    pub adjectives: Vec<SmolStr>,
+    pub capital: Option<SmolStr>,
     /// The place entry of the capital city, when GeoNames has it.
     pub capital_place: Option<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Org {
-    pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub code: String,
-    pub sector: Option<String>,
+    pub id: SmolStr,
+    pub name: SmolStr,
+    pub aliases: Vec<SmolStr>,
+    pub code: SmolStr,
+    pub sector: Option<SmolStr>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Office {
-    pub country: String,
-    pub sector: String,
-    pub title: String,
+    pub country: SmolStr,
+    pub sector: SmolStr,
+    pub title: SmolStr,
+    #[serde(with = "day_number")]
     pub start: Option<NaiveDate>,
+    #[serde(with = "day_number")]
     pub end: Option<NaiveDate>,
     /// From this date on the office is not trusted (its source stops
     /// before): an article then sees neither the office nor its end.
+    #[serde(with = "day_number")]
     pub known_until: Option<NaiveDate>,
+}
+
+/// Office dates in the prebuilt knowledge base (`prebuilt.rs`) as day
+/// numbers: decoding 50,000 dates from text took a third of its load.
+mod day_number {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        use chrono::Datelike;
+        date.map(|d| d.num_days_from_ce()).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<i32>::deserialize(d)?
+            .map(|n| {
+                NaiveDate::from_num_days_from_ce_opt(n)
+                    .ok_or_else(|| serde::de::Error::custom(format!("day {n} is out of range")))
+            })
+            .transpose()
+    }
 }
 
 impl Office {
@@ -119,11 +144,11 @@ impl Office {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Person {
-    pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
+    pub id: SmolStr,
+    pub name: SmolStr,
+    pub aliases: Vec<SmolStr>,
     pub offices: Vec<Office>,
 }
 
@@ -168,13 +193,13 @@ impl Person {
 
 use chrono::Datelike;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Place {
-    pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub country: String,
-    pub region: Option<String>,
+    pub id: SmolStr,
+    pub name: SmolStr,
+    pub aliases: Vec<SmolStr>,
+    pub country: SmolStr,
+    pub region: Option<SmolStr>,
     pub lat: f64,
     pub lon: f64,
     pub population: u64,
@@ -182,7 +207,7 @@ pub struct Place {
 }
 
 /// What a folded name stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Target {
     /// A country's name or alias.
     Country(usize),
@@ -204,45 +229,38 @@ pub enum Target {
 
 /// One name of the name table: what it may stand for, and whether it came
 /// from the user's file (which beats the shipped data).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Pattern {
-    pub folded: String,
+    pub folded: SmolStr,
     pub targets: Vec<Target>,
     pub user: bool,
     /// The name as written in the data for its names: its case tells how
     /// a mention must be written ("US" must be in capitals).
-    pub written: String,
+    pub written: SmolStr,
     /// True when a role word shares this name ("bank", "troops"): the
     /// role may then be written in any case, the names may not.
     pub any_case: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Kb {
     pub countries: Vec<Country>,
     pub orgs: Vec<Org>,
     pub people: Vec<Person>,
     pub places: Vec<Place>,
     /// Role words and their sector codes.
-    pub roles: Vec<(String, String)>,
+    pub roles: Vec<(SmolStr, SmolStr)>,
     /// Folded place names that are also common words.
     pub ambiguous: HashSet<String>,
     pub patterns: Vec<Pattern>,
-    country_by_code: HashMap<String, usize>,
-    by_folded: HashMap<String, usize>,
-    /// For each first token of a folded name (see
-    /// [`crate::matcher::first_token`]), the byte length of the longest
-    /// name that starts with it: how far the matcher looks from a word.
-    longest_after_token: HashMap<String, usize>,
+    country_by_code: HashMap<SmolStr, usize>,
+    /// Rebuilt from the patterns when the prebuilt base is decoded: it
+    /// holds indices, which are cheaper to rebuild than to decode.
+    #[serde(skip)]
+    names: NameIndex,
 }
 
 impl Kb {
-    /// The shipped knowledge base, loaded once.
-    pub fn builtin() -> &'static Kb {
-        static KB: std::sync::OnceLock<Kb> = std::sync::OnceLock::new();
-        KB.get_or_init(|| Kb::load(&[]).expect("the shipped knowledge base is valid"))
-    }
-
     /// The shipped data plus the user's files, whose entries beat the
     /// shipped ones: an entry with the same id replaces the shipped one,
     /// and a name they share goes to the user's entry.
@@ -264,20 +282,24 @@ impl Kb {
 
     /// The index of the pattern whose folded name is `folded`.
     pub(crate) fn pattern_index(&self, folded: &str) -> Option<usize> {
-        self.by_folded.get(folded).copied()
+        self.names.get(&self.patterns, folded)
     }
 
     /// The byte length of the longest folded name whose first token is
     /// `token`, if any name starts with it.
     pub(crate) fn longest_name_after(&self, token: &str) -> Option<usize> {
-        self.longest_after_token.get(token).copied()
+        self.names.longest_after(&self.patterns, token)
+    }
+
+    /// Indexes the patterns by name: after decoding, which skips the index.
+    pub(crate) fn index_names(&mut self) {
+        self.names = NameIndex::of(&self.patterns);
     }
 
     /// The pattern of a name, folded first.
     pub fn pattern_of(&self, name: &str) -> Option<&Pattern> {
-        self.by_folded
-            .get(&fold_name(name))
-            .map(|&i| &self.patterns[i])
+        self.pattern_index(&fold_name(name))
+            .map(|i| &self.patterns[i])
     }
 
     pub fn sector_of_role(&self, role: usize) -> &str {
@@ -348,12 +370,12 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
     let mut people: Table<Person> = Table::new();
     let mut places: Vec<Place> = Vec::new();
     let mut place_tiers: Vec<Tier> = Vec::new();
-    let mut place_by_id: HashMap<String, usize> = HashMap::default();
-    let mut roles: Vec<(String, String)> = Vec::new();
+    let mut place_by_id: HashMap<SmolStr, usize> = HashMap::default();
+    let mut roles: Vec<(SmolStr, SmolStr)> = Vec::new();
     let mut role_tiers: Vec<Tier> = Vec::new();
-    let mut role_by_word: HashMap<String, usize> = HashMap::default();
+    let mut role_by_word: HashMap<SmolStr, usize> = HashMap::default();
     let mut ambiguous = HashSet::default();
-    let mut offices: Vec<(String, Office, Tier)> = Vec::new();
+    let mut offices: Vec<(SmolStr, Office, Tier)> = Vec::new();
 
     for (record, tier) in records {
         match record {
@@ -466,7 +488,7 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
             }
             Record::Sector { code, words } => {
                 for w in words {
-                    let w = fold_name(&w);
+                    let w = SmolStr::from(fold_name(&w));
                     match role_by_word.get(&w) {
                         // A lower tier's word (Phoenix agents) never
                         // recodes a word the hand-made sectors have.
@@ -501,7 +523,7 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
         if *tier != Tier::User && user_office_people.contains(person.as_str()) {
             continue;
         }
-        if let Some(&i) = people.by_id.get(person) {
+        if let Some(&i) = people.by_id.get(person.as_str()) {
             if !(*tier == Tier::Phoenix && people.tier(i) == Tier::Shipped) {
                 attach.push((i, office.clone()));
             }
@@ -511,7 +533,7 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
         people.items[i].offices.push(office);
     }
 
-    let country_by_code: HashMap<String, usize> = countries
+    let country_by_code: HashMap<SmolStr, usize> = countries
         .items
         .iter()
         .enumerate()
@@ -532,10 +554,10 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
             None => {
                 by_folded.insert(folded.clone(), patterns.len());
                 patterns.push(Pattern {
-                    folded,
+                    folded: folded.into(),
                     targets: Vec::new(),
                     user: false,
-                    written: name.to_string(),
+                    written: name.into(),
                     any_case: false,
                 });
                 pattern_tiers.push(tier);
@@ -549,7 +571,7 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
             // The higher tier's entry beats lower-tier entries of the same
             // name: the user's over the shipped, the shipped over Phoenix.
             p.targets.clear();
-            p.written = name.to_string();
+            p.written = name.into();
         }
         if tier >= *p_tier || p.targets.is_empty() {
             *p_tier = tier;
@@ -563,7 +585,7 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
         } else if !p.written.chars().any(char::is_uppercase) {
             // The names' written form decides their case, not a role
             // word's that came first.
-            p.written = name.to_string();
+            p.written = name.into();
         }
     };
     for (i, c) in countries.items.iter().enumerate() {
@@ -618,13 +640,7 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
     }
     // Names that lost every reading to a higher tier stay in the table
     // but match nothing.
-    let mut longest_after_token: HashMap<String, usize> = HashMap::default();
-    for p in &patterns {
-        let longest = longest_after_token
-            .entry(first_token(&p.folded).to_string())
-            .or_default();
-        *longest = (*longest).max(p.folded.len());
-    }
+    let names = NameIndex::of(&patterns);
     Kb {
         countries: countries.items,
         orgs: orgs.items,
@@ -634,8 +650,7 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
         ambiguous,
         patterns,
         country_by_code,
-        by_folded,
-        longest_after_token,
+        names,
     }
 }
 
@@ -643,7 +658,7 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
 /// first-level region (Kyiv, Seoul, Washington D.C.), which tells it from
 /// smaller towns of the same name in the same country.
 fn link_capitals(countries: &mut [Country], places: &[Place]) {
-    let mut by_name: HashMap<(String, String), Vec<usize>> = HashMap::default();
+    let mut by_name: HashMap<(SmolStr, String), Vec<usize>> = HashMap::default();
     for (i, p) in places.iter().enumerate() {
         if !p.is_region {
             by_name

@@ -1,7 +1,7 @@
 //! Dictionary matching: every knowledge-base name found in the folded
 //! article, at word boundaries, written the way the name requires.
 
-use crate::fold::Folded;
+use crate::fold::{first_token, Folded};
 use crate::kb::Kb;
 
 /// A knowledge-base name found in the text. `start` and `end` are char
@@ -63,24 +63,6 @@ pub fn find_hits(kb: &Kb, folded: &Folded, chars: &[char]) -> Vec<Hit> {
         }
     }
     hits
-}
-
-/// The token a folded name or text begins with: its first run of letters
-/// and digits, or its first character when that is neither. A name
-/// matches only where the text's first token is the name's, since a name
-/// ends at a word boundary.
-pub(crate) fn first_token(text: &str) -> &str {
-    let mut chars = text.char_indices();
-    match chars.next() {
-        None => text,
-        Some((_, c)) if !c.is_alphanumeric() => &text[..c.len_utf8()],
-        Some(_) => {
-            let end = chars
-                .find(|(_, c)| !c.is_alphanumeric())
-                .map_or(text.len(), |(i, _)| i);
-            &text[..end]
-        }
-    }
 }
 
 fn boundary_before(text: &str, at: usize) -> bool {

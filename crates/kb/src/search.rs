@@ -62,7 +62,7 @@ fn describe(kb: &Kb, t: Target) -> Found {
             Found {
                 id: format!("country:{}", c.code),
                 kind: "country",
-                name: c.name.clone(),
+                name: c.name.to_string(),
                 details,
             }
         }
@@ -76,7 +76,7 @@ fn describe(kb: &Kb, t: Target) -> Found {
             Found {
                 id: format!("org:{}", o.id),
                 kind: "org",
-                name: o.name.clone(),
+                name: o.name.to_string(),
                 details,
             }
         }
@@ -104,7 +104,7 @@ fn describe(kb: &Kb, t: Target) -> Found {
             Found {
                 id: format!("person:{}", p.id),
                 kind: "person",
-                name: p.name.clone(),
+                name: p.name.to_string(),
                 details,
             }
         }
@@ -121,14 +121,14 @@ fn describe(kb: &Kb, t: Target) -> Found {
             Found {
                 id: format!("place:{}", p.id),
                 kind: if p.is_region { "region" } else { "place" },
-                name: p.name.clone(),
+                name: p.name.to_string(),
                 details,
             }
         }
         Target::Role(i) => Found {
             id: format!("role:{}", kb.roles[i].0),
             kind: "role",
-            name: kb.roles[i].0.clone(),
+            name: kb.roles[i].0.to_string(),
             details: vec![format!("sector: {}", kb.roles[i].1)],
         },
     }

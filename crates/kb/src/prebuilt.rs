@@ -1,0 +1,26 @@
+//! The shipped knowledge base, built once when storyline is compiled.
+//!
+//! Parsing the shipped files, folding their names and indexing them takes
+//! about 120 ms, most of a short run's time. The build script
+//! (`crates/kb/build.rs`) does it with this crate's own loading code and
+//! writes the finished [`Kb`] to a compact binary file that is embedded in
+//! the binary; a run only decodes it. A user's `--kb` files still go
+//! through [`Kb::load`], which merges them with the shipped data.
+
+use crate::kb::Kb;
+
+/// The encoded knowledge base the build script wrote.
+static ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.postcard"));
+
+impl Kb {
+    /// The shipped knowledge base, decoded once.
+    pub fn builtin() -> &'static Kb {
+        static KB: std::sync::OnceLock<Kb> = std::sync::OnceLock::new();
+        KB.get_or_init(|| {
+            let mut kb: Kb = postcard::from_bytes(ENCODED)
+                .expect("the build script encodes the knowledge base this crate decodes");
+            kb.index_names();
+            kb
+        })
+    }
+}
