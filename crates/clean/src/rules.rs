@@ -7,7 +7,7 @@
 use crate::unit::Features;
 use regex::Regex;
 use std::sync::LazyLock;
-use storyline_text::dates::{find_date, FoundDate};
+use storyline_text::dates::{find_date, has_year, FoundDate};
 
 static TIME_AGO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\s+ago\b|^(?:just now|yesterday)$)").unwrap()
@@ -220,7 +220,7 @@ pub fn publication_line(text: &str) -> Option<(DateLineKind, FoundDate, usize)> 
 /// dateline printed above or below the headline.
 pub fn date_only_line(text: &str) -> Option<FoundDate> {
     // A date line is short; this keeps the date search off long paragraphs.
-    if text.len() > 100 {
+    if text.len() > 100 || !has_year(text) {
         return None;
     }
     let weekday = WEEKDAY.find(text).map_or(0, |m| m.end());

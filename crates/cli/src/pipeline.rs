@@ -262,19 +262,33 @@ pub fn check_inputs_exist(paths: &[PathBuf]) -> Result<()> {
     .into())
 }
 
+/// Starts loading the shipped data every document needs on other
+/// threads, while the inputs are read and cleaned: the knowledge base on
+/// one, the language model and then the verb tables on another, in the
+/// order the pipeline needs them. Each loader is a `OnceLock`, so whoever
+/// needs one first waits for it; loading them one after another on the
+/// main thread was most of a short run (docs/quality.md, start-up).
+fn prefetch_shared_data(args: &InputArgs) {
+    if args.read.kb.is_empty() {
+        std::thread::spawn(Kb::builtin);
+    }
+    let own_verbs = args.verbs.verbs.is_empty();
+    std::thread::spawn(move || {
+        let _ = storyline_nlp::Backbone::shared();
+        if own_verbs {
+            Verbs::builtin();
+        }
+        storyline_code::load_frames();
+    });
+}
+
 /// Reads every input and yields documents or failures, in input order.
 pub fn documents(
     paths: &[PathBuf],
     args: &InputArgs,
     mut each: impl FnMut(Result<Document, Failure>) -> Result<()>,
 ) -> Result<()> {
-    // The shipped knowledge base takes longer to load than the language
-    // model; loading it on another core while the inputs are read and the
-    // model loads shortens every run's start (docs/quality.md, start-up).
-    // Its loader is a `OnceLock`, so whoever needs it first waits for it.
-    if args.read.kb.is_empty() {
-        std::thread::spawn(Kb::builtin);
-    }
+    prefetch_shared_data(args);
     let filter = PathFilter::new(&args.read.include, &args.read.exclude)
         .context("invalid --include or --exclude glob")?;
     let manifest = match &args.read.manifest {

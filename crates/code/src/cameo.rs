@@ -60,8 +60,16 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+#[cfg(test)]
+use crate::verb_runs::verb_runs;
+
 /// The shipped frames (see the module documentation).
 pub const CAMEO_VERBS: &str = include_str!("../data/cameo-verbs.tsv");
+
+/// Each verb of [`CAMEO_VERBS`] with its rows' bytes and first line, from
+/// the build script (`build.rs`).
+const PREBUILT_INDEX: &[(&str, usize, usize, u32)] =
+    include!(concat!(env!("OUT_DIR"), "/cameo_index.rs"));
 
 /// A noun of a clause: its head as a lemma, and the words that modify it
 /// (adjectives, compound nouns: "humanitarian" and "aid" in "humanitarian
@@ -332,38 +340,29 @@ impl Cameo {
     /// use).
     pub fn builtin() -> &'static Cameo {
         static CAMEO: OnceLock<Cameo> = OnceLock::new();
-        CAMEO.get_or_init(|| Cameo::index(CAMEO_VERBS))
+        CAMEO.get_or_init(|| Cameo::from_runs(CAMEO_VERBS, PREBUILT_INDEX))
     }
 
-    /// Indexes a frames file in the `cameo-verbs.tsv` format. A verb's rows
-    /// must be consecutive; a verb that comes back later is ignored there.
+    /// Indexes a frames file in the `cameo-verbs.tsv` format, as the build
+    /// script does for the shipped one.
+    #[cfg(test)]
     fn index(text: &'static str) -> Cameo {
-        let mut verbs: HashMap<&'static str, usize> = HashMap::new();
-        let mut spans: Vec<Span> = Vec::new();
-        let mut offset = 0;
-        let mut current: Option<&'static str> = None;
-        for (n, line) in text.split_inclusive('\n').enumerate() {
-            let start = offset;
-            offset += line.len();
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let verb = line.split('\t').next().unwrap_or_default();
-            if current == Some(verb) {
-                if let Some(span) = spans.last_mut() {
-                    span.end = offset;
-                }
-                continue;
-            }
-            current = Some(verb);
-            if verbs.contains_key(verb) {
-                continue;
-            }
+        let runs: Vec<(&'static str, usize, usize, u32)> = verb_runs(text)
+            .into_iter()
+            .map(|r| (r.verb, r.start, r.end, r.first_line))
+            .collect();
+        Cameo::from_runs(text, &runs)
+    }
+
+    fn from_runs(text: &'static str, runs: &[(&'static str, usize, usize, u32)]) -> Cameo {
+        let mut verbs: HashMap<&'static str, usize> = HashMap::with_capacity(runs.len());
+        let mut spans: Vec<Span> = Vec::with_capacity(runs.len());
+        for &(verb, start, end, first_line) in runs {
             verbs.insert(verb, spans.len());
             spans.push(Span {
                 start,
-                end: offset,
-                first_line: n as u32 + 1,
+                end,
+                first_line,
                 rows: OnceLock::new(),
             });
         }
@@ -753,6 +752,20 @@ mod tests {
             "a row did not parse, or a verb's rows are split"
         );
         assert_eq!(cameo.len(), cameo.verbs.len());
+    }
+
+    #[test]
+    fn the_prebuilt_index_is_the_index_of_the_shipped_file() {
+        let built = Cameo::index(CAMEO_VERBS);
+        let prebuilt = Cameo::builtin();
+        assert_eq!(built.verbs, prebuilt.verbs);
+        let bounds = |c: &Cameo| -> Vec<(usize, usize, u32)> {
+            c.spans
+                .iter()
+                .map(|s| (s.start, s.end, s.first_line))
+                .collect()
+        };
+        assert_eq!(bounds(&built), bounds(prebuilt));
     }
 
     #[test]

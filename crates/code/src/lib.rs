@@ -14,6 +14,10 @@ mod frame;
 mod occurrences;
 mod sense;
 mod tokens;
+// The build script indexes the shipped frames with it; tests check the
+// prebuilt index against it.
+#[cfg(test)]
+mod verb_runs;
 mod verbs;
 
 pub use cameo::{Cameo, CameoPattern, Frame, Noun, CAMEO_VERBS};
@@ -51,6 +55,14 @@ impl Verbs {
             Verbs::load(&[("verbs.tsv", BUILTIN)]).expect("the shipped verb dictionary is valid")
         })
     }
+}
+
+/// Loads the shipped frame tables (CAMEO verb frames and noun contexts)
+/// now rather than at the first event, so that a caller can load them on
+/// another thread while it does other work.
+pub fn load_frames() {
+    Cameo::builtin();
+    contexts::Contexts::builtin();
 }
 
 /// Codes a document in place: its claims and events, and for each figure

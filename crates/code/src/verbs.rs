@@ -31,6 +31,9 @@ pub struct Pattern {
 pub struct Verbs {
     pub patterns: Vec<Pattern>,
     by_first: HashMap<String, Vec<usize>>,
+    /// Each pattern's index by its words as written, so that a user's
+    /// entry for the same words finds the shipped one without a scan.
+    by_words: HashMap<String, usize>,
 }
 
 /// A pattern matched in a sentence: the words it covers.
@@ -123,14 +126,7 @@ impl Verbs {
             .collect();
         let source = format!("verb {category} {pattern}");
         // A user's entry for the same words replaces the shipped one.
-        if let Some(i) = self.patterns.iter().position(|p| {
-            p.source
-                .split_once(' ')
-                .map(|x| x.1)
-                .and_then(|x| x.split_once(' '))
-                .map(|x| x.1)
-                == Some(pattern)
-        }) {
+        if let Some(&i) = self.by_words.get(pattern) {
             self.patterns[i] = Pattern {
                 category: category.into(),
                 mode,
@@ -142,6 +138,7 @@ impl Verbs {
             return Ok(());
         }
         let index = self.patterns.len();
+        self.by_words.insert(pattern.to_string(), index);
         self.patterns.push(Pattern {
             category: category.into(),
             mode,

@@ -59,6 +59,9 @@ pub struct FoundDate {
 /// `13/11/2024` when the day is unambiguous (over 12) or `day_first` says
 /// how to read it.
 pub fn find_date(line: &str, day_first: bool) -> Option<FoundDate> {
+    if !has_year(line) {
+        return None;
+    }
     let mut best: Option<FoundDate> = None;
     let mut consider = |found: Option<FoundDate>| {
         if let Some(f) = found {
@@ -112,6 +115,18 @@ pub fn find_date(line: &str, day_first: bool) -> Option<FoundDate> {
         })
     }));
     best
+}
+
+/// True when the line holds "19" or "20" and two more ASCII digits: every
+/// form [`find_date`] reads has such a year (a year in other digits is
+/// matched but does not parse). Most lines have none, and checking first
+/// spares building the date patterns in a run that never needs them.
+pub fn has_year(line: &str) -> bool {
+    line.as_bytes().windows(4).any(|w| {
+        matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0'))
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    })
 }
 
 /// A date in a file name such as `2024-11-13_story.txt` or `20241113.txt`.
