@@ -15,6 +15,7 @@ mod unit;
 
 pub use document::{build_document, spans_are_valid, CleanError};
 pub use pass::{Found, Profile};
+pub use rules::prepare;
 
 use storyline_model::RemovedLine;
 

@@ -94,6 +94,29 @@ static TIME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 
 static TEMPERATURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"-?\d+\s*°\s*[CF]\b").unwrap());
 
+/// Builds now the patterns that every line of every document meets, so
+/// that a caller can build them on another thread before the first
+/// document: building them is most of the cost of cleaning a short
+/// article. The date-line patterns are left to the lines with a year.
+pub fn prepare() {
+    let every_line = [
+        &TIME_AGO,
+        &CALL_TO_ACTION,
+        &PHOTO_CREDIT,
+        &PHOTO_AGENCY,
+        &BYLINE,
+        &CREDIT_LINE,
+        &PUBLICATION,
+        &RELATIVE_PUBLICATION,
+        &GALLERY,
+        &PROMPT_ANYWHERE,
+    ];
+    for pattern in every_line {
+        LazyLock::force(pattern);
+    }
+    storyline_text::agency::prepare();
+}
+
 /// A line with no letters or digits: "-", "***", "|".
 pub fn is_separator(text: &str) -> bool {
     !text.chars().any(char::is_alphanumeric)

@@ -262,24 +262,31 @@ pub fn check_inputs_exist(paths: &[PathBuf]) -> Result<()> {
     .into())
 }
 
-/// Starts loading the shipped data every document needs on other
-/// threads, while the inputs are read and cleaned: the knowledge base on
-/// one, the language model and then the verb tables on another, in the
-/// order the pipeline needs them. Each loader is a `OnceLock`, so whoever
-/// needs one first waits for it; loading them one after another on the
-/// main thread was most of a short run (docs/quality.md, start-up).
-fn prefetch_shared_data(args: &InputArgs) {
+/// Loads the shipped data every document needs, most of it on two other
+/// threads: the knowledge base on one; the cleaner's patterns, the verb
+/// and frame tables and the lemmatizer's lookups on another; the language
+/// model on this one, which needs it first (once the cleaner's patterns
+/// are built, cleaning a document is quick). Each loader is a `OnceLock`,
+/// so whoever needs one first builds it or waits for it. Loaded one after
+/// another on one thread, they were most of a short run (docs/quality.md,
+/// start-up).
+fn load_shared_data(args: &InputArgs) {
     if args.read.kb.is_empty() {
         std::thread::spawn(Kb::builtin);
     }
     let own_verbs = args.verbs.verbs.is_empty();
     std::thread::spawn(move || {
-        let _ = storyline_nlp::Backbone::shared();
+        storyline_clean::prepare();
         if own_verbs {
             Verbs::builtin();
         }
         storyline_code::load_frames();
+        if let Ok(backbone) = storyline_nlp::Backbone::shared() {
+            backbone.prepare();
+        }
     });
+    // A model that does not load is reported on each document.
+    let _ = storyline_nlp::Backbone::shared();
 }
 
 /// Reads every input and yields documents or failures, in input order.
@@ -288,7 +295,7 @@ pub fn documents(
     args: &InputArgs,
     mut each: impl FnMut(Result<Document, Failure>) -> Result<()>,
 ) -> Result<()> {
-    prefetch_shared_data(args);
+    load_shared_data(args);
     let filter = PathFilter::new(&args.read.include, &args.read.exclude)
         .context("invalid --include or --exclude glob")?;
     let manifest = match &args.read.manifest {

@@ -120,6 +120,13 @@ impl Backbone {
         MODEL.get_or_init(Backbone::load).as_ref()
     }
 
+    /// Builds now the tables that are otherwise built on first use (the
+    /// lemmatizer's lookups), so that a caller that loads the model on
+    /// another thread can take that cost off the thread that annotates.
+    pub fn prepare(&self) {
+        self.lemmatizer.prepare();
+    }
+
     /// Whether the networks and move tables fit each other. Each file is
     /// checked on its own when it loads; a mismatch between files would
     /// otherwise only show as a panic on the first text.

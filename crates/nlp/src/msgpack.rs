@@ -218,6 +218,12 @@ impl<'a> Cursor<'a> {
 
     /// A UTF-8 string.
     pub(crate) fn str(&mut self) -> Option<&'a str> {
+        std::str::from_utf8(self.str_bytes()?).ok()
+    }
+
+    /// The bytes of a string, not checked to be UTF-8: for stepping over
+    /// strings that [`Cursor::str`] will read (and check) later.
+    pub(crate) fn str_bytes(&mut self) -> Option<&'a [u8]> {
         let n = match self.byte()? {
             m @ 0xa0..=0xbf => usize::from(m & 0x1f),
             0xd9 => self.len(1)?,
@@ -225,7 +231,7 @@ impl<'a> Cursor<'a> {
             0xdb => self.len(4)?,
             _ => return None,
         };
-        std::str::from_utf8(self.take(n)?).ok()
+        self.take(n)
     }
 
     /// A non-negative integer, in any of the encodings msgpack allows for

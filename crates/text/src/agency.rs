@@ -82,6 +82,13 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Builds the credit patterns now (see `storyline_clean::prepare`).
+pub fn prepare() {
+    for pattern in [&LONE, &SIGN_OFF, &DATELINE] {
+        LazyLock::force(pattern);
+    }
+}
+
 pub fn lone_credit(line: &str) -> Option<&'static str> {
     LONE.captures(line).and_then(|c| canonical(&c[1]))
 }

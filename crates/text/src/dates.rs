@@ -131,12 +131,18 @@ pub fn has_year(line: &str) -> bool {
 
 /// A date in a file name such as `2024-11-13_story.txt` or `20241113.txt`.
 pub fn date_in_file_name(name: &str) -> Option<PartialDate> {
+    if !has_year(name) {
+        return None;
+    }
     let c = COMPACT.captures(name)?;
     PartialDate::ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
 /// A date in a URL path, as news sites print it: `/2024/11/13/slug`.
 pub fn date_in_url(url: &str) -> Option<PartialDate> {
+    if !has_year(url) {
+        return None;
+    }
     let c = URL_PATH.captures(url)?;
     PartialDate::ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
