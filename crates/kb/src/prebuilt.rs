@@ -24,3 +24,26 @@ impl Kb {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The decoded base is the base the data files build now, table for
+    /// table: the build script reruns when they change, and this catches a
+    /// field that does not survive encoding.
+    #[test]
+    fn the_prebuilt_base_is_the_base_the_data_files_build() {
+        let built = Kb::load(&[]).expect("the shipped data loads");
+        let encode = |kb: &Kb| postcard::to_allocvec(kb).expect("the knowledge base encodes");
+        assert_eq!(encode(Kb::builtin()), encode(&built));
+        for name in ["kyiv", "united nations", "us", "zelensky"] {
+            assert_eq!(
+                Kb::builtin().pattern_index(name),
+                built.pattern_index(name),
+                "{name}"
+            );
+        }
+        assert!(Kb::builtin().pattern_index("kyiv").is_some());
+    }
+}
