@@ -389,6 +389,15 @@ impl Store {
         self.list()?.iter().map(|s| self.load(&s.id)).collect()
     }
 
+    /// Every document, in listing order, without its tokens and NER spans
+    /// (see [`Store::story_documents_without_tokens`]).
+    pub fn documents_without_tokens(&self) -> Result<Vec<Document>> {
+        self.list()?
+            .iter()
+            .map(|s| self.load_without_tokens(&s.id))
+            .collect()
+    }
+
     /// One document by its full id, as [`Store::list`] gives it.
     pub fn document(&self, id: &str) -> Result<Document> {
         self.load(id)

@@ -39,15 +39,17 @@ pub fn open(db: &DbArg) -> Result<Store> {
 
 /// The independent articles of one story, or of the whole store: copies
 /// are left out, so that no figure or event counts a copy as a source.
+/// They are read without their tokens, which no story-level result reads
+/// and which were most of the time to read them.
 pub fn independent_documents(store: &Store, story: Option<u64>) -> Result<Vec<Document>> {
     let documents = match story {
         Some(id) => {
             if store.story(id)?.is_none() {
                 bail!("no story {id}; hint: `storyline stories` lists them");
             }
-            store.story_documents(id)?
+            store.story_documents_without_tokens(id)?
         }
-        None => store.documents()?,
+        None => store.documents_without_tokens()?,
     };
     let groups = store.copy_groups()?;
     let copies = storyline_story::copy_ids(&groups);
