@@ -1,7 +1,7 @@
 //! Indexes the shipped CAMEO frames (`data/cameo-verbs.tsv`, 3.7 MB) at
 //! compile time: reading every line to find where each verb's rows are
-//! was a tenth of a short run's start-up. The index is the same function
-//! the crate uses for other frame files (`src/verb_runs.rs`).
+//! was a tenth of a short run's start-up. The crate's tests check this
+//! index against the same function run on the file (`src/verb_runs.rs`).
 
 #[path = "src/verb_runs.rs"]
 mod verb_runs;
