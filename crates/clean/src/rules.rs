@@ -242,7 +242,9 @@ pub fn publication_line(text: &str) -> Option<(DateLineKind, FoundDate, usize)> 
 /// A line that is only a date, with an optional weekday and time: a
 /// dateline printed above or below the headline.
 pub fn date_only_line(text: &str) -> Option<FoundDate> {
-    // A date line is short; this keeps the date search off long paragraphs.
+    // A date line is short and holds a year; checking both first keeps
+    // the date search off long paragraphs and the weekday pattern off
+    // lines that cannot be date lines.
     if text.len() > 100 || !has_year(text) {
         return None;
     }

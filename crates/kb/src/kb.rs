@@ -543,16 +543,15 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
 
     let mut patterns: Vec<Pattern> = Vec::new();
     let mut pattern_tiers: Vec<Tier> = Vec::new();
-    let mut by_folded: HashMap<String, usize> = HashMap::default();
+    let mut names = NameIndex::default();
     let mut add = |name: &str, target: Target, tier: Tier| {
         let folded = fold_name(name);
         if folded.len() < 2 {
             return;
         }
-        let i = match by_folded.get(&folded) {
-            Some(&i) => i,
+        let i = match names.get(&patterns, &folded) {
+            Some(i) => i,
             None => {
-                by_folded.insert(folded.clone(), patterns.len());
                 patterns.push(Pattern {
                     folded: folded.into(),
                     targets: Vec::new(),
@@ -561,6 +560,7 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
                     any_case: false,
                 });
                 pattern_tiers.push(tier);
+                names.add(&patterns, patterns.len() - 1);
                 patterns.len() - 1
             }
         };
@@ -640,7 +640,6 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
     }
     // Names that lost every reading to a higher tier stay in the table
     // but match nothing.
-    let names = NameIndex::of(&patterns);
     Kb {
         countries: countries.items,
         orgs: orgs.items,
