@@ -214,7 +214,7 @@ fn finish(
     body: String,
     warnings: Vec<storyline_model::Diagnostic>,
 ) -> Result<RawDocument, HtmlError> {
-    let body = body.trim().to_string();
+    let body = furniture::drop_teasers(&body).trim().to_string();
     if body.is_empty() {
         return Err(HtmlError::NoArticle);
     }
