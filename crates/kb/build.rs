@@ -6,6 +6,8 @@
 // The script uses only the loading half of these modules.
 #![allow(dead_code)]
 
+#[path = "src/arena.rs"]
+mod arena;
 #[path = "src/data.rs"]
 mod data;
 #[path = "src/error.rs"]
@@ -21,12 +23,13 @@ use error::KbError;
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
-    for module in ["data", "error", "fold", "kb", "names"] {
+    for module in ["arena", "data", "error", "fold", "kb", "names"] {
         println!("cargo:rerun-if-changed=src/{module}.rs");
     }
     let kb = kb::Kb::load(&[])
         .unwrap_or_else(|e: KbError| panic!("the shipped knowledge base does not load: {e}"));
-    let encoded = postcard::to_allocvec(&kb).expect("the knowledge base encodes");
+    let (text, encoded) = arena::encode(&kb).expect("the knowledge base encodes");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("kb.postcard"), encoded).expect("OUT_DIR is writable");
+    std::fs::write(out.join("kb-strings.txt"), text).expect("OUT_DIR is writable");
 }

@@ -72,10 +72,15 @@ fn tier_of_builtin(name: &str) -> Tier {
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Country {
+    #[serde(with = "crate::arena::one")]
     pub code: SmolStr,
+    #[serde(with = "crate::arena::one")]
     pub name: SmolStr,
+    #[serde(with = "crate::arena::many")]
     pub aliases: Vec<SmolStr>,
+    #[serde(with = "crate::arena::many")]
     pub adjectives: Vec<SmolStr>,
+    #[serde(with = "crate::arena::maybe")]
     pub capital: Option<SmolStr>,
     /// The place entry of the capital city, when GeoNames has it.
     pub capital_place: Option<usize>,
@@ -83,17 +88,25 @@ pub struct Country {
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Org {
+    #[serde(with = "crate::arena::one")]
     pub id: SmolStr,
+    #[serde(with = "crate::arena::one")]
     pub name: SmolStr,
+    #[serde(with = "crate::arena::many")]
     pub aliases: Vec<SmolStr>,
+    #[serde(with = "crate::arena::one")]
     pub code: SmolStr,
+    #[serde(with = "crate::arena::maybe")]
     pub sector: Option<SmolStr>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Office {
+    #[serde(with = "crate::arena::one")]
     pub country: SmolStr,
+    #[serde(with = "crate::arena::one")]
     pub sector: SmolStr,
+    #[serde(with = "crate::arena::one")]
     pub title: SmolStr,
     #[serde(with = "day_number")]
     pub start: Option<NaiveDate>,
@@ -146,8 +159,11 @@ impl Office {
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Person {
+    #[serde(with = "crate::arena::one")]
     pub id: SmolStr,
+    #[serde(with = "crate::arena::one")]
     pub name: SmolStr,
+    #[serde(with = "crate::arena::many")]
     pub aliases: Vec<SmolStr>,
     pub offices: Vec<Office>,
 }
@@ -195,10 +211,15 @@ use chrono::Datelike;
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Place {
+    #[serde(with = "crate::arena::one")]
     pub id: SmolStr,
+    #[serde(with = "crate::arena::one")]
     pub name: SmolStr,
+    #[serde(with = "crate::arena::many")]
     pub aliases: Vec<SmolStr>,
+    #[serde(with = "crate::arena::one")]
     pub country: SmolStr,
+    #[serde(with = "crate::arena::maybe")]
     pub region: Option<SmolStr>,
     pub lat: f64,
     pub lon: f64,
@@ -231,11 +252,13 @@ pub enum Target {
 /// from the user's file (which beats the shipped data).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Pattern {
+    #[serde(with = "crate::arena::one")]
     pub folded: SmolStr,
     pub targets: Vec<Target>,
     pub user: bool,
     /// The name as written in the data for its names: its case tells how
     /// a mention must be written ("US" must be in capitals).
+    #[serde(with = "crate::arena::one")]
     pub written: SmolStr,
     /// True when a role word shares this name ("bank", "troops"): the
     /// role may then be written in any case, the names may not.

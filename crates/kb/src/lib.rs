@@ -22,6 +22,7 @@
 
 mod annotate;
 mod appositions;
+mod arena;
 mod compose;
 mod coref;
 mod cues;

@@ -12,12 +12,16 @@ use crate::kb::Kb;
 /// The encoded knowledge base the build script wrote.
 static ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.postcard"));
 
+/// Every string of it, once, which its string fields point into
+/// (`arena.rs`).
+static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/kb-strings.txt"));
+
 impl Kb {
     /// The shipped knowledge base, decoded once.
     pub fn builtin() -> &'static Kb {
         static KB: std::sync::OnceLock<Kb> = std::sync::OnceLock::new();
         KB.get_or_init(|| {
-            let mut kb: Kb = postcard::from_bytes(ENCODED)
+            let mut kb: Kb = crate::arena::decode(STRINGS, ENCODED)
                 .expect("the build script encodes the knowledge base this crate decodes");
             kb.index_names();
             kb
@@ -35,7 +39,7 @@ mod tests {
     #[test]
     fn the_prebuilt_base_is_the_base_the_data_files_build() {
         let built = Kb::load(&[]).expect("the shipped data loads");
-        let encode = |kb: &Kb| postcard::to_allocvec(kb).expect("the knowledge base encodes");
+        let encode = |kb: &Kb| crate::arena::encode(kb).expect("the knowledge base encodes");
         assert_eq!(encode(Kb::builtin()), encode(&built));
         for name in ["kyiv", "united nations", "us", "zelensky"] {
             assert_eq!(
