@@ -15,7 +15,7 @@
 //! until a hand-made or user entry says what they hold now.
 
 use crate::data::{parse, Record};
-use crate::fold::fold_name;
+use crate::fold::{first_token, fold_name};
 use crate::names::NameIndex;
 use crate::KbError;
 use chrono::NaiveDate;
@@ -263,6 +263,10 @@ pub struct Pattern {
     /// True when a role word shares this name ("bank", "troops"): the
     /// role may then be written in any case, the names may not.
     pub any_case: bool,
+    /// The byte length of the folded name's first token
+    /// ([`crate::fold::first_token`]), kept so that indexing the names
+    /// when the prebuilt base is decoded need not find it again.
+    pub(crate) token_len: u32,
 }
 
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
@@ -576,6 +580,7 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
             Some(i) => i,
             None => {
                 patterns.push(Pattern {
+                    token_len: first_token(&folded).len() as u32,
                     folded: folded.into(),
                     targets: Vec::new(),
                     user: false,

@@ -55,7 +55,9 @@ impl NameIndex {
         self.by_folded.insert_unique(hash(folded), i as u32, |&j| {
             hash(&patterns[j as usize].folded)
         });
-        let token = first_token(folded);
+        let token = folded
+            .get(..patterns[i].token_len as usize)
+            .unwrap_or_else(|| first_token(folded));
         let len = folded.len() as u32;
         match self
             .longest_after_token
