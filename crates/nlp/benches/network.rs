@@ -214,12 +214,12 @@ fn main() {
     let memory_at_start = resident_mb();
     let load = Instant::now();
     let (name, bytes) = files::TOK2VEC_MODEL;
-    let tok2vec = Tok2Vec::from_nodes(name, &read_thinc_model(name, bytes).unwrap()).unwrap();
+    let tok2vec = Tok2Vec::from_nodes(name, &mut read_thinc_model(name, bytes).unwrap()).unwrap();
     let (name, bytes) = files::PARSER_MODEL;
     let parser = StateModel::from_nodes(name, &read_thinc_model(name, bytes).unwrap()).unwrap();
     let (name, bytes) = files::NER_MODEL;
-    let ner_nodes = read_thinc_model(name, bytes).unwrap();
-    let ner_tok2vec = Tok2Vec::from_nodes(name, &ner_nodes).unwrap();
+    let mut ner_nodes = read_thinc_model(name, bytes).unwrap();
+    let ner_tok2vec = Tok2Vec::from_nodes(name, &mut ner_nodes).unwrap();
     let ner = StateModel::from_nodes(name, &ner_nodes).unwrap();
     drop(ner_nodes);
     let tagger = Tagger::from_files(files::TAGGER_MODEL, files::TAGGER_CFG).unwrap();
@@ -248,7 +248,7 @@ fn main() {
 
     let uncached = |nodes_file: (&str, &[u8])| {
         let (name, bytes) = nodes_file;
-        Tok2Vec::from_nodes(name, &read_thinc_model(name, bytes).unwrap())
+        Tok2Vec::from_nodes(name, &mut read_thinc_model(name, bytes).unwrap())
             .unwrap()
             .with_cache_capacity(0)
     };

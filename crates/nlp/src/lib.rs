@@ -93,17 +93,17 @@ impl Backbone {
     /// Loads the built-in model.
     pub fn load() -> Result<Backbone, NlpError> {
         let read = |(file, bytes)| model_files::read_thinc_model(file, bytes);
-        let tok2vec_nodes = read(files::TOK2VEC_MODEL)?;
+        let mut tok2vec_nodes = read(files::TOK2VEC_MODEL)?;
         let parser_nodes = read(files::PARSER_MODEL)?;
-        let ner_nodes = read(files::NER_MODEL)?;
+        let mut ner_nodes = read(files::NER_MODEL)?;
         let backbone = Backbone {
             tokenizer: Tokenizer::from_bytes(files::TOKENIZER.1)?,
             lexicon: Lexicon::from_bytes(files::VOCAB_LOOKUPS)?,
-            tok2vec: Tok2Vec::from_nodes(files::TOK2VEC_MODEL.0, &tok2vec_nodes)?,
+            tok2vec: Tok2Vec::from_nodes(files::TOK2VEC_MODEL.0, &mut tok2vec_nodes)?,
             tagger: Tagger::from_files(files::TAGGER_MODEL, files::TAGGER_CFG)?,
             parser: StateModel::from_nodes(files::PARSER_MODEL.0, &parser_nodes)?,
             parser_moves: Moves::parser(files::PARSER_MOVES)?,
-            ner_tok2vec: Tok2Vec::from_nodes(files::NER_MODEL.0, &ner_nodes)?,
+            ner_tok2vec: Tok2Vec::from_nodes(files::NER_MODEL.0, &mut ner_nodes)?,
             ner: StateModel::from_nodes(files::NER_MODEL.0, &ner_nodes)?,
             ner_moves: Moves::ner(files::NER_MOVES)?,
             ruler: AttributeRuler::from_bytes(files::ATTRIBUTE_RULER_PATTERNS)?,

@@ -43,6 +43,14 @@ impl Node {
             .ok_or_else(|| self.error(file, format!("has no parameter {name}")))
     }
 
+    /// A parameter that the layer must have, to move its data out.
+    pub(crate) fn param_mut(&mut self, file: &str, name: &str) -> Result<&mut Array, NlpError> {
+        if !self.params.contains_key(name) {
+            return Err(self.error(file, format!("has no parameter {name}")));
+        }
+        Ok(self.params.get_mut(name).expect("the key was just found"))
+    }
+
     /// An integer attribute that the layer must have.
     pub(crate) fn int_attr(&self, file: &str, name: &str) -> Result<i64, NlpError> {
         self.attrs

@@ -37,9 +37,9 @@ mod tests {
 
     #[test]
     fn each_network_refuses_the_wrong_file() {
-        let parser = nodes(files::PARSER_MODEL);
+        let mut parser = nodes(files::PARSER_MODEL);
         let tok2vec = nodes(files::TOK2VEC_MODEL);
-        assert!(Tok2Vec::from_nodes("parser/model", &parser).is_err());
+        assert!(Tok2Vec::from_nodes("parser/model", &mut parser).is_err());
         assert!(StateModel::from_nodes("tok2vec/model", &tok2vec).is_err());
         assert!(Tagger::from_files(files::PARSER_MODEL, files::TAGGER_CFG).is_err());
         assert!(
@@ -53,7 +53,7 @@ mod tests {
         let mut tok2vec = nodes(files::TOK2VEC_MODEL);
         let mixer = tok2vec.iter_mut().find(|n| n.name == "layernorm").unwrap();
         mixer.params.get_mut("G").unwrap().shape = vec![95];
-        assert!(Tok2Vec::from_nodes("tok2vec/model", &tok2vec).is_err());
+        assert!(Tok2Vec::from_nodes("tok2vec/model", &mut tok2vec).is_err());
         let mut parser = nodes(files::PARSER_MODEL);
         parser[2].params.remove("pad");
         assert!(StateModel::from_nodes("parser/model", &parser).is_err());

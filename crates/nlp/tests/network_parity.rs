@@ -25,14 +25,14 @@ struct Networks {
 
 fn networks() -> Networks {
     let (name, bytes) = files::TOK2VEC_MODEL;
-    let tok2vec = Tok2Vec::from_nodes(name, &read_thinc_model(name, bytes).unwrap()).unwrap();
+    let tok2vec = Tok2Vec::from_nodes(name, &mut read_thinc_model(name, bytes).unwrap()).unwrap();
     let (name, bytes) = files::PARSER_MODEL;
     let parser = StateModel::from_nodes(name, &read_thinc_model(name, bytes).unwrap()).unwrap();
     let (name, bytes) = files::NER_MODEL;
-    let ner_nodes = read_thinc_model(name, bytes).unwrap();
+    let mut ner_nodes = read_thinc_model(name, bytes).unwrap();
     Networks {
         tok2vec,
-        ner_tok2vec: Tok2Vec::from_nodes(name, &ner_nodes).unwrap(),
+        ner_tok2vec: Tok2Vec::from_nodes(name, &mut ner_nodes).unwrap(),
         tagger: Tagger::from_files(files::TAGGER_MODEL, files::TAGGER_CFG).unwrap(),
         parser,
         ner: StateModel::from_nodes(name, &ner_nodes).unwrap(),
@@ -185,7 +185,7 @@ fn the_mixer_cache_does_not_change_the_output() {
     let warm = net.tok2vec.forward(&ids);
     assert!(net.tok2vec.cached_entries() > 0);
     let (name, bytes) = files::TOK2VEC_MODEL;
-    let uncached = Tok2Vec::from_nodes(name, &read_thinc_model(name, bytes).unwrap())
+    let uncached = Tok2Vec::from_nodes(name, &mut read_thinc_model(name, bytes).unwrap())
         .unwrap()
         .with_cache_capacity(0);
     let none = uncached.forward(&ids);
@@ -241,7 +241,7 @@ fn networks_are_shared_between_threads() {
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     let (name, bytes) = files::TOK2VEC_MODEL;
-    let alone = Tok2Vec::from_nodes(name, &read_thinc_model(name, bytes).unwrap())
+    let alone = Tok2Vec::from_nodes(name, &mut read_thinc_model(name, bytes).unwrap())
         .unwrap()
         .with_cache_capacity(0);
     for (doc, out) in docs.iter().zip(&together) {

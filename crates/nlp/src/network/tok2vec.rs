@@ -36,7 +36,7 @@ struct HashEmbed {
 }
 
 impl HashEmbed {
-    fn from_node(file: &str, node: &Node, width: usize) -> Result<HashEmbed, NlpError> {
+    fn from_node(file: &str, node: &mut Node, width: usize) -> Result<HashEmbed, NlpError> {
         let [rows, cols] = super::layers::dims::<2>(file, node, "E")?;
         if cols != width {
             return Err(NlpError::model(
@@ -55,7 +55,7 @@ impl HashEmbed {
                 NlpError::model(file, format!("node {}: too many rows", node.index))
             })?,
             width,
-            table: node.param(file, "E")?.data.clone(),
+            table: std::mem::take(&mut node.param_mut(file, "E")?.data),
         })
     }
 
@@ -112,25 +112,36 @@ struct Scratch {
 impl Tok2Vec {
     /// Builds the network from the nodes of `tok2vec/model`, or of
     /// `ner/model`, whose own tok2vec sits among its nodes.
-    pub fn from_nodes(file: &str, nodes: &[Node]) -> Result<Tok2Vec, NlpError> {
-        let named =
-            |name: &str| -> Vec<&Node> { nodes.iter().filter(|n| n.name == name).collect() };
-        let columns = read_columns(file, named("extract_features").first().copied())?;
+    pub fn from_nodes(file: &str, nodes: &mut [Node]) -> Result<Tok2Vec, NlpError> {
+        let columns = read_columns(file, nodes.iter().find(|n| n.name == "extract_features"))?;
         // Breadth-first order puts the mixer's maxout and layernorm first,
         // then the encoder blocks in order (PORTING.md §1.2).
-        let maxouts = named("maxout");
-        let norms = named("layernorm");
-        if maxouts.len() < 2 || maxouts.len() != norms.len() {
-            return Err(NlpError::model(file, "expected a mixer and encoder blocks"));
-        }
-        let mixer = Maxout::from_node(file, maxouts[0])?;
+        let mixer = match nodes.iter().find(|n| n.name == "maxout") {
+            Some(node) => Maxout::from_node(file, node)?,
+            None => return Err(NlpError::model(file, "expected a mixer and encoder blocks")),
+        };
         let width = mixer.n_out;
-        let tables = read_tables(file, named("hashembed"), columns, width)?;
+        // The embedding tables, the largest arrays, are moved out of their
+        // nodes rather than copied.
+        let tables = read_tables(
+            file,
+            nodes.iter_mut().filter(|n| n.name == "hashembed").collect(),
+            columns,
+            width,
+        )?;
         if mixer.n_in != columns * width {
             return Err(NlpError::model(
                 file,
                 "the mixer's input is not the embeddings",
             ));
+        }
+        let nodes = &*nodes;
+        let named =
+            |name: &str| -> Vec<&Node> { nodes.iter().filter(|n| n.name == name).collect() };
+        let maxouts = named("maxout");
+        let norms = named("layernorm");
+        if maxouts.len() < 2 || maxouts.len() != norms.len() {
+            return Err(NlpError::model(file, "expected a mixer and encoder blocks"));
         }
         let window = read_window(file, nodes)?;
         let blocks = maxouts[1..]
@@ -335,7 +346,7 @@ impl Tok2Vec {
 /// One table per column, in column order.
 fn read_tables(
     file: &str,
-    mut nodes: Vec<&Node>,
+    mut nodes: Vec<&mut Node>,
     columns: usize,
     width: usize,
 ) -> Result<Vec<HashEmbed>, NlpError> {
@@ -352,7 +363,7 @@ fn read_tables(
         }
     }
     nodes
-        .iter()
+        .into_iter()
         .map(|n| HashEmbed::from_node(file, n, width))
         .collect()
 }
