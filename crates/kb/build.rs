@@ -18,12 +18,14 @@ mod fold;
 mod kb;
 #[path = "src/names.rs"]
 mod names;
+#[path = "src/records.rs"]
+mod records;
 
 use error::KbError;
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
-    for module in ["arena", "data", "error", "fold", "kb", "names"] {
+    for module in ["arena", "data", "error", "fold", "kb", "names", "records"] {
         println!("cargo:rerun-if-changed=src/{module}.rs");
     }
     let kb = kb::Kb::load(&[])

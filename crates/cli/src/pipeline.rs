@@ -223,14 +223,19 @@ impl Batch {
         opts: &BuildOptions,
         each: &mut impl FnMut(Result<Document, Failure>) -> Result<()>,
     ) {
-        let built: Vec<Result<Document, Failure>> = self
-            .pending
-            .par_drain(..)
-            .map(|raw| match raw {
-                Err(e) => Err(Failure::from_ingest(&e)),
-                Ok(raw) => build(raw, opts),
-            })
-            .collect();
+        let one = |raw: Result<RawDocument, IngestError>| match raw {
+            Err(e) => Err(Failure::from_ingest(&e)),
+            Ok(raw) => build(raw, opts),
+        };
+        // A batch of one (`extract` of a file, the last document of a run)
+        // is built on this thread: starting the thread pool for it costs
+        // more than it saves, and its idle workers spin on the core that
+        // is still loading the knowledge base.
+        let built: Vec<Result<Document, Failure>> = if self.pending.len() == 1 {
+            self.pending.drain(..).map(one).collect()
+        } else {
+            self.pending.par_drain(..).map(one).collect()
+        };
         for item in built {
             if self.fatal.is_none() {
                 if let Err(e) = each(item) {

@@ -19,6 +19,15 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use smol_str::SmolStr;
 use std::cell::{Cell, RefCell};
 
+/// What a value is being decoded from: the shared text, and the whole
+/// encoded buffer, which lazily decoded records ([`crate::records`]) keep
+/// pieces of.
+#[derive(Clone, Copy)]
+struct Source {
+    text: &'static str,
+    bytes: &'static [u8],
+}
+
 #[derive(Default)]
 struct Writer {
     text: String,
@@ -27,7 +36,7 @@ struct Writer {
 
 thread_local! {
     static WRITING: RefCell<Option<Writer>> = const { RefCell::new(None) };
-    static READING: Cell<Option<&'static str>> = const { Cell::new(None) };
+    static READING: Cell<Option<Source>> = const { Cell::new(None) };
 }
 
 /// The encoded value and the text its string fields index into.
@@ -41,11 +50,28 @@ pub fn encode<T: Serialize>(value: &T) -> Result<(String, Vec<u8>), postcard::Er
 }
 
 /// Decodes a value that [`encode`] wrote, its strings borrowed from `text`.
-pub fn decode<T: DeserializeOwned>(text: &'static str, bytes: &[u8]) -> Result<T, postcard::Error> {
-    READING.with(|r| r.set(Some(text)));
+pub fn decode<T: DeserializeOwned>(
+    text: &'static str,
+    bytes: &'static [u8],
+) -> Result<T, postcard::Error> {
+    // Decoding may nest (a lazily decoded record read while another value
+    // is decoded on this thread), so the outer source is put back.
+    let outer = READING.with(|r| r.replace(Some(Source { text, bytes })));
     let decoded = postcard::from_bytes(bytes);
-    READING.with(|r| r.set(None));
+    READING.with(|r| r.set(outer));
     decoded
+}
+
+/// The text and the piece of the encoded buffer that `piece` is, when a
+/// value is being decoded and `piece` lies inside its buffer: lazily
+/// decoded records keep their encoded bytes and decode them later.
+pub(crate) fn static_piece(piece: &[u8]) -> Option<(&'static str, &'static [u8])> {
+    let source = READING.with(Cell::get)?;
+    // Comparing addresses, not dereferencing them: `piece` was borrowed
+    // from the buffer being decoded, and this finds where.
+    let start = (piece.as_ptr() as usize).checked_sub(source.bytes.as_ptr() as usize)?;
+    let found = source.bytes.get(start..start.checked_add(piece.len())?)?;
+    Some((source.text, found))
 }
 
 fn write<S: Serializer>(s: &str, serializer: S) -> Result<S::Ok, S::Error> {
@@ -71,7 +97,7 @@ fn write<S: Serializer>(s: &str, serializer: S) -> Result<S::Ok, S::Error> {
 
 fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<SmolStr, D::Error> {
     let (start, len) = <(u32, u32)>::deserialize(deserializer)?;
-    let text = READING.with(Cell::get).ok_or_else(|| {
+    let text = READING.with(Cell::get).map(|s| s.text).ok_or_else(|| {
         D::Error::custom("knowledge-base strings are decoded only through arena::decode")
     })?;
     let (start, end) = (start as usize, start as usize + len as usize);
@@ -173,7 +199,8 @@ mod tests {
         // Each distinct string once.
         assert_eq!(text, "KrakówKrakowCracowLesser Poland");
         let text: &'static str = Box::leak(text.into_boxed_str());
-        let back: Vec<Entry> = decode(text, &bytes).unwrap();
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let back: Vec<Entry> = decode(text, bytes).unwrap();
         assert_eq!(back, entries);
     }
 
@@ -185,7 +212,7 @@ mod tests {
             region: None,
         })
         .unwrap();
-        assert!(decode::<Entry>("Ky", &bytes).is_err());
+        assert!(decode::<Entry>("Ky", Box::leak(bytes.into_boxed_slice())).is_err());
         // Outside `encode`, the fields refuse to serialize.
         assert!(postcard::to_allocvec(&Entry {
             name: "Kyiv".into(),

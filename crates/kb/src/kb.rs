@@ -17,6 +17,7 @@
 use crate::data::{parse, Record};
 use crate::fold::{first_token, fold_name};
 use crate::names::NameIndex;
+use crate::records::Records;
 use crate::KbError;
 use chrono::NaiveDate;
 use smol_str::SmolStr;
@@ -273,8 +274,10 @@ pub struct Pattern {
 pub struct Kb {
     pub countries: Vec<Country>,
     pub orgs: Vec<Org>,
-    pub people: Vec<Person>,
-    pub places: Vec<Place>,
+    /// Decoded record by record when read, in the prebuilt base
+    /// (`records.rs`): an article names few of them.
+    pub people: Records<Person>,
+    pub places: Records<Place>,
     /// Role words and their sector codes.
     pub roles: Vec<(SmolStr, SmolStr)>,
     /// Folded place names that are also common words.
@@ -671,8 +674,8 @@ fn build(records: Vec<(Record, Tier)>) -> Kb {
     Kb {
         countries: countries.items,
         orgs: orgs.items,
-        people: people.items,
-        places,
+        people: people.items.into(),
+        places: places.into(),
         roles,
         ambiguous,
         patterns,

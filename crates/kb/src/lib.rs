@@ -35,6 +35,7 @@ mod names;
 mod ner;
 mod prebuilt;
 mod pronouns;
+mod records;
 pub mod roles;
 mod search;
 mod tree;
@@ -48,6 +49,7 @@ pub use compose::actor_code;
 pub use error::KbError;
 pub use fold::fold_name;
 pub use kb::{Country, Kb, Office, Org, Person, Place, BUILTIN_FILES};
+pub use records::Records;
 pub use search::{search, Found};
 
 /// Every knowledge-base name found in `text` at word boundaries and in

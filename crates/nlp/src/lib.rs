@@ -92,25 +92,43 @@ pub struct Annotation {
 impl Backbone {
     /// Loads the built-in model.
     pub fn load() -> Result<Backbone, NlpError> {
-        let read = |(file, bytes)| model_files::read_thinc_model(file, bytes);
-        let mut tok2vec_nodes = read(files::TOK2VEC_MODEL)?;
-        let parser_nodes = read(files::PARSER_MODEL)?;
-        let mut ner_nodes = read(files::NER_MODEL)?;
-        let backbone = Backbone {
-            tokenizer: Tokenizer::from_bytes(files::TOKENIZER.1)?,
-            lexicon: Lexicon::from_bytes(files::VOCAB_LOOKUPS)?,
-            tok2vec: Tok2Vec::from_nodes(files::TOK2VEC_MODEL.0, &mut tok2vec_nodes)?,
-            tagger: Tagger::from_files(files::TAGGER_MODEL, files::TAGGER_CFG)?,
-            parser: StateModel::from_nodes(files::PARSER_MODEL.0, &parser_nodes)?,
-            parser_moves: Moves::parser(files::PARSER_MOVES)?,
-            ner_tok2vec: Tok2Vec::from_nodes(files::NER_MODEL.0, &mut ner_nodes)?,
-            ner: StateModel::from_nodes(files::NER_MODEL.0, &ner_nodes)?,
-            ner_moves: Moves::ner(files::NER_MOVES)?,
-            ruler: AttributeRuler::from_bytes(files::ATTRIBUTE_RULER_PATTERNS)?,
-            lemmatizer: Lemmatizer::from_bytes(files::LEMMATIZER_LOOKUPS)?,
-        };
-        backbone.check_fit()?;
-        Ok(backbone)
+        // The tokenizer's rules (a third of the load) are read on a second
+        // thread while the networks' weights are read on this one.
+        std::thread::scope(|scope| {
+            let tokenizer = scope.spawn(|| Tokenizer::from_bytes(files::TOKENIZER.1));
+            let read = |(file, bytes)| model_files::read_thinc_model(file, bytes);
+            let mut tok2vec_nodes = read(files::TOK2VEC_MODEL)?;
+            let parser_nodes = read(files::PARSER_MODEL)?;
+            let mut ner_nodes = read(files::NER_MODEL)?;
+            let lexicon = Lexicon::from_bytes(files::VOCAB_LOOKUPS)?;
+            let tok2vec = Tok2Vec::from_nodes(files::TOK2VEC_MODEL.0, &mut tok2vec_nodes)?;
+            let tagger = Tagger::from_files(files::TAGGER_MODEL, files::TAGGER_CFG)?;
+            let parser = StateModel::from_nodes(files::PARSER_MODEL.0, &parser_nodes)?;
+            let parser_moves = Moves::parser(files::PARSER_MOVES)?;
+            let ner_tok2vec = Tok2Vec::from_nodes(files::NER_MODEL.0, &mut ner_nodes)?;
+            let ner = StateModel::from_nodes(files::NER_MODEL.0, &ner_nodes)?;
+            let ner_moves = Moves::ner(files::NER_MOVES)?;
+            let ruler = AttributeRuler::from_bytes(files::ATTRIBUTE_RULER_PATTERNS)?;
+            let lemmatizer = Lemmatizer::from_bytes(files::LEMMATIZER_LOOKUPS)?;
+            let tokenizer = tokenizer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            let backbone = Backbone {
+                tokenizer,
+                lexicon,
+                tok2vec,
+                tagger,
+                parser,
+                parser_moves,
+                ner_tok2vec,
+                ner,
+                ner_moves,
+                ruler,
+                lemmatizer,
+            };
+            backbone.check_fit()?;
+            Ok(backbone)
+        })
     }
 
     /// The built-in model, loaded on first use and shared for the life of
