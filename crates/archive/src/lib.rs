@@ -1,0 +1,314 @@
+//! storyline's Parquet archive: documents, events, claims, figures and
+//! entity mentions as Parquet files partitioned by publication day, and
+//! the stories beside them, for Spark, Trino, DuckDB and the rest.
+//!
+//! ```text
+//! DIR/_storyline_archive.json              what wrote the archive, schema version
+//! DIR/documents/date=2024-11-01/part-0.parquet
+//! DIR/events/date=2024-11-01/part-0.parquet
+//! DIR/events/date=__HIVE_DEFAULT_PARTITION__/part-0.parquet   no publication day
+//! DIR/stories/part-0.parquet
+//! ```
+//!
+//! The layout is Hive's, so engines read the partition column `date` from
+//! the folder names (DuckDB: `read_parquet('DIR/events/*/*.parquet',
+//! hive_partitioning = true)`). The column definitions live in
+//! [`tables`] and are documented in `docs/archive.md`.
+//!
+//! Invariants: a partition file is written under a hidden name and renamed
+//! into place, so a reader or a killed export never sees half a file and
+//! an old partition stays whole until its replacement is complete; an
+//! export rewrites only the partitions it was asked for (`since`), never
+//! older ones; a folder that is not empty and holds no archive manifest,
+//! or holds one of another schema version, is refused before anything is
+//! written.
+
+mod table;
+pub mod tables;
+
+pub use table::{Cell, Column, Kind, TableWriter, ROW_GROUP_ROWS};
+pub use tables::{Row, Table};
+
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// The version of the tables' columns. Any change to a column (a name, a
+/// type, a meaning) raises it; an archive of another version is not
+/// mixed with this one.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The manifest's file name. Engines skip files whose name starts with
+/// `_` or `.`.
+pub const MANIFEST: &str = "_storyline_archive.json";
+
+/// The folder name of rows with no publication day, as Hive and Spark
+/// name a null partition value.
+pub const NO_DAY: &str = "__HIVE_DEFAULT_PARTITION__";
+
+/// The file each partition holds.
+const PART: &str = "part-0.parquet";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ArchiveError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: parquet: {message}")]
+    ParquetAt { path: PathBuf, message: String },
+    #[error("parquet: {0}")]
+    Parquet(String),
+    #[error("a row does not fit its table: {0}")]
+    Row(String),
+    #[error("{dir} is not empty and is not a storyline archive (no {MANIFEST})")]
+    NotAnArchive { dir: PathBuf },
+    #[error("{dir} holds an archive of schema version {found}; this storyline writes version {SCHEMA_VERSION}")]
+    OtherSchema { dir: PathBuf, found: String },
+}
+
+impl ArchiveError {
+    fn io(path: &Path, source: std::io::Error) -> ArchiveError {
+        ArchiveError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    fn parquet(path: &Path, e: impl std::fmt::Display) -> ArchiveError {
+        ArchiveError::ParquetAt {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            ArchiveError::Io { .. } => "check that the folder is writable and the disk has room",
+            ArchiveError::NotAnArchive { .. } => {
+                "export into a new or empty folder, or into an archive storyline wrote"
+            }
+            ArchiveError::OtherSchema { .. } => {
+                "export into a new folder (the old archive is left as it is), or use the storyline that wrote it"
+            }
+            ArchiveError::ParquetAt { .. } | ArchiveError::Parquet(_) | ArchiveError::Row(_) => {
+                "this is a bug in storyline; please report it with the command that failed"
+            }
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, ArchiveError>;
+
+/// The partition folder name of a publication day.
+pub fn partition_name(day: Option<NaiveDate>) -> String {
+    match day {
+        Some(d) => format!("date={}", d.format("%Y-%m-%d")),
+        None => format!("date={NO_DAY}"),
+    }
+}
+
+/// What one partition write put in each table.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// Rows by table, in the order of [`tables::PARTITIONED`].
+    pub rows: Vec<(&'static str, usize)>,
+}
+
+/// An archive folder open for writing.
+pub struct Archive {
+    dir: PathBuf,
+}
+
+impl Archive {
+    /// Opens `dir` as an archive, creating it (and its manifest) when it
+    /// does not exist or is empty.
+    pub fn open(dir: &Path) -> Result<Archive> {
+        std::fs::create_dir_all(dir).map_err(|e| ArchiveError::io(dir, e))?;
+        let manifest = dir.join(MANIFEST);
+        match std::fs::read_to_string(&manifest) {
+            Ok(text) => {
+                let found = serde_json::from_str::<serde_json::Value>(&text)
+                    .ok()
+                    .and_then(|v| v.get("schema_version").cloned())
+                    .map_or_else(|| "unknown".to_string(), |v| v.to_string());
+                if found != SCHEMA_VERSION.to_string() {
+                    return Err(ArchiveError::OtherSchema {
+                        dir: dir.to_path_buf(),
+                        found,
+                    });
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let mut entries = std::fs::read_dir(dir).map_err(|e| ArchiveError::io(dir, e))?;
+                if entries.next().is_some() {
+                    return Err(ArchiveError::NotAnArchive {
+                        dir: dir.to_path_buf(),
+                    });
+                }
+            }
+            Err(e) => return Err(ArchiveError::io(&manifest, e)),
+        }
+        let archive = Archive {
+            dir: dir.to_path_buf(),
+        };
+        // Written first, so that a folder an export was killed in is still
+        // known as an archive and the next export completes it.
+        archive.write_manifest(None)?;
+        Ok(archive)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn write_manifest(&self, last_export: Option<&serde_json::Value>) -> Result<()> {
+        let mut manifest = serde_json::json!({
+            "format": "storyline archive",
+            "schema_version": SCHEMA_VERSION,
+            "written_by": format!("storyline {}", env!("CARGO_PKG_VERSION")),
+            "tables": tables::PARTITIONED
+                .iter()
+                .chain([&tables::STORIES])
+                .map(|t| t.name)
+                .collect::<Vec<_>>(),
+            "partitioned_by": "date (publication day)",
+        });
+        if let Some(last) = last_export {
+            manifest["last_export"] = last.clone();
+        }
+        let text = serde_json::to_string_pretty(&manifest).expect("a JSON value serializes");
+        replace_file(&self.dir.join(MANIFEST), text.as_bytes())
+    }
+
+    /// Writes the partition of `day` in every partitioned table from
+    /// `rows` (the documents published that day), replacing what it held.
+    /// A table with no row that day has no partition.
+    pub fn write_partition(&self, day: Option<NaiveDate>, rows: &[Row<'_>]) -> Result<Written> {
+        let mut written = Written::default();
+        for table in tables::PARTITIONED {
+            let folder = self.dir.join(table.name).join(partition_name(day));
+            let mut writer: Option<TableWriter> = None;
+            let hidden = folder.join(format!(".{PART}.tmp"));
+            for row in rows {
+                tables::rows(&table, row, |cells| {
+                    if writer.is_none() {
+                        std::fs::create_dir_all(&folder)
+                            .map_err(|e| ArchiveError::io(&folder, e))?;
+                        remove_if_there(&hidden)?;
+                        writer = Some(TableWriter::create(&hidden, table.name, table.columns)?);
+                    }
+                    writer.as_mut().expect("created above").push(cells)
+                })?;
+            }
+            let n = match writer {
+                Some(w) => {
+                    let n = w.finish()?;
+                    let target = folder.join(PART);
+                    std::fs::rename(&hidden, &target).map_err(|e| ArchiveError::io(&target, e))?;
+                    n
+                }
+                None => {
+                    remove_partition(&folder)?;
+                    0
+                }
+            };
+            written.rows.push((table.name, n));
+        }
+        Ok(written)
+    }
+
+    /// The days whose partitions exist in any partitioned table (`None`
+    /// for the partition of rows with no day).
+    pub fn days(&self) -> Result<Vec<Option<NaiveDate>>> {
+        let mut days = Vec::new();
+        for table in tables::PARTITIONED {
+            let folder = self.dir.join(table.name);
+            let entries = match std::fs::read_dir(&folder) {
+                Ok(entries) => entries,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(ArchiveError::io(&folder, e)),
+            };
+            for entry in entries {
+                let entry = entry.map_err(|e| ArchiveError::io(&folder, e))?;
+                let name = entry.file_name();
+                let Some(value) = name.to_str().and_then(|n| n.strip_prefix("date=")) else {
+                    continue;
+                };
+                let day = if value == NO_DAY {
+                    None
+                } else {
+                    match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+                        Ok(d) => Some(d),
+                        Err(_) => continue,
+                    }
+                };
+                if !days.contains(&day) {
+                    days.push(day);
+                }
+            }
+        }
+        days.sort();
+        Ok(days)
+    }
+
+    /// Removes the partitions of `day` from every partitioned table: a
+    /// day whose documents are gone from the store.
+    pub fn remove_day(&self, day: Option<NaiveDate>) -> Result<()> {
+        for table in tables::PARTITIONED {
+            remove_partition(&self.dir.join(table.name).join(partition_name(day)))?;
+        }
+        Ok(())
+    }
+
+    /// Rewrites the stories table.
+    pub fn write_stories(&self, stories: &[storyline_story::Story]) -> Result<usize> {
+        let table = tables::STORIES;
+        let folder = self.dir.join(table.name);
+        std::fs::create_dir_all(&folder).map_err(|e| ArchiveError::io(&folder, e))?;
+        let hidden = folder.join(format!(".{PART}.tmp"));
+        remove_if_there(&hidden)?;
+        let mut writer = TableWriter::create(&hidden, table.name, table.columns)?;
+        for story in stories {
+            writer.push(tables::story_row(story))?;
+        }
+        let n = writer.finish()?;
+        let target = folder.join(PART);
+        std::fs::rename(&hidden, &target).map_err(|e| ArchiveError::io(&target, e))?;
+        Ok(n)
+    }
+
+    /// Records the export that just completed in the manifest.
+    pub fn finish(&self, last_export: serde_json::Value) -> Result<()> {
+        self.write_manifest(Some(&last_export))
+    }
+}
+
+fn remove_if_there(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(ArchiveError::io(path, e)),
+    }
+}
+
+/// Removes a partition's file and, when nothing else is left in it, its
+/// folder.
+fn remove_partition(folder: &Path) -> Result<()> {
+    remove_if_there(&folder.join(PART))?;
+    remove_if_there(&folder.join(format!(".{PART}.tmp")))?;
+    match std::fs::remove_dir(folder) {
+        Ok(()) => Ok(()),
+        // Missing, or holding a file someone else put there: left alone.
+        Err(_) => Ok(()),
+    }
+}
+
+/// Replaces `path` with `bytes` through a hidden file and a rename.
+fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let hidden = path.with_file_name(format!(".{name}.tmp"));
+    std::fs::write(&hidden, bytes).map_err(|e| ArchiveError::io(&hidden, e))?;
+    std::fs::rename(&hidden, path).map_err(|e| ArchiveError::io(path, e))
+}
