@@ -312,3 +312,130 @@ fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::write(&hidden, bytes).map_err(|e| ArchiveError::io(&hidden, e))?;
     std::fs::rename(&hidden, path).map_err(|e| ArchiveError::io(path, e))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_model::{Document, PartialDate};
+
+    fn document(day: Option<(i32, u32, u32)>, title: &str) -> Document {
+        let mut doc: Document = serde_json::from_str(include_str!("../tests/document.json"))
+            .expect("the test document");
+        doc.published = day.and_then(|(y, m, d)| PartialDate::ymd(y, m, d));
+        doc.title = Some(title.to_string());
+        doc
+    }
+
+    fn files(dir: &Path) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    out.push(path.strip_prefix(dir).unwrap().display().to_string());
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn partitions_are_hive_folders_by_publication_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = Archive::open(dir.path()).unwrap();
+        let a = document(Some((2024, 11, 1)), "a");
+        let b = document(None, "b");
+        let row = |doc| Row {
+            doc,
+            story: Some(1),
+            copy_of: None,
+        };
+        let day = NaiveDate::from_ymd_opt(2024, 11, 1);
+        let written = archive.write_partition(day, &[row(&a)]).unwrap();
+        assert_eq!(written.rows[0], ("documents", 1));
+        archive.write_partition(None, &[row(&b)]).unwrap();
+        let listed = files(dir.path());
+        assert!(listed.contains(&"events/date=2024-11-01/part-0.parquet".to_string()));
+        assert!(listed.contains(&format!("documents/date={NO_DAY}/part-0.parquet")));
+        assert!(listed.contains(&MANIFEST.to_string()));
+        assert!(!listed.iter().any(|f| f.contains(".tmp")), "{listed:?}");
+        assert_eq!(archive.days().unwrap(), [None, day]);
+        archive.remove_day(day).unwrap();
+        assert_eq!(archive.days().unwrap(), [None]);
+    }
+
+    #[test]
+    fn a_day_with_no_rows_in_a_table_has_no_partition_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = Archive::open(dir.path()).unwrap();
+        let mut doc = document(Some((2024, 11, 2)), "quiet");
+        doc.events.clear();
+        let day = NaiveDate::from_ymd_opt(2024, 11, 2);
+        let row = Row {
+            doc: &doc,
+            story: None,
+            copy_of: None,
+        };
+        archive.write_partition(day, &[row]).unwrap();
+        assert!(dir.path().join("documents/date=2024-11-02").exists());
+        assert!(!dir.path().join("events/date=2024-11-02").exists());
+    }
+
+    #[test]
+    fn a_folder_that_is_not_an_archive_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+        let err = Archive::open(dir.path()).err().unwrap();
+        assert!(matches!(err, ArchiveError::NotAnArchive { .. }), "{err}");
+        assert_eq!(files(dir.path()), ["notes.txt"]);
+    }
+
+    #[test]
+    fn an_archive_of_another_schema_version_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = r#"{"format": "storyline archive", "schema_version": 0}"#;
+        std::fs::write(dir.path().join(MANIFEST), old).unwrap();
+        std::fs::create_dir_all(dir.path().join("events/date=2020-01-01")).unwrap();
+        std::fs::write(
+            dir.path().join("events/date=2020-01-01/part-0.parquet"),
+            "x",
+        )
+        .unwrap();
+        let err = Archive::open(dir.path()).err().unwrap();
+        assert!(err.to_string().contains("schema version 0"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(MANIFEST)).unwrap(),
+            old
+        );
+        assert_eq!(files(dir.path()).len(), 2);
+    }
+
+    #[test]
+    fn a_partition_is_replaced_whole_and_a_stale_hidden_file_is_cleared() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = Archive::open(dir.path()).unwrap();
+        let day = NaiveDate::from_ymd_opt(2024, 11, 3);
+        let first = document(Some((2024, 11, 3)), "first");
+        let row = |doc| Row {
+            doc,
+            story: None,
+            copy_of: None,
+        };
+        archive.write_partition(day, &[row(&first)]).unwrap();
+        // A killed export leaves a hidden file behind.
+        let folder = dir.path().join("documents/date=2024-11-03");
+        std::fs::write(folder.join(".part-0.parquet.tmp"), "half").unwrap();
+        let second = document(Some((2024, 11, 3)), "second");
+        let written = archive
+            .write_partition(day, &[row(&first), row(&second)])
+            .unwrap();
+        assert_eq!(written.rows[0], ("documents", 2));
+        assert_eq!(files(&folder), ["part-0.parquet"]);
+        // Opening again keeps the archive.
+        Archive::open(dir.path()).unwrap();
+    }
+}

@@ -1,6 +1,12 @@
 //! The archive's tables: their columns, and the rows a document (or a
 //! story) gives each of them.
 //!
+//! No column is called `date`: that is the name of the partition column
+//! that engines read from the folder names (the publication day).
+//!
+//! No column is called `date`: that is the name of the partition column
+//! that engines read from the folder names (the publication day).
+//!
 //! Every partitioned table starts with the same three columns, so that
 //! any of them joins the documents table on `document` and filters on
 //! `published` or `story` without a join. Character offsets (`start`,
@@ -43,314 +49,119 @@ macro_rules! document_columns {
     };
 }
 
+#[rustfmt::skip]
 pub const DOCUMENTS: Table = Table {
     name: "documents",
     doc: "one row per document (an article read once, however many sources gave it)",
     columns: document_columns![
-        col(
-            "published_text",
-            Str,
-            true,
-            "the publication date as known: YYYY-MM-DD, YYYY-MM or YYYY"
-        ),
-        col(
-            "updated",
-            Date,
-            true,
-            "the day the page says it was updated"
-        ),
+        col("published_text", Str, true, "the publication date as known: YYYY-MM-DD, YYYY-MM or YYYY"),
+        col("updated", Date, true, "the day the page says it was updated"),
         col("title", Str, true, "the headline"),
         col("outlet", Str, true, "the publishing outlet"),
-        col(
-            "agency",
-            Str,
-            true,
-            "the news agency the article credits (AP, Reuters, AFP, ...)"
-        ),
+        col("agency", Str, true, "the news agency the article credits (AP, Reuters, AFP, ...)"),
         col("authors", StrList, false, "bylines"),
         col("url", Str, true, "the article's address"),
-        col(
-            "language",
-            Str,
-            true,
-            "ISO 639-1 code of the text's language"
-        ),
-        col(
-            "copy_of",
-            Str,
-            true,
-            "the document this one copies (a wire copy), if any"
-        ),
-        col(
-            "sources",
-            Int32,
-            false,
-            "how many files or records gave this document"
-        ),
+        col("language", Str, true, "ISO 639-1 code of the text's language"),
+        col("copy_of", Str, true, "the document this one copies (a wire copy), if any"),
+        col("sources", Int32, false, "how many files or records gave this document"),
         col("words", Int32, false, "words in the cleaned text"),
-        col(
-            "text",
-            Str,
-            false,
-            "the cleaned text: headline, then paragraphs separated by a blank line"
-        ),
+        col("text", Str, false, "the cleaned text: headline, then paragraphs separated by a blank line"),
     ],
 };
 
+#[rustfmt::skip]
 pub const EVENTS: Table = Table {
     name: "events",
     doc: "one row per coded event (PLOVER categories, and storyline's own TRANSITION)",
     columns: document_columns![
         col("event", Int32, false, "the event's index in its document"),
-        col(
-            "category",
-            Str,
-            false,
-            "PLOVER category (ASSAULT, AID, CONSULT, ...)"
-        ),
+        col("category", Str, false, "PLOVER category (ASSAULT, AID, CONSULT, ...)"),
         col("mode", Str, true, "PLOVER mode"),
         col("context", StrList, false, "PLOVER contexts"),
-        col(
-            "date",
-            Date,
-            true,
-            "the day the event happened, when known to the day"
-        ),
-        col(
-            "date_text",
-            Str,
-            true,
-            "the event's date as resolved: a day, week, month or year"
-        ),
-        col(
-            "date_from",
-            Date,
-            true,
-            "the first day of a period the event spans"
-        ),
-        col(
-            "actors",
-            StrList,
-            false,
-            "actor codes (CAMEO style: USA GOV, IGO UNO)"
-        ),
-        col(
-            "actor_names",
-            StrList,
-            false,
-            "the actors as named in the text (the knowledge base's name when linked)"
-        ),
+        col("event_date", Date, true, "the day the event happened, when known to the day"),
+        col("event_date_text", Str, true, "the event's date as resolved: a day, week, month or year"),
+        col("event_date_from", Date, true, "the first day of a period the event spans"),
+        col("actors", StrList, false, "actor codes (CAMEO style: USA GOV, IGO UNO)"),
+        col("actor_names", StrList, false, "the actors as named in the text (the knowledge base's name when linked)"),
         col("recipients", StrList, false, "recipient codes"),
         col("recipient_names", StrList, false, "the recipients as named"),
-        col(
-            "status",
-            Str,
-            false,
-            "happened, negated, future, hypothetical, ..."
-        ),
+        col("status", Str, false, "happened, negated, future, hypothetical, ..."),
         col("location", Str, true, "the place named for the event"),
-        col(
-            "country",
-            Str,
-            true,
-            "ISO 3166 alpha-3 country of the place"
-        ),
+        col("country", Str, true, "ISO 3166 alpha-3 country of the place"),
         col("lat", Float64, true, "the place's latitude"),
         col("lon", Float64, true, "the place's longitude"),
-        col(
-            "size",
-            Str,
-            true,
-            "the size the sentence gives (\"hundreds\", \"12\")"
-        ),
+        col("size", Str, true, "the size the sentence gives (\"hundreds\", \"12\")"),
         col("verb", Str, false, "the trigger word"),
-        col(
-            "reported_by",
-            Str,
-            true,
-            "who reported the event, when it is told under a reporting verb"
-        ),
-        col(
-            "sentence",
-            Str,
-            false,
-            "the sentence the event was read from"
-        ),
-        col(
-            "sentence_index",
-            Int32,
-            false,
-            "the sentence's index in the document"
-        ),
-        col(
-            "start",
-            Int64,
-            false,
-            "start of the trigger (characters of the cleaned text)"
-        ),
+        col("reported_by", Str, true, "who reported the event, when it is told under a reporting verb"),
+        col("sentence", Str, false, "the sentence the event was read from"),
+        col("sentence_index", Int32, false, "the sentence's index in the document"),
+        col("start", Int64, false, "start of the trigger (characters of the cleaned text)"),
         col("end", Int64, false, "end of the trigger"),
-        col(
-            "rule",
-            Str,
-            false,
-            "the dictionary pattern or rule that coded it"
-        ),
+        col("rule", Str, false, "the dictionary pattern or rule that coded it"),
     ],
 };
 
+#[rustfmt::skip]
 pub const CLAIMS: Table = Table {
     name: "claims",
     doc: "one row per attributed statement",
     columns: document_columns![
         col("claim", Int32, false, "the claim's index in its document"),
-        col(
-            "speaker",
-            Str,
-            true,
-            "who said it, as resolved (a pronoun resolved to its name)"
-        ),
+        col("speaker", Str, true, "who said it, as resolved (a pronoun resolved to its name)"),
         col("speaker_code", Str, true, "the speaker's actor code"),
-        col(
-            "verb",
-            Str,
-            false,
-            "the reporting verb (said, told, according to, believes, ...)"
-        ),
+        col("verb", Str, false, "the reporting verb (said, told, according to, believes, ...)"),
         col("quote", Str, false, "direct (a quotation) or indirect"),
-        col(
-            "said_on",
-            Date,
-            true,
-            "the day it was said, when known to the day"
-        ),
+        col("said_on", Date, true, "the day it was said, when known to the day"),
         col("said_on_text", Str, true, "when it was said, as resolved"),
-        col(
-            "hedges",
-            StrList,
-            false,
-            "hedge words (may, about, reportedly, ...)"
-        ),
+        col("hedges", StrList, false, "hedge words (may, about, reportedly, ...)"),
         col("content", Str, false, "what was said"),
-        col(
-            "sentence_index",
-            Int32,
-            false,
-            "the index of the sentence the claim starts in"
-        ),
-        col(
-            "start",
-            Int64,
-            false,
-            "start of the content (characters of the cleaned text)"
-        ),
+        col("sentence_index", Int32, false, "the index of the sentence the claim starts in"),
+        col("start", Int64, false, "start of the content (characters of the cleaned text)"),
         col("end", Int64, false, "end of the content"),
     ],
 };
 
+#[rustfmt::skip]
 pub const FIGURES: Table = Table {
     name: "figures",
     doc: "one row per number found in a document, with what it counts and who said it",
     columns: document_columns![
         col("figure", Int32, false, "the figure's index in its document"),
         col("text", Str, false, "the figure as written"),
-        col(
-            "measure",
-            Str,
-            false,
-            "what kind of quantity: count, money, percentage, ..."
-        ),
-        col(
-            "counted",
-            Str,
-            true,
-            "what is counted (\"people\", \"homes\")"
-        ),
+        col("measure", Str, false, "what kind of quantity: count, money, percentage, ..."),
+        col("counted", Str, true, "what is counted (\"people\", \"homes\")"),
         col("value", Float64, true, "the value, when one"),
-        col(
-            "low",
-            Float64,
-            true,
-            "the lower bound of a range or a \"more than\""
-        ),
+        col("low", Float64, true, "the lower bound of a range or a \"more than\""),
         col("high", Float64, true, "the upper bound"),
-        col(
-            "qualifier",
-            Str,
-            true,
-            "at least, more than, up to, about, ..."
-        ),
-        col(
-            "approximate",
-            Bool,
-            false,
-            "true for \"about\", \"nearly\", ..."
-        ),
+        col("qualifier", Str, true, "at least, more than, up to, about, ..."),
+        col("approximate", Bool, false, "true for \"about\", \"nearly\", ..."),
         col("currency", Str, true, "ISO 4217 code of an amount of money"),
-        col(
-            "said_by",
-            Str,
-            true,
-            "the speaker of the claim the figure is in"
-        ),
-        col(
-            "claim",
-            Int32,
-            true,
-            "the index of that claim in the claims table"
-        ),
-        col(
-            "start",
-            Int64,
-            false,
-            "start of the figure (characters of the cleaned text)"
-        ),
+        col("said_by", Str, true, "the speaker of the claim the figure is in"),
+        col("claim", Int32, true, "the index of that claim in the claims table"),
+        col("start", Int64, false, "start of the figure (characters of the cleaned text)"),
         col("end", Int64, false, "end of the figure"),
     ],
 };
 
+#[rustfmt::skip]
 pub const ENTITIES: Table = Table {
     name: "entities",
     doc: "one row per entity mention, linked to the knowledge base or not",
     columns: document_columns![
-        col(
-            "mention",
-            Int32,
-            false,
-            "the mention's index in its document"
-        ),
+        col("mention", Int32, false, "the mention's index in its document"),
         col("text", Str, false, "the mention as written"),
-        col(
-            "kind",
-            Str,
-            false,
-            "person, org, country, place, group, ..."
-        ),
+        col("kind", Str, false, "person, org, country, place, group, ..."),
         col("entity_id", Str, true, "the knowledge-base id, when linked"),
         col("code", Str, true, "the actor code"),
         col("name", Str, true, "the knowledge base's name for it"),
-        col(
-            "office",
-            Str,
-            true,
-            "a person's office on the article's date"
-        ),
+        col("office", Str, true, "a person's office on the article's date"),
         col("org", Str, true, "a person's organisation"),
         col("country", Str, true, "ISO 3166 alpha-3 country"),
         col("sector", Str, true, "sector code (GOV, MIL, BUS, ...)"),
         col("lat", Float64, true, "a place's latitude"),
         col("lon", Float64, true, "a place's longitude"),
-        col(
-            "refers_to",
-            Int32,
-            true,
-            "the mention this one refers to (coreference)"
-        ),
-        col(
-            "start",
-            Int64,
-            false,
-            "start of the mention (characters of the cleaned text)"
-        ),
+        col("refers_to", Int32, true, "the mention this one refers to (coreference)"),
+        col("start", Int64, false, "start of the mention (characters of the cleaned text)"),
         col("end", Int64, false, "end of the mention"),
     ],
 };
@@ -359,26 +170,17 @@ pub const ENTITIES: Table = Table {
 /// `date=YYYY-MM-DD` partitions.
 pub const PARTITIONED: [Table; 5] = [DOCUMENTS, EVENTS, CLAIMS, FIGURES, ENTITIES];
 
+#[rustfmt::skip]
 pub const STORIES: Table = Table {
     name: "stories",
     doc: "one row per story (not partitioned: rewritten by every export)",
     columns: &[
         col("story", Int64, false, "the story's id"),
         col("label", Str, false, "its label (the names it is about)"),
-        col(
-            "first",
-            Date,
-            true,
-            "the first publication day of its documents",
-        ),
+        col("first", Date, true, "the first publication day of its documents"),
         col("last", Date, true, "the last publication day"),
         col("documents", StrList, false, "its documents' ids"),
-        col(
-            "articles",
-            Int32,
-            false,
-            "independent articles (copies counted once)",
-        ),
+        col("articles", Int32, false, "independent articles (copies counted once)"),
         col("outlets", StrList, false, "the outlets that published it"),
     ],
 };

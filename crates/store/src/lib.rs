@@ -403,6 +403,12 @@ impl Store {
         self.load(id)
     }
 
+    /// One document by its full id, without its tokens and NER spans
+    /// (see [`Store::story_documents_without_tokens`]): what exports read.
+    pub fn document_without_tokens(&self, id: &str) -> Result<Document> {
+        self.load_without_tokens(id)
+    }
+
     /// Every story, largest first, then by first date.
     pub fn stories(&self) -> Result<Vec<Story>> {
         let mut stmt = self.conn.prepare("SELECT body FROM stories")?;

@@ -3,23 +3,36 @@
 
 use crate::DbArg;
 use anyhow::{bail, Result};
+use chrono::NaiveDate;
 use serde_json::{json, Value};
+use std::path::PathBuf;
 use storyline_model::{Document, Event};
 use storyline_store::Store;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// What to export: events, claims, documents, figures or stories.
+    /// What to export: events, claims, documents, figures, stories, or an
+    /// archive of all of them (Parquet files partitioned by publication day).
     what: What,
-    /// events: plover (PLOVER JSON records, one per line; also `jsonl`)
-    /// or csv; claims, documents, figures and stories: jsonl or csv.
-    #[arg(long, default_value = "jsonl")]
-    format: String,
+    /// archive: the folder to write the archive to (created if missing;
+    /// an archive already there is updated).
+    #[arg(required_if_eq("what", "archive"))]
+    dir: Option<PathBuf>,
+    /// events: plover (PLOVER JSON records, one per line; the default;
+    /// also `jsonl`) or csv; claims, documents, figures and stories: jsonl
+    /// (the default) or csv; archive: parquet.
+    #[arg(long)]
+    format: Option<String>,
+    /// archive: rewrite only the partitions of this publication day
+    /// (YYYY-MM-DD) and later, and of documents with no day; older
+    /// partitions are left as they are.
+    #[arg(long, value_name = "DAY")]
+    since: Option<NaiveDate>,
     #[command(flatten)]
     db: DbArg,
 }
 
-#[derive(clap::ValueEnum, Clone, Copy)]
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
 enum What {
     Events,
     Claims,
@@ -27,12 +40,38 @@ enum What {
     /// Figure tracks across the independent articles.
     Figures,
     Stories,
+    /// Documents, events, claims, figures, entities and stories as a
+    /// Parquet archive (`docs/archive.md`).
+    Archive,
 }
 
 pub fn run(args: Args) -> Result<u8> {
+    if args.what != What::Archive {
+        if args.dir.is_some() {
+            bail!("a folder is given only with `export archive`; hint: the other exports write to stdout");
+        }
+        if args.since.is_some() {
+            bail!("--since applies only to `export archive`");
+        }
+    }
+    let format = args.format.as_deref().unwrap_or(match args.what {
+        What::Events => "plover",
+        What::Archive => "parquet",
+        _ => "jsonl",
+    });
     let store = super::open_existing(&args.db)?;
+    if args.what == What::Archive {
+        if format != "parquet" {
+            bail!("format `{format}` is not available for an archive; hint: use --format parquet");
+        }
+        let dir = args
+            .dir
+            .as_deref()
+            .expect("clap requires the folder of an archive");
+        return super::archive::run(&store, dir, args.since);
+    }
     let docs = store.documents()?;
-    match (args.what, args.format.as_str()) {
+    match (args.what, format) {
         (What::Events, "plover" | "jsonl") => {
             for doc in &docs {
                 // storyline's own categories have no PLOVER record.
@@ -81,7 +120,7 @@ pub fn run(args: Args) -> Result<u8> {
         (What::Stories, "csv") => out!("{}", stories_csv(&store)?)?,
         (_, f) => bail!(
             "format `{f}` is not available for this export; hint: events take plover or csv, \
-             the others jsonl or csv"
+             an archive parquet, the others jsonl or csv"
         ),
     }
     Ok(crate::exit::OK)

@@ -1,6 +1,7 @@
 pub mod across;
 pub mod analyze;
 pub mod annotations;
+pub mod archive;
 pub mod docs;
 pub mod eval;
 pub mod eval_pages;
