@@ -37,8 +37,7 @@ pub enum Kind {
 }
 
 /// One column of a table: its name, kind, whether it may be null, and
-/// what it means (the schema's documentation, printed by `storyline
-/// export archive --schema` and kept in `docs/archive.md`).
+/// what it means (the schema's documentation in `docs/archive.md`).
 #[derive(Debug, Clone, Copy)]
 pub struct Column {
     pub name: &'static str,

@@ -41,7 +41,7 @@ use Kind::{Bool, Date, Float64, Int32, Int64, Str, StrList};
 macro_rules! document_columns {
     ($($rest:expr),* $(,)?) => {
         &[
-            col("document", Str, false, "the document's id (64 hex digits: SHA-256 of its cleaned text)"),
+            col("document", Str, false, "the document's id (16 hex digits, from its cleaned text)"),
             col("published", Date, true, "the document's publication day; null when only a month or year is known, or none"),
             col("story", Int64, true, "the story the document belongs to"),
             $($rest),*
@@ -128,7 +128,7 @@ pub const FIGURES: Table = Table {
     columns: document_columns![
         col("figure", Int32, false, "the figure's index in its document"),
         col("text", Str, false, "the figure as written"),
-        col("measure", Str, false, "what kind of quantity: count, money, percentage, ..."),
+        col("measure", Str, false, "what the figure measures: count, money, percent, dead, injured, displaced, ..."),
         col("counted", Str, true, "what is counted (\"people\", \"homes\")"),
         col("value", Float64, true, "the value, when one"),
         col("low", Float64, true, "the lower bound of a range or a \"more than\""),
@@ -184,6 +184,62 @@ pub const STORIES: Table = Table {
         col("outlets", StrList, false, "the outlets that published it"),
     ],
 };
+
+/// Every table, the partitioned ones first.
+pub const ALL: [Table; 6] = [DOCUMENTS, EVENTS, CLAIMS, FIGURES, ENTITIES, STORIES];
+
+/// The schema as Markdown: a section per table with a row per column,
+/// its Parquet type and meaning. `docs/archive.md` holds this text (a test
+/// keeps it current).
+pub fn schema_markdown() -> String {
+    let mut out = String::new();
+    for table in ALL {
+        let partitioned = table.name != STORIES.name;
+        out.push_str(&format!(
+            "### `{}`\n\n{}",
+            table.name,
+            capitalised(table.doc)
+        ));
+        out.push_str(if partitioned {
+            ", partitioned by publication day (`date`).\n\n"
+        } else {
+            ".\n\n"
+        });
+        out.push_str("| column | type | null | meaning |\n| --- | --- | --- | --- |\n");
+        for c in table.columns {
+            let kind = match c.kind {
+                Kind::Str => "string",
+                Kind::Int32 => "int32",
+                Kind::Int64 => "int64",
+                Kind::Float64 => "double",
+                Kind::Bool => "boolean",
+                Kind::Date => "date",
+                Kind::StrList => "list<string>",
+            };
+            let null = if c.optional && c.kind != Kind::StrList {
+                "yes"
+            } else {
+                "no"
+            };
+            out.push_str(&format!("| `{}` | {kind} | {null} | {} |\n", c.name, c.doc));
+        }
+        if partitioned {
+            out.push_str(
+                "| `date` | date | yes | the partition column, from the folder name: the publication day (Hive's `__HIVE_DEFAULT_PARTITION__` for none) |\n",
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
 
 /// A document with what the store knows about it beside its annotations.
 pub struct Row<'a> {
@@ -414,6 +470,26 @@ mod tests {
             })
             .unwrap();
             assert!(n > 0, "{} has no row", table.name);
+        }
+    }
+
+    /// `docs/archive.md` holds the schema this crate writes, between two
+    /// markers; `STORYLINE_UPDATE_DOCS=1` rewrites it.
+    #[test]
+    fn the_schema_document_is_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/archive.md");
+        let doc = std::fs::read_to_string(&path).expect("docs/archive.md");
+        let (start, end) = ("<!-- schema: start -->\n", "<!-- schema: end -->");
+        let from = doc.find(start).expect("the start marker") + start.len();
+        let to = doc.find(end).expect("the end marker");
+        let current = schema_markdown();
+        if doc[from..to] != current {
+            if std::env::var("STORYLINE_UPDATE_DOCS").is_ok_and(|v| v == "1") {
+                let updated = format!("{}{current}{}", &doc[..from], &doc[to..]);
+                std::fs::write(&path, updated).expect("docs/archive.md is writable");
+            } else {
+                panic!("docs/archive.md does not show the schema; run this test with STORYLINE_UPDATE_DOCS=1");
+            }
         }
     }
 

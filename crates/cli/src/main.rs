@@ -91,7 +91,7 @@ enum Command {
     Stories(commands::across::StoriesArgs),
     /// Print the timeline of the store or of one story.
     Timeline(commands::across::TimelineArgs),
-    /// Export the store's events (PLOVER JSON Lines or CSV), claims (JSON Lines or CSV) or documents (JSON Lines).
+    /// Export the store's events (PLOVER JSON Lines or CSV), claims, documents, figures or stories (JSON Lines or CSV), or all of it as a Parquet archive.
     Export(commands::export::Args),
     /// Serve a read-only web view of the store (stories, timelines, figure charts, articles).
     Serve(commands::serve::Args),
