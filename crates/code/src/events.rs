@@ -29,6 +29,57 @@ const ACTS_ON_PLACE: &[&str] = &[
     "ASSAULT", "COERCE", "MOBILIZE", "AID", "SANCTION", "RETREAT", "CONCEDE",
 ];
 
+/// Verbs whose object does what their infinitive says ("asked Ruritania
+/// to withdraw", "forced the rebels to retreat"); after any other verb an
+/// infinitive says what the subject does it for.
+const OBJECT_CONTROL: &[&str] = &[
+    "ask",
+    "urge",
+    "call",
+    "order",
+    "force",
+    "compel",
+    "persuade",
+    "convince",
+    "encourage",
+    "invite",
+    "tell",
+    "instruct",
+    "allow",
+    "permit",
+    "help",
+    "require",
+    "press",
+    "pressure",
+    "push",
+    "lobby",
+    "appeal",
+    "request",
+    "direct",
+    "command",
+    "authorize",
+    "authorise",
+    "enable",
+    "prompt",
+    "advise",
+    "beg",
+    "challenge",
+    "oblige",
+    "want",
+    "expect",
+    "need",
+    "cause",
+    "lead",
+    "drive",
+    "inspire",
+    "get",
+    "invite",
+    "train",
+    "mandate",
+    "empower",
+    "warn",
+];
+
 /// Measures that give an event its size.
 pub(crate) const SIZE_MEASURES: &[&str] = &[
     "personnel",
@@ -140,7 +191,7 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         let parsed = cx
             .parse
             .map(|p| parsed_roles(cx, p, m, pattern, c0, &out, &found));
-        let (actors, recipients, place, status) = match parsed {
+        let (mut actors, recipients, place, status) = match parsed {
             Some(Parsed::NotAnEvent) => continue,
             Some(Parsed::Roles(r)) => (r.actors, r.recipients, r.location, r.status),
             None | Some(Parsed::Unknown) => {
@@ -169,6 +220,7 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             mode = Some("troops".into());
         }
         let cat = category.as_str();
+        let mut demanded_of: Option<Vec<usize>> = None;
         // An intention held out ("would boycott", "vowed to fight") or an
         // action made to depend on a condition that follows ("will boycott
         // ... unless"): what a threat is.
@@ -189,6 +241,10 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         let conditional_after = tokens[m.last + 1..]
             .iter()
             .any(|t| matches!(t.lower.as_str(), "unless" | "if"));
+        // A withdrawal announced unless the other side acts ("will pull
+        // its troops out unless a ceasefire is agreed") is held over it:
+        // a threat. With "if" it may as well be a promise.
+        let unless_after = tokens[m.last + 1..].iter().any(|t| t.lower == "unless");
         if status == "future" && COOPERATIVE.contains(&cat) {
             // A specific announced action keeps its category (the
             // manual's note); a general intention is AGREE.
@@ -197,8 +253,9 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             } else {
                 category = "AGREE".into();
             }
-        } else if CONFLICTUAL.contains(&cat)
-            && (status == "hypothetical" || intent || conditional_after)
+        } else if (CONFLICTUAL.contains(&cat)
+            && (status == "hypothetical" || intent || conditional_after))
+            || (cat == "RETREAT" && status == "future" && unless_after)
         {
             // Conflict made conditional ("unless", "could") or held out
             // as an intention ("said they would boycott") is a threat;
@@ -217,8 +274,11 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             category = "REJECT".into();
             status = "happened".into();
         } else if reported_in.is_some() && before.iter().any(|w| matches!(*w, "must" | "should")) {
-            // What someone says another "must" do is a demand.
+            // What someone says another "must" do is a demand: the
+            // speaker's, made of the one who must act ("Russia said Sudan
+            // must return the helicopter": Russia asks Sudan).
             category = "REQUEST".into();
+            demanded_of = demand_by_speaker(cx, reported_in, &mut actors);
         }
         let location = match place {
             Some(i) => Some((i, &cx.entities[i])),
@@ -233,11 +293,25 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         // target ("imposed a curfew in Cizre", "deployed troops in
         // Freedonia"), is done to that place's country, as PLOVER coders
         // record it.
-        let mut recipients = recipients;
+        let mut recipients = demanded_of.unwrap_or(recipients);
         if recipients.is_empty() && ACTS_ON_PLACE.contains(&category.as_str()) {
             if let Some(i) = place.filter(|&i| cx.entities[i].code.is_some()) {
                 recipients.push(i);
             }
+        }
+        // Two or more parties acting together ("Hungary and Romania
+        // agreed", "Israelis and Palestinians failed to agree") act among
+        // themselves: one of them named again in what they act on
+        // ("Romanian refugees", "Palestinian offices") is not a recipient.
+        let country = |i: usize| {
+            cx.entities[i]
+                .code
+                .as_deref()
+                .and_then(|c| c.split(' ').next())
+        };
+        let actor_countries: Vec<&str> = actors.iter().filter_map(|&a| country(a)).collect();
+        if actor_countries.iter().any(|c| *c != actor_countries[0]) {
+            recipients.retain(|&r| country(r).is_none_or(|c| !actor_countries.contains(&c)));
         }
         let claim = cx.claims.iter().position(|c| c.start <= vs && ve <= c.end);
         let reported_in = claim.map(|i| i + cx.claims_offset);
@@ -296,7 +370,142 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             rule,
         });
     }
+    if let Some(p) = cx.parse {
+        let demands = modal_demands(cx, p, &out);
+        out.extend(demands);
+    }
     out
+}
+
+/// Demands voiced as what another "must" or "should" do, whatever the
+/// verb ("the Red Cross said the forces must ensure security"): a REQUEST
+/// by the claim's speaker of the verb's subject. Both must be parties
+/// with actor codes, and different ones ("the senator said Congress must
+/// act" is a view on one's own side, not a demand between parties); a
+/// verb already coded is left to its own event, which the rule in
+/// `sentence_events` turns into a demand.
+fn modal_demands(cx: &SentenceContext, p: &Parse, coded: &[Event]) -> Vec<Event> {
+    let mut out = Vec::new();
+    for (k, claim) in cx.claims.iter().enumerate() {
+        let Some(speaker) = claim.speaker_entity.filter(|&s| {
+            cx.entities
+                .get(s)
+                .is_some_and(|e| e.code.is_some() && !is_dateline(cx, e))
+        }) else {
+            continue;
+        };
+        let speaker_code = cx.entities[speaker].code.clone();
+        for m in p.tokens_in(claim.start, claim.end) {
+            let modal = &p.tokens[m];
+            if modal.dep != "aux"
+                || !matches!(modal.lemma.to_lowercase().as_str(), "must" | "should")
+            {
+                continue;
+            }
+            let verb = modal.head;
+            if verb == m || verb >= p.tokens.len() || !p.is_verb(verb) {
+                continue;
+            }
+            let (vs, ve) = (p.tokens[verb].start, p.tokens[verb].end);
+            if coded
+                .iter()
+                .chain(&out)
+                .any(|e| e.start <= vs && ve <= e.end)
+                || p.dependents(verb).iter().any(|&d| p.tokens[d].dep == "neg")
+            {
+                continue;
+            }
+            let Some(subject) = p.subject(verb) else {
+                continue;
+            };
+            // The subject, the words coordinated with it and the names
+            // that modify it ("US and British forces": "US" hangs on
+            // "forces"), not what a preposition adds ("forces in Iraq").
+            let mut heads = vec![subject];
+            let mut i = 0;
+            while i < heads.len() {
+                let joined = p.dependents(heads[i]).iter().copied().filter(|&d| {
+                    matches!(
+                        p.tokens[d].dep.as_str(),
+                        "conj" | "nmod" | "compound" | "amod"
+                    )
+                });
+                heads.extend(joined.collect::<Vec<_>>());
+                i += 1;
+            }
+            let recipients: Vec<usize> = cx
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.code.is_some() && e.code != speaker_code)
+                // A word of the name, not only its phrase head: a name
+                // parsed as two phrases ("British" hung on a neighbour)
+                // still stands for the subject it contains.
+                .filter(|(_, e)| p.tokens_in(e.start, e.end).any(|t| heads.contains(&t)))
+                .map(|(i, _)| i)
+                .collect();
+            if recipients.is_empty() {
+                continue;
+            }
+            let codes = |ids: &[usize]| {
+                let mut codes: Vec<String> = Vec::new();
+                for c in ids.iter().filter_map(|&i| cx.entities[i].code.clone()) {
+                    if !codes.contains(&c) {
+                        codes.push(c);
+                    }
+                }
+                codes
+            };
+            let (date, date_from) = dated(cx, None, claim.said_on.clone());
+            out.push(Event {
+                category: "REQUEST".into(),
+                mode: None,
+                context: Vec::new(),
+                actors: codes(&[speaker]),
+                recipients: codes(&recipients),
+                actor_entities: vec![speaker],
+                recipient_entities: recipients,
+                date,
+                date_from,
+                status: "happened".into(),
+                location: None,
+                location_entity: None,
+                size: None,
+                size_quantity: None,
+                sentence: cx.chars[cx.sentence.0..cx.sentence.1].iter().collect(),
+                sentence_index: cx.sentence_index,
+                verb: cx.chars[vs..ve].iter().collect(),
+                start: vs,
+                end: ve,
+                reported_in: Some(k + cx.claims_offset),
+                reported_by: claim.speaker.clone(),
+                rule: format!(
+                    "demand: {} {}",
+                    modal.lemma.to_lowercase(),
+                    p.tokens[verb].lemma
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// When the claim an event is reported in has a speaker with an actor
+/// code who is not among the event's actors, the speaker becomes the
+/// actor and the former actors are returned as the recipients: a demand
+/// is made by whoever voices it. `None` leaves the roles as they are.
+fn demand_by_speaker(
+    cx: &SentenceContext,
+    claim: Option<usize>,
+    actors: &mut Vec<usize>,
+) -> Option<Vec<usize>> {
+    let speaker = cx.claims.get(claim?)?.speaker_entity?;
+    let code = cx.entities.get(speaker)?.code.as_ref()?;
+    let same = |&a: &usize| cx.entities[a].code.as_ref() == Some(code);
+    if actors.contains(&speaker) || actors.iter().any(same) {
+        return None;
+    }
+    Some(std::mem::replace(actors, vec![speaker]))
 }
 
 /// Verbs of the sentence outside every dictionary match whose frame the
@@ -843,7 +1052,11 @@ fn governed_actors(
                         _ => {}
                     }
                 }
-                if xcomp && !obj.is_empty() {
+                // "urged Ruritania to withdraw": the object does it. After
+                // other verbs the infinitive says what for ("summoned the
+                // ambassador to complain"): the subject does it.
+                if xcomp && !obj.is_empty() && OBJECT_CONTROL.contains(&p.tokens[v].lemma.as_str())
+                {
                     return obj;
                 }
                 if !subj.is_empty() {

@@ -9,6 +9,7 @@ mod attribution;
 mod cameo;
 mod claims;
 mod contexts;
+mod domain;
 mod events;
 mod frame;
 mod occurrences;
@@ -134,6 +135,9 @@ pub fn code(verbs: &Verbs, doc: &Document) -> Coded {
         None => window_claims(doc, &chars, &said_on, |_| true),
     };
     let by_sentence = claims_by_sentence(&claims, &doc.sentences);
+    // A sport story's "beat", "agreed" and "talks" are no political
+    // events; its claims and occurrences still count.
+    let sport = domain::is_sport_story(&chars, &doc.sentences);
     let mut events = Vec::new();
     let mut occurrences = Vec::new();
     for (k, s) in doc.sentences.iter().enumerate() {
@@ -172,7 +176,12 @@ pub fn code(verbs: &Verbs, doc: &Document) -> Coded {
             times,
             parse: parse.as_ref(),
         };
-        for mut e in events::sentence_events(verbs, &cx) {
+        let sentence_events = if sport {
+            Vec::new()
+        } else {
+            events::sentence_events(verbs, &cx)
+        };
+        for mut e in sentence_events {
             e.actor_entities
                 .iter_mut()
                 .chain(e.recipient_entities.iter_mut())
