@@ -253,6 +253,18 @@ fn viable(ctx: &Ctx, hit: &Hit, named_in_full: &HashSet<usize>) -> Vec<Target> {
             }
             Target::Place(i) if !kb.places[i].is_region && before_name => false,
             Target::Place(i) if acronym_for_a_name(ctx, hit, &kb.places[i].name) => false,
+            // "Bush" is not Būsh (Egypt), nor "Palin" Palín (Guatemala):
+            // a town's name read without the marks it is written with
+            // is most often a surname or a word, so it needs a place cue
+            // ("in Boras"), unless the place is a large city (English
+            // writes "Sao Paulo" and "Krakow" without their marks).
+            Target::Place(i)
+                if !place_cue
+                    && kb.places[i].population < UNMARKED_CITY_POPULATION
+                    && read_without_marks(&pattern.written, &ctx.chars[hit.start..hit.end]) =>
+            {
+                false
+            }
             Target::Capital(i)
                 if acronym_for_a_name(
                     ctx,
@@ -269,6 +281,16 @@ fn viable(ctx: &Ctx, hit: &Hit, named_in_full: &HashSet<usize>) -> Vec<Target> {
             _ => true,
         })
         .collect()
+}
+
+/// From this population on, a city found without the diacritics of its
+/// name needs no place cue.
+const UNMARKED_CITY_POPULATION: u64 = 300_000;
+
+/// Whether a name written with letters outside ASCII in the data
+/// ("Būsh") was found written without them ("Bush").
+fn read_without_marks(written: &str, found: &[char]) -> bool {
+    !written.is_ascii() && found.iter().all(char::is_ascii)
 }
 
 /// A place or country name right after a capitalised word that is not a
