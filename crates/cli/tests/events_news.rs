@@ -120,10 +120,12 @@ const FLOORS: Floors = Floors {
 /// The same for the held-out set, measured when it was made (see
 /// docs/quality.md): a ratchet too.
 const HELDOUT_FLOORS: Floors = Floors {
-    // 13 of 54 no-event sentences (18 when the set was made).
-    false_alarm_ceiling: 0.241,
-    // 27 of 47 events (27 of 52 when the set was made).
-    precision: 0.574,
+    // 14 of 54 no-event sentences (18 when the set was made). It was 13
+    // for one commit: "Bush" then still linked to a town in Egypt (a place
+    // cannot act), and read as the person he is, his "issued" is coded.
+    false_alarm_ceiling: 0.260,
+    // 27 of 48 events (27 of 52 when the set was made).
+    precision: 0.562,
     // 22 of 59 gold events.
     recall: 0.372,
     // 10 of 16 right-category events with a gold actor.
