@@ -660,11 +660,72 @@ fn object_fits(cx: &SentenceContext, p: &Parse, verb: usize, objects: &[String])
     }
     objects.iter().any(|w| w == "@party")
         && (t.pos == "PRON"
+            || PERSON_NOUNS.contains(&lemma.as_str())
             || cx
                 .entities
                 .iter()
                 .any(|e| e.start <= t.start && t.end <= e.end && can_act(e)))
 }
+
+/// Nouns for people unnamed ("charged the former mayor", "arrested two
+/// teenagers"): a party for the verbs whose object must be one.
+const PERSON_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "teenager",
+    "youth",
+    "person",
+    "people",
+    "suspect",
+    "driver",
+    "official",
+    "mayor",
+    "minister",
+    "governor",
+    "senator",
+    "lawmaker",
+    "leader",
+    "activist",
+    "journalist",
+    "reporter",
+    "protester",
+    "demonstrator",
+    "student",
+    "worker",
+    "officer",
+    "soldier",
+    "lawyer",
+    "doctor",
+    "nurse",
+    "priest",
+    "member",
+    "executive",
+    "director",
+    "candidate",
+    "councillor",
+    "councilor",
+    "judge",
+    "politician",
+    "businessman",
+    "businesswoman",
+    "resident",
+    "citizen",
+    "migrant",
+    "refugee",
+    "foreigner",
+    "national",
+    "spokesman",
+    "spokeswoman",
+    "employee",
+    "aide",
+    "adviser",
+    "advisor",
+    "commander",
+    "chief",
+    "ex-president",
+];
 
 /// A dateline's place or agency ("MAPUTO - Cyclone Teodora tore into
 /// ...", "SAN FRANCISCO (AP) - ..."): where and by whom the story was

@@ -302,7 +302,7 @@ fn group_antecedent<'a>(
 
 /// Sectors whose role words name a group of people who can act together
 /// ("the troops", "protesters", "residents"), not an office.
-const GROUP_SECTORS: &[&str] = &["MIL", "REB", "CVL", "REF", "COP", "OPP"];
+const GROUP_SECTORS: &[&str] = &["MIL", "REB", "CVL", "REF", "COP", "OPP", "JUD", "LEG"];
 
 /// A group the text names only by its role ("the protesters", "gunmen"),
 /// with no country or body before it to code it: an actor of its sector,
