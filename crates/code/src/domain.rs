@@ -3,12 +3,13 @@
 //! diplomacy ("Russia beat France", "the coach agreed terms", "talks with
 //! the club") in senses that are never political events.
 
-/// Words that, in news, are about sport in almost every use.
-const SPORT_WORDS: &[&str] = &[
+/// Words found only in sports news: a sentence that has one reports a
+/// game, and its "beat", "attack", "fight" or "suspend" are sport. Words
+/// with other senses ("match", "coach", "team", "season") are left out.
+pub(crate) const SPORT_WORDS: &[&str] = &[
     "tournament",
     "tournaments",
     "league",
-    "leagues",
     "championship",
     "championships",
     "semifinal",
@@ -22,14 +23,14 @@ const SPORT_WORDS: &[&str] = &[
     "goalkeeper",
     "striker",
     "midfielder",
-    "defender",
     "quarterback",
     "touchdown",
+    "touchdowns",
     "innings",
     "wicket",
     "wickets",
+    "doubles",
     "olympics",
-    "olympic",
     "nfl",
     "nba",
     "nhl",
@@ -43,6 +44,15 @@ const SPORT_WORDS: &[&str] = &[
     "pitcher",
     "teammate",
     "teammates",
+];
+
+/// Words that are about sport in most uses but not all ("coach",
+/// "goals", "medal"): they count towards a sport story, not against a
+/// single sentence.
+const SPORT_STORY_WORDS: &[&str] = &[
+    "leagues",
+    "defender",
+    "olympic",
     "coach",
     "coaches",
     "squad",
@@ -64,7 +74,6 @@ const SPORT_WORDS: &[&str] = &[
     "footballers",
     "scored",
     "goals",
-    "doubles",
 ];
 
 /// The least share of an article's sentences with a sport word for the
@@ -86,6 +95,7 @@ pub(crate) fn is_sport_story(chars: &[char], sentences: &[storyline_model::Span]
                 .any(|w| {
                     let word: String = w.iter().flat_map(|c| c.to_lowercase()).collect();
                     SPORT_WORDS.contains(&word.as_str())
+                        || SPORT_STORY_WORDS.contains(&word.as_str())
                 })
         })
         .count();

@@ -122,7 +122,7 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
     // ("Russia beat France", "the player was suspended").
     if tokens
         .iter()
-        .any(|t| SPORT_WORDS.contains(&t.lower.as_str()))
+        .any(|t| crate::domain::SPORT_WORDS.contains(&t.lower.as_str()))
     {
         return Vec::new();
     }
@@ -334,17 +334,7 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
                 }
             }
         }
-        // One code per actor: two names of one country ("Vladivostok,
-        // Russia") are one party.
-        let codes = |ids: &[usize]| {
-            let mut out: Vec<String> = Vec::new();
-            for c in ids.iter().filter_map(|&i| cx.entities[i].code.clone()) {
-                if !out.contains(&c) {
-                    out.push(c);
-                }
-            }
-            out
-        };
+        let codes = |ids: &[usize]| codes_of(cx, ids);
         out.push(Event {
             category,
             mode,
@@ -373,6 +363,18 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
     if let Some(p) = cx.parse {
         let demands = modal_demands(cx, p, &out);
         out.extend(demands);
+    }
+    out
+}
+
+/// The actor codes of entities, each once: two names of one country
+/// ("Vladivostok, Russia") are one party.
+fn codes_of(cx: &SentenceContext, ids: &[usize]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in ids.iter().filter_map(|&i| cx.entities[i].code.clone()) {
+        if !out.contains(&c) {
+            out.push(c);
+        }
     }
     out
 }
@@ -447,15 +449,7 @@ fn modal_demands(cx: &SentenceContext, p: &Parse, coded: &[Event]) -> Vec<Event>
             if recipients.is_empty() {
                 continue;
             }
-            let codes = |ids: &[usize]| {
-                let mut codes: Vec<String> = Vec::new();
-                for c in ids.iter().filter_map(|&i| cx.entities[i].code.clone()) {
-                    if !codes.contains(&c) {
-                        codes.push(c);
-                    }
-                }
-                codes
-            };
+            let codes = |ids: &[usize]| codes_of(cx, ids);
             let (date, date_from) = dated(cx, None, claim.said_on.clone());
             out.push(Event {
                 category: "REQUEST".into(),
@@ -552,49 +546,6 @@ fn frame_matches(
     }
     out
 }
-
-/// Words found only in sports news: a sentence that has one reports a
-/// game, and its "beat", "attack", "fight" or "suspend" are sport. Words
-/// with other senses ("match", "coach", "team", "season") are left out.
-const SPORT_WORDS: &[&str] = &[
-    "tournament",
-    "tournaments",
-    "league",
-    "championship",
-    "championships",
-    "semifinal",
-    "semifinals",
-    "semi-final",
-    "quarterfinal",
-    "quarterfinals",
-    "quarter-final",
-    "playoff",
-    "playoffs",
-    "goalkeeper",
-    "striker",
-    "midfielder",
-    "quarterback",
-    "touchdown",
-    "touchdowns",
-    "innings",
-    "wicket",
-    "wickets",
-    "doubles",
-    "olympics",
-    "nfl",
-    "nba",
-    "nhl",
-    "mlb",
-    "fifa",
-    "uefa",
-    "premiership",
-    "halftime",
-    "half-time",
-    "linebacker",
-    "pitcher",
-    "teammate",
-    "teammates",
-];
 
 /// Prepositions that bring in the one acted on, whatever the pattern says
 /// ("sanctions on", "fought against", "talks with", "aid to").
