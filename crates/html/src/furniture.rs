@@ -17,18 +17,23 @@ static CAPTION_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Text length in characters, whitespace squashed.
 fn text_len(n: &NodeRef) -> usize {
-    n.text()
-        .split_whitespace()
-        .map(|w| w.chars().count() + 1)
-        .sum()
+    squashed_len(&n.text())
+}
+
+/// The length of a text with its whitespace squashed to one space a word.
+fn squashed_len(text: &str) -> usize {
+    text.split_whitespace().map(|w| w.chars().count() + 1).sum()
 }
 
 /// Characters of text inside links.
 fn link_len(n: &NodeRef) -> usize {
+    anchors(n).map(|a| text_len(&a)).sum()
+}
+
+/// The links inside a node.
+fn anchors<'a>(n: &NodeRef<'a>) -> impl Iterator<Item = NodeRef<'a>> {
     n.descendants_it()
         .filter(|d| d.node_name().is_some_and(|t| t.as_ref() == "a"))
-        .map(|a| text_len(&a))
-        .sum()
 }
 
 /// Whether a list is a list of links to other stories: two or more items,
@@ -67,10 +72,7 @@ fn is_teaser(block: &NodeRef) -> bool {
         return false;
     }
     let (mut link_chars, mut link_words) = (0, 0);
-    for a in block
-        .descendants_it()
-        .filter(|d| d.node_name().is_some_and(|t| t.as_ref() == "a"))
-    {
+    for a in anchors(block) {
         let anchor = a.text();
         if !is_address(&anchor) {
             link_chars += text_len(&a);
@@ -81,7 +83,7 @@ fn is_teaser(block: &NodeRef) -> bool {
         return false;
     }
     let other_words = word_count(text).saturating_sub(link_words);
-    link_chars * 10 >= text_len(block) * 9 || (link_words >= 3 && other_words <= 3)
+    link_chars * 10 >= squashed_len(text) * 9 || (link_words >= 3 && other_words <= 3)
 }
 
 /// A private-use character put at the start of each teaser block.
