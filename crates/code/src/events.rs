@@ -369,14 +369,46 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
 
 /// The actor codes of entities, each once: two names of one country
 /// ("Vladivostok, Russia") are one party.
+/// A person named under an organisation's title ("U.N. mediator Diego
+/// Cordovez", "NATO chief X") acts for the organisation: its code, not
+/// the person's own country's.
 fn codes_of(cx: &SentenceContext, ids: &[usize]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for c in ids.iter().filter_map(|&i| cx.entities[i].code.clone()) {
-        if !out.contains(&c) {
+    for &i in ids {
+        let code = titled_by_organisation(cx, i)
+            .and_then(|o| cx.entities[o].code.clone())
+            .or_else(|| cx.entities[i].code.clone());
+        if let Some(c) = code.filter(|c| !out.contains(c)) {
             out.push(c);
         }
     }
     out
+}
+
+/// The organisation whose title a person's name follows: an entity of an
+/// international or non-governmental body ending one to three lower-case
+/// words before the name ("U.N. mediator", "WHO regional director").
+fn titled_by_organisation(cx: &SentenceContext, person: usize) -> Option<usize> {
+    let p = &cx.entities[person];
+    if p.kind != "person" {
+        return None;
+    }
+    cx.entities.iter().position(|o| {
+        o.kind == "org"
+            && o.end <= p.start
+            && o.code
+                .as_deref()
+                .is_some_and(|c| c.starts_with("IGO") || c.starts_with("NGO"))
+            && {
+                let gap: String = cx.chars[o.end..p.start].iter().collect();
+                let words: Vec<&str> = gap.split_whitespace().collect();
+                (1..=3).contains(&words.len())
+                    && words.iter().all(|w| {
+                        w.chars().all(|c| c.is_alphabetic() || c == '-')
+                            && w.chars().next().is_some_and(char::is_lowercase)
+                    })
+            }
+    })
 }
 
 /// Demands voiced as what another "must" or "should" do, whatever the
