@@ -29,6 +29,24 @@ const ACTS_ON_PLACE: &[&str] = &[
     "ASSAULT", "COERCE", "MOBILIZE", "AID", "SANCTION", "RETREAT", "CONCEDE",
 ];
 
+/// Words that put a sentence at a demonstration.
+const PROTEST_WORDS: &[&str] = &[
+    "demonstration",
+    "demonstrations",
+    "protest",
+    "protests",
+    "rally",
+    "rallies",
+    "riot",
+    "riots",
+    "march",
+    "marches",
+    "demonstrators",
+    "protesters",
+    "protestors",
+    "rioters",
+];
+
 /// Verbs whose object does what their infinitive says ("asked Ruritania
 /// to withdraw", "forced the rebels to retreat"); after any other verb an
 /// infinitive says what the subject does it for.
@@ -218,6 +236,27 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         if category == "CONSULT" && mode.as_deref() == Some("visit") && military {
             category = "MOBILIZE".into();
             mode = Some("troops".into());
+        }
+        // Civilians or protesters who throw stones or fight police at a
+        // demonstration are rioting, which PLOVER codes as PROTEST (riot),
+        // not as an assault by a party.
+        let crowd = !actors.is_empty()
+            && actors.iter().all(|&a| {
+                let e = &cx.entities[a];
+                let sector = e
+                    .sector
+                    .as_deref()
+                    .or_else(|| e.code.as_deref().and_then(|c| c.split(' ').nth(1)));
+                matches!(sector, Some("CVL" | "OPP"))
+            });
+        if category == "ASSAULT"
+            && crowd
+            && tokens
+                .iter()
+                .any(|t| PROTEST_WORDS.contains(&t.lower.as_str()))
+        {
+            category = "PROTEST".into();
+            mode = Some("riot".into());
         }
         let cat = category.as_str();
         let mut demanded_of: Option<Vec<usize>> = None;
