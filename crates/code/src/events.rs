@@ -284,7 +284,16 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         // its troops out unless a ceasefire is agreed") is held over it:
         // a threat. With "if" it may as well be a promise.
         let unless_after = tokens[m.last + 1..].iter().any(|t| t.lower == "unless");
-        if status == "future" && COOPERATIVE.contains(&cat) {
+        // A promise to free or hand back ("will release the hostages on
+        // the weekend") is agreed, not yet done: AGREE, as the manual codes
+        // announced cooperation.
+        let verb_text: String = cx.chars[vs..ve].iter().collect::<String>().to_lowercase();
+        let hands_back = ["releas", "free", "hand", "return"]
+            .iter()
+            .any(|w| verb_text.starts_with(w));
+        if status == "future" && cat == "RETREAT" && hands_back {
+            category = "AGREE".into();
+        } else if status == "future" && COOPERATIVE.contains(&cat) {
             // A specific announced action keeps its category (the
             // manual's note); a general intention is AGREE.
             if size.is_some() {
