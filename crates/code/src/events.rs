@@ -91,7 +91,6 @@ const OBJECT_CONTROL: &[&str] = &[
     "drive",
     "inspire",
     "get",
-    "invite",
     "train",
     "mandate",
     "empower",
