@@ -301,7 +301,8 @@ fn group_antecedent<'a>(
 }
 
 /// Sectors whose role words name a group of people who can act together
-/// ("the troops", "protesters", "residents"), not an office.
+/// ("the troops", "protesters", "residents", "prosecutors", "lawmakers"),
+/// not an office.
 const GROUP_SECTORS: &[&str] = &["MIL", "REB", "CVL", "REF", "COP", "OPP", "JUD", "LEG"];
 
 /// A group the text names only by its role ("the protesters", "gunmen"),
