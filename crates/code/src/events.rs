@@ -240,14 +240,9 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         // demonstration are rioting, which PLOVER codes as PROTEST (riot),
         // not as an assault by a party.
         let crowd = !actors.is_empty()
-            && actors.iter().all(|&a| {
-                let e = &cx.entities[a];
-                let sector = e
-                    .sector
-                    .as_deref()
-                    .or_else(|| e.code.as_deref().and_then(|c| c.split(' ').nth(1)));
-                matches!(sector, Some("CVL" | "OPP"))
-            });
+            && actors
+                .iter()
+                .all(|&a| matches!(sector_of(&cx.entities[a]), Some("CVL" | "OPP")));
         if category == "ASSAULT"
             && crowd
             && tokens
@@ -360,6 +355,17 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         if actor_countries.iter().any(|c| *c != actor_countries[0]) {
             recipients.retain(|&r| country(r).is_none_or(|c| !actor_countries.contains(&c)));
         }
+        // Companies dealing with companies, or acting alone ("the airline
+        // finalised the order", "investors welcomed the cut"), do business,
+        // not politics; a company acting on a country or a government
+        // ("cut gas supplies to Ukraine") stays an event.
+        let business = |ids: &[usize]| {
+            ids.iter()
+                .all(|&i| sector_of(&cx.entities[i]) == Some("BUS"))
+        };
+        if !actors.is_empty() && business(&actors) && business(&recipients) {
+            continue;
+        }
         let claim = cx.claims.iter().position(|c| c.start <= vs && ve <= c.end);
         let reported_in = claim.map(|i| i + cx.claims_offset);
         let (t0, t1) = (tokens[c0].start, tokens[c1 - 1].end);
@@ -412,6 +418,14 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         out.extend(demands);
     }
     out
+}
+
+/// An entity's sector: its own, else the second part of its actor code
+/// ("RUS BUS").
+fn sector_of(e: &Entity) -> Option<&str> {
+    e.sector
+        .as_deref()
+        .or_else(|| e.code.as_deref().and_then(|c| c.split(' ').nth(1)))
 }
 
 /// The actor codes of entities, each once: two names of one country
