@@ -289,7 +289,7 @@ fn group_antecedent<'a>(
     start: usize,
 ) -> Option<&'a Entity> {
     let sector = ctx.kb.sector_of_word(role)?;
-    if !matches!(sector, "MIL" | "REB" | "CVL" | "REF" | "COP" | "OPP") {
+    if !GROUP_SECTORS.contains(&sector) {
         return None;
     }
     let k = entities.partition_point(|e| e.start < start);
@@ -301,9 +301,33 @@ fn group_antecedent<'a>(
 }
 
 /// Sectors whose role words name a group of people who can act together
-/// ("the troops", "protesters", "residents", "prosecutors", "lawmakers"),
-/// not an office.
-const GROUP_SECTORS: &[&str] = &["MIL", "REB", "CVL", "REF", "COP", "OPP", "JUD", "LEG"];
+/// ("the troops", "protesters", "residents", "prosecutors", "lawmakers",
+/// "the government", "officials"), not an office.
+const GROUP_SECTORS: &[&str] = &[
+    "MIL", "REB", "CVL", "REF", "COP", "OPP", "JUD", "LEG", "GOV",
+];
+
+/// Role words of government, courts and legislatures that name a body
+/// in the singular.
+const BODIES: &[&str] = &[
+    "government",
+    "ministry",
+    "administration",
+    "cabinet",
+    "court",
+    "tribunal",
+    "judiciary",
+    "parliament",
+    "congress",
+    "senate",
+    "legislature",
+    "assembly",
+    "national assembly",
+    "supreme court",
+    "constitutional court",
+    "justice ministry",
+    "health ministry",
+];
 
 /// A group the text names only by its role ("the protesters", "gunmen"),
 /// with no country or body before it to code it: an actor of its sector,
@@ -311,6 +335,12 @@ const GROUP_SECTORS: &[&str] = &["MIL", "REB", "CVL", "REF", "COP", "OPP", "JUD"
 fn unnamed_group(ctx: &Ctx, role: &str, start: usize, end: usize) -> Option<Entity> {
     let sector = ctx.kb.sector_of_word(role)?;
     if !GROUP_SECTORS.contains(&sector) {
+        return None;
+    }
+    // An office held by one person ("the minister", "the judge") is no
+    // group: only the plural or a body is ("officials", "the ministry").
+    let office = matches!(sector, "GOV" | "JUD" | "LEG");
+    if office && !role.ends_with('s') && !BODIES.contains(&role) {
         return None;
     }
     let mut e = crate::compose::bare_entity(ctx, start, end, "group", "group:unnamed");
