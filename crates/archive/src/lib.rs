@@ -189,26 +189,19 @@ impl Archive {
         let mut written = Written::default();
         for table in tables::PARTITIONED {
             let folder = self.dir.join(table.name).join(partition_name(day));
-            let mut writer: Option<TableWriter> = None;
-            let hidden = folder.join(format!(".{PART}.tmp"));
+            // Created at the first row, so that a day with no row in this
+            // table leaves no file.
+            let mut part: Option<PartFile> = None;
             for row in rows {
                 tables::rows(&table, row, |cells| {
-                    if writer.is_none() {
-                        std::fs::create_dir_all(&folder)
-                            .map_err(|e| ArchiveError::io(&folder, e))?;
-                        remove_if_there(&hidden)?;
-                        writer = Some(TableWriter::create(&hidden, table.name, table.columns)?);
+                    if part.is_none() {
+                        part = Some(PartFile::create(&folder, &table)?);
                     }
-                    writer.as_mut().expect("created above").push(cells)
+                    part.as_mut().expect("created above").writer.push(cells)
                 })?;
             }
-            let n = match writer {
-                Some(w) => {
-                    let n = w.finish()?;
-                    let target = folder.join(PART);
-                    std::fs::rename(&hidden, &target).map_err(|e| ArchiveError::io(&target, e))?;
-                    n
-                }
+            let n = match part {
+                Some(part) => part.publish()?,
                 None => {
                     remove_partition(&folder)?;
                     0
@@ -265,24 +258,53 @@ impl Archive {
     /// Rewrites the stories table.
     pub fn write_stories(&self, stories: &[storyline_story::Story]) -> Result<usize> {
         let table = tables::STORIES;
-        let folder = self.dir.join(table.name);
-        std::fs::create_dir_all(&folder).map_err(|e| ArchiveError::io(&folder, e))?;
-        let hidden = folder.join(format!(".{PART}.tmp"));
-        remove_if_there(&hidden)?;
-        let mut writer = TableWriter::create(&hidden, table.name, table.columns)?;
+        let mut part = PartFile::create(&self.dir.join(table.name), &table)?;
         for story in stories {
-            writer.push(tables::story_row(story))?;
+            part.writer.push(tables::story_row(story))?;
         }
-        let n = writer.finish()?;
-        let target = folder.join(PART);
-        std::fs::rename(&hidden, &target).map_err(|e| ArchiveError::io(&target, e))?;
-        Ok(n)
+        part.publish()
     }
 
     /// Records the export that just completed in the manifest.
     pub fn finish(&self, last_export: serde_json::Value) -> Result<()> {
         self.write_manifest(Some(&last_export))
     }
+}
+
+/// A table's part file in a folder, written under its hidden name and
+/// renamed into place when complete.
+struct PartFile {
+    writer: TableWriter,
+    hidden: PathBuf,
+    target: PathBuf,
+}
+
+impl PartFile {
+    /// Starts the part file of `table` in `folder`, creating the folder and
+    /// clearing what a killed export left under the hidden name.
+    fn create(folder: &Path, table: &Table) -> Result<PartFile> {
+        std::fs::create_dir_all(folder).map_err(|e| ArchiveError::io(folder, e))?;
+        let hidden = hidden_part(folder);
+        remove_if_there(&hidden)?;
+        Ok(PartFile {
+            writer: TableWriter::create(&hidden, table.name, table.columns)?,
+            hidden,
+            target: folder.join(PART),
+        })
+    }
+
+    /// Finishes the file and puts it in place of the old one: its rows.
+    fn publish(self) -> Result<usize> {
+        let n = self.writer.finish()?;
+        std::fs::rename(&self.hidden, &self.target)
+            .map_err(|e| ArchiveError::io(&self.target, e))?;
+        Ok(n)
+    }
+}
+
+/// The hidden name a folder's part file is written under.
+fn hidden_part(folder: &Path) -> PathBuf {
+    folder.join(format!(".{PART}.tmp"))
 }
 
 fn remove_if_there(path: &Path) -> Result<()> {
@@ -297,7 +319,7 @@ fn remove_if_there(path: &Path) -> Result<()> {
 /// folder.
 fn remove_partition(folder: &Path) -> Result<()> {
     remove_if_there(&folder.join(PART))?;
-    remove_if_there(&folder.join(format!(".{PART}.tmp")))?;
+    remove_if_there(&hidden_part(folder))?;
     match std::fs::remove_dir(folder) {
         Ok(()) => Ok(()),
         // Missing, or holding a file someone else put there: left alone.

@@ -15,7 +15,7 @@
 
 use crate::table::{Cell, Column, Kind};
 use chrono::NaiveDate;
-use storyline_model::Document;
+use storyline_model::{Document, Span};
 use storyline_story::Story;
 
 /// A table of the archive and its columns.
@@ -276,14 +276,6 @@ fn int64(v: usize) -> Cell {
     Cell::Int64(i64::try_from(v).unwrap_or(i64::MAX))
 }
 
-/// The text of characters `start..end`.
-fn chars(text: &str, start: usize, end: usize) -> String {
-    text.chars()
-        .skip(start)
-        .take(end.saturating_sub(start))
-        .collect()
-}
-
 /// The rows `row` gives `table`, each passed to `put`.
 pub fn rows<E>(
     table: &Table,
@@ -323,7 +315,7 @@ pub fn rows<E>(
                 doc.language.clone().into(),
                 row.copy_of.map(str::to_string).into(),
                 int32(doc.sources.len()),
-                int32(doc.text.split_whitespace().count()),
+                int32(doc.word_count()),
                 doc.text.as_str().into(),
             ]);
             put(cells)
@@ -363,6 +355,8 @@ pub fn rows<E>(
             Ok(())
         }
         "claims" => {
+            // One index of the text for all the claims' contents.
+            let index = storyline_model::CharIndex::new(&doc.text);
             for (i, c) in doc.claims.iter().enumerate() {
                 let mut cells = lead();
                 cells.extend([
@@ -374,7 +368,7 @@ pub fn rows<E>(
                     day_cell(c.said_on.as_deref()),
                     c.said_on.clone().into(),
                     c.hedges.clone().into(),
-                    chars(&doc.text, c.start, c.end).into(),
+                    doc.text[index.bytes_of_span(Span::new(c.start, c.end.max(c.start)))].into(),
                     int32(c.sentence_index),
                     int64(c.start),
                     int64(c.end),

@@ -387,13 +387,12 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
                 }
             }
         }
-        let codes = |ids: &[usize]| codes_of(cx, ids);
         out.push(Event {
             category,
             mode,
             context: crate::contexts::Contexts::builtin().of(&tokens[c0..c1]),
-            actors: codes(&actors),
-            recipients: codes(&recipients),
+            actors: codes_of(cx, &actors),
+            recipients: codes_of(cx, &recipients),
             actor_entities: actors,
             recipient_entities: recipients,
             date,
@@ -430,6 +429,7 @@ fn sector_of(e: &Entity) -> Option<&str> {
 
 /// The actor codes of entities, each once: two names of one country
 /// ("Vladivostok, Russia") are one party.
+///
 /// A person named under an organisation's title ("U.N. mediator Diego
 /// Cordovez", "NATO chief X") acts for the organisation: its code, not
 /// the person's own country's.
@@ -542,14 +542,13 @@ fn modal_demands(cx: &SentenceContext, p: &Parse, coded: &[Event]) -> Vec<Event>
             if recipients.is_empty() {
                 continue;
             }
-            let codes = |ids: &[usize]| codes_of(cx, ids);
             let (date, date_from) = dated(cx, None, claim.said_on.clone());
             out.push(Event {
                 category: "REQUEST".into(),
                 mode: None,
                 context: Vec::new(),
-                actors: codes(&[speaker]),
-                recipients: codes(&recipients),
+                actors: codes_of(cx, &[speaker]),
+                recipients: codes_of(cx, &recipients),
                 actor_entities: vec![speaker],
                 recipient_entities: recipients,
                 date,
