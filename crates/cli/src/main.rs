@@ -35,7 +35,6 @@ mod render;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use commands::annotations::Kind;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Exit codes, documented in the README.
@@ -108,9 +107,10 @@ enum Command {
 /// Where the store lives, shared by the commands that use one.
 #[derive(clap::Args, Debug, Clone)]
 pub struct DbArg {
-    /// The SQLite store.
+    /// The store: a SQLite file, or a PostgreSQL database given as
+    /// postgres://user[:password]@host[:port]/database.
     #[arg(long, env = "STORYLINE_DB", default_value = "storyline.db")]
-    pub db: PathBuf,
+    pub db: storyline_store::Location,
 }
 
 /// Parses the command line, exiting with clap's usage error (exit 2) for

@@ -29,8 +29,8 @@ pub fn hint_for(e: &anyhow::Error) -> Option<String> {
     Some(match store_error {
         // The store library does not know the command line; here the hint
         // can give the exact command that creates the store.
-        StoreError::NotFound(path) => {
-            format!("run `storyline ingest --db {} FILES` first", path.display())
+        StoreError::NotFound(location) => {
+            format!("run `storyline ingest --db {location} FILES` first")
         }
         other => other.hint().to_string(),
     })

@@ -1,25 +1,33 @@
-//! The SQLite store: schema, migrations and queries.
+//! The store: schema, migrations and queries, on SQLite or PostgreSQL.
 //!
 //! A document is stored whole as JSON (the same JSON `extract` prints) with
 //! the columns listings need beside it, and one row per place it was read
 //! from. The `sources` table, not the JSON, is the truth about sources.
-//! Writes happen in [`Batch`]es, each one SQLite transaction, so a killed
-//! ingest loses at most the batch in flight and leaves the store
-//! consistent; re-running it stores what was lost and nothing twice.
+//! Writes happen in [`Batch`]es, each one transaction holding the store's
+//! write lock, so a killed ingest loses at most the batch in flight and
+//! leaves the store consistent; re-running it stores what was lost and
+//! nothing twice.
+//!
+//! SQLite (one file, the default) and PostgreSQL (a server shared by a
+//! team) hold the same schema and answer the same queries; [`db`] is the
+//! one place where they differ at run time and `migrations` the one
+//! place where their schemas are spelled.
 
 mod aggregate;
+mod db;
+mod location;
 pub mod memory;
 mod migrations;
 mod tokens;
 
 pub use aggregate::Aggregated;
+pub use db::{Dialect, InterruptHandle};
+pub use location::Location;
 pub use migrations::SCHEMA_VERSION;
-pub use rusqlite::InterruptHandle;
 pub use tokens::TokensError;
 
-use rusqlite::{
-    params, Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior,
-};
+use db::{params, Db};
+use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use storyline_model::{DateOrigin, Document, SourceRef};
@@ -27,16 +35,19 @@ use storyline_story::Story;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// A reader was pointed at a store file that does not exist.
-    #[error("no store at {}", .0.display())]
-    NotFound(PathBuf),
-    /// The file could not be opened as a store. The reason is SQLite's
+    /// A reader was pointed at a store that does not exist: a file that
+    /// is not there, or a PostgreSQL database without storyline's tables.
+    #[error("no store at {0}")]
+    NotFound(String),
+    /// The store could not be opened. For a file, the reason is SQLite's
     /// description of its error code alone: SQLite's own message repeats
     /// the path, which this message already names.
-    #[error("cannot open store {}: {reason}", path.display())]
-    Open { path: PathBuf, reason: String },
+    #[error("cannot open store {location}: {reason}")]
+    Open { location: String, reason: String },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("PostgreSQL error: {}", postgres_message(.0))]
+    Postgres(#[from] postgres::Error),
     #[error("stored document is not valid JSON: {0}")]
     Json(#[from] serde_json::Error),
     #[error(
@@ -54,6 +65,25 @@ pub enum StoreError {
     /// The temporary folder of a scratch store could not be made.
     #[error("cannot make a temporary store: {0}")]
     Scratch(std::io::Error),
+    /// A column held another kind of value than the query expects: the
+    /// schema was changed by hand.
+    #[error("column {index} of a result holds {found}, not {expected}")]
+    Column {
+        index: usize,
+        expected: &'static str,
+        found: String,
+    },
+    #[error("a query that always gives a row gave none: {query}")]
+    NoRow { query: &'static str },
+}
+
+/// PostgreSQL's own message for a server error (the driver's display
+/// says only "db error"), the driver's description otherwise.
+fn postgres_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{} ({})", db.message(), db.code().code()),
+        None => e.to_string(),
+    }
 }
 
 impl StoreError {
@@ -61,10 +91,13 @@ impl StoreError {
         match self {
             StoreError::NotFound(_) => "check the path, or ingest documents into it first",
             StoreError::Open { .. } => {
+                "check that --db names a storyline database (a file, or postgres://user@host/db) and that it is writable"
+            }
+            StoreError::Sqlite(_) | StoreError::Column { .. } | StoreError::NoRow { .. } => {
                 "check that the --db path is a storyline database and is writable"
             }
-            StoreError::Sqlite(_) => {
-                "check that the --db path is a storyline database and is writable"
+            StoreError::Postgres(_) => {
+                "check that the PostgreSQL server is running and reachable; a batch that failed was not stored, so run the ingest again"
             }
             StoreError::Json(_) => "the store may have been edited by hand; re-ingest the document",
             StoreError::NewerSchema { .. } => "upgrade storyline, or use another --db",
@@ -87,6 +120,9 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// milliseconds), so a wait this long means something else is wrong.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The advisory lock a PostgreSQL batch holds: the store's write lock.
+const WRITE_LOCK: i64 = 0x5354_4f52_5957_5254;
+
 /// Switches a store to WAL. When two processes open a new store at once,
 /// SQLite answers the switch with "database is locked" at once, without
 /// waiting through the busy timeout, so this waits and retries itself
@@ -106,14 +142,22 @@ fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
     }
 }
 
-/// SQLite's "database is locked" after the busy timeout is the clear
-/// [`StoreError::Busy`]; every other error stays as it is.
-fn busy_or(e: rusqlite::Error) -> StoreError {
-    match &e {
-        rusqlite::Error::SqliteFailure(err, _) if err.code == rusqlite::ErrorCode::DatabaseBusy => {
+/// SQLite's "database is locked" after the busy timeout, and PostgreSQL's
+/// lock timeout, are the clear [`StoreError::Busy`]; every other error
+/// stays as it is.
+fn busy_or(e: impl Into<StoreError>) -> StoreError {
+    match e.into() {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(err, _))
+            if err.code == rusqlite::ErrorCode::DatabaseBusy =>
+        {
             StoreError::Busy
         }
-        _ => StoreError::Sqlite(e),
+        StoreError::Postgres(e)
+            if e.code() == Some(&postgres::error::SqlState::LOCK_NOT_AVAILABLE) =>
+        {
+            StoreError::Busy
+        }
+        e => e,
     }
 }
 
@@ -127,10 +171,14 @@ fn open_reason(e: &rusqlite::Error) -> String {
         }
         other => other.to_string(),
     };
+    lower_first(&text)
+}
+
+fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => text,
+        None => text.to_string(),
     }
 }
 
@@ -165,13 +213,12 @@ pub struct SearchHit {
 /// posting list to intersect; a real query has a few.
 const MAX_SEARCH_TERMS: usize = 8;
 
-/// A user's words as an FTS5 query: each word quoted (so no word is read
-/// as an operator), all required, a trailing `*` kept as a prefix match,
-/// a word given twice used once (the same common word twenty times cost
-/// seconds), at most [`MAX_SEARCH_TERMS`] words. `None` when nothing
-/// searchable is left.
-fn fts_query(query: &str) -> Option<String> {
-    let mut terms: Vec<String> = Vec::new();
+/// A user's words as search terms: letters and digits of each word, in
+/// lower case, with whether it ends in `*` (a prefix match); a word
+/// given twice is used once (the same common word twenty times cost
+/// seconds), at most [`MAX_SEARCH_TERMS`] words.
+fn search_terms(query: &str) -> Vec<(String, bool)> {
+    let mut terms: Vec<(String, bool)> = Vec::new();
     for w in query.split_whitespace() {
         let prefix = w.ends_with('*');
         let word: String = w
@@ -182,11 +229,7 @@ fn fts_query(query: &str) -> Option<String> {
         if word.is_empty() {
             continue;
         }
-        let term = if prefix {
-            format!("\"{word}\"*")
-        } else {
-            format!("\"{word}\"")
-        };
+        let term = (word, prefix);
         if !terms.contains(&term) {
             terms.push(term);
         }
@@ -194,7 +237,39 @@ fn fts_query(query: &str) -> Option<String> {
             break;
         }
     }
+    terms
+}
+
+/// The terms as an FTS5 query: each word quoted (so no word is read as an
+/// operator), all required. `None` when nothing searchable is left.
+fn fts_query(query: &str) -> Option<String> {
+    let terms: Vec<String> = search_terms(query)
+        .into_iter()
+        .map(|(word, prefix)| {
+            if prefix {
+                format!("\"{word}\"*")
+            } else {
+                format!("\"{word}\"")
+            }
+        })
+        .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// The terms as a PostgreSQL `tsquery`: each word a quoted lexeme, all
+/// required (`&`), `:*` for a prefix.
+fn ts_query(query: &str) -> Option<String> {
+    let terms: Vec<String> = search_terms(query)
+        .into_iter()
+        .map(|(word, prefix)| {
+            if prefix {
+                format!("'{word}':*")
+            } else {
+                format!("'{word}'")
+            }
+        })
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" & "))
 }
 
 /// One line of a document listing.
@@ -221,37 +296,55 @@ pub struct EntityDocuments {
 }
 
 pub struct Store {
-    conn: Connection,
+    db: Db,
     /// The folder of a scratch store, removed when the store is dropped.
-    /// Declared after `conn` so that the connection closes first.
+    /// Declared after `db` so that the connection closes first.
     _scratch: Option<tempfile::TempDir>,
 }
 
 impl Store {
+    /// Opens (creating if need be) and migrates a store: for writers.
+    pub fn connect(location: &Location) -> Result<Store> {
+        match location {
+            Location::File(path) => Store::open(path),
+            Location::Postgres(url) => Store::open_postgres(location, url, true),
+        }
+    }
+
+    /// Opens and migrates a store that must already exist: for readers,
+    /// so that a mistyped `--db` or a read before any ingest is an error
+    /// instead of a new, empty store.
+    pub fn connect_existing(location: &Location) -> Result<Store> {
+        match location {
+            Location::File(path) => Store::open_existing(path),
+            Location::Postgres(url) => Store::open_postgres(location, url, false),
+        }
+    }
+
     /// Opens (creating if need be) and migrates a store file: for writers.
     pub fn open(path: &Path) -> Result<Store> {
         Store::open_with_flags(path, OpenFlags::default())
     }
 
-    /// Opens and migrates a store file that must already exist: for
-    /// readers, so that a mistyped `--db` or a read before any ingest is
-    /// an error instead of a new, empty store.
+    /// Opens and migrates a store file that must already exist (see
+    /// [`Store::connect_existing`]).
     pub fn open_existing(path: &Path) -> Result<Store> {
+        let not_found = || StoreError::NotFound(path.display().to_string());
         if !path.exists() {
-            return Err(StoreError::NotFound(path.to_path_buf()));
+            return Err(not_found());
         }
         // Read-write without create: a store left by an older build may
         // still need migrating, and the file may vanish after the check.
         let flags = OpenFlags::default() - OpenFlags::SQLITE_OPEN_CREATE;
         Store::open_with_flags(path, flags).map_err(|e| match e {
-            StoreError::Open { .. } if !path.exists() => StoreError::NotFound(path.to_path_buf()),
+            StoreError::Open { .. } if !path.exists() => not_found(),
             e => e,
         })
     }
 
     fn open_with_flags(path: &Path, flags: OpenFlags) -> Result<Store> {
         let open_error = |e: rusqlite::Error| StoreError::Open {
-            path: path.to_path_buf(),
+            location: path.display().to_string(),
             reason: open_reason(&e),
         };
         let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
@@ -265,6 +358,34 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(open_error)?;
         Store::init(conn)
+    }
+
+    /// Connects to a PostgreSQL database. A writer creates storyline's
+    /// tables in it when they are missing; a reader finds it empty and
+    /// says so. The connection string's password is never shown.
+    fn open_postgres(location: &Location, url: &str, create: bool) -> Result<Store> {
+        let open_error = |reason: String| StoreError::Open {
+            location: location.to_string(),
+            reason,
+        };
+        let mut config: postgres::Config = url
+            .parse()
+            .map_err(|e: postgres::Error| open_error(format!("not a connection string: {e}")))?;
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(Duration::from_secs(10));
+        }
+        if config.get_application_name().is_none() {
+            config.application_name("storyline");
+        }
+        let client = config
+            .connect(postgres::NoTls)
+            .map_err(|e| open_error(lower_first(&postgres_message(&e))))?;
+        let mut db = Db::postgres(client);
+        if !create && migrations::version(&db)?.is_none() {
+            return Err(StoreError::NotFound(location.to_string()));
+        }
+        migrations::migrate(&mut db)?;
+        Ok(Store { db, _scratch: None })
     }
 
     /// A store that lives in memory, for tests.
@@ -283,7 +404,7 @@ impl Store {
             .map_err(StoreError::Scratch)?;
         let path = dir.path().join("scratch.db");
         let open_error = |e: rusqlite::Error| StoreError::Open {
-            path: path.clone(),
+            location: path.display().to_string(),
             reason: open_reason(&e),
         };
         let conn = Connection::open(&path).map_err(open_error)?;
@@ -294,92 +415,128 @@ impl Store {
         Ok(store)
     }
 
-    /// The file the store lives in; `None` for a store in memory.
+    /// The file the store lives in; `None` for a store in memory or on a
+    /// PostgreSQL server.
     pub fn path(&self) -> Option<PathBuf> {
-        self.conn
-            .path()
-            .filter(|p| !p.is_empty())
-            .map(PathBuf::from)
+        match &self.db {
+            Db::Sqlite(conn) => conn.path().filter(|p| !p.is_empty()).map(PathBuf::from),
+            Db::Postgres(_) => None,
+        }
     }
 
-    fn init(mut conn: Connection) -> Result<Store> {
+    /// The engine the store lives in.
+    pub fn dialect(&self) -> Dialect {
+        self.db.dialect()
+    }
+
+    fn init(conn: Connection) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        migrations::migrate(&mut conn)?;
-        Ok(Store {
-            conn,
-            _scratch: None,
-        })
+        let mut db = Db::Sqlite(conn);
+        migrations::migrate(&mut db)?;
+        Ok(Store { db, _scratch: None })
     }
 
     /// A handle that stops this connection's running query from another
     /// thread: the web view calls it when a request runs out of time or
     /// its client goes away, so abandoned work does not go on.
     pub fn interrupt_handle(&self) -> InterruptHandle {
-        self.conn.get_interrupt_handle()
+        self.db.interrupt_handle()
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(migrations::version(&self.db)?.unwrap_or(0))
     }
 
     /// Starts a batch of writes: one transaction, holding the store's
-    /// write lock from its start. A deferred transaction would read first
-    /// and then fail at once ("database is locked") when another writer
-    /// committed in between; taking the lock first makes concurrent
-    /// ingests wait their turn instead, and each batch sees every batch
-    /// committed before it, so copies and stories stay consistent.
+    /// write lock from its start. A transaction that read first and
+    /// locked later would find another writer's commit in between (SQLite
+    /// fails at once with "database is locked"); taking the lock first
+    /// makes concurrent ingests wait their turn instead, and each batch
+    /// sees every batch committed before it, so copies and stories stay
+    /// consistent.
+    ///
+    /// On SQLite the lock is the database's own (`BEGIN IMMEDIATE`). On
+    /// PostgreSQL it is a transaction-scoped advisory lock that every
+    /// writer takes first, in READ COMMITTED: each statement then sees
+    /// every batch committed before the lock was granted, exactly as on
+    /// SQLite. SERIALIZABLE would let batches run side by side but fail
+    /// whole batches whenever two touched the same story's rows, which
+    /// for articles of one story is nearly always; a batch spends its
+    /// time in analysis before it starts, not inside the lock.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
+        match self.db.dialect() {
+            Dialect::Sqlite => self.db.batch_execute("BEGIN IMMEDIATE").map_err(busy_or)?,
+            Dialect::Postgres => {
+                self.db.batch_execute(&format!(
+                    "BEGIN; SET LOCAL lock_timeout = '{}s'",
+                    BUSY_TIMEOUT.as_secs()
+                ))?;
+                let batch = Batch {
+                    db: &self.db,
+                    open: true,
+                };
+                batch
+                    .db
+                    .execute("SELECT pg_advisory_xact_lock(?1)", params![WRITE_LOCK])
+                    .map_err(busy_or)?;
+                return Ok(batch);
+            }
+        }
         Ok(Batch {
-            tx: self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(busy_or)?,
+            db: &self.db,
+            open: true,
         })
     }
 
     /// All documents, by publication date then id.
     pub fn list(&self) -> Result<Vec<DocSummary>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT d.id, d.published, d.outlet, d.agency, d.title, d.words,
-                    (SELECT count(*) FROM sources s WHERE s.document_id = d.id)
-             FROM documents d ORDER BY d.published IS NULL, d.published, d.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(DocSummary {
-                id: r.get(0)?,
-                published: r.get(1)?,
-                outlet: r.get(2)?,
-                agency: r.get(3)?,
-                title: r.get(4)?,
-                words: r.get(5)?,
-                sources: r.get(6)?,
+        self.db
+            .query(
+                "SELECT d.id, d.published, d.outlet, d.agency, d.title, d.words,
+                        (SELECT count(*) FROM sources s WHERE s.document_id = d.id)
+                 FROM documents d ORDER BY d.published IS NULL, d.published, d.id",
+                &[],
+            )?
+            .iter()
+            .map(|r| {
+                Ok(DocSummary {
+                    id: r.text(0)?,
+                    published: r.opt_text(1)?,
+                    outlet: r.opt_text(2)?,
+                    agency: r.opt_text(3)?,
+                    title: r.opt_text(4)?,
+                    words: r.int(5)?,
+                    sources: r.int(6)?,
+                })
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            .collect()
     }
 
     /// A document by id or unique id prefix.
     pub fn get(&self, id_or_prefix: &str) -> Result<Option<Document>> {
-        let pattern = format!("{}%", id_or_prefix.replace(['%', '_'], ""));
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id FROM documents WHERE id LIKE ?1 ORDER BY id LIMIT 2")?;
-        let ids: Vec<String> = stmt
-            .query_map([&pattern], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        // Ids are lower-case hex; both engines then compare alike (SQLite's
+        // LIKE ignores case, PostgreSQL's does not).
+        let pattern = format!(
+            "{}%",
+            id_or_prefix.replace(['%', '_'], "").to_ascii_lowercase()
+        );
+        let ids = self.db.query(
+            "SELECT id FROM documents WHERE id LIKE ?1 ORDER BY id LIMIT 2",
+            params![&pattern],
+        )?;
         match ids.as_slice() {
             [] => Ok(None),
-            [id] => self.load(id).map(Some),
+            [id] => self.load(&id.text(0)?).map(Some),
             _ => Err(StoreError::Ambiguous {
                 prefix: id_or_prefix.to_string(),
-                count: self.conn.query_row(
-                    "SELECT count(*) FROM documents WHERE id LIKE ?1",
-                    [&pattern],
-                    |r| r.get(0),
-                )?,
+                count: self
+                    .db
+                    .query_one(
+                        "SELECT count(*) FROM documents WHERE id LIKE ?1",
+                        params![&pattern],
+                    )?
+                    .int(0)? as usize,
             }),
         }
     }
@@ -411,26 +568,21 @@ impl Store {
 
     /// Every story, largest first, then by first date.
     pub fn stories(&self) -> Result<Vec<Story>> {
-        let mut stmt = self.conn.prepare("SELECT body FROM stories")?;
-        let bodies: Vec<String> = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut stories = bodies
+        let mut stories = self
+            .db
+            .query("SELECT body FROM stories", &[])?
             .iter()
-            .map(|b| serde_json::from_str(b))
-            .collect::<std::result::Result<Vec<Story>, _>>()?;
+            .map(|r| Ok(serde_json::from_str(&r.text(0)?)?))
+            .collect::<Result<Vec<Story>>>()?;
         stories.sort_by(storyline_story::listing_order);
         Ok(stories)
     }
 
     pub fn story(&self, id: u64) -> Result<Option<Story>> {
-        let body: Option<String> = self
-            .conn
-            .query_row("SELECT body FROM stories WHERE id = ?1", [id as i64], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        Ok(body.map(|b| serde_json::from_str(&b)).transpose()?)
+        self.db
+            .query_opt("SELECT body FROM stories WHERE id = ?1", params![id as i64])?
+            .map(|r| Ok(serde_json::from_str(&r.text(0)?)?))
+            .transpose()
     }
 
     /// The documents of a story, in listing order.
@@ -448,29 +600,33 @@ impl Store {
     }
 
     fn story_document_ids(&self, id: u64) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT d.id FROM story_documents s JOIN documents d ON d.id = s.document_id
-             WHERE s.story_id = ?1 ORDER BY d.published IS NULL, d.published, d.id",
-        )?;
-        let ids: Vec<String> = stmt
-            .query_map([id as i64], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(ids)
+        self.db
+            .query(
+                "SELECT d.id FROM story_documents s JOIN documents d ON d.id = s.document_id
+                 WHERE s.story_id = ?1 ORDER BY d.published IS NULL, d.published, d.id",
+                params![id as i64],
+            )?
+            .iter()
+            .map(|r| r.text(0))
+            .collect()
     }
 
     /// Every copy relation.
     pub fn copies(&self) -> Result<Vec<CopyRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT document_id, copy_of, similarity FROM copies ORDER BY copy_of, document_id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(CopyRow {
-                document: r.get(0)?,
-                copy_of: r.get(1)?,
-                similarity: r.get(2)?,
+        self.db
+            .query(
+                "SELECT document_id, copy_of, similarity FROM copies ORDER BY copy_of, document_id",
+                &[],
+            )?
+            .iter()
+            .map(|r| {
+                Ok(CopyRow {
+                    document: r.text(0)?,
+                    copy_of: r.text(1)?,
+                    similarity: r.real(2)?,
+                })
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            .collect()
     }
 
     /// The groups of copies: each original with the documents that copy
@@ -484,22 +640,21 @@ impl Store {
                 None => groups.push((row.copy_of.clone(), vec![row])),
             }
         }
-        let mut meta = self
-            .conn
-            .prepare_cached("SELECT published, agency FROM documents WHERE id = ?1")?;
         let mut out = Vec::new();
         for (original, rows) in groups {
             let mut members: Vec<(String, bool, String, Option<String>)> = Vec::new();
             let ids =
                 std::iter::once(original.as_str()).chain(rows.iter().map(|r| r.document.as_str()));
             for (k, id) in ids.enumerate() {
-                let (published, agency): (Option<String>, Option<String>) =
-                    meta.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                let meta = self.db.query_one(
+                    "SELECT published, agency FROM documents WHERE id = ?1",
+                    params![id],
+                )?;
                 members.push((
-                    published.unwrap_or_else(|| "9999".into()),
+                    meta.opt_text(0)?.unwrap_or_else(|| "9999".into()),
                     k > 0,
                     id.to_string(),
-                    agency,
+                    meta.opt_text(1)?,
                 ));
             }
             members.sort();
@@ -515,34 +670,61 @@ impl Store {
 
     /// Documents matching a full-text query (words, all required; a
     /// trailing `*` matches a prefix), best first, at most `limit`: id,
-    /// title and a snippet with the matches in `[` `]`.
+    /// title and a snippet with the matches in `[` `]`. SQLite searches
+    /// with FTS5 and ranks by BM25; PostgreSQL with its text search
+    /// (`tsvector` in a GIN index) and ranks by `ts_rank`, its snippet
+    /// from `ts_headline`.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        let Some(fts) = fts_query(query) else {
-            return Ok(Vec::new());
+        let rows = match self.db.dialect() {
+            Dialect::Sqlite => {
+                let Some(fts) = fts_query(query) else {
+                    return Ok(Vec::new());
+                };
+                self.db.query(
+                    "SELECT document_id, title, snippet(document_search, 2, '[', ']', ' … ', 12)
+                     FROM document_search WHERE document_search MATCH ?1 ORDER BY rank LIMIT ?2",
+                    params![&fts, limit as i64],
+                )?
+            }
+            Dialect::Postgres => {
+                let Some(ts) = ts_query(query) else {
+                    return Ok(Vec::new());
+                };
+                // The headline is made for the rows kept, not for every
+                // match: it reads the whole text.
+                self.db.query(
+                    "SELECT document_id, title,
+                            ts_headline('simple', text, to_tsquery('simple', ?1),
+                                'StartSel=[, StopSel=], MinWords=5, MaxWords=10, MaxFragments=2,
+                                 FragmentDelimiter=\" … \"')
+                     FROM (SELECT document_id, title, text,
+                                  ts_rank(terms, to_tsquery('simple', ?1)) AS score
+                           FROM document_search WHERE terms @@ to_tsquery('simple', ?1)
+                           ORDER BY score DESC, document_id LIMIT ?2) hits
+                     ORDER BY score DESC, document_id",
+                    params![&ts, limit as i64],
+                )?
+            }
         };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT document_id, title, snippet(document_search, 2, '[', ']', ' … ', 12)
-             FROM document_search WHERE document_search MATCH ?1 ORDER BY rank LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![fts, limit as i64], |r| {
-            Ok(SearchHit {
-                document: r.get(0)?,
-                title: r.get(1)?,
-                snippet: r.get(2)?,
+        rows.iter()
+            .map(|r| {
+                Ok(SearchHit {
+                    document: r.text(0)?,
+                    title: r.text(1)?,
+                    snippet: r.text(2)?,
+                })
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            .collect()
     }
 
     /// True when some stored document has not been aggregated (a store
     /// written by an older build).
     pub fn needs_aggregation(&self) -> Result<bool> {
-        let (documents, aggregated): (i64, i64) = self.conn.query_row(
+        let row = self.db.query_one(
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM story_documents)",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            &[],
         )?;
-        Ok(documents != aggregated)
+        Ok(row.int(0)? != row.int(1)?)
     }
 
     /// The documents that mention a linked entity: how many there are
@@ -550,39 +732,38 @@ impl Store {
     /// published of them (without their tokens), newest first. Reads only
     /// those documents.
     pub fn entity_documents(&self, entity: &str, limit: usize) -> Result<EntityDocuments> {
-        let (total, mentions): (i64, i64) = self.conn.query_row(
-            "SELECT count(*), coalesce(sum(mentions), 0) FROM entity_mentions WHERE entity_id = ?1",
-            [entity],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+        let totals = self.db.query_one(
+            "SELECT count(*), CAST(coalesce(sum(mentions), 0) AS BIGINT)
+             FROM entity_mentions WHERE entity_id = ?1",
+            params![entity],
         )?;
-        let ids: Vec<String> = {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT m.document_id FROM entity_mentions m
-                 JOIN documents d ON d.id = m.document_id
-                 WHERE m.entity_id = ?1
-                 ORDER BY d.published IS NULL, d.published DESC, d.id
-                 LIMIT ?2",
-            )?;
-            let rows = stmt.query_map(params![entity, limit as i64], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let ids = self.db.query(
+            "SELECT m.document_id FROM entity_mentions m
+             JOIN documents d ON d.id = m.document_id
+             WHERE m.entity_id = ?1
+             ORDER BY d.published IS NULL, d.published DESC, d.id
+             LIMIT ?2",
+            params![entity, limit as i64],
+        )?;
         let recent = ids
             .iter()
-            .map(|id| self.load_without_tokens(id))
+            .map(|r| self.load_without_tokens(&r.text(0)?))
             .collect::<Result<_>>()?;
         Ok(EntityDocuments {
-            documents: total as usize,
-            mentions: mentions as usize,
+            documents: totals.int(0)? as usize,
+            mentions: totals.int(1)? as usize,
             recent,
         })
     }
 
     fn load_without_tokens(&self, id: &str) -> Result<Document> {
-        let body: String =
-            self.conn
-                .query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
+        let body = self
+            .db
+            .query_opt("SELECT body FROM documents WHERE id = ?1", params![id])?
+            .ok_or(StoreError::NoRow {
+                query: "a document by id",
+            })?
+            .text(0)?;
         let mut doc: Document = serde_json::from_str(&body)?;
         doc.sources = self.sources(id)?;
         Ok(doc)
@@ -590,42 +771,41 @@ impl Store {
 
     fn load(&self, id: &str) -> Result<Document> {
         let mut doc = self.load_without_tokens(id)?;
-        let blob: Option<Vec<u8>> = self
-            .conn
-            .query_row(
-                "SELECT tokens FROM document_tokens WHERE document_id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(blob) = blob {
-            (doc.tokens, doc.ner) = tokens::decode(id, &blob, &doc.text)?;
+        if let Some(row) = self.db.query_opt(
+            "SELECT tokens FROM document_tokens WHERE document_id = ?1",
+            params![id],
+        )? {
+            (doc.tokens, doc.ner) = tokens::decode(id, &row.blob(0)?, &doc.text)?;
         }
         Ok(doc)
     }
 
     fn sources(&self, id: &str) -> Result<Vec<SourceRef>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT source, url, outlet, published, encoding FROM sources
-             WHERE document_id = ?1 ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([id], |r| {
-            let published: Option<String> = r.get(3)?;
-            Ok(SourceRef {
-                source: r.get(0)?,
-                url: r.get(1)?,
-                outlet: r.get(2)?,
-                published: published.and_then(|p| p.parse().ok()),
-                encoding: r.get(4)?,
+        self.db
+            .query(
+                "SELECT source, url, outlet, published, encoding FROM sources
+                 WHERE document_id = ?1 ORDER BY seq",
+                params![id],
+            )?
+            .iter()
+            .map(|r| {
+                Ok(SourceRef {
+                    source: r.text(0)?,
+                    url: r.opt_text(1)?,
+                    outlet: r.opt_text(2)?,
+                    published: r.opt_text(3)?.and_then(|p| p.parse().ok()),
+                    encoding: r.text(4)?,
+                })
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            .collect()
     }
 }
 
-/// A group of writes that commit together or not at all.
+/// A group of writes that commit together or not at all. Dropped without
+/// [`Batch::commit`], it rolls back.
 pub struct Batch<'a> {
-    tx: Transaction<'a>,
+    db: &'a Db,
+    open: bool,
 }
 
 impl Batch<'_> {
@@ -633,35 +813,35 @@ impl Batch<'_> {
     /// metadata from a new source fills what the stored copy only inferred.
     pub fn put(&self, doc: &Document) -> Result<PutOutcome> {
         let id = doc.id.as_str();
-        let existing: Option<String> = self
-            .tx
-            .query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?;
+        let existing = self
+            .db
+            .query_opt("SELECT body FROM documents WHERE id = ?1", params![id])?;
         let outcome = match existing {
             None => {
                 self.write_document(doc, true)?;
                 if !doc.tokens.is_empty() {
-                    self.tx.execute(
-                        "INSERT OR REPLACE INTO document_tokens (document_id, tokens) VALUES (?1, ?2)",
-                        params![id, tokens::encode(&doc.tokens, &doc.ner)],
+                    let blob = tokens::encode(&doc.tokens, &doc.ner);
+                    self.db.execute(
+                        "INSERT INTO document_tokens (document_id, tokens) VALUES (?1, ?2)
+                         ON CONFLICT (document_id) DO UPDATE SET tokens = excluded.tokens",
+                        params![id, blob.as_slice()],
                     )?;
                 }
-                self.tx.execute(
+                self.db.execute(
                     "INSERT INTO document_search (document_id, title, text) VALUES (?1, ?2, ?3)",
-                    params![id, doc.title.as_deref().unwrap_or(""), doc.text],
-                )?;
-                let mut mention = self.tx.prepare_cached(
-                    "INSERT INTO entity_mentions (entity_id, document_id, mentions) VALUES (?1, ?2, ?3)",
+                    params![id, doc.title.as_deref().unwrap_or(""), doc.text.as_str()],
                 )?;
                 for (entity, n) in entity_mention_counts(doc) {
-                    mention.execute(params![entity, id, n as i64])?;
+                    self.db.execute(
+                        "INSERT INTO entity_mentions (entity_id, document_id, mentions)
+                         VALUES (?1, ?2, ?3)",
+                        params![entity, id, n as i64],
+                    )?;
                 }
                 PutOutcome::Stored
             }
-            Some(body) => {
-                let stored: Document = serde_json::from_str(&body)?;
+            Some(row) => {
+                let stored: Document = serde_json::from_str(&row.text(0)?)?;
                 let merged = merge_given(stored, doc);
                 self.write_document(&merged, false)?;
                 PutOutcome::Unchanged
@@ -669,10 +849,19 @@ impl Batch<'_> {
         };
         let mut inserted = 0;
         for s in &doc.sources {
-            inserted += self.tx.execute(
-                "INSERT OR IGNORE INTO sources (document_id, source, url, outlet, published, encoding)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![id, s.source, s.url, s.outlet, s.published.map(|p| p.to_string()), s.encoding],
+            let published = s.published.map(|p| p.to_string());
+            inserted += self.db.execute(
+                "INSERT INTO sources (document_id, source, url, outlet, published, encoding)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (document_id, source) DO NOTHING",
+                params![
+                    id,
+                    &s.source,
+                    s.url.as_ref(),
+                    s.outlet.as_ref(),
+                    published.as_ref(),
+                    &s.encoding
+                ],
             )?;
         }
         Ok(match outcome {
@@ -688,36 +877,50 @@ impl Batch<'_> {
         stored.tokens.clear();
         stored.ner.clear();
         let body = serde_json::to_string(&stored)?;
-        let sql = if insert {
-            "INSERT INTO documents (id, title, published, published_from, outlet, agency, language, words, body)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        let published = doc.published.map(|p| p.to_string());
+        let params = params![
+            doc.id.as_str(),
+            doc.title.as_ref(),
+            published.as_ref(),
+            doc.published_from.map(|o| o.as_str()),
+            doc.outlet.as_ref(),
+            doc.agency.as_ref(),
+            doc.language.as_ref(),
+            doc.word_count() as i64,
+            &body
+        ];
+        if insert {
+            self.db.execute(
+                "INSERT INTO documents (id, title, published, published_from, outlet, agency, language, words, body)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params,
+            )?;
         } else {
-            "UPDATE documents SET title = ?2, published = ?3, published_from = ?4, outlet = ?5,
-                    agency = ?6, language = ?7, words = ?8, body = ?9 WHERE id = ?1"
-        };
-        self.tx.execute(
-            sql,
-            params![
-                doc.id.as_str(),
-                doc.title,
-                doc.published.map(|p| p.to_string()),
-                doc.published_from.map(|o| o.as_str()),
-                doc.outlet,
-                doc.agency,
-                doc.language,
-                doc.word_count() as i64,
-                body
-            ],
-        )?;
+            self.db.execute(
+                "UPDATE documents SET title = ?2, published = ?3, published_from = ?4, outlet = ?5,
+                        agency = ?6, language = ?7, words = ?8, body = ?9 WHERE id = ?1",
+                params,
+            )?;
+        }
         Ok(())
     }
 
     /// Commits the batch, then hands the memory its documents took back
     /// to the system (see [`memory`]).
-    pub fn commit(self) -> Result<()> {
-        self.tx.commit().map_err(busy_or)?;
+    pub fn commit(mut self) -> Result<()> {
+        self.db.batch_execute("COMMIT").map_err(busy_or)?;
+        self.open = false;
         memory::release_freed();
         Ok(())
+    }
+}
+
+impl Drop for Batch<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            // A connection that is gone has no transaction left to undo.
+            let _ = self.db.batch_execute("ROLLBACK");
+        }
     }
 }
 
@@ -736,9 +939,9 @@ fn entity_mention_counts(doc: &Document) -> std::collections::BTreeMap<&str, usi
 /// The stored document, with what a new source of it was given filling
 /// what the store only inferred or lacked.
 fn merge_given(mut stored: Document, new: &Document) -> Document {
-    if new.published_from == Some(DateOrigin::Metadata)
-        && stored.published_from != Some(DateOrigin::Metadata)
-    {
+    let given_beats_inferred = new.published_from == Some(DateOrigin::Metadata)
+        && stored.published_from != Some(DateOrigin::Metadata);
+    if given_beats_inferred || (stored.published.is_none() && new.published.is_some()) {
         stored.published = new.published;
         stored.published_from = new.published_from;
         stored.published_evidence = new.published_evidence.clone();

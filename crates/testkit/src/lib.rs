@@ -38,18 +38,26 @@ pub fn shared_dir() -> Option<PathBuf> {
 /// like one that ran. A write to the stderr handle itself is not
 /// captured. The harness names each test's thread after the test.
 fn report_skip(dir: &Path) {
+    say_skipped(&format!(
+        "needs the shared corpus, not found at {} \
+         (set STORYLINE_REQUIRE_SHARED=1 to make this an error)",
+        dir.display()
+    ));
+}
+
+/// Prints `skipped TEST: why` where the test run shows it (see
+/// [`shared_dir`]'s note on the harness).
+fn say_skipped(why: &str) {
     use std::io::Write as _;
     let test = std::thread::current()
         .name()
         .filter(|n| *n != "main")
         .unwrap_or("a test")
         .to_string();
-    let line = format!(
-        "skipped {test}: needs the shared corpus, not found at {} \
-         (set STORYLINE_REQUIRE_SHARED=1 to make this an error)\n",
-        dir.display()
-    );
+    let line = format!("skipped {test}: {why}\n");
     // One write per line, so that lines from tests running in parallel
     // do not interleave.
     let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }
+
+pub mod postgres;

@@ -21,12 +21,11 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Json, Response};
 use axum::routing::get;
 use axum::Router;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use storyline_model::Document;
-use storyline_store::{InterruptHandle, Store, StoreError};
+use storyline_store::{InterruptHandle, Location, Store, StoreError};
 use tokio::sync::Semaphore;
 
 pub use server::{CONNECTION_LIFETIME, HEADER_TIMEOUT};
@@ -64,7 +63,7 @@ impl Default for Options {
 
 #[derive(Clone)]
 struct AppState {
-    db: Arc<PathBuf>,
+    db: Arc<Location>,
     /// Store reads running at once. Each holds a document set in memory,
     /// so a burst of requests waits here instead of growing the process.
     reads: Arc<Semaphore>,
@@ -77,12 +76,12 @@ fn concurrent_reads() -> usize {
 }
 
 /// The routes over the store at `db`, with the default options.
-pub fn router(db: PathBuf) -> Router {
+pub fn router(db: impl Into<Location>) -> Router {
     router_with(db, &Options::default())
 }
 
 /// The routes over the store at `db`.
-pub fn router_with(db: PathBuf, options: &Options) -> Router {
+pub fn router_with(db: impl Into<Location>, options: &Options) -> Router {
     let allowed = guard::AllowedHosts(Arc::new(
         options
             .allow_hosts
@@ -114,7 +113,7 @@ pub fn router_with(db: PathBuf, options: &Options) -> Router {
         .layer(axum::middleware::from_fn(guard::api_errors_as_json))
         .layer(axum::middleware::map_response(guard::security_headers))
         .with_state(AppState {
-            db: Arc::new(db),
+            db: Arc::new(db.into()),
             reads: Arc::new(Semaphore::new(concurrent_reads())),
         })
 }
@@ -122,7 +121,7 @@ pub fn router_with(db: PathBuf, options: &Options) -> Router {
 /// Serves on `addr` until the process ends, on a runtime of its own, for
 /// callers that are not async.
 pub fn serve_blocking(
-    db: PathBuf,
+    db: impl Into<Location>,
     addr: std::net::SocketAddr,
     options: Options,
 ) -> std::io::Result<()> {
@@ -134,7 +133,7 @@ pub fn serve_blocking(
 
 /// Serves the router on `addr` until the process ends.
 pub async fn serve(
-    db: PathBuf,
+    db: impl Into<Location>,
     addr: std::net::SocketAddr,
     options: Options,
 ) -> std::io::Result<()> {
@@ -144,7 +143,7 @@ pub async fn serve(
 /// Serves the router on a bound listener (a load test binds port 0).
 pub async fn serve_on(
     listener: tokio::net::TcpListener,
-    db: PathBuf,
+    db: impl Into<Location>,
     options: Options,
 ) -> std::io::Result<()> {
     server::run(listener, router_with(db, &options), options.header_timeout).await
@@ -222,7 +221,7 @@ where
             let _permit = permit;
             // The view only reads: a store deleted while serving is an
             // error page, not a new empty store.
-            let store = Store::open_existing(&db)?;
+            let store = Store::connect_existing(&db)?;
             {
                 let mut handle = cancel
                     .handle

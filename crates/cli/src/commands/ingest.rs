@@ -22,7 +22,7 @@ pub fn run(args: Args) -> Result<u8> {
     pipeline::check_inputs_exist(&args.paths)?;
     // Only a writer creates a store, and with it the folders it lives
     // in, as `cargo` creates its target folder.
-    if let Some(parent) = args.db.db.parent() {
+    if let Some(parent) = args.db.db.file().and_then(|f| f.parent()) {
         if !parent.as_os_str().is_empty() {
             std::fs::create_dir_all(parent).with_context(|| {
                 format!(
@@ -32,7 +32,7 @@ pub fn run(args: Args) -> Result<u8> {
             })?;
         }
     }
-    let mut store = Store::open(&args.db.db).map_err(|e| super::store_error(e, &args.db.db))?;
+    let mut store = Store::connect(&args.db.db).map_err(|e| super::store_error(e, &args.db.db))?;
     let summary = pipeline::ingest(&args.paths, &args.input, &mut store)?;
     summary.print_problems();
     if args.json {

@@ -43,7 +43,7 @@ pub fn run(args: Args) -> Result<u8> {
     // Opened once here so that a missing or unreadable store is an error
     // before anything listens; each request opens its own connection.
     drop(super::open_existing(&args.db)?);
-    eprintln!("serving {} on http://{}", args.db.db.display(), args.addr);
+    eprintln!("serving {} on http://{}", args.db.db, args.addr);
     let options = storyline_web::Options {
         allow_hosts: args.allow_hosts,
         ..Default::default()
