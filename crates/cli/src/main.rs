@@ -108,7 +108,8 @@ enum Command {
 #[derive(clap::Args, Debug, Clone)]
 pub struct DbArg {
     /// The store: a SQLite file, or a PostgreSQL database given as
-    /// postgres://user[:password]@host[:port]/database.
+    /// postgres://USER:PASSWORD@HOST:PORT/DATABASE (password and port
+    /// optional).
     #[arg(long, env = "STORYLINE_DB", default_value = "storyline.db")]
     pub db: storyline_store::Location,
 }

@@ -9,7 +9,7 @@
 //! nothing twice.
 //!
 //! SQLite (one file, the default) and PostgreSQL (a server shared by a
-//! team) hold the same schema and answer the same queries; [`db`] is the
+//! team) hold the same schema and answer the same queries; `db.rs` is the
 //! one place where they differ at run time and `migrations` the one
 //! place where their schemas are spelled.
 
