@@ -46,8 +46,9 @@ pub enum StoreError {
     Open { location: String, reason: String },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// Not the error's source: its message is already all of this one's.
     #[error("PostgreSQL error: {}", postgres_message(.0))]
-    Postgres(#[from] postgres::Error),
+    Postgres(postgres::Error),
     #[error("stored document is not valid JSON: {0}")]
     Json(#[from] serde_json::Error),
     #[error(
@@ -75,6 +76,12 @@ pub enum StoreError {
     },
     #[error("a query that always gives a row gave none: {query}")]
     NoRow { query: &'static str },
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        StoreError::Postgres(e)
+    }
 }
 
 /// PostgreSQL's own message for a server error (the driver's display
@@ -240,36 +247,34 @@ fn search_terms(query: &str) -> Vec<(String, bool)> {
     terms
 }
 
-/// The terms as an FTS5 query: each word quoted (so no word is read as an
-/// operator), all required. `None` when nothing searchable is left.
-fn fts_query(query: &str) -> Option<String> {
+/// The terms joined by `and`, each spelled by `term` (given the word and
+/// whether it is a prefix). `None` when nothing searchable is left.
+fn search_expression(query: &str, term: fn(&str, bool) -> String, and: &str) -> Option<String> {
     let terms: Vec<String> = search_terms(query)
-        .into_iter()
-        .map(|(word, prefix)| {
-            if prefix {
-                format!("\"{word}\"*")
-            } else {
-                format!("\"{word}\"")
-            }
-        })
+        .iter()
+        .map(|(word, prefix)| term(word, *prefix))
         .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+    (!terms.is_empty()).then(|| terms.join(and))
+}
+
+/// The terms as an FTS5 query: each word quoted (so no word is read as an
+/// operator), all required.
+fn fts_query(query: &str) -> Option<String> {
+    search_expression(
+        query,
+        |word, prefix| format!("\"{word}\"{}", if prefix { "*" } else { "" }),
+        " ",
+    )
 }
 
 /// The terms as a PostgreSQL `tsquery`: each word a quoted lexeme, all
 /// required (`&`), `:*` for a prefix.
 fn ts_query(query: &str) -> Option<String> {
-    let terms: Vec<String> = search_terms(query)
-        .into_iter()
-        .map(|(word, prefix)| {
-            if prefix {
-                format!("'{word}':*")
-            } else {
-                format!("'{word}'")
-            }
-        })
-        .collect();
-    (!terms.is_empty()).then(|| terms.join(" & "))
+    search_expression(
+        query,
+        |word, prefix| format!("'{word}'{}", if prefix { ":*" } else { "" }),
+        " & ",
+    )
 }
 
 /// One line of a document listing.
@@ -977,6 +982,14 @@ mod tests {
         ];
         for (query, expected) in cases {
             assert_eq!(fts_query(query).as_deref(), *expected, "{query}");
+        }
+        let ts_cases: &[(&str, Option<&str>)] = &[
+            ("", None),
+            ("floods", Some("'floods'")),
+            ("Flood* it's", Some("'flood':* & 'its'")),
+        ];
+        for (query, expected) in ts_cases {
+            assert_eq!(ts_query(query).as_deref(), *expected, "{query}");
         }
     }
 }
