@@ -5,8 +5,9 @@
 //! needs: the band buckets it falls in, the postings of its features and
 //! a few candidate stories.
 
-use crate::db::{params, Db};
+use crate::db::{params, placeholders, Db, Param};
 use crate::{Batch, Result, StoreError};
+use std::collections::HashMap;
 use std::collections::HashSet;
 use storyline_model::Document;
 use storyline_story::{band_keys, Signature, Story, StoryBackend, COPY_THRESHOLD};
@@ -65,11 +66,23 @@ impl Batch<'_> {
              ON CONFLICT (document_id) DO UPDATE SET signature = excluded.signature",
             params![id, blob.as_slice()],
         )?;
-        for (band, bucket) in band_keys(&signature) {
+        let keys = band_keys(&signature);
+        let mut args: Vec<Param> = vec![id.into()];
+        // (A signature always has its bands; the guard keeps an empty
+        // VALUES list from ever reaching the engine.)
+        let mut rows = Vec::with_capacity(keys.len());
+        for (band, bucket) in &keys {
+            rows.push(format!("({}, ?1)", placeholders(args.len() + 1, 2)));
+            args.extend([Param::Int(*band as i64), Param::Int(*bucket as i64)]);
+        }
+        if !rows.is_empty() {
             self.db.execute(
-                "INSERT INTO copy_bands (band, bucket, document_id) VALUES (?1, ?2, ?3)
-                 ON CONFLICT DO NOTHING",
-                params![band as i64, bucket as i64, id],
+                &format!(
+                    "INSERT INTO copy_bands (band, bucket, document_id) VALUES {}
+                     ON CONFLICT DO NOTHING",
+                    rows.join(", ")
+                ),
+                &args,
             )?;
         }
         let profile = storyline_story::profile(doc);
@@ -115,26 +128,35 @@ impl Batch<'_> {
         // article (distinct articles rarely share a band): any member
         // leads to the group's original below, so comparing with all of
         // them would only make ingest quadratic in the group's size.
+        // One statement for all bands: each bucket's own capped query,
+        // side by side.
+        let keys = band_keys(signature);
+        let mut args: Vec<Param> = vec![id.into(), BUCKET_CANDIDATES.into()];
+        let mut parts = Vec::with_capacity(keys.len());
+        for (band, bucket) in &keys {
+            let (b, k) = (args.len() + 1, args.len() + 2);
+            parts.push(format!(
+                "SELECT * FROM (SELECT b.document_id, s.signature FROM copy_bands b
+                 JOIN signatures s ON s.document_id = b.document_id
+                 WHERE b.band = ?{b} AND b.bucket = ?{k} AND b.document_id != ?1
+                 LIMIT ?2) AS bucket{b}"
+            ));
+            args.extend([Param::Int(*band as i64), Param::Int(*bucket as i64)]);
+        }
+        if parts.is_empty() {
+            return Ok(None);
+        }
         let mut seen: HashSet<String> = HashSet::new();
         let mut best: Option<(String, f64)> = None;
-        for (band, bucket) in band_keys(signature) {
-            let rows = self.db.query(
-                "SELECT b.document_id, s.signature FROM copy_bands b
-                 JOIN signatures s ON s.document_id = b.document_id
-                 WHERE b.band = ?1 AND b.bucket = ?2 AND b.document_id != ?3
-                 LIMIT ?4",
-                params![band as i64, bucket as i64, id, BUCKET_CANDIDATES],
-            )?;
-            for row in rows {
-                let other = row.text(0)?;
-                if seen.contains(&other) {
-                    continue;
-                }
-                let s = signature.similarity(&from_blob(&row.blob(1)?));
-                seen.insert(other.clone());
-                if s >= COPY_THRESHOLD && best.as_ref().is_none_or(|(_, b)| s > *b) {
-                    best = Some((other, s));
-                }
+        for row in self.db.query(&parts.join(" UNION ALL "), &args)? {
+            let other = row.text(0)?;
+            if seen.contains(&other) {
+                continue;
+            }
+            let s = signature.similarity(&from_blob(&row.blob(1)?));
+            seen.insert(other.clone());
+            if s >= COPY_THRESHOLD && best.as_ref().is_none_or(|(_, b)| s > *b) {
+                best = Some((other, s));
             }
         }
         let Some((mut original, similarity)) = best else {
@@ -173,6 +195,20 @@ impl Batch<'_> {
     }
 }
 
+/// The most rows or subqueries one statement carries. Features come in
+/// dozens; this bounds a statement's text and parameters whatever a
+/// story holds.
+const PER_STATEMENT: usize = 200;
+
+/// The items in runs of at most [`PER_STATEMENT`], each with the index of
+/// its first item.
+fn chunks<T>(items: &[T]) -> impl Iterator<Item = (usize, &[T])> {
+    items
+        .chunks(PER_STATEMENT)
+        .enumerate()
+        .map(|(i, c)| (i * PER_STATEMENT, c))
+}
+
 /// The clustering state read and written inside the batch's transaction.
 struct TxBackend<'a> {
     db: &'a Db,
@@ -196,20 +232,36 @@ impl StoryBackend for TxBackend<'_> {
     type Error = StoreError;
 
     fn postings(&mut self, features: &[&str], limit: usize) -> Result<Vec<Vec<u64>>> {
-        features
-            .iter()
-            .map(|f| {
-                self.db
-                    .query(
-                        "SELECT story_id FROM story_postings WHERE feature = ?1
-                         ORDER BY updated DESC LIMIT ?2",
-                        params![*f, limit as i64],
-                    )?
-                    .iter()
-                    .map(|r| Ok(r.int(0)? as u64))
-                    .collect()
-            })
-            .collect()
+        // One statement for all features: each feature's own capped,
+        // index-ordered query, side by side, tagged with its position.
+        let mut out = vec![Vec::new(); features.len()];
+        for (chunk_start, chunk) in chunks(features) {
+            let mut args: Vec<Param> = vec![(limit as i64).into()];
+            let parts: Vec<String> = chunk
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    args.push((*f).into());
+                    format!(
+                        "SELECT * FROM (SELECT {i} AS k, updated, story_id FROM story_postings
+                         WHERE feature = ?{} ORDER BY updated DESC LIMIT ?1) AS f{i}",
+                        i + 2
+                    )
+                })
+                .collect();
+            let mut rows: Vec<(usize, i64, u64)> = self
+                .db
+                .query(&parts.join(" UNION ALL "), &args)?
+                .iter()
+                .map(|r| Ok((r.int(0)? as usize, r.int(1)?, r.int(2)? as u64)))
+                .collect::<Result<_>>()?;
+            // Neither engine promises the order of a union's rows.
+            rows.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            for (k, _, story) in rows {
+                out[chunk_start + k].push(story);
+            }
+        }
+        Ok(out)
     }
 
     fn load(&mut self, id: u64) -> Result<Option<Story>> {
@@ -226,30 +278,40 @@ impl StoryBackend for TxBackend<'_> {
             .map(|r| r.int(0))
             .transpose()?
             .unwrap_or(0);
+        let mut known: HashMap<String, u64> = HashMap::new();
+        for (_, chunk) in chunks(features) {
+            let args: Vec<Param> = chunk.iter().map(|f| (*f).into()).collect();
+            let sql = format!(
+                "SELECT feature, articles FROM feature_counts WHERE feature IN ({})",
+                placeholders(1, chunk.len())
+            );
+            for row in self.db.query(&sql, &args)? {
+                known.insert(row.text(0)?, row.int(1)? as u64);
+            }
+        }
         let counts = features
             .iter()
-            .map(|f| {
-                Ok(self
-                    .db
-                    .query_opt(
-                        "SELECT articles FROM feature_counts WHERE feature = ?1",
-                        params![*f],
-                    )?
-                    .map(|r| r.int(0))
-                    .transpose()?
-                    .unwrap_or(0) as u64)
-            })
-            .collect::<Result<Vec<u64>>>()?;
+            .map(|f| known.get(*f).copied().unwrap_or(0))
+            .collect();
         Ok((profiled as u64, counts))
     }
 
     fn count(&mut self, features: &[&str]) -> Result<()> {
         self.increment("profiled")?;
-        for f in features {
+        // One row per distinct feature: an upsert may not touch a row twice.
+        let mut distinct: Vec<&str> = features.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        for (_, chunk) in chunks(&distinct) {
+            let args: Vec<Param> = chunk.iter().map(|f| (*f).into()).collect();
+            let rows: Vec<String> = (1..=chunk.len()).map(|i| format!("(?{i}, 1)")).collect();
             self.db.execute(
-                "INSERT INTO feature_counts (feature, articles) VALUES (?1, 1)
-                 ON CONFLICT (feature) DO UPDATE SET articles = feature_counts.articles + 1",
-                params![*f],
+                &format!(
+                    "INSERT INTO feature_counts (feature, articles) VALUES {}
+                     ON CONFLICT (feature) DO UPDATE SET articles = feature_counts.articles + 1",
+                    rows.join(", ")
+                ),
+                &args,
             )?;
         }
         Ok(())
@@ -276,10 +338,19 @@ impl StoryBackend for TxBackend<'_> {
             "DELETE FROM story_postings WHERE story_id = ?1",
             params![story.id as i64],
         )?;
-        for (feature, _) in &story.features {
+        let features: Vec<&str> = story.features.iter().map(|(f, _)| f.as_str()).collect();
+        for (_, chunk) in chunks(&features) {
+            let mut args: Vec<Param> = vec![updated.into(), (story.id as i64).into()];
+            args.extend(chunk.iter().map(|f| Param::from(*f)));
+            let rows: Vec<String> = (3..3 + chunk.len())
+                .map(|i| format!("(?{i}, ?1, ?2)"))
+                .collect();
             self.db.execute(
-                "INSERT INTO story_postings (feature, updated, story_id) VALUES (?1, ?2, ?3)",
-                params![feature, updated, story.id as i64],
+                &format!(
+                    "INSERT INTO story_postings (feature, updated, story_id) VALUES {}",
+                    rows.join(", ")
+                ),
+                &args,
             )?;
         }
         Ok(())

@@ -66,6 +66,15 @@ impl<'a, T: Into<Param<'a>>> From<Option<T>> for Param<'a> {
     }
 }
 
+/// `?first, ?first+1, ...`: `n` numbered placeholders for an `IN` list or
+/// a multi-row `VALUES`, so that one statement does the work of `n`.
+pub fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Parameters for a query, each converted with `Into<Param>`.
 macro_rules! params {
     ($($p:expr),* $(,)?) => {
@@ -140,7 +149,7 @@ impl Row {
 /// their SQLite text.
 pub struct Postgres {
     client: RefCell<postgres::Client>,
-    statements: RefCell<HashMap<&'static str, postgres::Statement>>,
+    statements: RefCell<HashMap<String, postgres::Statement>>,
 }
 
 /// An open connection to either engine. The PostgreSQL side is boxed:
@@ -166,7 +175,7 @@ impl Db {
     }
 
     /// Runs a statement; returns how many rows it changed.
-    pub fn execute(&self, sql: &'static str, params: &[Param]) -> Result<usize> {
+    pub fn execute(&self, sql: &str, params: &[Param]) -> Result<usize> {
         match self {
             Db::Sqlite(conn) => Ok(conn
                 .prepare_cached(sql)?
@@ -181,7 +190,7 @@ impl Db {
     }
 
     /// Runs a query and reads all its rows.
-    pub fn query(&self, sql: &'static str, params: &[Param]) -> Result<Vec<Row>> {
+    pub fn query(&self, sql: &str, params: &[Param]) -> Result<Vec<Row>> {
         match self {
             Db::Sqlite(conn) => {
                 let mut stmt = conn.prepare_cached(sql)?;
@@ -206,14 +215,16 @@ impl Db {
     }
 
     /// The first row of a query, if any.
-    pub fn query_opt(&self, sql: &'static str, params: &[Param]) -> Result<Option<Row>> {
+    pub fn query_opt(&self, sql: &str, params: &[Param]) -> Result<Option<Row>> {
         Ok(self.query(sql, params)?.into_iter().next())
     }
 
     /// The first row of a query that always gives one (an aggregate).
-    pub fn query_one(&self, sql: &'static str, params: &[Param]) -> Result<Row> {
+    pub fn query_one(&self, sql: &str, params: &[Param]) -> Result<Row> {
         self.query_opt(sql, params)?
-            .ok_or(StoreError::NoRow { query: sql })
+            .ok_or_else(|| StoreError::NoRow {
+                query: sql.to_string(),
+            })
     }
 
     /// Runs statements without parameters, separated by semicolons:
@@ -236,7 +247,7 @@ impl Db {
 }
 
 impl Postgres {
-    fn statement(&self, sql: &'static str) -> Result<postgres::Statement> {
+    fn statement(&self, sql: &str) -> Result<postgres::Statement> {
         if let Some(s) = self.statements.borrow().get(sql) {
             return Ok(s.clone());
         }
@@ -244,7 +255,9 @@ impl Postgres {
             .client
             .borrow_mut()
             .prepare(&numbered_placeholders(sql))?;
-        self.statements.borrow_mut().insert(sql, statement.clone());
+        self.statements
+            .borrow_mut()
+            .insert(sql.to_string(), statement.clone());
         Ok(statement)
     }
 }

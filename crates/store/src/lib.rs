@@ -75,7 +75,7 @@ pub enum StoreError {
         found: String,
     },
     #[error("a query that always gives a row gave none: {query}")]
-    NoRow { query: &'static str },
+    NoRow { query: String },
 }
 
 impl From<postgres::Error> for StoreError {
@@ -436,6 +436,9 @@ impl Store {
 
     fn init(conn: Connection) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Room for the statements with one placeholder per feature, in
+        // their few lengths, beside the fixed ones.
+        conn.set_prepared_statement_cache_capacity(128);
         conn.busy_timeout(BUSY_TIMEOUT)?;
         let mut db = Db::Sqlite(conn);
         migrations::migrate(&mut db)?;
@@ -765,8 +768,8 @@ impl Store {
         let body = self
             .db
             .query_opt("SELECT body FROM documents WHERE id = ?1", params![id])?
-            .ok_or(StoreError::NoRow {
-                query: "a document by id",
+            .ok_or_else(|| StoreError::NoRow {
+                query: format!("the document {id}"),
             })?
             .text(0)?;
         let mut doc: Document = serde_json::from_str(&body)?;
