@@ -195,10 +195,13 @@ impl Batch<'_> {
     }
 }
 
-/// The most rows or subqueries one statement carries. Features come in
-/// dozens; this bounds a statement's text and parameters whatever a
-/// story holds.
-const PER_STATEMENT: usize = 200;
+/// The most rows or subqueries one statement carries. Each length is a
+/// statement of its own, prepared once per connection and then reused;
+/// with runs of at most 16 there are few enough lengths for every one to
+/// stay in the statement cache (a long run of any length cost SQLite a
+/// new parse nearly every time, 5 times the per-row statements), and a
+/// document's few dozen features still take a handful of round trips.
+const PER_STATEMENT: usize = 16;
 
 /// The items in runs of at most [`PER_STATEMENT`], each with the index of
 /// its first item.
