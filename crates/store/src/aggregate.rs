@@ -68,13 +68,13 @@ impl Batch<'_> {
         )?;
         let keys = band_keys(&signature);
         let mut args: Vec<Param> = vec![id.into()];
-        // (A signature always has its bands; the guard keeps an empty
-        // VALUES list from ever reaching the engine.)
         let mut rows = Vec::with_capacity(keys.len());
         for (band, bucket) in &keys {
             rows.push(format!("({}, ?1)", placeholders(args.len() + 1, 2)));
             args.extend([Param::Int(*band as i64), Param::Int(*bucket as i64)]);
         }
+        // A signature always has its bands; the guard keeps an empty
+        // VALUES list from ever reaching the engine.
         if !rows.is_empty() {
             self.db.execute(
                 &format!(
@@ -153,7 +153,7 @@ impl Batch<'_> {
             if seen.contains(&other) {
                 continue;
             }
-            let s = signature.similarity(&from_blob(&row.blob(1)?));
+            let s = signature.similarity(&from_blob(row.blob(1)?));
             seen.insert(other.clone());
             if s >= COPY_THRESHOLD && best.as_ref().is_none_or(|(_, b)| s > *b) {
                 best = Some((other, s));

@@ -137,9 +137,10 @@ impl Row {
         self.opt_text(i)?.ok_or_else(|| self.mismatch(i, "text"))
     }
 
-    pub fn blob(&self, i: usize) -> Result<Vec<u8>> {
+    /// Borrowed: signatures and token blobs are only decoded, never kept.
+    pub fn blob(&self, i: usize) -> Result<&[u8]> {
         match self.at(i) {
-            Value::Blob(v) => Ok(v.clone()),
+            Value::Blob(v) => Ok(v),
             _ => Err(self.mismatch(i, "bytes")),
         }
     }

@@ -473,28 +473,28 @@ impl Store {
     /// for articles of one story is nearly always; a batch spends its
     /// time in analysis before it starts, not inside the lock.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
-        match self.db.dialect() {
-            Dialect::Sqlite => self.db.batch_execute("BEGIN IMMEDIATE").map_err(busy_or)?,
-            Dialect::Postgres => {
-                self.db.batch_execute(&format!(
-                    "BEGIN; SET LOCAL lock_timeout = '{}s'",
-                    BUSY_TIMEOUT.as_secs()
-                ))?;
-                let batch = Batch {
-                    db: &self.db,
-                    open: true,
-                };
-                batch
-                    .db
-                    .execute("SELECT pg_advisory_xact_lock(?1)", params![WRITE_LOCK])
-                    .map_err(busy_or)?;
-                return Ok(batch);
-            }
-        }
-        Ok(Batch {
+        let dialect = self.db.dialect();
+        let begin = match dialect {
+            Dialect::Sqlite => "BEGIN IMMEDIATE".to_string(),
+            Dialect::Postgres => format!(
+                "BEGIN; SET LOCAL lock_timeout = '{}s'",
+                BUSY_TIMEOUT.as_secs()
+            ),
+        };
+        self.db.batch_execute(&begin).map_err(busy_or)?;
+        // From here on, a failure rolls the transaction back as the batch
+        // is dropped.
+        let batch = Batch {
             db: &self.db,
             open: true,
-        })
+        };
+        if dialect == Dialect::Postgres {
+            batch
+                .db
+                .execute("SELECT pg_advisory_xact_lock(?1)", params![WRITE_LOCK])
+                .map_err(busy_or)?;
+        }
+        Ok(batch)
     }
 
     /// All documents, by publication date then id.
@@ -783,7 +783,7 @@ impl Store {
             "SELECT tokens FROM document_tokens WHERE document_id = ?1",
             params![id],
         )? {
-            (doc.tokens, doc.ner) = tokens::decode(id, &row.blob(0)?, &doc.text)?;
+            (doc.tokens, doc.ner) = tokens::decode(id, row.blob(0)?, &doc.text)?;
         }
         Ok(doc)
     }

@@ -8,8 +8,6 @@
 //! released migration: add the next one.
 
 use crate::db::Db;
-#[cfg(test)]
-use crate::db::Dialect;
 use crate::{busy_or, Result, StoreError};
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -367,15 +365,6 @@ fn check_supported(version: i64) -> Result<()> {
     Ok(())
 }
 
-/// The dialect a migration text is for, so tests can read both.
-#[cfg(test)]
-fn text(step: &Migration, dialect: Dialect) -> &'static str {
-    match dialect {
-        Dialect::Sqlite => step.sqlite,
-        Dialect::Postgres => step.postgres,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,8 +389,8 @@ mod tests {
         };
         for (i, step) in MIGRATIONS.iter().enumerate() {
             assert_eq!(
-                tables(text(step, Dialect::Sqlite)),
-                tables(text(step, Dialect::Postgres)),
+                tables(step.sqlite),
+                tables(step.postgres),
                 "migration {}",
                 i + 1
             );
