@@ -391,8 +391,8 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             category,
             mode,
             context: crate::contexts::Contexts::builtin().of(&tokens[c0..c1]),
-            actors: codes_of(cx, &actors),
-            recipients: codes_of(cx, &recipients),
+            actors: codes_of(cx, &actors, location.map(|(i, _)| i)),
+            recipients: codes_of(cx, &recipients, location.map(|(i, _)| i)),
             actor_entities: actors,
             recipient_entities: recipients,
             date,
@@ -433,12 +433,32 @@ fn sector_of(e: &Entity) -> Option<&str> {
 /// A person named under an organisation's title ("U.N. mediator Diego
 /// Cordovez", "NATO chief X") acts for the organisation: its code, not
 /// the person's own country's.
-fn codes_of(cx: &SentenceContext, ids: &[usize]) -> Vec<String> {
+///
+/// A group or body with no country of its own ("people blocked streets in
+/// Hong Kong", "a facility in central Iran") is of the country where the
+/// event takes place, as PLOVER coders record unnamed local parties. A
+/// person is not: a named visitor may be from anywhere.
+fn codes_of(cx: &SentenceContext, ids: &[usize], location: Option<usize>) -> Vec<String> {
+    let place_country = location
+        .and_then(|l| cx.entities[l].code.as_deref())
+        .and_then(|c| c.split(' ').next())
+        .filter(|c| c.len() == 3 && !matches!(*c, "IGO" | "NGO" | "MED" | "BUS"));
     let mut out: Vec<String> = Vec::new();
     for &i in ids {
+        let e = &cx.entities[i];
+        let local = || {
+            matches!(e.kind.as_str(), "group" | "org")
+                .then_some(place_country)
+                .flatten()
+                .map(|c| match sector_of(e) {
+                    Some(s) => format!("{c} {s}"),
+                    None => c.to_string(),
+                })
+        };
         let code = titled_by_organisation(cx, i)
             .and_then(|o| cx.entities[o].code.clone())
-            .or_else(|| cx.entities[i].code.clone());
+            .or_else(|| e.code.clone())
+            .or_else(local);
         if let Some(c) = code.filter(|c| !out.contains(c)) {
             out.push(c);
         }
@@ -547,8 +567,8 @@ fn modal_demands(cx: &SentenceContext, p: &Parse, coded: &[Event]) -> Vec<Event>
                 category: "REQUEST".into(),
                 mode: None,
                 context: Vec::new(),
-                actors: codes_of(cx, &[speaker]),
-                recipients: codes_of(cx, &recipients),
+                actors: codes_of(cx, &[speaker], None),
+                recipients: codes_of(cx, &recipients, None),
                 actor_entities: vec![speaker],
                 recipient_entities: recipients,
                 date,
@@ -1164,6 +1184,12 @@ fn governed_actors(
                     return obj;
                 }
                 if !subj.is_empty() {
+                    // What the subject does it for is done to the one it
+                    // acts on, unless the infinitive names its own party
+                    // ("summoned the ambassador to complain": to him).
+                    if recipients.is_empty() {
+                        recipients.extend(obj.into_iter().filter(|o| !subj.contains(o)));
+                    }
                     return subj;
                 }
                 if p.has_subject(v) {
@@ -1216,12 +1242,65 @@ fn governed_actors(
                     recipients.extend(found);
                     return Vec::new();
                 }
+                // "gathered for a rally to protest", "launched a drive to
+                // convince": an undertaking's purpose is done by whoever
+                // undertakes it, the subject of the verb it is the object of.
+                if found.is_empty() && UNDERTAKINGS.contains(&p.tokens[noun].lemma.as_str()) {
+                    if let Some(v) = clause_verb_of(p, noun) {
+                        return (0..cx.entities.len())
+                            .filter(|&i| {
+                                can_act(&cx.entities[i])
+                                    && heads[i].is_some_and(|h| {
+                                        matches!(p.role(h, v, false), Some(Role::Actor))
+                                    })
+                            })
+                            .collect();
+                    }
+                }
                 return found;
             }
             None => return Vec::new(),
         }
     }
     Vec::new()
+}
+
+/// Nouns of something a party sets out to do, whose infinitive says what
+/// for ("a rally to protest", "a campaign to free", "a bid to block").
+const UNDERTAKINGS: &[&str] = &[
+    "rally",
+    "march",
+    "demonstration",
+    "protest",
+    "campaign",
+    "drive",
+    "effort",
+    "bid",
+    "attempt",
+    "mission",
+    "operation",
+    "offensive",
+    "trip",
+    "visit",
+    "vigil",
+    "petition",
+];
+
+/// The verb whose object, or object of a preposition, a noun is ("held a
+/// rally", "converged for a rally"), within a few steps.
+fn clause_verb_of(p: &Parse, noun: usize) -> Option<usize> {
+    let mut at = noun;
+    for _ in 0..4 {
+        let t = &p.tokens[at];
+        if !matches!(t.dep.as_str(), "dobj" | "pobj" | "prep") || t.head == at {
+            return None;
+        }
+        at = t.head;
+        if p.is_verb(at) {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// Verbs that carry an event named by their object ("staged a hunger

@@ -15,7 +15,11 @@
 //!    stands; an organisation takes the country of the place or country
 //!    in its name as its code, with no link ("the Nigerian Union of
 //!    Teachers" is NGA). Facilities and events keep their places: the
-//!    place in "Beira port" or "the Sumy attack" is where it is.
+//!    place in "Beira port" or "the Sumy attack" is where it is. A name
+//!    made only of country words ("Bosnian Serbs", "Iraqi Kurds") is one
+//!    group of the first country, the people's home, unlinked; "ethnic"
+//!    before a people ("ethnic Albanians") makes a group of no country,
+//!    which takes the country of the place where it acts or is acted on.
 //! 3. **The sentence and the span decide between a person and a place.** A
 //!    place (not a country, nor a capital standing for its government)
 //!    that is the subject of a reporting verb is a person, unlinked, since
@@ -87,6 +91,8 @@ pub fn reconcile(ctx: &Ctx, entities: &mut Vec<Entity>, parsed: Parsed) {
     }
     let names: Vec<Name> = parsed.ner.iter().filter_map(|s| trimmed(ctx, s)).collect();
     entities.retain(|e| !not_a_name(e, parsed));
+    peoples_of_countries(ctx, entities, &names);
+    ethnic_groups(ctx, entities);
     // A country or place inside an organisation's name says where the
     // organisation is ("the Nigerian Union of Teachers", "Baghdad
     // University"): its country goes to the organisation's mention.
@@ -296,6 +302,60 @@ fn trimmed<'a>(ctx: &Ctx, span: &'a NerSpan) -> Option<Name<'a>> {
         end,
         label: &span.label,
     })
+}
+
+/// Rule 2, for an ethnic group: a people named after a country with
+/// "ethnic" before it ("ethnic Albanians", "ethnic Russians") is a group of
+/// no country of its own, unlinked: a minority lives in another country,
+/// which the event's place supplies.
+fn ethnic_groups(ctx: &Ctx, entities: &mut [Entity]) {
+    for e in entities.iter_mut() {
+        if e.kind != "country" || !e.rule.starts_with("kb") || e.start < 7 {
+            continue;
+        }
+        let before = ctx.text(e.start - 7, e.start);
+        if !before.eq_ignore_ascii_case("ethnic ") {
+            continue;
+        }
+        let next = ctx.chars.get(e.end).copied();
+        // Only the people itself, not "ethnic Albanian guerrillas".
+        if !e.text.ends_with('s') || next.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        *e = bare_entity(ctx, e.start - 7, e.end, "group", "group:ethnic");
+    }
+}
+
+/// Rule 2, for a people named after two countries: a recognised name made
+/// only of country words ("Bosnian Serbs", "Iraqi Kurds", "Turkish
+/// Cypriots") is one group of the first country, where that people lives,
+/// not a person or two parties.
+fn peoples_of_countries(ctx: &Ctx, entities: &mut Vec<Entity>, names: &[Name]) {
+    for n in names.iter().filter(|n| n.label != "GPE") {
+        let inside: Vec<usize> = (0..entities.len())
+            .filter(|&i| n.start <= entities[i].start && entities[i].end <= n.end)
+            .collect();
+        let countries = inside
+            .iter()
+            .all(|&i| entities[i].kind == "country" && entities[i].rule.starts_with("kb"));
+        let words = ctx.text(n.start, n.end).split_whitespace().count();
+        if inside.len() < 2 || !countries || words != inside.len() {
+            continue;
+        }
+        let Some(country) = entities[inside[0]].country.clone() else {
+            continue;
+        };
+        let mut group = bare_entity(ctx, n.start, n.end, "group", "group:people");
+        group.code = Some(country.clone());
+        group.country = Some(country);
+        let mut k = 0;
+        entities.retain(|_| {
+            k += 1;
+            !inside.contains(&(k - 1))
+        });
+        let at = entities.partition_point(|e| e.start < group.start);
+        entities.insert(at, group);
+    }
 }
 
 /// Rule 2: the longer recognised name a place or country lies strictly

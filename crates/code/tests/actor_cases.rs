@@ -1,0 +1,100 @@
+//! Who acts and on whom, for kinds of sentence the parse must read: a case
+//! table of sentences written for storyline, each coded alone as the
+//! PLOVER records are, with the main event's category and the country
+//! parts of its actor and recipient codes.
+
+use std::collections::BTreeSet;
+use storyline_code::{code_sentence, main_event, Verbs};
+use storyline_kb::Kb;
+use storyline_model::Span;
+
+struct Case {
+    name: &'static str,
+    text: &'static str,
+    category: &'static str,
+    actors: &'static [&'static str],
+    recipients: &'static [&'static str],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "an unnamed crowd acting in a place is of that place's country",
+        text: "Hundreds of people blocked roads in Nairobi on Monday.",
+        category: "PROTEST",
+        actors: &["KEN"],
+        recipients: &[],
+    },
+    Case {
+        name: "what the subject summons someone for is done to that one",
+        text: "Ghana's foreign minister summoned Togo's ambassador to complain about the border closure.",
+        category: "ACCUSE",
+        actors: &["GHA"],
+        recipients: &["TGO"],
+    },
+    Case {
+        name: "the purpose of a rally is done by those who gather for it",
+        text: "Thousands of Kenyans gathered on Sunday for a rally in Mombasa to protest the new tax.",
+        category: "PROTEST",
+        actors: &["KEN"],
+        recipients: &[],
+    },
+    Case {
+        name: "a people named after two countries is a group of the first",
+        text: "Bosnian Croats demanded a referendum on independence.",
+        category: "REQUEST",
+        actors: &["BIH"],
+        recipients: &[],
+    },
+    Case {
+        name: "an ethnic minority acted on takes the country where it happens, as do unnamed soldiers",
+        text: "Soldiers killed four ethnic Hungarians in a raid in western Romania.",
+        category: "ASSAULT",
+        actors: &["ROU"],
+        recipients: &["ROU"],
+    },
+];
+
+fn countries(codes: &[String]) -> BTreeSet<String> {
+    codes
+        .iter()
+        .filter_map(|c| c.split(' ').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn actors_and_recipients_of_sentence_kinds() {
+    let (kb, verbs) = (Kb::builtin(), Verbs::builtin());
+    let backbone = storyline_nlp::Backbone::shared().expect("the built-in model loads");
+    let mut failures = Vec::new();
+    for case in CASES {
+        let parse = backbone.annotate(case.text);
+        let parsed = storyline_kb::Parsed {
+            tokens: &parse.tokens,
+            ner: &parse.ner,
+        };
+        let len = case.text.chars().count();
+        let entities = storyline_kb::annotate(kb, case.text, &[Span::new(0, len)], None, parsed);
+        let (_, events) = code_sentence(verbs, case.text, &entities, &parse.tokens);
+        let want = |codes: &[&str]| codes.iter().map(|c| c.to_string()).collect::<BTreeSet<_>>();
+        let got = main_event(&events).map(|e| {
+            (
+                e.category.clone(),
+                countries(&e.actors),
+                countries(&e.recipients),
+            )
+        });
+        let expected = (
+            case.category.to_string(),
+            want(case.actors),
+            want(case.recipients),
+        );
+        if got.as_ref() != Some(&expected) {
+            failures.push(format!(
+                "{}: got {got:?}, want {expected:?}\n  {}",
+                case.name, case.text
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
