@@ -117,7 +117,19 @@ const HELDOUT_FLOORS: Floors = Floors {
     content: 0.887,
 };
 
+/// The same for the second tuned set, first measured before anyone read
+/// its misses (docs/quality.md gives that untuned figure).
+const SECOND_FLOORS: Floors = Floors {
+    // 184 of 197 attributions when first measured, untuned.
+    found: 0.934,
+    // 164 of 197.
+    speaker: 0.832,
+    // 184 of 197.
+    content: 0.934,
+};
+
 const TUNED: &str = "claims_news.toml";
+const SECOND: &str = "claims_news_dev2.toml";
 const HELDOUT: &str = "claims_news_heldout.toml";
 
 fn gold(file: &str) -> Gold {
@@ -132,6 +144,7 @@ fn gold(file: &str) -> Gold {
 #[test]
 fn gold_set_is_well_formed() {
     well_formed(&gold(TUNED), 100, 10);
+    well_formed(&gold(SECOND), 60, 10);
 }
 
 /// The held-out set is well formed too, at least 70 attributions from at
@@ -198,6 +211,11 @@ fn show(doc: &Document, claim: &Claim) -> String {
 #[test]
 fn claims_on_real_news() {
     score(TUNED, &FLOORS, false);
+}
+
+#[test]
+fn claims_on_real_news_second_set() {
+    score(SECOND, &SECOND_FLOORS, false);
 }
 
 #[test]

@@ -130,7 +130,21 @@ const HELDOUT_FLOORS: Floors = Floors {
     actor: 0.647,
 };
 
+/// The same for the second tuned set, first measured before anyone read
+/// its misses (docs/quality.md gives that untuned figure).
+const SECOND_FLOORS: Floors = Floors {
+    // 9 of 76 no-event sentences when first measured, untuned.
+    false_alarm_ceiling: 0.119,
+    // 26 of 50 events.
+    precision: 0.52,
+    // 26 of 56 gold events.
+    recall: 0.464,
+    // 18 of 22 right-category events with a gold actor.
+    actor: 0.818,
+};
+
 const TUNED: &str = "events_news.toml";
+const SECOND: &str = "events_news_dev2.toml";
 const HELDOUT: &str = "events_news_heldout.toml";
 
 fn gold(file: &str) -> Gold {
@@ -146,6 +160,7 @@ fn gold(file: &str) -> Gold {
 #[test]
 fn gold_set_is_well_formed() {
     well_formed(&gold(TUNED), 80);
+    well_formed(&gold(SECOND), 80);
 }
 
 /// The held-out set is well formed too, at least 70 sentences, and cites
@@ -259,6 +274,11 @@ fn short_source(s: &Sentence) -> String {
 #[test]
 fn events_on_real_news() {
     score(TUNED, &FLOORS, false);
+}
+
+#[test]
+fn events_on_real_news_second_set() {
+    score(SECOND, &SECOND_FLOORS, false);
 }
 
 #[test]

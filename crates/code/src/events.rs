@@ -1066,6 +1066,9 @@ fn parsed_roles(
     if recipients.is_empty() {
         recipients = complement_recipients(cx, p, trigger, heads);
     }
+    if recipients.is_empty() && !is_noun {
+        recipients = shared_recipients(cx, p, trigger, heads);
+    }
     if actors.is_empty() {
         match p.subject(trigger).map(|s| &p.tokens[s]) {
             // A placed physical action named by a noun, kept above with
@@ -1129,6 +1132,42 @@ fn parsed_roles(
         location,
         status,
     })
+}
+
+/// The parties acted on that a verb shares with the verb coordinated after
+/// it, when it has no object of its own ("arrested and charged the mayor",
+/// "donated and delivered goods to the clinic"): the parse hangs them on
+/// the second verb only.
+fn shared_recipients(
+    cx: &SentenceContext,
+    p: &Parse,
+    trigger: usize,
+    heads: &[Option<usize>],
+) -> Vec<usize> {
+    let own_object = p
+        .dependents(trigger)
+        .iter()
+        .any(|&c| matches!(p.tokens[c].dep.as_str(), "dobj" | "dative" | "prep"));
+    let Some(&second) = p
+        .dependents(trigger)
+        .iter()
+        .find(|&&c| p.tokens[c].dep == "conj" && p.is_verb(c) && !p.has_subject(c))
+    else {
+        return Vec::new();
+    };
+    if own_object {
+        return Vec::new();
+    }
+    (0..cx.entities.len())
+        .filter(|&i| {
+            can_act(&cx.entities[i])
+                && heads[i].is_some_and(|h| match p.role(h, second, false) {
+                    Some(Role::Patient) => true,
+                    Some(Role::Prep(prep)) => RECIPIENT_PREPOSITIONS.contains(&prep.as_str()),
+                    _ => false,
+                })
+        })
+        .collect()
 }
 
 /// The subject a trigger with none of its own takes from the verbs that

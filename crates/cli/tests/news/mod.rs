@@ -59,7 +59,12 @@ impl Sources {
 }
 
 /// The gold sets the rules were written against, whose misses were read.
-pub const TUNED_SETS: [&str; 2] = ["events_news.toml", "claims_news.toml"];
+pub const TUNED_SETS: [&str; 4] = [
+    "events_news.toml",
+    "claims_news.toml",
+    "events_news_dev2.toml",
+    "claims_news_dev2.toml",
+];
 
 /// Where the gold set `file` is.
 pub fn gold_path(file: &str) -> PathBuf {
