@@ -74,6 +74,37 @@ fn a_pronoun_that_is_not_a_speaker_is_left_alone() {
     assert!(nth(&found, "It", 0).is_none(), "{found:#?}");
 }
 
+/// "She did not give a date, but said": the reporting verb coordinated
+/// with hers makes "she" a speaker.
+#[test]
+fn a_pronoun_whose_coordinated_verb_reports_is_a_speaker() {
+    let found = entities(
+        "Lena Marsh leads the port authority. She gave no figure, but said \
+         the berths would reopen in May.",
+    );
+    let she = nth(&found, "She", 0).expect("the pronoun is a mention");
+    assert_eq!(referent(&found, she)["text"], "Lena Marsh");
+}
+
+/// Regression: a "He" inside a quotation was resolved to the person named
+/// before it and so made her a man, and her "she said" went to someone else.
+#[test]
+fn a_pronoun_inside_a_quotation_is_not_resolved() {
+    let found = entities(
+        "Dana Whitfield spoke after the hearing. “He has apologised,” the \
+         lawyer Ruth Okafor said. Whitfield asked for mercy. She said she \
+         bore no grudge.",
+    );
+    assert!(nth(&found, "He", 0).is_none(), "{found:#?}");
+    let she = nth(&found, "She", 0).expect("the pronoun is a mention");
+    assert!(
+        referent(&found, she)["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("Whitfield")),
+        "{she:#?}"
+    );
+}
+
 #[test]
 fn an_apposition_gives_the_person_a_role_and_an_organisation() {
     let found = entities(

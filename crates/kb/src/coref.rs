@@ -24,12 +24,15 @@ pub fn resolve(ctx: &Ctx, entities: &mut Vec<Entity>, parsed: Parsed) {
     let extra = titles_and_pronouns(ctx, entities, by_words);
     entities.extend(extra);
     entities.sort_by_key(|e| (e.start, e.end));
+    // Surnames take their full names before pronouns are resolved, so that
+    // "he" after "Roth said" (a surname the recogniser first read as a
+    // town) copies the person, not a bare name.
+    adopt_surnames(entities);
     if !by_words {
         let extra = crate::pronouns::resolve(entities, parsed);
         entities.extend(extra);
         entities.sort_by_key(|e| (e.start, e.end));
     }
-    adopt_surnames(entities);
     link_repeated_mentions(entities);
     link_groups(entities);
 }

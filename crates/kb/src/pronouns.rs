@@ -5,9 +5,13 @@
 //!
 //! The rules:
 //!
-//! 1. Only a pronoun that is the subject of a reporting verb is resolved:
-//!    "he" and "she" to a person, "it" to an organisation. "They" is left
-//!    alone: it as often means a group of people as a body.
+//! 1. Only a pronoun that is the subject of a reporting verb is resolved
+//!    ("he" and "she" also when the reporting verb is coordinated with
+//!    their own: "She did not give a date, but said", "He declined,
+//!    saying"): "he" and "she" to a person, "it" to an organisation.
+//!    "They" is left alone: it as often means a group of people as a
+//!    body. A pronoun inside a quotation that is not itself a speaker is
+//!    left alone too.
 //! 2. The antecedent is looked for in the pronoun's sentence and the two
 //!    before it, nearest sentence first. In the pronoun's own sentence the
 //!    nearest compatible mention before it wins ("Doe, who ..., said he");
@@ -73,7 +77,19 @@ pub fn resolve(entities: &[Entity], parsed: Parsed) -> Vec<Entity> {
             "it" => Wanted::Organisation,
             _ => continue,
         };
-        if !subject_of_reporting_verb(tokens, index) {
+        // "it" only as the subject of a reporting verb ("it said in a
+        // statement"); "he" and "she" also when the reporting verb is
+        // coordinated with theirs ("She did not give a date, but said").
+        let opens_clause = match wanted {
+            Wanted::Organisation => subject_of_reporting_verb(tokens, index),
+            Wanted::Person(_) => subject_of_speech(tokens, index),
+        };
+        // Inside a quotation a pronoun is the speaker's word for someone
+        // the reader may not know yet ("“He has taken responsibility,”
+        // she said"): not resolved, nor taken as a sign of gender.
+        if !opens_clause
+            || (!subject_of_reporting_verb(tokens, index) && in_quotation(tokens, index))
+        {
             continue;
         }
         let before = entities.partition_point(|e| e.start < t.start);
@@ -104,6 +120,48 @@ pub fn resolve(entities: &[Entity], parsed: Parsed) -> Vec<Entity> {
         out.push(m);
     }
     out
+}
+
+/// True when the token at `index` is inside a quotation: the nearest
+/// quotation mark before it, within its paragraph, opens one.
+fn in_quotation(tokens: &[Token], index: usize) -> bool {
+    tokens[..index]
+        .iter()
+        .rev()
+        .take(MARK_REACH)
+        .take_while(|w| !(w.is_space() && w.text.contains('\n')))
+        .find(|w| matches!(w.tag.as_str(), "``" | "''"))
+        .is_some_and(|w| w.tag == "``")
+}
+
+/// True when the token is the subject of a reporting verb, or of a verb
+/// whose coordinated or participial reporting verb has no subject of its
+/// own ("She did not give a date, but said ...", "He declined to comment,
+/// saying ...").
+fn subject_of_speech(tokens: &[Token], index: usize) -> bool {
+    if subject_of_reporting_verb(tokens, index) {
+        return true;
+    }
+    let token = &tokens[index];
+    if token.dep != "nsubj" || token.head == index {
+        return false;
+    }
+    let verb = token.head;
+    let reporting = |t: &Token| {
+        t.pos == "VERB"
+            && [t.lemma.as_str(), t.text.to_lowercase().as_str()]
+                .iter()
+                .any(|w| storyline_text::REPORTING_VERBS.contains(w))
+    };
+    tokens.iter().enumerate().any(|(i, t)| {
+        t.head == verb
+            && i != verb
+            && matches!(t.dep.as_str(), "conj" | "advcl")
+            && reporting(t)
+            && !tokens
+                .iter()
+                .any(|s| s.head == i && s.dep.starts_with("nsubj"))
+    })
 }
 
 /// What the antecedent search reads: the mentions with their sentences,
@@ -141,17 +199,9 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
     };
     let is_subject = |k: usize| head(k).is_some_and(|h| tokens[h].dep.starts_with("nsubj"));
     let is_speaker = |k: usize| head(k).is_some_and(|h| subject_of_reporting_verb(tokens, h));
-    // Inside a quotation: the nearest quotation mark before the mention,
-    // within its paragraph, opens one.
     let quoted = |k: usize| {
         let r = token_range(tokens, entities[k].start, entities[k].end);
-        tokens[..r.start]
-            .iter()
-            .rev()
-            .take(MARK_REACH)
-            .take_while(|w| !(w.is_space() && w.text.contains('\n')))
-            .find(|w| matches!(w.tag.as_str(), "``" | "''"))
-            .is_some_and(|w| w.tag == "``")
+        in_quotation(tokens, r.start)
     };
     let lowest = t.sentence.saturating_sub(SENTENCES_BACK);
     let mut k = before;
@@ -185,10 +235,27 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
                 speaker = Some((entities[k].start, k));
             }
         }
+        // An earlier sentence whose subject is the same pronoun, left
+        // unresolved ("He was arrested for the call to Omar."), is about
+        // the same person as this one: its other mentions are not who
+        // the pronoun means, and the search goes on before it.
+        let same_pronoun_subject = || {
+            tokens.iter().any(|w| {
+                w.sentence == sentence
+                    && w.dep.starts_with("nsubj")
+                    && w.text.eq_ignore_ascii_case(&t.text)
+            })
+        };
         let chosen = if sentence == t.sentence {
             nearest
         } else {
-            speaker.map(|(_, a)| a).or(subject).or(nearest)
+            speaker.map(|(_, a)| a).or(subject).or_else(|| {
+                if same_pronoun_subject() {
+                    None
+                } else {
+                    nearest
+                }
+            })
         };
         if chosen.is_some() {
             return chosen;

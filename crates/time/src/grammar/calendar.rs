@@ -602,7 +602,9 @@ fn quarter(p: &P, i: usize) -> R<Date> {
         let max = if g == Gran::Quarter { 4 } else { 2 };
         (1..=max).contains(&n).then_some((g, n))
     };
-    if let Some((g, n)) = letter(i) {
+    // "H1N1" is a name, not the first half: the number must end the word.
+    let ends_word = !p.glued(i + 2) || p.dash(i + 2).is_some();
+    if let Some((g, n)) = letter(i).filter(|_| ends_word) {
         let k = if p.dash(i + 2).is_some() && p.glued(i + 2) {
             i + 3
         } else {
