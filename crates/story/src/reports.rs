@@ -64,11 +64,13 @@ pub fn dated_reports(
             let Some(time) = d.refers_to.and_then(|t| doc.times.get(t)) else {
                 continue;
             };
-            let day = &time.value;
+            // "last night" is "2008-09-18TNI": its day is the date part,
+            // so that it joins the other reports of that day.
+            let day = time.value.get(..10).unwrap_or(&time.value);
             if !point_day(doc, time)
                 || published
                     .as_deref()
-                    .is_some_and(|p| p.len() == 10 && day.as_str() > p)
+                    .is_some_and(|p| p.len() == 10 && day > p)
                 || covered.contains(&(doc.id.as_str().to_string(), d.sentence))
             {
                 continue;
@@ -78,8 +80,8 @@ pub fn dated_reports(
             };
             // The whole sentence tells it: its line keeps everything but
             // the dateline and a closing attribution.
-            by_day.entry(day.clone()).or_default().push(Mention {
-                date: Some(day.clone()),
+            by_day.entry(day.to_string()).or_default().push(Mention {
+                date: Some(day.to_string()),
                 date_from: Some("sentence".into()),
                 text: crate::line::source_line(doc, d.sentence, None),
                 ..Mention::at(doc, d.sentence, span.start, span.end)

@@ -66,6 +66,18 @@ fn from_text(date: Option<&str>, mentions: &[Mention]) -> bool {
         .any(|m| m.date.as_deref() == date && m.date_from.as_deref() != Some("published"))
 }
 
+/// Whether a mention can be a source for a happening that starts on
+/// `first_day`: published on that day or after it (or undated), or
+/// telling it as planned.
+fn told_by_then(m: &Mention, first_day: i64) -> bool {
+    let published = m
+        .published
+        .as_deref()
+        .and_then(dates::interval)
+        .map(|(first, _)| first);
+    published.is_none_or(|p| p >= first_day) || matches!(m.status.as_str(), "future" | "announced")
+}
+
 /// An event needs someone who does it, or at least a target and a size
 /// or a place: "forces deployed" alone says nothing.
 fn identified(e: &MergedEvent) -> bool {
@@ -91,13 +103,20 @@ fn entry(h: Happening<'_>) -> Option<(i64, TimelineEntry)> {
     let (first_day, _) = dates::interval(&date)?;
     let mut seen = std::collections::HashSet::new();
     // One link per sentence: several events of one sentence can merge
-    // into the same entry.
+    // into the same entry. An article published before the day cannot
+    // report what happened on it, only what was planned: a mention that
+    // tells it as done was merged in by a loose date (an article's own
+    // day, a "Saturday" read forward) and is not a source.
     let sources: Vec<Mention> = h
         .mentions
         .iter()
+        .filter(|m| told_by_then(m, first_day))
         .filter(|m| seen.insert((m.document.clone(), m.sentence_index)))
         .cloned()
         .collect();
+    if sources.is_empty() {
+        return None;
+    }
     let mut documents: Vec<&str> = sources.iter().map(|m| m.document.as_str()).collect();
     documents.sort_unstable();
     documents.dedup();
@@ -242,4 +261,47 @@ pub fn top(entries: &[TimelineEntry], n: usize) -> Vec<TimelineEntry> {
     order.truncate(n);
     order.sort_unstable();
     order.into_iter().map(|i| entries[i].clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(published: Option<&str>, status: &str) -> Mention {
+        Mention {
+            document: "d".into(),
+            outlet: None,
+            published: published.map(str::to_string),
+            sentence_index: 0,
+            start: 0,
+            end: 1,
+            date: Some("2024-05-10".into()),
+            date_from: Some("clause".into()),
+            status: status.into(),
+            reported_by: None,
+            size: None,
+            lead: false,
+            text: String::new(),
+        }
+    }
+
+    #[test]
+    fn an_article_published_before_the_day_reports_only_a_plan_for_it() {
+        let (day, _) = dates::interval("2024-05-10").unwrap();
+        let cases = [
+            (Some("2024-05-09"), "happened", false),
+            (Some("2024-05-09"), "future", true),
+            (Some("2024-05-09"), "announced", true),
+            (Some("2024-05-10"), "happened", true),
+            (Some("2024-05-12"), "happened", true),
+            (None, "happened", true),
+        ];
+        for (published, status, want) in cases {
+            assert_eq!(
+                told_by_then(&mention(published, status), day),
+                want,
+                "{published:?} {status}"
+            );
+        }
+    }
 }
