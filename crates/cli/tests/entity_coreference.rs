@@ -222,3 +222,27 @@ fn a_group_named_in_full_was_also_a_reference_back() {
         2
     );
 }
+
+/// Regression: a pronoun closing a quotation of several sentences found
+/// no antecedent, since the quoted sentences used up the sentences it
+/// searched.
+#[test]
+fn a_pronoun_after_a_long_quotation_is_the_speaker_named_before_it() {
+    let found = entities(
+        "Lars Berg leads the dock workers' union. “We will not move. The terms \
+         are unfair. Our members voted. The strike goes on,” he said.",
+    );
+    let he = nth(&found, "he", 0).expect("the pronoun is a mention");
+    assert_eq!(referent(&found, he)["text"], "Lars Berg");
+}
+
+/// "pointed out" attributes as "said" does.
+#[test]
+fn a_pronoun_that_points_out_is_a_speaker() {
+    let found = entities(
+        "Omar Haddad studies port traffic at the institute. He pointed out that \
+         the figures were provisional.",
+    );
+    let he = nth(&found, "He", 0).expect("the pronoun is a mention");
+    assert_eq!(referent(&found, he)["text"], "Omar Haddad");
+}

@@ -13,7 +13,10 @@
 //!    body. A pronoun inside a quotation that is not itself a speaker is
 //!    left alone too.
 //! 2. The antecedent is looked for in the pronoun's sentence and the two
-//!    before it, nearest sentence first. In the pronoun's own sentence the
+//!    before it, nearest sentence first (sentences inside the quotation
+//!    the pronoun closes, and sentences whose subject is the same
+//!    unresolved pronoun, are passed over without counting, up to eight
+//!    sentences back). In the pronoun's own sentence the
 //!    nearest compatible mention before it wins ("Doe, who ..., said he");
 //!    in an earlier sentence the last speaker wins (the subject of a
 //!    reporting verb, or a pronoun already resolved as one: "He said that
@@ -34,6 +37,10 @@ use storyline_model::{Entity, Token};
 
 /// How many sentences before the pronoun's own are searched.
 const SENTENCES_BACK: usize = 2;
+
+/// How many sentences are read back at most, counting those that do not
+/// use up `SENTENCES_BACK` (inside a quotation, about the same pronoun).
+const MAX_SENTENCES_SCANNED: usize = 8;
 
 /// How many tokens back a quotation mark is looked for.
 const MARK_REACH: usize = 400;
@@ -134,25 +141,27 @@ fn in_quotation(tokens: &[Token], index: usize) -> bool {
         .is_some_and(|w| w.tag == "``")
 }
 
-/// True when the token is the subject of a reporting verb, or of a verb
-/// whose coordinated or participial reporting verb has no subject of its
-/// own ("She did not give a date, but said ...", "He declined to comment,
-/// saying ...").
+/// True when the token is the subject of a reporting verb (printed forms
+/// of `REPORTING_VERBS`, or a lemma of `ATTRIBUTION_LEMMAS`: "he pointed
+/// out"), or of a verb whose coordinated or participial reporting verb has
+/// no subject of its own ("She did not give a date, but said ...", "He
+/// declined to comment, saying ...").
 fn subject_of_speech(tokens: &[Token], index: usize) -> bool {
-    if subject_of_reporting_verb(tokens, index) {
-        return true;
-    }
+    let reporting = |t: &Token| {
+        t.pos == "VERB"
+            && ([t.lemma.as_str(), t.text.to_lowercase().as_str()]
+                .iter()
+                .any(|w| storyline_text::REPORTING_VERBS.contains(w))
+                || storyline_text::ATTRIBUTION_LEMMAS.contains(&t.lemma.as_str()))
+    };
     let token = &tokens[index];
-    if token.dep != "nsubj" || token.head == index {
+    if token.dep != "nsubj" || token.head == index || token.head >= tokens.len() {
         return false;
     }
     let verb = token.head;
-    let reporting = |t: &Token| {
-        t.pos == "VERB"
-            && [t.lemma.as_str(), t.text.to_lowercase().as_str()]
-                .iter()
-                .any(|w| storyline_text::REPORTING_VERBS.contains(w))
-    };
+    if reporting(&tokens[verb]) {
+        return true;
+    }
     tokens.iter().enumerate().any(|(i, t)| {
         t.head == verb
             && i != verb
@@ -203,9 +212,12 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
         let r = token_range(tokens, entities[k].start, entities[k].end);
         in_quotation(tokens, r.start)
     };
-    let lowest = t.sentence.saturating_sub(SENTENCES_BACK);
+    let sentence_tokens = |s: usize| {
+        tokens.partition_point(|w| w.sentence < s)..tokens.partition_point(|w| w.sentence <= s)
+    };
     let mut k = before;
-    for sentence in (lowest..=t.sentence).rev() {
+    let (mut sentence, mut counted, mut scanned) = (t.sentence, 0, 0);
+    loop {
         let mut nearest = None;
         let mut subject = None;
         // The last speaker of the sentence, by position.
@@ -235,33 +247,38 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
                 speaker = Some((entities[k].start, k));
             }
         }
+        let words = sentence_tokens(sentence);
         // An earlier sentence whose subject is the same pronoun, left
         // unresolved ("He was arrested for the call to Omar."), is about
         // the same person as this one: its other mentions are not who
         // the pronoun means, and the search goes on before it.
-        let same_pronoun_subject = || {
-            tokens.iter().any(|w| {
-                w.sentence == sentence
-                    && w.dep.starts_with("nsubj")
-                    && w.text.eq_ignore_ascii_case(&t.text)
-            })
-        };
+        let same_pronoun_subject = tokens[words.clone()]
+            .iter()
+            .any(|w| w.dep.starts_with("nsubj") && w.text.eq_ignore_ascii_case(&t.text));
         let chosen = if sentence == t.sentence {
             nearest
         } else {
-            speaker.map(|(_, a)| a).or(subject).or_else(|| {
-                if same_pronoun_subject() {
-                    None
-                } else {
-                    nearest
-                }
-            })
+            speaker
+                .map(|(_, a)| a)
+                .or(subject)
+                .or(nearest.filter(|_| !same_pronoun_subject))
         };
         if chosen.is_some() {
             return chosen;
         }
+        // A sentence inside the quotation the pronoun closes ("“... . ...
+        // . ...,” he said"), or about the same pronoun, does not use up
+        // the sentences searched.
+        let all_quoted = !words.is_empty() && in_quotation(tokens, words.start);
+        if sentence != t.sentence && !all_quoted && !same_pronoun_subject {
+            counted += 1;
+        }
+        scanned += 1;
+        if counted >= SENTENCES_BACK || scanned > MAX_SENTENCES_SCANNED || sentence == 0 {
+            return None;
+        }
+        sentence -= 1;
     }
-    None
 }
 
 /// The identity coreference joins mentions by: the knowledge-base id, else

@@ -12,4 +12,4 @@ mod sentences;
 mod words;
 
 pub use sentences::split_sentences;
-pub use words::{is_stopword, words, REPORTING_VERBS};
+pub use words::{is_stopword, words, ATTRIBUTION_LEMMAS, REPORTING_VERBS};

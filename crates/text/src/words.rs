@@ -94,6 +94,43 @@ pub const REPORTING_VERBS: &[&str] = &[
     "alleges",
 ];
 
+/// Lemmas of verbs that attribute what follows to their subject, beyond
+/// the printed forms of `REPORTING_VERBS`: "pointed out", "replied",
+/// "recalled", "testified", "believes". Coreference reads a pronoun that is
+/// their subject as a speaker; the claim finder has its own frames for
+/// them.
+pub const ATTRIBUTION_LEMMAS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "warn",
+    "note",
+    "explain",
+    "point",
+    "reply",
+    "respond",
+    "recall",
+    "remark",
+    "emphasise",
+    "emphasize",
+    "testify",
+    "contend",
+    "concede",
+    "admit",
+    "reiterate",
+    "caution",
+    "insist",
+    "argue",
+    "write",
+    "stress",
+    "confirm",
+    "acknowledge",
+    "believe",
+    "mention",
+    "complain",
+    "maintain",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
