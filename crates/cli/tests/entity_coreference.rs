@@ -246,3 +246,20 @@ fn a_pronoun_that_points_out_is_a_speaker() {
     let he = nth(&found, "He", 0).expect("the pronoun is a mention");
     assert_eq!(referent(&found, he)["text"], "Omar Haddad");
 }
+
+/// "They said" after a body or a group that was the subject before it is
+/// that body; after a person it stays unresolved.
+#[test]
+fn they_said_is_the_body_or_group_that_was_the_subject_before() {
+    let found = entities(
+        "Harbor Lines Ltd denied any wrongdoing on Friday. “We followed every \
+         rule,” they said.",
+    );
+    let they = nth(&found, "they", 0).expect("the pronoun is a mention");
+    assert_eq!(referent(&found, they)["text"], "Harbor Lines Ltd");
+    let found = entities(
+        "Daniel Brooks, the port director, denied any wrongdoing on Friday. \
+         “We followed every rule,” they said.",
+    );
+    assert!(nth(&found, "they", 0).is_none(), "{found:#?}");
+}

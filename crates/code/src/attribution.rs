@@ -329,6 +329,17 @@ fn verb_attribution(
                 head = tokens[head].head;
             }
         }
+        // "The group that owns her music, Big Machine, says": a
+        // description named by its apposition speaks by that name.
+        if tokens[head].pos != "PROPN" {
+            if let Some(&name) = parse
+                .dependents(head)
+                .iter()
+                .find(|&&c| tokens[c].dep == "appos" && tokens[c].pos == "PROPN")
+            {
+                head = name;
+            }
+        }
         (Some(head), Some(speaker_span(parse, head)))
     };
     let (content, source) = complement(parse, quotations, chars, v, &lemma, passive)?;

@@ -17,6 +17,14 @@ struct Case {
 }
 
 const CASES: &[Case] = &[
+    // A description named by its apposition speaks by that name.
+    Case {
+        text: "The firm that runs the ferry line, Nordvik Shipping, says the crossings will resume on Monday.",
+        claims: &[(
+            Some("Nordvik Shipping"),
+            "the crossings will resume on Monday",
+        )],
+    },
     // A job title in apposition stays with the speaker.
     Case {
         text: "Jane Roe, chief economist at Bank Lumen, said inflation would ease by the spring.",

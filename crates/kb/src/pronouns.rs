@@ -8,9 +8,11 @@
 //! 1. Only a pronoun that is the subject of a reporting verb is resolved
 //!    ("he" and "she" also when the reporting verb is coordinated with
 //!    their own: "She did not give a date, but said", "He declined,
-//!    saying"): "he" and "she" to a person, "it" to an organisation.
-//!    "They" is left alone: it as often means a group of people as a
-//!    body. A pronoun inside a quotation that is not itself a speaker is
+//!    saying"): "he" and "she" to a person, "it" to an organisation,
+//!    "they" to an organisation or a group, but only one that is the
+//!    subject or the speaker of its sentence (a plural "they" names people
+//!    as often as a body, and is left alone when no such subject is
+//!    near). A pronoun inside a quotation that is not itself a speaker is
 //!    left alone too.
 //! 2. The antecedent is looked for in the pronoun's sentence and the two
 //!    before it, nearest sentence first (sentences inside the quotation
@@ -56,6 +58,10 @@ enum Gender {
 enum Wanted {
     Person(Gender),
     Organisation,
+    /// "They": an organisation or a group, and only one that was the
+    /// subject or the speaker of its sentence, never the nearest mention
+    /// ("Big Machine denied it. “...,” they said").
+    Body,
 }
 
 /// The pronouns opening reporting clauses in the document, each as a copy
@@ -82,13 +88,14 @@ pub fn resolve(entities: &[Entity], parsed: Parsed) -> Vec<Entity> {
             "he" => Wanted::Person(Gender::Male),
             "she" => Wanted::Person(Gender::Female),
             "it" => Wanted::Organisation,
+            "they" => Wanted::Body,
             _ => continue,
         };
         // "it" only as the subject of a reporting verb ("it said in a
         // statement"); "he" and "she" also when the reporting verb is
         // coordinated with theirs ("She did not give a date, but said").
         let opens_clause = match wanted {
-            Wanted::Organisation => subject_of_reporting_verb(tokens, index),
+            Wanted::Organisation | Wanted::Body => subject_of_reporting_verb(tokens, index),
             Wanted::Person(_) => subject_of_speech(tokens, index),
         };
         // Inside a quotation a pronoun is the speaker's word for someone
@@ -200,6 +207,7 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
                 e.kind == "person" && genders.get(&key(e)).is_none_or(|&known| known == g)
             }
             Wanted::Organisation => e.kind == "org",
+            Wanted::Body => matches!(e.kind.as_str(), "org" | "group"),
         }
     };
     let head = |k: usize| {
@@ -255,7 +263,9 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
         let same_pronoun_subject = tokens[words.clone()]
             .iter()
             .any(|w| w.dep.starts_with("nsubj") && w.text.eq_ignore_ascii_case(&t.text));
-        let chosen = if sentence == t.sentence {
+        let chosen = if wanted == Wanted::Body {
+            speaker.map(|(_, a)| a).or(subject)
+        } else if sentence == t.sentence {
             nearest
         } else {
             speaker
