@@ -926,6 +926,11 @@ fn parsed_roles(
         (None, Some(n)) => (n, true),
         (None, None) => return Parsed::NotAnEvent,
     };
+    // "did not respond to a request for comment": a reporter's question,
+    // not a demand.
+    if asks_for_comment(p, trigger) {
+        return Parsed::NotAnEvent;
+    }
     // A participle used as an adjective or a noun names people or a state,
     // not a happening with an actor: "the injured", "wounded soldiers",
     // "the displaced are". An accusation stays one ("the alleged fraud"
@@ -1074,6 +1079,12 @@ fn parsed_roles(
             // A placed physical action named by a noun, kept above with
             // its actor unknown.
             _ if is_noun => {}
+            // A relative pronoun stands for the noun its clause describes:
+            // when that is no party ("the pandemic that killed 25
+            // million", "a fire which destroyed"), nobody acts.
+            Some(s) if s.pos == "PRON" && describes_no_party(cx, p, trigger, s) => {
+                return Parsed::NotAnEvent;
+            }
             // A pronoun, or no subject at all (a headline, an imperative):
             // the speaker of the statement or the actor of the clause
             // before, as without a parse.
@@ -1168,6 +1179,39 @@ fn shared_recipients(
                 })
         })
         .collect()
+}
+
+/// True when a trigger asks for comment ("a request for comment",
+/// "requests for comment"): the press's own question.
+fn asks_for_comment(p: &Parse, trigger: usize) -> bool {
+    p.dependents(trigger).iter().any(|&c| {
+        p.tokens[c].dep == "prep"
+            && p.tokens[c].lemma.eq_ignore_ascii_case("for")
+            && p.dependents(c)
+                .iter()
+                .any(|&o| p.tokens[o].lemma.eq_ignore_ascii_case("comment"))
+    })
+}
+
+/// True when the subject `s` of a trigger is a relative pronoun ("that",
+/// "which", "who") whose clause describes a noun that no party covers.
+fn describes_no_party(
+    cx: &SentenceContext,
+    p: &Parse,
+    trigger: usize,
+    s: &storyline_model::Token,
+) -> bool {
+    let relative = matches!(s.text.to_lowercase().as_str(), "that" | "which" | "who");
+    let t = &p.tokens[trigger];
+    if !relative || t.dep != "relcl" || t.head == trigger {
+        return false;
+    }
+    let noun = &p.tokens[t.head];
+    let party = cx
+        .entities
+        .iter()
+        .any(|e| e.start <= noun.start && noun.end <= e.end && can_act(e));
+    noun.pos == "NOUN" && !party
 }
 
 /// The subject a trigger with none of its own takes from the verbs that
@@ -1739,13 +1783,22 @@ fn actor_group(cx: &SentenceContext, c0: usize, verb: usize, earlier: &[Event]) 
     let c0 = c0.min(verb);
     let from = tokens[c0].start;
     let to = tokens[verb].start;
-    if let Some(g) = coordinated(cx, &actor_entities(cx, from, to)).pop() {
-        return g;
-    }
     let pronoun = tokens[c0..verb]
         .iter()
         .find(|t| matches!(t.lower.as_str(), "it" | "they" | "he" | "she" | "we"))
         .map(|t| t.lower.as_str());
+    // "He" and "she" stand for a person, not for the body or the journal
+    // named before them ("according to the study in BMJ Case Reports, ...
+    // he visited his doctor").
+    let fits =
+        |i: &usize| !matches!(pronoun, Some("he" | "she")) || cx.entities[*i].kind == "person";
+    let before: Vec<usize> = actor_entities(cx, from, to)
+        .into_iter()
+        .filter(fits)
+        .collect();
+    if let Some(g) = coordinated(cx, &before).pop() {
+        return g;
+    }
     match pronoun {
         // "they" in a statement is most often what the statement is
         // about ("officials said the soldiers ... they will join"): the
@@ -1771,11 +1824,15 @@ fn actor_group(cx: &SentenceContext, c0: usize, verb: usize, earlier: &[Event]) 
         None => {}
     }
     if let Some(e) = earlier.last() {
-        if !e.actor_entities.is_empty() {
+        if !e.actor_entities.is_empty() && e.actor_entities.iter().all(fits) {
             return e.actor_entities.clone();
         }
     }
-    coordinated(cx, &actor_entities(cx, cx.sentence.0, to))
+    let named: Vec<usize> = actor_entities(cx, cx.sentence.0, to)
+        .into_iter()
+        .filter(fits)
+        .collect();
+    coordinated(cx, &named)
         .into_iter()
         .next()
         .unwrap_or_default()

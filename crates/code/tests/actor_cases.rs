@@ -1,7 +1,8 @@
 //! Who acts and on whom, for kinds of sentence the parse must read: a case
 //! table of sentences written for storyline, each coded alone as the
 //! PLOVER records are, with the main event's category and the country
-//! parts of its actor and recipient codes.
+//! parts of its actor and recipient codes; an empty category is a
+//! sentence with no event.
 
 use std::collections::BTreeSet;
 use storyline_code::{code_sentence, main_event, Verbs};
@@ -52,6 +53,34 @@ const CASES: &[Case] = &[
         actors: &["ROU"],
         recipients: &["ROU"],
     },
+    Case {
+        name: "burning property is coercion",
+        text: "Rioters burned three police cars in Lyon on Saturday.",
+        category: "COERCE",
+        actors: &["FRA"],
+        recipients: &["FRA"],
+    },
+    Case {
+        name: "a place that is burning is no party burning something",
+        text: "The port city is burning.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+    },
+    Case {
+        name: "a relative clause on a happening has no actor",
+        text: "Officials recalled the flu pandemic that killed millions of people in 1918.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+    },
+    Case {
+        name: "a request for comment is the press asking, not a demand",
+        text: "The ministry did not respond to a request for comment on Friday.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+    },
 ];
 
 fn countries(codes: &[String]) -> BTreeSet<String> {
@@ -84,12 +113,14 @@ fn actors_and_recipients_of_sentence_kinds() {
                 countries(&e.recipients),
             )
         });
-        let expected = (
-            case.category.to_string(),
-            want(case.actors),
-            want(case.recipients),
-        );
-        if got.as_ref() != Some(&expected) {
+        let expected = (!case.category.is_empty()).then(|| {
+            (
+                case.category.to_string(),
+                want(case.actors),
+                want(case.recipients),
+            )
+        });
+        if got != expected {
             failures.push(format!(
                 "{}: got {got:?}, want {expected:?}\n  {}",
                 case.name, case.text
