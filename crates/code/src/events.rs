@@ -268,7 +268,10 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
                     | "swore"
                     | "sworn"
                     | "pledged"
+                    | "threaten"
+                    | "threatens"
                     | "threatened"
+                    | "threatening"
             )
         });
         let conditional_after = tokens[m.last + 1..]
@@ -931,6 +934,12 @@ fn parsed_roles(
     if asks_for_comment(p, trigger) {
         return Parsed::NotAnEvent;
     }
+    // "asked Ukraine to investigate", "urged the rebels to withdraw":
+    // what someone is asked to do has not happened; the asking is the
+    // event.
+    if !is_noun && asked_of_another(p, trigger) {
+        return Parsed::NotAnEvent;
+    }
     // A participle used as an adjective or a noun names people or a state,
     // not a happening with an actor: "the injured", "wounded soldiers",
     // "the displaced are". An accusation stays one ("the alleged fraud"
@@ -1179,6 +1188,44 @@ fn shared_recipients(
                 })
         })
         .collect()
+}
+
+/// Verbs of asking someone to act.
+const ASKING: &[&str] = &[
+    "ask",
+    "urge",
+    "call",
+    "press",
+    "request",
+    "demand",
+    "beg",
+    "implore",
+    "encourage",
+    "invite",
+    "pressure",
+    "lobby",
+    "appeal",
+];
+
+/// True when a trigger is the infinitive of a verb of asking with
+/// someone asked ("asked Ukraine to investigate", "called on Russia to
+/// withdraw"), or of "threaten" ("threatened to kill").
+fn asked_of_another(p: &Parse, trigger: usize) -> bool {
+    let t = &p.tokens[trigger];
+    if t.dep != "xcomp" || t.head == trigger {
+        return false;
+    }
+    let governor = t.head;
+    // "threatened to kill": the threat is the event, coded on its own
+    // verb; what is threatened has not happened.
+    if p.tokens[governor].lemma == "threaten" {
+        return true;
+    }
+    ASKING.contains(&p.tokens[governor].lemma.as_str())
+        && p.dependents(governor).iter().any(|&c| {
+            let d = &p.tokens[c];
+            d.dep == "dobj" || (d.dep == "prep" && matches!(d.lemma.as_str(), "on" | "upon" | "to"))
+        })
 }
 
 /// True when a trigger asks for comment ("a request for comment",

@@ -15,6 +15,8 @@ struct Case {
     category: &'static str,
     actors: &'static [&'static str],
     recipients: &'static [&'static str],
+    /// The sentence gives no other event than the main one.
+    only: bool,
 }
 
 const CASES: &[Case] = &[
@@ -24,6 +26,7 @@ const CASES: &[Case] = &[
         category: "PROTEST",
         actors: &["KEN"],
         recipients: &[],
+        only: false,
     },
     Case {
         name: "what the subject summons someone for is done to that one",
@@ -31,6 +34,7 @@ const CASES: &[Case] = &[
         category: "ACCUSE",
         actors: &["GHA"],
         recipients: &["TGO"],
+        only: false,
     },
     Case {
         name: "the purpose of a rally is done by those who gather for it",
@@ -38,6 +42,7 @@ const CASES: &[Case] = &[
         category: "PROTEST",
         actors: &["KEN"],
         recipients: &[],
+        only: false,
     },
     Case {
         name: "a people named after two countries is a group of the first",
@@ -45,6 +50,7 @@ const CASES: &[Case] = &[
         category: "REQUEST",
         actors: &["BIH"],
         recipients: &[],
+        only: false,
     },
     Case {
         name: "an ethnic minority acted on takes the country where it happens, as do unnamed soldiers",
@@ -52,6 +58,7 @@ const CASES: &[Case] = &[
         category: "ASSAULT",
         actors: &["ROU"],
         recipients: &["ROU"],
+        only: false,
     },
     Case {
         name: "burning property is coercion",
@@ -59,6 +66,7 @@ const CASES: &[Case] = &[
         category: "COERCE",
         actors: &["FRA"],
         recipients: &["FRA"],
+        only: false,
     },
     Case {
         name: "a place that is burning is no party burning something",
@@ -66,6 +74,7 @@ const CASES: &[Case] = &[
         category: "",
         actors: &[],
         recipients: &[],
+        only: false,
     },
     Case {
         name: "a relative clause on a happening has no actor",
@@ -73,6 +82,7 @@ const CASES: &[Case] = &[
         category: "",
         actors: &[],
         recipients: &[],
+        only: false,
     },
     Case {
         name: "a request for comment is the press asking, not a demand",
@@ -80,6 +90,31 @@ const CASES: &[Case] = &[
         category: "",
         actors: &[],
         recipients: &[],
+        only: false,
+    },
+    Case {
+        name: "what someone is asked to do has not happened",
+        text: "Poland's president asked Ukraine to investigate the company.",
+        category: "REQUEST",
+        actors: &["POL"],
+        recipients: &["UKR"],
+        only: true,
+    },
+    Case {
+        name: "what a threat threatens is not an event of its own",
+        text: "Malian rebels threatened to kill the hostages.",
+        category: "THREATEN",
+        actors: &["MLI"],
+        recipients: &[],
+        only: true,
+    },
+    Case {
+        name: "a plea in court is no request",
+        text: "A farmer pleaded guilty on Monday to fraud.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
     },
 ];
 
@@ -120,10 +155,13 @@ fn actors_and_recipients_of_sentence_kinds() {
                 want(case.recipients),
             )
         });
-        if got != expected {
+        let extra = case.only && events.len() > usize::from(expected.is_some());
+        if got != expected || extra {
             failures.push(format!(
-                "{}: got {got:?}, want {expected:?}\n  {}",
-                case.name, case.text
+                "{}: got {got:?} of {} events, want {expected:?}\n  {}",
+                case.name,
+                events.len(),
+                case.text
             ));
         }
     }
