@@ -91,6 +91,12 @@ const VIEWS: &[(&str, &[&str])] = &[
     ("caution", &["clause", "quotation"]),
     ("maintain", &["clause"]),
     ("point", &["clause"]),
+    ("hint", &["clause"]),
+    ("joke", &["clause", "quotation"]),
+    ("quip", &["clause", "quotation"]),
+    ("comment", &["clause", "quotation"]),
+    ("observe", &["clause", "quotation"]),
+    ("speculate", &["clause"]),
 ];
 
 /// Where a claim's content was found.

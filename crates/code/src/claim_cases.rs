@@ -17,6 +17,14 @@ struct Case {
 }
 
 const CASES: &[Case] = &[
+    // Verbs of hinting and joking report as "said" does.
+    Case {
+        text: "Lena Ruud hinted that the bank would cut rates. Her deputy joked that nobody would miss the old notes.",
+        claims: &[
+            (Some("Lena Ruud"), "the bank would cut rates"),
+            (Some("Her deputy"), "nobody would miss the old notes"),
+        ],
+    },
     // A description named by its apposition speaks by that name.
     Case {
         text: "The firm that runs the ferry line, Nordvik Shipping, says the crossings will resume on Monday.",
