@@ -263,3 +263,15 @@ fn they_said_is_the_body_or_group_that_was_the_subject_before() {
     );
     assert!(nth(&found, "they", 0).is_none(), "{found:#?}");
 }
+
+/// A body named in apposition to the subject ("The firm that runs the
+/// ferries, Nordvik Lines, denied ...") is the subject for a later "they".
+#[test]
+fn they_said_after_a_subject_named_in_apposition() {
+    let found = entities(
+        "The firm that runs the ferries, Nordvik Lines Ltd, denied the report on \
+         Monday. “No sailing was cancelled,” they said.",
+    );
+    let they = nth(&found, "they", 0).expect("the pronoun is a mention");
+    assert_eq!(referent(&found, they)["text"], "Nordvik Lines Ltd");
+}

@@ -210,9 +210,17 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
             Wanted::Body => matches!(e.kind.as_str(), "org" | "group"),
         }
     };
+    // A name in apposition stands where the phrase it names stands ("The
+    // company that runs the show, Dick Clark Productions, denies ...").
     let head = |k: usize| {
         let e = &entities[k];
-        phrase_head(tokens, token_range(tokens, e.start, e.end))
+        phrase_head(tokens, token_range(tokens, e.start, e.end)).map(|h| {
+            if tokens[h].dep == "appos" {
+                tokens[h].head
+            } else {
+                h
+            }
+        })
     };
     let is_subject = |k: usize| head(k).is_some_and(|h| tokens[h].dep.starts_with("nsubj"));
     let is_speaker = |k: usize| head(k).is_some_and(|h| subject_of_reporting_verb(tokens, h));
@@ -279,7 +287,11 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
         // A sentence inside the quotation the pronoun closes ("“... . ...
         // . ...,” he said"), or about the same pronoun, does not use up
         // the sentences searched.
-        let all_quoted = !words.is_empty() && in_quotation(tokens, words.start);
+        // Its first word, or the word after its opening quotation mark,
+        // is inside the quotation.
+        let opens =
+            words.start + usize::from(tokens.get(words.start).is_some_and(|w| w.tag == "``"));
+        let all_quoted = !words.is_empty() && opens < words.end && in_quotation(tokens, opens);
         if sentence != t.sentence && !all_quoted && !same_pronoun_subject {
             counted += 1;
         }
