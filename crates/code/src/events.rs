@@ -390,6 +390,27 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
                 }
             }
         }
+        // A body the knowledge base does not know, whose name is not a
+        // public body's, acting alone or on parties no one can place, is
+        // most often a company doing business ("Digital Intuition provides
+        // personalisation", "the startup offered a discount"); a person
+        // with no office nor country doing so is a private person
+        // ("Brooke offered her spot to Van Der Beek").
+        let unplaced = |ids: &[usize]| {
+            ids.iter()
+                .all(|&i| cx.entities[i].code.is_none() && cx.entities[i].office.is_none())
+        };
+        let unknown_body = |i: &usize| {
+            let e = &cx.entities[*i];
+            (e.kind == "org" && !names_a_public_body(&e.text)) || e.kind == "person"
+        };
+        if !actors.is_empty()
+            && actors.iter().all(unknown_body)
+            && unplaced(&actors)
+            && unplaced(&recipients)
+        {
+            continue;
+        }
         out.push(Event {
             category,
             mode,
@@ -1190,6 +1211,53 @@ fn shared_recipients(
         .collect()
 }
 
+/// Words in the name of a public body: an organisation so named is
+/// political whether or not the knowledge base knows it.
+const PUBLIC_BODY_WORDS: &[&str] = &[
+    "Committee",
+    "Office",
+    "Department",
+    "Ministry",
+    "Court",
+    "Police",
+    "Party",
+    "Council",
+    "Commission",
+    "Agency",
+    "Army",
+    "Force",
+    "Forces",
+    "Government",
+    "Parliament",
+    "Senate",
+    "House",
+    "Congress",
+    "Assembly",
+    "Administration",
+    "Authority",
+    "Service",
+    "Bureau",
+    "Front",
+    "Movement",
+    "Union",
+    "Guard",
+    "Navy",
+    "Brigade",
+    "Prosecutor",
+    "Prosecutors",
+    "Attorney",
+    "Tribunal",
+    "Cabinet",
+    "Presidency",
+    "Directorate",
+    "Militia",
+];
+
+fn names_a_public_body(name: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| PUBLIC_BODY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
 /// Verbs of asking someone to act.
 const ASKING: &[&str] = &[
     "ask",
@@ -1228,15 +1296,22 @@ fn asked_of_another(p: &Parse, trigger: usize) -> bool {
         })
 }
 
-/// True when a trigger asks for comment ("a request for comment",
-/// "requests for comment"): the press's own question.
+/// True when a trigger asks for comment or declines to give one ("a
+/// request for comment", "declined to comment", "refused to elaborate"):
+/// the press's own question and its answer, not a demand or a refusal.
 fn asks_for_comment(p: &Parse, trigger: usize) -> bool {
+    let comment = |i: usize| {
+        matches!(
+            p.tokens[i].lemma.to_lowercase().as_str(),
+            "comment" | "elaborate" | "speculate"
+        )
+    };
     p.dependents(trigger).iter().any(|&c| {
-        p.tokens[c].dep == "prep"
-            && p.tokens[c].lemma.eq_ignore_ascii_case("for")
-            && p.dependents(c)
-                .iter()
-                .any(|&o| p.tokens[o].lemma.eq_ignore_ascii_case("comment"))
+        let t = &p.tokens[c];
+        (t.dep == "prep"
+            && t.lemma.eq_ignore_ascii_case("for")
+            && p.dependents(c).iter().any(|&o| comment(o)))
+            || (t.dep == "xcomp" && comment(c))
     })
 }
 

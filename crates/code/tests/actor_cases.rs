@@ -116,6 +116,30 @@ const CASES: &[Case] = &[
         recipients: &[],
         only: true,
     },
+    Case {
+        name: "a company the knowledge base does not know, doing business, is no political actor",
+        text: "Brightloop Media offered subscribers a free month of streaming.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
+    Case {
+        name: "a private person acting on private people is no event",
+        text: "Anna Meyer thanked her neighbours for their help.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
+    Case {
+        name: "declining to comment is no refusal",
+        text: "A spokesperson for the ministry declined to comment.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
 ];
 
 fn countries(codes: &[String]) -> BTreeSet<String> {
