@@ -140,6 +140,38 @@ const CASES: &[Case] = &[
         recipients: &[],
         only: true,
     },
+    Case {
+        name: "asking a question is no request",
+        text: "\u{201C}Where did the money go?\u{201D} Senator Maria Lopez asked.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
+    Case {
+        name: "asking a party for something is a request",
+        text: "Ukraine asked Germany for more air defence systems.",
+        category: "REQUEST",
+        actors: &["UKR"],
+        recipients: &["DEU"],
+        only: true,
+    },
+    Case {
+        name: "returning prisoners is a retreat, returning to the Moon is not",
+        text: "Armenia returned the prisoners to Azerbaijan on Friday.",
+        category: "RETREAT",
+        actors: &["ARM"],
+        recipients: &["AZE"],
+        only: true,
+    },
+    Case {
+        name: "travelling back is no retreat",
+        text: "NASA plans to return astronauts to the Moon in 2027.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
 ];
 
 fn countries(codes: &[String]) -> BTreeSet<String> {
