@@ -1258,7 +1258,7 @@ fn names_a_public_body(name: &str) -> bool {
         .any(|w| PUBLIC_BODY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
-/// Verbs of asking someone to act.
+/// Verbs of asking, or wanting, someone to act.
 const ASKING: &[&str] = &[
     "ask",
     "urge",
@@ -1273,6 +1273,9 @@ const ASKING: &[&str] = &[
     "pressure",
     "lobby",
     "appeal",
+    "want",
+    "wish",
+    "expect",
 ];
 
 /// True when a trigger is the infinitive of a verb of asking with
@@ -1280,10 +1283,22 @@ const ASKING: &[&str] = &[
 /// withdraw"), or of "threaten" ("threatened to kill").
 fn asked_of_another(p: &Parse, trigger: usize) -> bool {
     let t = &p.tokens[trigger];
-    if t.dep != "xcomp" || t.head == trigger {
+    if t.head == trigger {
         return false;
     }
     let governor = t.head;
+    // "want Congress to investigate" is also parsed as a clause with its
+    // own subject and "to".
+    let to_clause = t.dep == "ccomp"
+        && p.dependents(trigger)
+            .iter()
+            .any(|&c| p.tokens[c].dep == "aux" && p.tokens[c].lemma.eq_ignore_ascii_case("to"));
+    if to_clause {
+        return ASKING.contains(&p.tokens[governor].lemma.as_str());
+    }
+    if t.dep != "xcomp" {
+        return false;
+    }
     // "threatened to kill": the threat is the event, coded on its own
     // verb; what is threatened has not happened.
     if p.tokens[governor].lemma == "threaten" {

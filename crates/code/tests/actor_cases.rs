@@ -172,6 +172,14 @@ const CASES: &[Case] = &[
         recipients: &[],
         only: true,
     },
+    Case {
+        name: "what people want another to do has not happened",
+        text: "Most Germans want the government to investigate the minister.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
 ];
 
 fn countries(codes: &[String]) -> BTreeSet<String> {
