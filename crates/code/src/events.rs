@@ -740,6 +740,23 @@ fn object_fits(cx: &SentenceContext, p: &Parse, verb: usize, objects: &[String])
         .iter()
         .map(|w| w.trim_start_matches('?').to_string())
         .collect();
+    // "50 tonnes of rice", "$20 million in aid", "a shipment of arms":
+    // what is measured is the object.
+    let measured = p.dependents(o).iter().find_map(|&c| {
+        let prep = &p.tokens[c];
+        (prep.dep == "prep" && matches!(prep.lemma.to_lowercase().as_str(), "of" | "in"))
+            .then(|| {
+                p.dependents(c)
+                    .iter()
+                    .copied()
+                    .find(|&g| p.tokens[g].dep == "pobj")
+            })
+            .flatten()
+    });
+    let o = match measured {
+        Some(m) if is_measure(&p.tokens[o]) => m,
+        _ => o,
+    };
     let t = &p.tokens[o];
     let lemma = t.lemma.to_lowercase();
     if objects.contains(&lemma) {
@@ -752,6 +769,105 @@ fn object_fits(cx: &SentenceContext, p: &Parse, verb: usize, objects: &[String])
                 .entities
                 .iter()
                 .any(|e| e.start <= t.start && t.end <= e.end && can_act(e)))
+}
+
+/// Verbs of giving, whose object says whether anything is given.
+const GIVING: &[&str] = &["provide", "deliver", "offer", "give", "extend", "send"];
+
+/// What "provide", "offer", "deliver" and the like take when they give
+/// nothing: a chance, a view, a word, a service.
+const NOTHING_GIVEN: &[&str] = &[
+    "opportunity",
+    "chance",
+    "reminder",
+    "glimpse",
+    "look",
+    "view",
+    "insight",
+    "example",
+    "platform",
+    "experience",
+    "service",
+    "feature",
+    "update",
+    "performance",
+    "option",
+    "way",
+    "speech",
+    "address",
+    "lecture",
+    "verdict",
+    "result",
+    "explanation",
+    "answer",
+    "reply",
+    "response",
+    "comment",
+    "discount",
+    "price",
+    "product",
+    "subscription",
+    "trial",
+    "feedback",
+    "overview",
+    "summary",
+    "context",
+    "perspective",
+    "detail",
+    "clue",
+    "hint",
+    "boost",
+    "twist",
+];
+
+/// True when a verb of giving has an object that is no good given
+/// ("provides an opportunity", "offered an explanation").
+fn gives_nothing(p: &Parse, trigger: usize) -> bool {
+    GIVING.contains(&p.tokens[trigger].lemma.as_str())
+        && p.dependents(trigger).iter().any(|&c| {
+            let t = &p.tokens[c];
+            (t.dep == "dobj" || (t.dep == "nsubjpass" && p.is_passive(trigger)))
+                && NOTHING_GIVEN.contains(&t.lemma.to_lowercase().as_str())
+        })
+}
+
+/// A noun or number that measures what follows it ("tonnes of", "$20
+/// million in", "a shipment of").
+fn is_measure(t: &storyline_model::Token) -> bool {
+    t.pos == "NUM"
+        || t.tag == "$"
+        || matches!(
+            t.lemma.to_lowercase().as_str(),
+            "tonne"
+                | "ton"
+                | "unit"
+                | "dose"
+                | "barrel"
+                | "litre"
+                | "liter"
+                | "gallon"
+                | "kilogram"
+                | "kg"
+                | "pound"
+                | "package"
+                | "shipment"
+                | "batch"
+                | "consignment"
+                | "load"
+                | "worth"
+                | "amount"
+                | "lot"
+                | "million"
+                | "billion"
+                | "thousand"
+                | "hundred"
+                | "round"
+                | "tranche"
+                | "crate"
+                | "box"
+                | "truckload"
+                | "convoy"
+        )
 }
 
 /// Nouns for people unnamed ("charged the former mayor", "arrested two
@@ -953,6 +1069,11 @@ fn parsed_roles(
     // "did not respond to a request for comment": a reporter's question,
     // not a demand.
     if asks_for_comment(p, trigger) {
+        return Parsed::NotAnEvent;
+    }
+    // "provides an opportunity", "offers a reminder", "delivered a
+    // speech": what is given is no good, so nothing is given.
+    if !is_noun && gives_nothing(p, trigger) {
         return Parsed::NotAnEvent;
     }
     // "asked Ukraine to investigate", "urged the rebels to withdraw":

@@ -180,6 +180,22 @@ const CASES: &[Case] = &[
         recipients: &[],
         only: true,
     },
+    Case {
+        name: "giving an opportunity gives nothing",
+        text: "The new law provides an opportunity for reform, the minister said.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
+    Case {
+        name: "what is measured is what is given",
+        text: "Japan provided 50 tonnes of rice to Sri Lanka on Monday.",
+        category: "AID",
+        actors: &["JPN"],
+        recipients: &["LKA"],
+        only: true,
+    },
 ];
 
 fn countries(codes: &[String]) -> BTreeSet<String> {
