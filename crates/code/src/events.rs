@@ -1071,6 +1071,15 @@ fn parsed_roles(
     if asks_for_comment(p, trigger) {
         return Parsed::NotAnEvent;
     }
+    // "It is called Plan B", "everyone called him Mike": a name given,
+    // not a call made.
+    if p.tokens[trigger].lemma == "call"
+        && p.dependents(trigger)
+            .iter()
+            .any(|&c| matches!(p.tokens[c].dep.as_str(), "oprd" | "attr"))
+    {
+        return Parsed::NotAnEvent;
+    }
     // "provides an opportunity", "offers a reminder", "delivered a
     // speech": what is given is no good, so nothing is given.
     if !is_noun && gives_nothing(p, trigger) {

@@ -196,6 +196,14 @@ const CASES: &[Case] = &[
         recipients: &["LKA"],
         only: true,
     },
+    Case {
+        name: "calling someone a name is no call",
+        text: "Everyone in the ministry called him Mike.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
 ];
 
 fn countries(codes: &[String]) -> BTreeSet<String> {
