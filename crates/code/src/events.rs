@@ -742,20 +742,23 @@ fn object_fits(cx: &SentenceContext, p: &Parse, verb: usize, objects: &[String])
         .collect();
     // "50 tonnes of rice", "$20 million in aid", "a shipment of arms":
     // what is measured is the object.
-    let measured = p.dependents(o).iter().find_map(|&c| {
-        let prep = &p.tokens[c];
-        (prep.dep == "prep" && matches!(prep.lemma.to_lowercase().as_str(), "of" | "in"))
-            .then(|| {
-                p.dependents(c)
-                    .iter()
-                    .copied()
-                    .find(|&g| p.tokens[g].dep == "pobj")
-            })
-            .flatten()
-    });
-    let o = match measured {
-        Some(m) if is_measure(&p.tokens[o]) => m,
-        _ => o,
+    let measured = || {
+        p.dependents(o).iter().find_map(|&c| {
+            let prep = &p.tokens[c];
+            (prep.dep == "prep" && matches!(prep.lemma.to_lowercase().as_str(), "of" | "in"))
+                .then(|| {
+                    p.dependents(c)
+                        .iter()
+                        .copied()
+                        .find(|&g| p.tokens[g].dep == "pobj")
+                })
+                .flatten()
+        })
+    };
+    let o = if is_measure(&p.tokens[o]) {
+        measured().unwrap_or(o)
+    } else {
+        o
     };
     let t = &p.tokens[o];
     let lemma = t.lemma.to_lowercase();
@@ -1319,16 +1322,14 @@ fn shared_recipients(
         .dependents(trigger)
         .iter()
         .any(|&c| matches!(p.tokens[c].dep.as_str(), "dobj" | "dative" | "prep"));
-    let Some(&second) = p
+    let second = p
         .dependents(trigger)
         .iter()
-        .find(|&&c| p.tokens[c].dep == "conj" && p.is_verb(c) && !p.has_subject(c))
-    else {
+        .copied()
+        .find(|&c| p.tokens[c].dep == "conj" && p.is_verb(c) && !p.has_subject(c));
+    let Some(second) = second.filter(|_| !own_object) else {
         return Vec::new();
     };
-    if own_object {
-        return Vec::new();
-    }
     (0..cx.entities.len())
         .filter(|&i| {
             can_act(&cx.entities[i])
@@ -1553,22 +1554,10 @@ fn governed_actors(
                 // subject.
                 let copula = p.tokens[noun].head;
                 if !patient && p.tokens[noun].dep == "attr" && copula != noun {
-                    let subject: Vec<usize> = (0..cx.entities.len())
-                        .filter(|&i| {
-                            can_act(&cx.entities[i])
-                                && heads[i].is_some_and(|h| {
-                                    matches!(p.role(h, copula, false), Some(Role::Actor))
-                                })
-                        })
-                        .collect();
+                    let subject = acting_parties(cx, p, heads, copula);
                     if !subject.is_empty() {
                         // "Ukraine's backer": whom the subject is it for.
-                        recipients.extend((0..cx.entities.len()).filter(|&i| {
-                            can_act(&cx.entities[i])
-                                && heads[i].is_some_and(|h| {
-                                    matches!(p.role(h, noun, false), Some(Role::Actor))
-                                })
-                        }));
+                        recipients.extend(acting_parties(cx, p, heads, noun));
                         return subject;
                     }
                 }
@@ -1597,14 +1586,7 @@ fn governed_actors(
                 // undertakes it, the subject of the verb it is the object of.
                 if found.is_empty() && UNDERTAKINGS.contains(&p.tokens[noun].lemma.as_str()) {
                     if let Some(v) = clause_verb_of(p, noun) {
-                        return (0..cx.entities.len())
-                            .filter(|&i| {
-                                can_act(&cx.entities[i])
-                                    && heads[i].is_some_and(|h| {
-                                        matches!(p.role(h, v, false), Some(Role::Actor))
-                                    })
-                            })
-                            .collect();
+                        return acting_parties(cx, p, heads, v);
                     }
                 }
                 return found;
@@ -1613,6 +1595,22 @@ fn governed_actors(
         }
     }
     Vec::new()
+}
+
+/// The parties that can act and are the actor of `word` (its subject, its
+/// agent, a possessive or a modifier of a noun).
+fn acting_parties(
+    cx: &SentenceContext,
+    p: &Parse,
+    heads: &[Option<usize>],
+    word: usize,
+) -> Vec<usize> {
+    (0..cx.entities.len())
+        .filter(|&i| {
+            can_act(&cx.entities[i])
+                && heads[i].is_some_and(|h| matches!(p.role(h, word, false), Some(Role::Actor)))
+        })
+        .collect()
 }
 
 /// Nouns of something a party sets out to do, whose infinitive says what

@@ -174,7 +174,7 @@ pub fn annotate(
     let bodies = crate::appositions::attach_roles(&ctx, &mut entities, parsed, &children);
     entities.extend(bodies);
     entities.sort_by_key(|e| (e.start, e.end));
-    crate::coref::resolve(&ctx, &mut entities, parsed);
+    crate::coref::resolve(&ctx, &mut entities, parsed, &children);
     crate::ner::point_acronyms(&acronyms, &mut entities);
     entities
 }

@@ -6,6 +6,7 @@
 use crate::annotate::{Ctx, Parsed};
 use crate::fold::fold_name;
 use crate::kb::Target;
+use crate::tree::Children;
 use crate::words::{is_capitalised, REPORTING};
 use std::collections::HashMap;
 use storyline_model::Entity;
@@ -14,7 +15,7 @@ use storyline_model::Entity;
 /// it names, in person mentions.
 const TITLE_LOOKBACK: usize = 50;
 
-pub fn resolve(ctx: &Ctx, entities: &mut Vec<Entity>, parsed: Parsed) {
+pub fn resolve(ctx: &Ctx, entities: &mut Vec<Entity>, parsed: Parsed, children: &Children) {
     let extra = surnames_of_unknown_people(ctx, entities);
     entities.extend(extra);
     entities.sort_by_key(|e| (e.start, e.end));
@@ -29,7 +30,7 @@ pub fn resolve(ctx: &Ctx, entities: &mut Vec<Entity>, parsed: Parsed) {
     // town) copies the person, not a bare name.
     adopt_surnames(entities);
     if !by_words {
-        let extra = crate::pronouns::resolve(entities, parsed);
+        let extra = crate::pronouns::resolve(entities, parsed, children);
         entities.extend(extra);
         entities.sort_by_key(|e| (e.start, e.end));
     }

@@ -332,8 +332,12 @@ fn ethnic_groups(ctx: &Ctx, entities: &mut [Entity]) {
 /// not a person or two parties.
 fn peoples_of_countries(ctx: &Ctx, entities: &mut Vec<Entity>, names: &[Name]) {
     for n in names.iter().filter(|n| n.label != "GPE") {
-        let inside: Vec<usize> = (0..entities.len())
-            .filter(|&i| n.start <= entities[i].start && entities[i].end <= n.end)
+        // Entities are sorted by start: those starting inside the name are
+        // one run, found by binary search so that the rule stays linear.
+        let first = entities.partition_point(|e| e.start < n.start);
+        let last = entities.partition_point(|e| e.start < n.end);
+        let inside: Vec<usize> = (first..last)
+            .filter(|&i| entities[i].end <= n.end)
             .collect();
         let countries = inside
             .iter()

@@ -33,7 +33,9 @@
 //!    mention, or a pronoun already resolved to them.
 
 use crate::annotate::Parsed;
-use crate::tree::{phrase_head, subject_of_reporting_verb, token_range};
+use crate::tree::{
+    is_reporting_verb, phrase_head, subject_of_reporting_verb, token_range, Children,
+};
 use std::collections::HashMap;
 use storyline_model::{Entity, Token};
 
@@ -67,7 +69,7 @@ enum Wanted {
 /// The pronouns opening reporting clauses in the document, each as a copy
 /// of the mention it stands for (rule `coref:pronoun`). `entities` are
 /// sorted by start.
-pub fn resolve(entities: &[Entity], parsed: Parsed) -> Vec<Entity> {
+pub fn resolve(entities: &[Entity], parsed: Parsed, children: &Children) -> Vec<Entity> {
     let tokens = parsed.tokens;
     let mut genders = honorific_genders(entities, tokens);
     let sentence_of: Vec<Option<usize>> = entities
@@ -96,7 +98,7 @@ pub fn resolve(entities: &[Entity], parsed: Parsed) -> Vec<Entity> {
         // coordinated with theirs ("She did not give a date, but said").
         let opens_clause = match wanted {
             Wanted::Organisation | Wanted::Body => subject_of_reporting_verb(tokens, index),
-            Wanted::Person(_) => subject_of_speech(tokens, index),
+            Wanted::Person(_) => subject_of_speech(tokens, children, index),
         };
         // Inside a quotation a pronoun is the speaker's word for someone
         // the reader may not know yet ("“He has taken responsibility,”
@@ -153,13 +155,10 @@ fn in_quotation(tokens: &[Token], index: usize) -> bool {
 /// out"), or of a verb whose coordinated or participial reporting verb has
 /// no subject of its own ("She did not give a date, but said ...", "He
 /// declined to comment, saying ...").
-fn subject_of_speech(tokens: &[Token], index: usize) -> bool {
+fn subject_of_speech(tokens: &[Token], children: &Children, index: usize) -> bool {
     let reporting = |t: &Token| {
-        t.pos == "VERB"
-            && ([t.lemma.as_str(), t.text.to_lowercase().as_str()]
-                .iter()
-                .any(|w| storyline_text::REPORTING_VERBS.contains(w))
-                || storyline_text::ATTRIBUTION_LEMMAS.contains(&t.lemma.as_str()))
+        is_reporting_verb(t)
+            || (t.pos == "VERB" && storyline_text::ATTRIBUTION_LEMMAS.contains(&t.lemma.as_str()))
     };
     let token = &tokens[index];
     if token.dep != "nsubj" || token.head == index || token.head >= tokens.len() {
@@ -169,14 +168,14 @@ fn subject_of_speech(tokens: &[Token], index: usize) -> bool {
     if reporting(&tokens[verb]) {
         return true;
     }
-    tokens.iter().enumerate().any(|(i, t)| {
-        t.head == verb
-            && i != verb
-            && matches!(t.dep.as_str(), "conj" | "advcl")
+    children.of(verb).iter().any(|&i| {
+        let t = &tokens[i];
+        matches!(t.dep.as_str(), "conj" | "advcl")
             && reporting(t)
-            && !tokens
+            && !children
+                .of(i)
                 .iter()
-                .any(|s| s.head == i && s.dep.starts_with("nsubj"))
+                .any(|&s| tokens[s].dep.starts_with("nsubj"))
     })
 }
 

@@ -9,12 +9,14 @@ use storyline_model::Token;
 /// "she told reporters", "it said in a statement").
 pub fn subject_of_reporting_verb(tokens: &[Token], index: usize) -> bool {
     let token = &tokens[index];
-    let Some(head) = tokens.get(token.head) else {
-        return false;
-    };
-    token.dep == "nsubj"
-        && head.pos == "VERB"
-        && [head.lemma.as_str(), head.text.to_lowercase().as_str()]
+    token.dep == "nsubj" && tokens.get(token.head).is_some_and(is_reporting_verb)
+}
+
+/// True when `t` is a verb printed as one of `REPORTING_VERBS` ("said",
+/// "warns"), by its lemma or its form.
+pub fn is_reporting_verb(t: &Token) -> bool {
+    t.pos == "VERB"
+        && [t.lemma.as_str(), t.text.to_lowercase().as_str()]
             .iter()
             .any(|w| storyline_text::REPORTING_VERBS.contains(w))
 }
