@@ -40,8 +40,10 @@ fn examples_tell_one_story() {
     for e in timeline {
         let summary = e["summary"].as_str().unwrap_or_default();
         let date = e["date"].as_str().unwrap_or_default();
+        // A day inside the span, or the month that holds it for a plan
+        // known only to its week ("next week").
         assert!(
-            ("2025-03-11".."2025-03-19").contains(&date),
+            ("2025-03-11".."2025-03-19").contains(&date) || date == "2025-03",
             "{date} outside the story: {summary}"
         );
         for word in ["attacks", "threats", "pressure"] {

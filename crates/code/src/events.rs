@@ -125,9 +125,10 @@ pub struct SentenceContext<'a> {
     pub sentence_date: Option<String>,
     pub published: Option<String>,
     /// Time expressions of the sentence: start, end, the date an event
-    /// in their scope takes, and the date a range ends on ("between now
-    /// and January 20": January 20).
-    pub times: Vec<(usize, usize, String, String)>,
+    /// in their scope takes (none for a span no calendar date covers,
+    /// such as a decade), and the date a range ends on ("between now and
+    /// January 20": January 20).
+    pub times: Vec<(usize, usize, Option<String>, String)>,
     /// The document's parse, when the backbone ran: roles are then read
     /// from the tree, not from word windows.
     pub parse: Option<&'a Parse<'a>>,
@@ -2221,7 +2222,7 @@ pub(crate) fn time_in(cx: &SentenceContext, t0: usize, t1: usize) -> Option<Stri
     cx.times
         .iter()
         .find(|(s, e, _, _)| *s >= t0 && *e <= t1)
-        .map(|(_, _, d, _)| d.clone())
+        .and_then(|(_, _, d, _)| d.clone())
 }
 
 /// The most specific date first: a date expression in the clause; for an
@@ -2247,7 +2248,7 @@ pub(crate) fn dated(
 fn when_clause_date(
     tokens: &[Token],
     c0: usize,
-    times: &[(usize, usize, String, String)],
+    times: &[(usize, usize, Option<String>, String)],
 ) -> Option<String> {
     let when =
         (c0.saturating_sub(1)..=c0).find(|&k| tokens.get(k).is_some_and(|t| t.lower == "when"))?;

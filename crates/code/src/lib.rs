@@ -152,7 +152,11 @@ pub fn code(verbs: &Verbs, doc: &Document) -> Coded {
         let times = doc.times[t0..t1]
             .iter()
             .filter(|t| t.end <= s.end)
-            .filter_map(|t| event_date(t).map(|d| (t.start, t.end, d.clone(), range_end(t, d))))
+            .filter_map(|t| {
+                let date = event_date(t);
+                let last = range_end(t).or_else(|| date.clone())?;
+                Some((t.start, t.end, date, last))
+            })
             .collect();
         let dates = doc.sentence_dates.iter().find(|d| d.sentence == k);
         let claim_ids = &by_sentence[k];
@@ -306,20 +310,28 @@ fn event_date(t: &storyline_model::TimeExpr) -> Option<String> {
         && v.chars().take(4).all(|c| c.is_ascii_digit())
         && v.chars().all(|c| c.is_ascii_digit() || c == '-');
     if calendar {
-        Some(v.clone())
-    } else {
-        t.interval[0].clone()
+        return Some(v.clone());
     }
+    // A week, a season, a time of day or a decade: the days it covers, at
+    // no more precision than they have ("the 1990s" is no day).
+    let day = |d: &Option<String>| {
+        d.as_deref()?
+            .parse::<storyline_model::PartialDate>()
+            .ok()?
+            .to_naive()
+    };
+    let (first, end) = (day(&t.interval[0])?, day(&t.interval[1])?);
+    storyline_model::PartialDate::spanning(first, end).map(|d| d.to_string())
 }
 
 /// The date a range ends on, when its value names one ("PRESENT_REF/
-/// 2025-01-20"), else `date`.
-fn range_end(t: &storyline_model::TimeExpr, date: String) -> String {
+/// 2025-01-20").
+fn range_end(t: &storyline_model::TimeExpr) -> Option<String> {
     t.value
         .split_once('/')
         .map(|(_, end)| end)
         .filter(|end| end.len() >= 4 && end.chars().all(|c| c.is_ascii_digit() || c == '-'))
-        .map_or(date, str::to_string)
+        .map(str::to_string)
 }
 
 /// The main event of a sentence: the first coded from a verb, else the

@@ -74,6 +74,29 @@ impl PartialDate {
     pub fn first_day(&self) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
+
+    /// The most precise date that covers the days `first..end` (end
+    /// exclusive) without claiming more than they say: one day is that
+    /// day, days inside one month are the month, days inside one year are
+    /// the year ("fall 2008" is 2008, a week in March is March), and a
+    /// longer span (a decade) is no calendar date at all.
+    pub fn spanning(first: NaiveDate, end: NaiveDate) -> Option<Self> {
+        use chrono::Datelike;
+        let last = end.pred_opt()?;
+        if last < first {
+            return None;
+        }
+        if last == first {
+            return Some(first.into());
+        }
+        if first.year() != last.year() {
+            return None;
+        }
+        if first.month() == last.month() {
+            return PartialDate::ym(first.year(), first.month());
+        }
+        Some(PartialDate::year(first.year()))
+    }
 }
 
 impl From<NaiveDate> for PartialDate {
@@ -170,6 +193,23 @@ mod tests {
     fn rejects_impossible_and_malformed_dates() {
         for input in ["2023-02-29", "2024-13", "24-11-01", "Nov 1", "", "2024-1-1"] {
             assert!(input.parse::<PartialDate>().is_err(), "{input}");
+        }
+    }
+
+    #[test]
+    fn a_span_is_dated_no_more_precisely_than_it_is() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let cases = [
+            ("2008-09-15", "2008-09-16", Some("2008-09-15")),
+            ("2008-03-10", "2008-03-17", Some("2008-03")),
+            ("2008-09-01", "2008-12-01", Some("2008")),
+            ("2008-12-29", "2009-01-05", None),
+            ("1990-01-01", "2000-01-01", None),
+            ("2008-09-15", "2008-09-15", None),
+        ];
+        for (first, end, want) in cases {
+            let got = PartialDate::spanning(day(first), day(end)).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), want, "{first}..{end}");
         }
     }
 }

@@ -177,10 +177,19 @@ fn entry(h: Happening<'_>) -> Option<(i64, TimelineEntry)> {
 /// added as dated reports.
 pub fn timeline_of(documents: &[&Document], events: &[MergedEvent]) -> Vec<TimelineEntry> {
     let occurrences = crate::merge_occurrences(documents);
+    // Only what the timeline shows covers a sentence: an event left off
+    // (no one does it, a denial, no date) must not hide the sentence's
+    // own date from the dated reports.
     let covered: std::collections::HashSet<(String, usize)> = events
         .iter()
+        .filter(|e| identified(e) && dated_news(e.date.as_deref(), &e.status, &e.mentions))
         .flat_map(|e| &e.mentions)
-        .chain(occurrences.iter().flat_map(|o| &o.mentions))
+        .chain(
+            occurrences
+                .iter()
+                .filter(|o| dated_news(o.date.as_deref(), &o.status, &o.mentions))
+                .flat_map(|o| &o.mentions),
+        )
         .map(|m| (m.document.clone(), m.sentence_index))
         .collect();
     let reports = crate::reports::dated_reports(documents, &covered);
@@ -238,8 +247,11 @@ pub fn timeline(
     });
     let mut kept: Vec<(i64, TimelineEntry)> = Vec::new();
     for (day, e) in entries {
-        if !kept.iter().any(|(d, k)| *d == day && k.text == e.text) {
-            kept.push((day, e));
+        match kept.iter_mut().find(|(d, k)| *d == day && k.text == e.text) {
+            // The same happening told twice: its other sources still
+            // report it.
+            Some((_, k)) => absorb(k, e.sources),
+            None => kept.push((day, e)),
         }
     }
     kept.sort_by(|a, b| {
@@ -247,6 +259,21 @@ pub fn timeline(
         (a.0, first(&a.1)).cmp(&(b.0, first(&b.1)))
     });
     kept.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Adds to `entry` the sources of an entry that tells the same happening,
+/// one per sentence, and counts its articles again.
+fn absorb(entry: &mut TimelineEntry, sources: Vec<Mention>) {
+    for m in sources {
+        let same = |k: &Mention| k.document == m.document && k.sentence_index == m.sentence_index;
+        if !entry.sources.iter().any(same) {
+            entry.sources.push(m);
+        }
+    }
+    let mut documents: Vec<&str> = entry.sources.iter().map(|m| m.document.as_str()).collect();
+    documents.sort_unstable();
+    documents.dedup();
+    entry.source_count = documents.len();
 }
 
 /// The `n` most salient entries of a timeline, still in time order.
