@@ -48,11 +48,29 @@ fn point_day(doc: &Document, time: &storyline_model::TimeExpr) -> bool {
         .any(|w| before.ends_with(w))
 }
 
+/// The day a sentence dates what it tells to in its own words: the point
+/// date of its event, else the day its statement was made when the
+/// sentence names it ("On Wednesday, the firm reported that sales fell
+/// in September": the report is Wednesday's news).
+fn own_day<'d>(doc: &'d Document, d: &'d storyline_model::SentenceDates) -> Option<&'d str> {
+    if let Some(time) = d.refers_to.and_then(|t| doc.times.get(t)) {
+        if point_day(doc, time) {
+            // "last night" is "2008-09-18TNI": its day is the date part,
+            // so that it joins the other reports of that day.
+            return Some(time.value.get(..10).unwrap_or(&time.value));
+        }
+    }
+    let said_on = d.said_on.as_deref()?;
+    (d.said_on_from.as_deref() == Some("text") && crate::dates::precision(said_on) == Some("day"))
+        .then_some(said_on)
+}
+
 /// The dated reports of a set of documents (canonical articles only),
 /// leaving out the sentences in `covered` (document id, sentence index):
 /// those an event or occurrence already tells. A sentence counts when
-/// its own words date it to one day (a point date, see `point_day`) and that day is not
-/// after the article's publication (a plan is not a happening yet).
+/// its own words date it, or the statement it reports, to one day (see
+/// `own_day`) and that day is not after the article's publication (a
+/// plan is not a happening yet).
 pub fn dated_reports(
     documents: &[&Document],
     covered: &HashSet<(String, usize)>,
@@ -61,16 +79,12 @@ pub fn dated_reports(
     for doc in documents {
         let published = doc.published.as_ref().map(|p| p.to_string());
         for d in &doc.sentence_dates {
-            let Some(time) = d.refers_to.and_then(|t| doc.times.get(t)) else {
+            let Some(day) = own_day(doc, d) else {
                 continue;
             };
-            // "last night" is "2008-09-18TNI": its day is the date part,
-            // so that it joins the other reports of that day.
-            let day = time.value.get(..10).unwrap_or(&time.value);
-            if !point_day(doc, time)
-                || published
-                    .as_deref()
-                    .is_some_and(|p| p.len() == 10 && day > p)
+            if published
+                .as_deref()
+                .is_some_and(|p| p.len() == 10 && day > p)
                 || covered.contains(&(doc.id.as_str().to_string(), d.sentence))
             {
                 continue;
