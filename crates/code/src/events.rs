@@ -1287,7 +1287,16 @@ fn parsed_roles(
         }
     }
     recipients.retain(|r| !actors.contains(r));
-    if actors.is_empty() && recipients.is_empty() && !is_noun {
+    // A verb in the active voice with no subject, or with the writer or
+    // the reader as subject, and no party found for it names no political
+    // actor ("I visited", "Be sure to visit", "while charging a laptop").
+    // A subject that is a third party not yet known ("he urged", "a man
+    // threatened") still acts; a passive ("was arrested") may leave the
+    // actor unknown with the one acted on named.
+    let passive =
+        p.is_passive(trigger) || (p.tokens[trigger].tag == "VBN" && p.tokens[trigger].dep == "acl");
+    let nobody_acts = !passive && !third_party_acts(p, trigger);
+    if actors.is_empty() && !is_noun && (recipients.is_empty() || nobody_acts) {
         return Parsed::NotAnEvent;
     }
     // A noun takes the tense and mood of the verb that carries it ("will
@@ -1307,6 +1316,31 @@ fn parsed_roles(
         location,
         status,
     })
+}
+
+/// Pronouns for the writer and the reader.
+const FIRST_AND_SECOND_PERSON: &[&str] = &["i", "me", "we", "us", "you"];
+
+/// Whether someone other than the writer or the reader does what the
+/// trigger tells: the nearest subject on the way up the parse ("a man
+/// accused of threatening", "was tasked with investigating") is not "I",
+/// "we" or "you", or the clause describes a noun ("the force required to
+/// pull"). A clause with no subject above it (an imperative, "Be sure to
+/// visit") has no one.
+fn third_party_acts(p: &Parse, trigger: usize) -> bool {
+    let mut at = trigger;
+    for _ in 0..8 {
+        if let Some(s) = p.subject(at) {
+            let word = p.tokens[s].text.to_lowercase();
+            return !FIRST_AND_SECOND_PERSON.contains(&word.as_str());
+        }
+        let t = &p.tokens[at];
+        if matches!(t.dep.as_str(), "acl" | "relcl") || t.head == at {
+            return t.head != at;
+        }
+        at = t.head;
+    }
+    false
 }
 
 /// The parties acted on that a verb shares with the verb coordinated after

@@ -334,14 +334,32 @@ fn range_end(t: &storyline_model::TimeExpr) -> Option<String> {
         .map(str::to_string)
 }
 
-/// The main event of a sentence: the first coded from a verb, else the
-/// first coded from a noun ("an attack").
-pub fn main_event(events: &[Event]) -> Option<&Event> {
-    let literal = |e: &&Event| e.rule.split(' ').nth(2).is_some_and(|w| w.starts_with('='));
+/// The main event of a sentence whose parse is `tokens`: one coded from a
+/// verb before one coded from a noun ("an attack"), then the one whose
+/// trigger stands highest in the parse (the main clause before a clause
+/// that hangs on it: "agreed to open its borders to peacekeepers, who
+/// oversee a ceasefire" is the agreement), then the first.
+pub fn main_event<'e>(events: &'e [Event], tokens: &[storyline_model::Token]) -> Option<&'e Event> {
+    let literal = |e: &Event| e.rule.split(' ').nth(2).is_some_and(|w| w.starts_with('='));
+    let depth = |e: &Event| {
+        let Some(mut k) = tokens
+            .iter()
+            .position(|t| t.start >= e.start && t.end <= e.end)
+        else {
+            return usize::MAX;
+        };
+        let mut steps = 0;
+        while tokens.get(k).is_some_and(|t| t.head != k) && steps < tokens.len() {
+            k = tokens[k].head;
+            steps += 1;
+        }
+        steps
+    };
     events
         .iter()
-        .find(|e| !literal(e))
-        .or_else(|| events.first())
+        .enumerate()
+        .min_by_key(|(i, e)| (literal(e), depth(e), *i))
+        .map(|(_, e)| e)
 }
 
 /// The index range of the items starting inside `start..end`, for items

@@ -22,7 +22,7 @@ use storyline_testkit::shared_dir;
 /// came to need a party as object: one record of the held-out half was
 /// lost, while false alarms on real news fell from 14 to 11 of 70.
 const CATEGORY_RIGHT: usize = 133;
-const ALL_RIGHT: usize = 90;
+const ALL_RIGHT: usize = 91;
 
 fn gold_codes(v: &Value) -> BTreeSet<String> {
     v.as_array()
@@ -76,7 +76,7 @@ fn plover_event_categories() {
         let tokens = if windows { &[][..] } else { &parse.tokens[..] };
         let (_, events) = code_sentence(verbs, sentence, &entities, tokens);
         let gold = current(r["event"].as_str().unwrap_or_default());
-        let Some(e) = main_event(&events) else {
+        let Some(e) = main_event(&events, &parse.tokens) else {
             if !held_out {
                 *confusion.entry((gold.to_string(), "-".into())).or_default() += 1;
             }
