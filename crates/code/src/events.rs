@@ -401,9 +401,19 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             ids.iter()
                 .all(|&i| cx.entities[i].code.is_none() && cx.entities[i].office.is_none())
         };
+        // People named only as people ("people rarely talk about it",
+        // "how many people visited my profile") are no party either, but
+        // a crowd that takes to the street is: protests and violence by
+        // unnamed people stay events.
+        let street = matches!(
+            category.as_str(),
+            "PROTEST" | "ASSAULT" | "COERCE" | "MOBILIZE"
+        );
         let unknown_body = |i: &usize| {
             let e = &cx.entities[*i];
-            (e.kind == "org" && !names_a_public_body(&e.text)) || e.kind == "person"
+            (e.kind == "org" && !names_a_public_body(&e.text))
+                || e.kind == "person"
+                || (e.rule == "group:unnamed" && !street && names_the_public(&e.text))
         };
         if !actors.is_empty()
             && actors.iter().all(unknown_body)
@@ -1316,6 +1326,39 @@ fn parsed_roles(
         location,
         status,
     })
+}
+
+/// Nouns for the public at large, who act as customers, readers or
+/// patients, not as parties: "people rarely talk about it", "users
+/// visited the site".
+const THE_PUBLIC: &[&str] = &[
+    "people",
+    "person",
+    "persons",
+    "users",
+    "readers",
+    "viewers",
+    "listeners",
+    "fans",
+    "customers",
+    "consumers",
+    "patients",
+    "travellers",
+    "travelers",
+    "visitors",
+    "shoppers",
+    "buyers",
+    "audiences",
+    "audience",
+    "subscribers",
+    "players",
+];
+
+/// Whether a group's name ends in a noun for the public at large.
+fn names_the_public(name: &str) -> bool {
+    name.split_whitespace()
+        .last()
+        .is_some_and(|w| THE_PUBLIC.contains(&w.to_lowercase().as_str()))
 }
 
 /// Pronouns for the writer and the reader.

@@ -21,6 +21,14 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "the public at large is no party",
+        text: "Many users visited the new website of the ministry on Monday.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: false,
+    },
+    Case {
         name: "an imperative names no actor",
         text: "Be sure to visit the Peruvian embassy in Lima on Sunday.",
         category: "",
