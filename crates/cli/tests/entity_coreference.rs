@@ -275,3 +275,32 @@ fn they_said_after_a_subject_named_in_apposition() {
     let they = nth(&found, "they", 0).expect("the pronoun is a mention");
     assert_eq!(referent(&found, they)["text"], "Nordvik Lines Ltd");
 }
+
+#[test]
+fn a_pronoun_prefers_the_main_subject_to_one_in_a_clause_inside_it() {
+    let found = entities(
+        "Peter Lindqvist has worked with Omar Haddad, with whom Clara Nunes \
+         has often disagreed. He denied on Friday that the deal was unfair.",
+    );
+    let he = nth(&found, "He", 0).expect("the pronoun is a mention");
+    assert_eq!(referent(&found, he)["text"], "Peter Lindqvist");
+}
+
+#[test]
+fn an_unknown_organisation_named_again_is_the_same_mention() {
+    let found = entities(
+        "Harbor Lantern says the concert can go ahead. \
+         Harbor Lantern later denied any dispute with the venue.",
+    );
+    let second = nth(&found, "Harbor Lantern", 1).expect("the second naming is a mention");
+    assert_eq!(second["kind"], "org");
+    assert_eq!(referent(&found, second)["start"], 0);
+}
+
+#[test]
+fn a_name_ending_in_productions_is_a_body_not_a_person() {
+    let found =
+        entities("The show's producer, Dick Ellison Productions, denied the report on Monday.");
+    let body = nth(&found, "Dick Ellison Productions", 0).expect("the name is a mention");
+    assert_eq!(body["kind"], "org");
+}

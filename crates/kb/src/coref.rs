@@ -1,5 +1,6 @@
 //! Within-document coreference: a surname, a title or a pronoun that
-//! refers back to a person named earlier. Every pass is one walk over the
+//! refers back to a person named earlier, and an unknown organisation
+//! named again where the recogniser missed it. Every pass is one walk over the
 //! words or the mentions, with maps and binary searches, so that long
 //! documents cost time in proportion to their length.
 
@@ -17,6 +18,9 @@ const TITLE_LOOKBACK: usize = 50;
 
 pub fn resolve(ctx: &Ctx, entities: &mut Vec<Entity>, parsed: Parsed, children: &Children) {
     let extra = surnames_of_unknown_people(ctx, entities);
+    entities.extend(extra);
+    entities.sort_by_key(|e| (e.start, e.end));
+    let extra = repeats_of_unknown_orgs(ctx, entities);
     entities.extend(extra);
     entities.sort_by_key(|e| (e.start, e.end));
     // With a parse, pronouns are resolved from it; without one, from the
@@ -176,6 +180,70 @@ fn surnames_of_unknown_people(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
         m.end = end;
         m.rule = "coref:surname".into();
         out.push(m);
+    }
+    out
+}
+
+/// An organisation the recogniser found once and the knowledge base does
+/// not know, named again where the recogniser missed it ("Big Machine
+/// says ... . Big Machine have twice denied"): a name keeps its sense
+/// within an article. Not when the name begins a longer one ("Big
+/// Machine Label Group").
+fn repeats_of_unknown_orgs(ctx: &Ctx, entities: &[Entity]) -> Vec<Entity> {
+    let mut by_first_word: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind != "org" || e.id.is_some() || e.rule.starts_with("coref") {
+            continue;
+        }
+        let words: Vec<String> = e.text.split_whitespace().map(str::to_string).collect();
+        if !words.iter().all(|w| is_capitalised(w)) {
+            continue;
+        }
+        let Some(first) = words.first().cloned() else {
+            continue;
+        };
+        let names = by_first_word.entry(first).or_default();
+        if !names.iter().any(|(w, _)| *w == words) {
+            names.push((words, i));
+        }
+    }
+    if by_first_word.is_empty() {
+        return Vec::new();
+    }
+    let coverage = Coverage::new(entities);
+    let spans = &ctx.words.spans;
+    let mut out = Vec::new();
+    for i in 0..spans.len() {
+        let word = ctx.words.text(ctx.chars, i);
+        let Some(names) = by_first_word.get(&word) else {
+            continue;
+        };
+        for (words, f) in names {
+            let n = words.len();
+            let Some(&(_, end)) = spans.get(i + n - 1) else {
+                continue;
+            };
+            let (start, _) = spans[i];
+            let same = (0..n).all(|k| ctx.words.text(ctx.chars, i + k) == words[k])
+                // The words are the name's own, with single spaces between.
+                && ctx.text(start, end) == words.join(" ");
+            if !same || start <= entities[*f].start || coverage.overlaps(start, end) {
+                continue;
+            }
+            if spans.get(i + n).is_some_and(|&(ns, _)| {
+                ns == end + 1 && is_capitalised(&ctx.words.text(ctx.chars, i + n))
+            }) {
+                continue;
+            }
+            let mut m = entities[*f].clone();
+            m.text = ctx.text(start, end);
+            m.start = start;
+            m.end = end;
+            m.refers_to = None;
+            m.rule = "coref:repeat".into();
+            out.push(m);
+            break;
+        }
     }
     out
 }

@@ -136,6 +136,8 @@ pub fn reconcile(ctx: &Ctx, entities: &mut Vec<Entity>, parsed: Parsed) {
             "event"
         } else if storms.contains(&text) {
             "event"
+        } else if kind == "person" && crate::unlinked::ends_in_body_word(&text) {
+            "org"
         } else {
             kind
         };

@@ -23,6 +23,7 @@
 //!    in an earlier sentence the last speaker wins (the subject of a
 //!    reporting verb, or a pronoun already resolved as one: "He said that
 //!    Biden ... . He added" goes on with the first speaker, not Biden),
+//!    then the subject of the main verb over one of a clause inside it,
 //!    then the last subject over a nearer object ("Doe met Roe. He said
 //!    ..." is Doe), and the nearest when none is a subject.
 //! 3. A mention inside a quotation is never the antecedent of a pronoun
@@ -222,6 +223,15 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
         })
     };
     let is_subject = |k: usize| head(k).is_some_and(|h| tokens[h].dep.starts_with("nsubj"));
+    // The subject of the sentence's main verb, not of a clause inside it
+    // ("Braun has worked with West, with whom Swift has feuded. He ..."
+    // is Braun).
+    let is_main_subject = |k: usize| {
+        head(k).is_some_and(|h| {
+            let verb = tokens[h].head;
+            tokens[h].dep.starts_with("nsubj") && tokens.get(verb).is_some_and(|v| v.head == verb)
+        })
+    };
     let is_speaker = |k: usize| head(k).is_some_and(|h| subject_of_reporting_verb(tokens, h));
     let quoted = |k: usize| {
         let r = token_range(tokens, entities[k].start, entities[k].end);
@@ -235,6 +245,7 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
     loop {
         let mut nearest = None;
         let mut subject = None;
+        let mut main_subject = None;
         // The last speaker of the sentence, by position.
         let mut speaker: Option<(usize, usize)> = speakers
             .iter()
@@ -258,6 +269,9 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
             if subject.is_none() && is_subject(k) {
                 subject = Some(k);
             }
+            if main_subject.is_none() && is_main_subject(k) {
+                main_subject = Some(k);
+            }
             if is_speaker(k) && speaker.is_none_or(|(at, _)| at < entities[k].start) {
                 speaker = Some((entities[k].start, k));
             }
@@ -277,6 +291,7 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
         } else {
             speaker
                 .map(|(_, a)| a)
+                .or(main_subject)
                 .or(subject)
                 .or(nearest.filter(|_| !same_pronoun_subject))
         };

@@ -19,7 +19,7 @@ use crate::tree::{phrase_head, token_range, Children};
 use storyline_model::Entity;
 
 /// Last words of a name that make it a company's.
-const COMPANY_SUFFIXES: &[&str] = &[
+pub(crate) const COMPANY_SUFFIXES: &[&str] = &[
     "Inc",
     "Inc.",
     "Corp",
@@ -52,7 +52,37 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Ventures",
     "Partners",
     "Software",
+    "Productions",
+    "Studios",
+    "Records",
+    "Entertainment",
+    "Pictures",
 ];
+
+/// Last words of a name that make it a body's, whatever the recogniser
+/// read: "Dick Clark Productions" is no person.
+pub(crate) fn ends_in_body_word(name: &str) -> bool {
+    const BODY_WORDS: &[&str] = &[
+        "Group",
+        "Foundation",
+        "Institute",
+        "University",
+        "College",
+        "Association",
+        "Society",
+        "Committee",
+        "Council",
+        "Agency",
+        "Bank",
+        "Fund",
+        "Network",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| COMPANY_SUFFIXES.contains(w) || BODY_WORDS.contains(w))
+}
 
 /// Nouns that name a body, not a person: a name they are tied to is an
 /// organisation whatever label the recogniser gave it ("the cybersecurity
