@@ -304,3 +304,14 @@ fn a_name_ending_in_productions_is_a_body_not_a_person() {
     let body = nth(&found, "Dick Ellison Productions", 0).expect("the name is a mention");
     assert_eq!(body["kind"], "org");
 }
+
+#[test]
+fn a_pronoun_passes_over_a_credit_for_the_speaker_before_it() {
+    let found = entities(
+        "Ian Fairley, a lecturer at the university, told reporters the study was small. \
+         This chart, provided by Dana Whitcombe, shows the states where the drug is legal. \
+         However, he pointed out that the data were limited.",
+    );
+    let he = nth(&found, "he", 0).expect("the pronoun is a mention");
+    assert_eq!(referent(&found, he)["text"], "Ian Fairley");
+}

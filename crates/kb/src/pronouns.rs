@@ -25,7 +25,8 @@
 //!    Biden ... . He added" goes on with the first speaker, not Biden),
 //!    then the subject of the main verb over one of a clause inside it,
 //!    then the last subject over a nearer object ("Doe met Roe. He said
-//!    ..." is Doe), and the nearest when none is a subject.
+//!    ..." is Doe); only when no sentence in reach has a speaker or a
+//!    subject, the nearest mention of the nearest sentence.
 //! 3. A mention inside a quotation is never the antecedent of a pronoun
 //!    that attributes speech: in "“... the day Doe died,” he said", "he"
 //!    is not Doe.
@@ -242,6 +243,7 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
     };
     let mut k = before;
     let (mut sentence, mut counted, mut scanned) = (t.sentence, 0, 0);
+    let mut fallback = None;
     loop {
         let mut nearest = None;
         let mut subject = None;
@@ -289,14 +291,16 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
         } else if sentence == t.sentence {
             nearest
         } else {
-            speaker
-                .map(|(_, a)| a)
-                .or(main_subject)
-                .or(subject)
-                .or(nearest.filter(|_| !same_pronoun_subject))
+            speaker.map(|(_, a)| a).or(main_subject).or(subject)
         };
         if chosen.is_some() {
             return chosen;
+        }
+        // A mention that is neither subject nor speaker ("a graphic
+        // provided by Statista") is kept for when no sentence in reach has
+        // one: a speaker or a subject further back is likelier.
+        if sentence != t.sentence && !same_pronoun_subject {
+            fallback = fallback.or(nearest);
         }
         // A sentence inside the quotation the pronoun closes ("“... . ...
         // . ...,” he said"), or about the same pronoun, does not use up
@@ -311,7 +315,7 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
         }
         scanned += 1;
         if counted >= SENTENCES_BACK || scanned > MAX_SENTENCES_SCANNED || sentence == 0 {
-            return None;
+            return fallback;
         }
         sentence -= 1;
     }
