@@ -1378,8 +1378,17 @@ fn third_party_acts(p: &Parse, trigger: usize) -> bool {
             return !FIRST_AND_SECOND_PERSON.contains(&word.as_str());
         }
         let t = &p.tokens[at];
+        // An infinitive that describes a noun ("details to examine", "a
+        // place to visit") most often has that noun as its object, not its
+        // doer.
+        let infinitive = t.tag == "VB" && p.dependents(at).iter().any(|&c| p.tokens[c].tag == "TO");
         if matches!(t.dep.as_str(), "acl" | "relcl") || t.head == at {
-            return t.head != at;
+            return t.head != at && !infinitive;
+        }
+        // A verb form that modifies a noun ("alleged victims") names no
+        // doer; the subject of the noun's clause is not it.
+        if matches!(t.dep.as_str(), "amod" | "compound" | "nmod") {
+            return false;
         }
         at = t.head;
     }

@@ -21,6 +21,22 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "an infinitive describing a noun has that noun as object, not as doer",
+        text: "There are still many details to examine with the Chinese rocket.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: false,
+    },
+    Case {
+        name: "closing is coercion only of a border, a body or a public place",
+        text: "The Canadian band closed out its tour in Nashville on Sunday.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: false,
+    },
+    Case {
         name: "the public at large is no party",
         text: "Many users visited the new website of the ministry on Monday.",
         category: "",
