@@ -407,6 +407,8 @@ pub fn ingest(paths: &[PathBuf], args: &InputArgs, store: &mut Store) -> Result<
     let abort_after = test_abort_after();
     let mut pending: Vec<Document> = Vec::new();
     let mut written = 0usize;
+    // The stories this run's documents went to, read again at its end.
+    let mut touched: Vec<u64> = Vec::new();
     if store.needs_aggregation()? {
         // A store from a build that did not find copies and stories.
         let batch = store.batch()?;
@@ -427,7 +429,7 @@ pub fn ingest(paths: &[PathBuf], args: &InputArgs, store: &mut Store) -> Result<
             match batch.put(&doc)? {
                 PutOutcome::Stored => {
                     summary.stored += 1;
-                    batch.aggregate(&doc)?;
+                    touched.push(batch.aggregate(&doc)?.story);
                 }
                 PutOutcome::NewSource => summary.duplicates += 1,
                 PutOutcome::Unchanged => summary.unchanged += 1,
@@ -457,6 +459,14 @@ pub fn ingest(paths: &[PathBuf], args: &InputArgs, store: &mut Store) -> Result<
         Ok(())
     })?;
     flush(&mut pending, &mut summary)?;
+    // An article read before the first reports of its happening had formed
+    // a story started one of its own; with the run's stories formed, the
+    // small ones among those it touched are read again.
+    if !touched.is_empty() {
+        let batch = store.batch()?;
+        batch.settle(&touched)?;
+        batch.commit()?;
+    }
     Ok(summary)
 }
 

@@ -172,6 +172,22 @@ impl Batch<'_> {
         Ok(Some((original, similarity)))
     }
 
+    /// Reads the small stories among `stories` again (see
+    /// `storyline_story::reconsider`), oldest first, once a run's
+    /// documents are aggregated. Returns how many moved into a larger
+    /// story.
+    pub fn settle(&self, stories: &[u64]) -> Result<usize> {
+        let mut ids = stories.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut backend = TxBackend { db: self.db };
+        let mut moved = 0;
+        for id in ids {
+            moved += storyline_story::reconsider(&mut backend, id)?.is_some() as usize;
+        }
+        Ok(moved)
+    }
+
     /// Aggregates the stored documents that have no story yet, in
     /// publication order: documents stored by a build that did not
     /// aggregate. Returns how many there were.

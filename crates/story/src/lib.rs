@@ -28,6 +28,6 @@ pub use occurrences::{merge_occurrences, MergedOccurrence};
 pub use profile::{profile, Profile};
 pub use reports::{dated_reports, DatedReport};
 pub use stories::{
-    assign, attach_copy, listing_order, Story, StoryBackend, StoryIndex, StorySummary,
+    assign, attach_copy, listing_order, reconsider, Story, StoryBackend, StoryIndex, StorySummary,
 };
 pub use timeline::{timeline, timeline_of, top, FirstReport, TimelineEntry};
