@@ -1082,7 +1082,7 @@ fn parsed_roles(
     };
     // "did not respond to a request for comment": a reporter's question,
     // not a demand.
-    if asks_for_comment(p, trigger) {
+    if asks_for_comment(p, trigger) || asks_a_question(p, trigger) {
         return Parsed::NotAnEvent;
     }
     // "It is called Plan B", "everyone called him Mike": a name given,
@@ -1532,6 +1532,34 @@ fn asked_of_another(p: &Parse, trigger: usize) -> bool {
 /// True when a trigger asks for comment or declines to give one ("a
 /// request for comment", "declined to comment", "refused to elaborate"):
 /// the press's own question and its answer, not a demand or a refusal.
+/// "asked them about the launches", "demanded how he could be so sure",
+/// "asked whether the talks would resume": a question put, not something
+/// demanded of someone.
+fn asks_a_question(p: &Parse, trigger: usize) -> bool {
+    const QUESTION_WORDS: &[&str] = &[
+        "how", "what", "why", "when", "where", "who", "whom", "which", "whether", "if",
+    ];
+    if !matches!(
+        p.tokens[trigger].lemma.to_lowercase().as_str(),
+        "ask" | "demand" | "inquire" | "enquire" | "question" | "press"
+    ) {
+        return false;
+    }
+    p.dependents(trigger).iter().any(|&c| {
+        let t = &p.tokens[c];
+        let about = t.dep == "prep" && t.lemma.eq_ignore_ascii_case("about");
+        // The complement clause opens with a question word ("how he
+        // could", "whether they would").
+        let question = t.dep == "ccomp"
+            && (trigger + 1..c)
+                .find(|&w| w == c || p.descends_from(w, c))
+                .is_some_and(|w| {
+                    QUESTION_WORDS.contains(&p.tokens[w].text.to_lowercase().as_str())
+                });
+        about || question
+    })
+}
+
 fn asks_for_comment(p: &Parse, trigger: usize) -> bool {
     let comment = |i: usize| {
         matches!(

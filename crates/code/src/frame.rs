@@ -298,7 +298,22 @@ impl<'a> Parse<'a> {
                 matches!(t.dep.as_str(), "aux" | "auxpass") && ws.contains(&lemma(t).as_str())
             })
         };
-        if words.iter().any(|t| t.dep == "neg")
+        // "Neither the House nor the Senate has provided", "no country
+        // has offered": a subject that names no one negates the clause.
+        let nobody = self.subject(trigger).is_some_and(|s| {
+            matches!(
+                self.tokens[s].text.to_lowercase().as_str(),
+                "nobody" | "none" | "no-one"
+            ) || self.dependents(s).iter().any(|&d| {
+                matches!(self.tokens[d].dep.as_str(), "preconj" | "det")
+                    && matches!(
+                        self.tokens[d].text.to_lowercase().as_str(),
+                        "neither" | "no"
+                    )
+            })
+        });
+        if nobody
+            || words.iter().any(|t| t.dep == "neg")
             || governors
                 .iter()
                 .any(|g| matches!(*g, "fail" | "refuse" | "decline"))
@@ -391,5 +406,23 @@ mod tests {
         assert_eq!(p.role(0, 3, false), None);
         assert_eq!(p.role(2, 3, false), Some(Role::Actor));
         assert!(!p.has_subject(1) || p.subject(1) == Some(0));
+    }
+
+    /// "Neither Ruritania nor Freedonia provided aid": a subject that
+    /// names no one negates the clause.
+    #[test]
+    fn a_subject_that_names_no_one_negates() {
+        let tokens = vec![
+            token("Neither", 0, 1, "preconj", "CCONJ"),
+            token("Ruritania", 8, 4, "nsubj", "PROPN"),
+            token("nor", 18, 1, "cc", "CCONJ"),
+            token("Freedonia", 22, 1, "conj", "PROPN"),
+            token("provided", 32, 4, "ROOT", "VERB"),
+            token("aid", 41, 4, "dobj", "NOUN"),
+        ];
+        assert_eq!(Parse::new(&tokens).status(4), "negated");
+        let mut affirmed = tokens.clone();
+        affirmed[0] = token("Both", 0, 1, "preconj", "CCONJ");
+        assert_eq!(Parse::new(&affirmed).status(4), "happened");
     }
 }

@@ -21,6 +21,14 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "a question put is no demand",
+        text: "The Kenyan senator demanded how the minister could be so sure of the date.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: false,
+    },
+    Case {
         name: "an infinitive describing a noun has that noun as object, not as doer",
         text: "There are still many details to examine with the Chinese rocket.",
         category: "",
