@@ -45,6 +45,14 @@ fn a_town_that_speaks_is_a_person() {
 }
 
 #[test]
+fn a_town_described_with_who_is_a_person() {
+    let found = entities("Buckley, who phoned in from the film set, had a similar story.");
+    let buckley = find(&found, "Buckley").expect("Buckley is an entity");
+    assert_eq!(buckley["kind"], "person");
+    assert!(buckley["id"].is_null());
+}
+
+#[test]
 fn a_surname_that_is_also_a_town_became_the_town() {
     let found = entities(
         "Prosecutors said a federal jury convicted Carlo Gigante of racketeering on Friday. \

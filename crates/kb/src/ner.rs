@@ -23,7 +23,8 @@
 //! 3. **The sentence and the span decide between a person and a place.** A
 //!    place (not a country, nor a capital standing for its government)
 //!    that is the subject of a reporting verb is a person, unlinked, since
-//!    towns do not speak ("Tipton said"); so is a place of one word that
+//!    towns do not speak ("Tipton said"), and so is a place described by a
+//!    relative clause opened by "who" ("Buckley, who phoned in"); so is a place of one word that
 //!    the recogniser reads as a PERSON span of its own when it is the
 //!    subject of its clause or the surname of a person named in full in
 //!    the document, unless a locative word comes before it ("Vincent
@@ -400,7 +401,7 @@ fn retype(ctx: &Ctx, e: &mut Entity, names: &[Name], tokens: &[Token]) {
         .filter(|n| (n.start, n.end) == (e.start, e.end))
         .map(|n| n.label);
     let new_kind = match (e.kind.as_str(), label) {
-        ("place", _) if speaks(tokens, e) => "person",
+        ("place", _) if speaks(tokens, e) || described_with_who(tokens, e) => "person",
         // A lone word the knowledge base knows as a town, recognised as a
         // person's name, not after a locative word, and either the
         // surname of a person named in full in the document or the
@@ -472,6 +473,22 @@ fn is_subject(tokens: &[Token], e: &Entity) -> bool {
 /// ("Tipton said", "Tipton told reporters").
 fn speaks(tokens: &[Token], e: &Entity) -> bool {
     last_token(tokens, e).is_some_and(|last| subject_of_reporting_verb(tokens, last))
+}
+
+/// True when a relative clause opened by "who" describes the mention
+/// ("Buckley, who phoned in from the set, ..."): towns are described
+/// with "which" or "where".
+fn described_with_who(tokens: &[Token], e: &Entity) -> bool {
+    let Some(last) = last_token(tokens, e) else {
+        return false;
+    };
+    tokens.iter().enumerate().any(|(clause, t)| {
+        t.head == last
+            && t.dep == "relcl"
+            && tokens.iter().any(|w| {
+                w.head == clause && matches!(w.text.to_lowercase().as_str(), "who" | "whom")
+            })
+    })
 }
 
 /// True when the word before `pos` is a locative preposition, or an
