@@ -1073,10 +1073,15 @@ fn parsed_roles(
     let head = p.head_of(words.clone());
     let copula = head.filter(|&h| !pattern.literal && p.tokens[h].lemma == "be");
     let noun = head.filter(|&h| {
-        (pattern.literal || words.len() == 1) && p.is_noun(h) && p.tokens[h].dep != "compound"
+        (pattern.literal || words.len() == 1)
+            && p.is_noun(h)
+            && (p.tokens[h].dep != "compound" || under_light_noun(p, h))
     });
     let (trigger, is_noun) = match (verb.or(copula), noun) {
         (Some(v), _) => (v, false),
+        // "a mediation effort between Ruritania and Freedonia": the
+        // effort carries the happening's arguments.
+        (None, Some(n)) if under_light_noun(p, n) => (p.tokens[n].head, true),
         (None, Some(n)) => (n, true),
         (None, None) => return Parsed::NotAnEvent,
     };
@@ -1197,15 +1202,17 @@ fn parsed_roles(
     if actors.is_empty() && is_noun {
         actors = participle_actors(cx, p, trigger, heads, &mut parties, &mut recipients);
     }
+    // "Norway launched a mediation effort between Sudan and Chad": the
+    // light verb's subject acts on the parties.
+    if actors.is_empty() && is_noun {
+        actors = light_verb_actors(cx, p, trigger, heads, c0, earlier, &mut recipients);
+    }
     // "talks between Ruritania and Freedonia": the first named party acts,
     // the others are acted with.
     if actors.is_empty() && !parties.is_empty() {
         actors.push(parties.remove(0));
     }
     recipients.extend(parties);
-    if actors.is_empty() && is_noun {
-        actors = light_verb_actors(cx, p, trigger, heads, c0, earlier, &mut recipients);
-    }
     if actors.is_empty() && is_noun {
         // A physical action named by a noun and placed, with no one named
         // as doing it ("a missile strike on a building in Sumy"): the
@@ -1359,6 +1366,28 @@ fn names_the_public(name: &str) -> bool {
     name.split_whitespace()
         .last()
         .is_some_and(|w| THE_PUBLIC.contains(&w.to_lowercase().as_str()))
+}
+
+/// Nouns that carry another noun's happening ("a mediation effort", "a
+/// bombing campaign", "an aid mission"): the compound before them is what
+/// happens.
+const LIGHT_NOUNS: &[&str] = &[
+    "effort",
+    "efforts",
+    "bid",
+    "mission",
+    "initiative",
+    "attempt",
+    "campaign",
+    "drive",
+];
+
+/// Whether a noun modifies one of the [`LIGHT_NOUNS`] as a compound.
+fn under_light_noun(p: &Parse, noun: usize) -> bool {
+    let t = &p.tokens[noun];
+    t.dep == "compound"
+        && t.head != noun
+        && LIGHT_NOUNS.contains(&p.tokens[t.head].text.to_lowercase().as_str())
 }
 
 /// Pronouns for the writer and the reader.

@@ -21,6 +21,14 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "a happening named before a light noun is what happens",
+        text: "Norway launched a mediation effort between Sudan and Chad on Friday.",
+        category: "CONSULT",
+        actors: &["NOR"],
+        recipients: &["SDN", "TCD"],
+        only: false,
+    },
+    Case {
         name: "a question put is no demand",
         text: "The Kenyan senator demanded how the minister could be so sure of the date.",
         category: "",
