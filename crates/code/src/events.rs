@@ -1173,7 +1173,7 @@ fn parsed_roles(
                 }
             }
             Some(Role::SubjectPlace) if e.code.is_some() => subject_places.push(i),
-            _ if !can_act(e) => {}
+            _ if !can_act(e) || names_a_thing(p, head) => {}
             // "the Sumy attack": a town that modifies the noun places it.
             Some(Role::Actor)
                 if e.kind == "place"
@@ -1388,6 +1388,32 @@ fn under_light_noun(p: &Parse, noun: usize) -> bool {
     t.dep == "compound"
         && t.head != noun
         && LIGHT_NOUNS.contains(&p.tokens[t.head].text.to_lowercase().as_str())
+}
+
+/// Things a people's adjective describes without making them a party:
+/// "the Russian language" is no one acted on.
+const THINGS_OF_A_PEOPLE: &[&str] = &[
+    "language",
+    "languages",
+    "dialect",
+    "culture",
+    "cuisine",
+    "literature",
+    "music",
+    "film",
+    "films",
+    "art",
+    "alphabet",
+    "script",
+];
+
+/// Whether the word at `head` is a people's adjective on one of the
+/// [`THINGS_OF_A_PEOPLE`] ("the Russian language").
+fn names_a_thing(p: &Parse, head: usize) -> bool {
+    let t = &p.tokens[head];
+    matches!(t.dep.as_str(), "amod" | "compound")
+        && t.head != head
+        && THINGS_OF_A_PEOPLE.contains(&p.tokens[t.head].lemma.to_lowercase().as_str())
 }
 
 /// Pronouns for the writer and the reader.
@@ -1965,6 +1991,7 @@ fn nested_recipients(
             can_act(e)
                 && e.code.is_some()
                 && !actors.contains(i)
+                && heads[*i].is_none_or(|h| !names_a_thing(p, h))
                 && Some(*i) != location
                 && heads[*i].is_some_and(|h| {
                     h > trigger

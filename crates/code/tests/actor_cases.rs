@@ -21,6 +21,14 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "a people's language is no party acted on",
+        text: "The Estonian court cancelled restrictions on the use of the Russian language in schools.",
+        category: "CONCEDE",
+        actors: &["EST"],
+        recipients: &[],
+        only: false,
+    },
+    Case {
         name: "a happening named before a light noun is what happens",
         text: "Norway launched a mediation effort between Sudan and Chad on Friday.",
         category: "CONSULT",
