@@ -126,9 +126,9 @@ pub struct SentenceContext<'a> {
     pub published: Option<String>,
     /// Time expressions of the sentence: start, end, the date an event
     /// in their scope takes (none for a span no calendar date covers,
-    /// such as a decade), and the date a range ends on ("between now and
-    /// January 20": January 20).
-    pub times: Vec<(usize, usize, Option<String>, String)>,
+    /// such as a decade, or an open one), and the date a range ends on
+    /// ("between now and January 20": January 20).
+    pub times: Vec<(usize, usize, Option<String>, Option<String>)>,
     /// The document's parse, when the backbone ran: roles are then read
     /// from the tree, not from word windows.
     pub parse: Option<&'a Parse<'a>>,
@@ -376,7 +376,8 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         // "on May 3, when the new mayor is sworn in", "in 2014, when the
         // treaty took effect": a clause opened by "when" after a comma happens
         // at the date just before the comma (the end of a range).
-        let in_clause = time_in(cx, t0, t1).or_else(|| when_clause_date(tokens, c0, &cx.times));
+        let in_clause =
+            time_in(cx, t0, t1).or_else(|| when_clause_date(tokens, c0, &cx.times).map(Some));
         let announced_on = claim
             .filter(|_| matches!(status.as_str(), "future" | "announced"))
             .and_then(|i| cx.claims[i].said_on.clone());
@@ -1173,7 +1174,7 @@ fn parsed_roles(
                 }
             }
             Some(Role::SubjectPlace) if e.code.is_some() => subject_places.push(i),
-            _ if !can_act(e) || names_a_thing(p, head) => {}
+            _ if !can_act(e) || stands_for_no_party(p, head) => {}
             // "the Sumy attack": a town that modifies the noun places it.
             Some(Role::Actor)
                 if e.kind == "place"
@@ -1361,11 +1362,17 @@ const THE_PUBLIC: &[&str] = &[
     "players",
 ];
 
-/// Whether a group's name ends in a noun for the public at large.
+/// Whether a group is named only by a noun for the public at large,
+/// with at most a quantity before it ("people", "many users"): "displaced
+/// people" or "young people" say who they are.
 fn names_the_public(name: &str) -> bool {
-    name.split_whitespace()
-        .last()
-        .is_some_and(|w| THE_PUBLIC.contains(&w.to_lowercase().as_str()))
+    const QUANTITY: &[&str] = &["the", "many", "some", "most", "few", "more", "other", "all"];
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .skip_while(|w| QUANTITY.contains(&w.as_str()))
+        .collect();
+    matches!(words.as_slice(), [w] if THE_PUBLIC.contains(&w.as_str()))
 }
 
 /// Nouns that carry another noun's happening ("a mediation effort", "a
@@ -1387,6 +1394,7 @@ fn under_light_noun(p: &Parse, noun: usize) -> bool {
     let t = &p.tokens[noun];
     t.dep == "compound"
         && t.head != noun
+        && t.head < p.tokens.len()
         && LIGHT_NOUNS.contains(&p.tokens[t.head].text.to_lowercase().as_str())
 }
 
@@ -1407,13 +1415,33 @@ const THINGS_OF_A_PEOPLE: &[&str] = &[
     "script",
 ];
 
-/// Whether the word at `head` is a people's adjective on one of the
-/// [`THINGS_OF_A_PEOPLE`] ("the Russian language").
-fn names_a_thing(p: &Parse, head: usize) -> bool {
+/// Nouns for someone defined by their tie to another: "Israel's militia
+/// ally", "Russia's proxies" are not Israel or Russia.
+const TIED_TO_ANOTHER: &[&str] = &[
+    "ally",
+    "proxy",
+    "partner",
+    "client",
+    "rival",
+    "enemy",
+    "neighbour",
+    "neighbor",
+    "critic",
+    "opponent",
+];
+
+/// Whether the word at `head` names a party only in passing: a people's
+/// adjective on one of the [`THINGS_OF_A_PEOPLE`] ("the Russian
+/// language"), or the owner of one of the [`TIED_TO_ANOTHER`] ("Israel's
+/// militia ally").
+fn stands_for_no_party(p: &Parse, head: usize) -> bool {
     let t = &p.tokens[head];
-    matches!(t.dep.as_str(), "amod" | "compound")
-        && t.head != head
-        && THINGS_OF_A_PEOPLE.contains(&p.tokens[t.head].lemma.to_lowercase().as_str())
+    if t.head == head || t.head >= p.tokens.len() {
+        return false;
+    }
+    let owner = p.tokens[t.head].lemma.to_lowercase();
+    (matches!(t.dep.as_str(), "amod" | "compound") && THINGS_OF_A_PEOPLE.contains(&owner.as_str()))
+        || (t.dep == "poss" && TIED_TO_ANOTHER.contains(&owner.as_str()))
 }
 
 /// Pronouns for the writer and the reader.
@@ -1433,12 +1461,18 @@ fn third_party_acts(p: &Parse, trigger: usize) -> bool {
             return !FIRST_AND_SECOND_PERSON.contains(&word.as_str());
         }
         let t = &p.tokens[at];
-        // An infinitive that describes a noun ("details to examine", "a
-        // place to visit") most often has that noun as its object, not its
-        // doer.
-        let infinitive = t.tag == "VB" && p.dependents(at).iter().any(|&c| p.tokens[c].tag == "TO");
+        if t.head >= p.tokens.len() {
+            return false;
+        }
+        // An infinitive with no object of its own that describes a noun
+        // ("details to examine", "a place to visit") has that noun as its
+        // object, not its doer; with one ("a bid to seize the port") the
+        // noun's owner does it.
+        let objectless_infinitive = t.tag == "VB"
+            && p.dependents(at).iter().any(|&c| p.tokens[c].tag == "TO")
+            && !p.dependents(at).iter().any(|&c| p.tokens[c].dep == "dobj");
         if matches!(t.dep.as_str(), "acl" | "relcl") || t.head == at {
-            return t.head != at && !infinitive;
+            return t.head != at && !objectless_infinitive;
         }
         // A verb form that modifies a noun ("alleged victims") names no
         // doer; the subject of the noun's clause is not it.
@@ -1584,9 +1618,6 @@ fn asked_of_another(p: &Parse, trigger: usize) -> bool {
         })
 }
 
-/// True when a trigger asks for comment or declines to give one ("a
-/// request for comment", "declined to comment", "refused to elaborate"):
-/// the press's own question and its answer, not a demand or a refusal.
 /// "asked them about the launches", "demanded how he could be so sure",
 /// "asked whether the talks would resume": a question put, not something
 /// demanded of someone.
@@ -1606,7 +1637,7 @@ fn asks_a_question(p: &Parse, trigger: usize) -> bool {
         // The complement clause opens with a question word ("how he
         // could", "whether they would").
         let question = t.dep == "ccomp"
-            && (trigger + 1..c)
+            && (trigger + 1..=c)
                 .find(|&w| w == c || p.descends_from(w, c))
                 .is_some_and(|w| {
                     QUESTION_WORDS.contains(&p.tokens[w].text.to_lowercase().as_str())
@@ -1615,6 +1646,9 @@ fn asks_a_question(p: &Parse, trigger: usize) -> bool {
     })
 }
 
+/// True when a trigger asks for comment or declines to give one ("a
+/// request for comment", "declined to comment", "refused to elaborate"):
+/// the press's own question and its answer, not a demand or a refusal.
 fn asks_for_comment(p: &Parse, trigger: usize) -> bool {
     let comment = |i: usize| {
         matches!(
@@ -1991,7 +2025,7 @@ fn nested_recipients(
             can_act(e)
                 && e.code.is_some()
                 && !actors.contains(i)
-                && heads[*i].is_none_or(|h| !names_a_thing(p, h))
+                && heads[*i].is_none_or(|h| !stands_for_no_party(p, h))
                 && Some(*i) != location
                 && heads[*i].is_some_and(|h| {
                     h > trigger
@@ -2386,13 +2420,15 @@ fn size_of(cx: &SentenceContext, c0: usize, c1: usize) -> Option<usize> {
         .position(|q| q.start >= from && q.end <= to && SIZE_MEASURES.contains(&q.measure.as_str()))
 }
 
-/// The value of the first date expression inside the characters
-/// `t0..t1`.
-pub(crate) fn time_in(cx: &SentenceContext, t0: usize, t1: usize) -> Option<String> {
+/// The date of the first date expression inside the characters
+/// `t0..t1`: `None` when there is none, `Some(None)` when there is one
+/// that no calendar date covers ("in the 1990s"), which dates the clause
+/// to nothing rather than to the sentence's or the article's day.
+pub(crate) fn time_in(cx: &SentenceContext, t0: usize, t1: usize) -> Option<Option<String>> {
     cx.times
         .iter()
         .find(|(s, e, _, _)| *s >= t0 && *e <= t1)
-        .and_then(|(_, _, d, _)| d.clone())
+        .map(|(_, _, d, _)| d.clone())
 }
 
 /// The most specific date first: a date expression in the clause; for an
@@ -2400,12 +2436,15 @@ pub(crate) fn time_in(cx: &SentenceContext, t0: usize, t1: usize) -> Option<Stri
 /// then the publication date. With where it came from.
 pub(crate) fn dated(
     cx: &SentenceContext,
-    in_clause: Option<String>,
+    in_clause: Option<Option<String>>,
     announced_on: Option<String>,
 ) -> (Option<String>, Option<String>) {
     let from = |d: &String, what: &str| (Some(d.clone()), Some(what.to_string()));
     match (in_clause, announced_on, &cx.sentence_date, &cx.published) {
-        (Some(d), ..) => from(&d, "clause"),
+        (Some(Some(d)), ..) => from(&d, "clause"),
+        // A period no calendar date covers ("in the 1990s") dates the
+        // clause to no day, not to the article's.
+        (Some(None), ..) => (None, None),
         (None, Some(d), ..) => from(&d, "announced"),
         (None, None, Some(d), _) => from(d, "sentence"),
         (None, None, None, Some(p)) => from(p, "published"),
@@ -2418,7 +2457,7 @@ pub(crate) fn dated(
 fn when_clause_date(
     tokens: &[Token],
     c0: usize,
-    times: &[(usize, usize, Option<String>, String)],
+    times: &[(usize, usize, Option<String>, Option<String>)],
 ) -> Option<String> {
     let when =
         (c0.saturating_sub(1)..=c0).find(|&k| tokens.get(k).is_some_and(|t| t.lower == "when"))?;
@@ -2438,5 +2477,5 @@ fn when_clause_date(
     times
         .iter()
         .find(|(_, e, _, _)| *e == end)
-        .map(|(_, _, _, last)| last.clone())
+        .and_then(|(_, _, _, last)| last.clone())
 }

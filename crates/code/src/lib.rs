@@ -152,10 +152,10 @@ pub fn code(verbs: &Verbs, doc: &Document) -> Coded {
         let times = doc.times[t0..t1]
             .iter()
             .filter(|t| t.end <= s.end)
-            .filter_map(|t| {
+            .map(|t| {
                 let date = event_date(t);
-                let last = range_end(t).or_else(|| date.clone())?;
-                Some((t.start, t.end, date, last))
+                let last = range_end(t).or_else(|| date.clone());
+                (t.start, t.end, date, last)
             })
             .collect();
         let dates = doc.sentence_dates.iter().find(|d| d.sentence == k);
@@ -301,9 +301,10 @@ fn window_claims(
 }
 
 /// An event's date from its time expression: the TIMEX3 value when it is
-/// a calendar date ("2024-11-01", "2024-10"), else the first day of its
-/// interval ("2024-10-01" for early to mid October); vague references
-/// ("FUTURE_REF") give none.
+/// a calendar date ("2024-11-01", "2024-10"), else the most precise date
+/// that covers its interval (a week in March is March, "fall 2008" is
+/// 2008); a decade, an open range and vague references ("FUTURE_REF")
+/// give none.
 fn event_date(t: &storyline_model::TimeExpr) -> Option<String> {
     let v = &t.value;
     let calendar = v.len() >= 4

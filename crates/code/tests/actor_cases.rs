@@ -21,6 +21,14 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "an ally of a country is not that country",
+        text: "Rebels killed a commander of Ethiopia's militia ally in northern Chad.",
+        category: "ASSAULT",
+        actors: &["TCD"],
+        recipients: &["TCD"],
+        only: false,
+    },
+    Case {
         name: "a people's language is no party acted on",
         text: "The Estonian court cancelled restrictions on the use of the Russian language in schools.",
         category: "CONCEDE",
@@ -62,7 +70,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "the public at large is no party",
-        text: "Many users visited the new website of the ministry on Monday.",
+        text: "Many people visited the new website of the ministry on Monday.",
         category: "",
         actors: &[],
         recipients: &[],

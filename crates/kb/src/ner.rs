@@ -482,11 +482,19 @@ fn described_with_who(tokens: &[Token], e: &Entity) -> bool {
     let Some(last) = last_token(tokens, e) else {
         return false;
     };
-    tokens.iter().enumerate().any(|(clause, t)| {
-        t.head == last
-            && t.dep == "relcl"
-            && tokens.iter().any(|w| {
-                w.head == clause && matches!(w.text.to_lowercase().as_str(), "who" | "whom")
+    // A relative clause and its pronoun follow the noun in its sentence:
+    // only those words are read, so the check stays linear.
+    let sentence = tokens[last].sentence;
+    let end = tokens[last..]
+        .iter()
+        .position(|t| t.sentence != sentence)
+        .map_or(tokens.len(), |k| last + k);
+    (last + 1..end).any(|clause| {
+        tokens[clause].head == last
+            && tokens[clause].dep == "relcl"
+            && (last + 1..clause).any(|w| {
+                tokens[w].head == clause
+                    && matches!(tokens[w].text.to_lowercase().as_str(), "who" | "whom")
             })
     })
 }

@@ -299,7 +299,7 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
         // A mention that is neither subject nor speaker ("a graphic
         // provided by Statista") is kept for when no sentence in reach has
         // one: a speaker or a subject further back is likelier.
-        if sentence != t.sentence && !same_pronoun_subject {
+        if wanted != Wanted::Body && sentence != t.sentence && !same_pronoun_subject {
             fallback = fallback.or(nearest);
         }
         // A sentence inside the quotation the pronoun closes ("“... . ...

@@ -1,6 +1,8 @@
-//! Dated reports: sentences that date what they tell to a day in their
-//! own words ("On Sept. 15 the bank filed for bankruptcy"), though no
-//! event or occurrence was coded from them. Editors build timelines from
+//! Dated reports: sentences that date what they tell, or the statement
+//! they report, to a day in their own words ("On Sept. 15 the bank filed
+//! for bankruptcy", "On Wednesday, the office reported that exports fell
+//! in May"), though no event or occurrence on the timeline tells them.
+//! Editors build timelines from
 //! such sentences, and the days many articles date things to are the
 //! story's days, so the timeline takes them too: one entry per day, told
 //! by its best sentence, with every article that dates something to it.

@@ -402,8 +402,8 @@ pub fn reconsider<B: StoryBackend>(backend: &mut B, id: u64) -> Result<Option<u6
         let Some(other) = backend.load(other_id)? else {
             continue;
         };
-        // Only into a larger story: two small ones stay apart, as
-        // neither has a settled centre.
+        // Only into a story with more articles, whose centre is the more
+        // settled: two of the same size stay apart.
         if other.articles <= small.articles || !spans_meet(&small, &other) {
             continue;
         }

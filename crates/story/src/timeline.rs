@@ -177,9 +177,10 @@ fn entry(h: Happening<'_>) -> Option<(i64, TimelineEntry)> {
 /// added as dated reports.
 pub fn timeline_of(documents: &[&Document], events: &[MergedEvent]) -> Vec<TimelineEntry> {
     let occurrences = crate::merge_occurrences(documents);
-    // Only what the timeline shows covers a sentence: an event left off
-    // (no one does it, a denial, no date) must not hide the sentence's
-    // own date from the dated reports.
+    // Only what the timeline can show covers a sentence: an event left
+    // off (no one does it, a denial, no date) must not hide the
+    // sentence's own date from the dated reports. (An entry whose every
+    // source is dropped later as published too early still covers it.)
     let covered: std::collections::HashSet<(String, usize)> = events
         .iter()
         .filter(|e| identified(e) && dated_news(e.date.as_deref(), &e.status, &e.mentions))
@@ -262,7 +263,8 @@ pub fn timeline(
 }
 
 /// Adds to `entry` the sources of an entry that tells the same happening,
-/// one per sentence, and counts its articles again.
+/// one per sentence, and counts its articles (and their salience) again.
+/// The first report stays the kept entry's: both tell the same line.
 fn absorb(entry: &mut TimelineEntry, sources: Vec<Mention>) {
     for m in sources {
         let same = |k: &Mention| k.document == m.document && k.sentence_index == m.sentence_index;
@@ -273,6 +275,8 @@ fn absorb(entry: &mut TimelineEntry, sources: Vec<Mention>) {
     let mut documents: Vec<&str> = entry.sources.iter().map(|m| m.document.as_str()).collect();
     documents.sort_unstable();
     documents.dedup();
+    // Each new article raises the salience as it does in `entry`.
+    entry.salience += 2.0 * (documents.len() - entry.source_count) as f64;
     entry.source_count = documents.len();
 }
 
