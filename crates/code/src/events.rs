@@ -1240,9 +1240,12 @@ fn parsed_roles(
         // "groups in Freedonia protested": the subject's place is the
         // actor's country. When the subject is itself a happening ("a
         // strike in Sumy killed eight"), its place is where this happens.
+        // So is a subject that names a disaster, an accident or an
+        // outbreak ("an outbreak of plague in Mongolia killed a couple").
         let subject_is_event = p.subject(trigger).is_some_and(|s| {
             let w = &p.tokens[s];
             triggers.iter().any(|&(a, b)| a <= w.start && w.end <= b)
+                || crate::occurrences::names_a_disaster(&w.lemma.to_lowercase())
         });
         if subject_is_event {
             location = location.or(subject_places.first().copied());

@@ -155,6 +155,12 @@ fn noun_kind(lemma: &str) -> Option<&'static str> {
     NOUNS.iter().find(|(n, _)| *n == lemma).map(|(_, k)| *k)
 }
 
+/// True when a noun names a happening nobody does (a disaster, an
+/// accident, an outbreak), not an election or a count.
+pub(crate) fn names_a_disaster(lemma: &str) -> bool {
+    noun_kind(lemma).is_some_and(|k| !matches!(k, "election" | "toll"))
+}
+
 /// True when a prepositional phrase of the verb names a happening ("killed
 /// in the crash", "evacuated after the earthquake", "destroyed by fire").
 pub fn caused_by_happening(p: &Parse, verb: usize) -> bool {

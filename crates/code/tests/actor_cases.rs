@@ -21,6 +21,14 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "a disaster's place is where it happens, not who acts",
+        text: "An outbreak of plague in Mongolia killed a couple in May.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: false,
+    },
+    Case {
         name: "an ally of a country is not that country",
         text: "Rebels killed a commander of Ethiopia's militia ally in northern Chad.",
         category: "ASSAULT",
