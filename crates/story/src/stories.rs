@@ -338,15 +338,7 @@ pub fn assign<B: StoryBackend>(backend: &mut B, profile: &Profile) -> Result<u64
         if cosine(&own, &other_centre) < MERGE_THRESHOLD {
             continue;
         }
-        let (mut kept, gone) = if other.id < story.id {
-            (other, story)
-        } else {
-            (story, other)
-        };
-        combine(&mut kept, &gone);
-        backend.save(&kept)?;
-        backend.merge(kept.id, gone.id)?;
-        story = kept;
+        story = merge_into_older(backend, story, other)?;
         own = centre(backend, n, &story)?;
     }
     backend.save(&story)?;
@@ -417,15 +409,22 @@ pub fn reconsider<B: StoryBackend>(backend: &mut B, id: u64) -> Result<Option<u6
     let Some((other, _)) = best else {
         return Ok(None);
     };
-    let (mut kept, gone) = if other.id < small.id {
-        (other, small)
-    } else {
-        (small, other)
-    };
+    let kept = merge_into_older(backend, small, other)?;
+    Ok(Some(kept.id))
+}
+
+/// Two stories made one under the older id (the smaller), saved, with the
+/// other's articles moved to it in the store.
+fn merge_into_older<B: StoryBackend>(
+    backend: &mut B,
+    a: Story,
+    b: Story,
+) -> Result<Story, B::Error> {
+    let (mut kept, gone) = if b.id < a.id { (b, a) } else { (a, b) };
     combine(&mut kept, &gone);
     backend.save(&kept)?;
     backend.merge(kept.id, gone.id)?;
-    Ok(Some(kept.id))
+    Ok(kept)
 }
 
 /// Story `gone`'s articles, outlets, dates, features and names added to
