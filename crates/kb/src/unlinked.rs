@@ -19,7 +19,7 @@ use crate::tree::{phrase_head, token_range, Children};
 use storyline_model::Entity;
 
 /// Last words of a name that make it a company's.
-pub(crate) const COMPANY_SUFFIXES: &[&str] = &[
+const COMPANY_SUFFIXES: &[&str] = &[
     "Inc",
     "Inc.",
     "Corp",
