@@ -326,6 +326,12 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             category = "REQUEST".into();
             demanded_of = demand_by_speaker(cx, reported_in, &mut actors);
         }
+        // What may or may not happen ("could agree", "if no deal is
+        // reached", "is unlikely to agree") is no event; a conflict held
+        // out that way was made a threat above.
+        if status == "hypothetical" && category != "THREATEN" {
+            continue;
+        }
         let location = match place {
             Some(i) => Some((i, &cx.entities[i])),
             None => cx.entities.iter().enumerate().find(|(_, e)| {

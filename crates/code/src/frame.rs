@@ -312,6 +312,17 @@ impl<'a> Parse<'a> {
                     )
             })
         });
+        // A clause that states a condition ("if no deal is reached",
+        // "should China not accede", "whether they could agree"), or any
+        // clause below one, tells what may happen: its negation is no
+        // refusal made.
+        if self.under_condition(trigger)
+            || governors
+                .iter()
+                .any(|g| matches!(*g, "likely" | "unlikely" | "possible"))
+        {
+            return "hypothetical";
+        }
         if nobody
             || words.iter().any(|t| t.dep == "neg")
             || governors
@@ -320,10 +331,7 @@ impl<'a> Parse<'a> {
         {
             return "negated";
         }
-        let conditional = words
-            .iter()
-            .any(|t| t.dep == "mark" && matches!(lemma(t).as_str(), "if" | "unless"));
-        if has_aux(&["could", "might", "may"]) || conditional {
+        if has_aux(&["could", "might", "may"]) {
             return "hypothetical";
         }
         if has_aux(&["will", "shall", "would", "'ll"])
@@ -340,6 +348,35 @@ impl<'a> Parse<'a> {
             return "ongoing";
         }
         "happened"
+    }
+
+    /// Whether the trigger's clause, or a clause it is subordinate to
+    /// (up to three levels of adverbial, infinitive or coordinated
+    /// clauses), is a condition or an open question: opened by "if",
+    /// "unless" or "whether", or by an auxiliary put before its subject
+    /// ("should China refuse", "had they known"; a question too).
+    fn under_condition(&self, trigger: usize) -> bool {
+        let mut at = trigger;
+        for _ in 0..4 {
+            let subject = self.subject(at);
+            let opens_condition = self.dependents(at).iter().any(|&c| {
+                let t = &self.tokens[c];
+                let w = t.lemma.to_lowercase();
+                (t.dep == "mark" && matches!(w.as_str(), "if" | "unless" | "whether"))
+                    || (matches!(t.dep.as_str(), "aux" | "auxpass")
+                        && matches!(t.text.to_lowercase().as_str(), "should" | "had" | "were")
+                        && subject.is_some_and(|s| c < s))
+            });
+            if opens_condition {
+                return true;
+            }
+            let t = &self.tokens[at];
+            if t.head == at || !matches!(t.dep.as_str(), "advcl" | "xcomp" | "conj") {
+                return false;
+            }
+            at = t.head;
+        }
+        false
     }
 }
 

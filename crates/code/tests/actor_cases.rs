@@ -21,6 +21,38 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "a refusal inside a condition is no refusal made",
+        text: "Canada said it would raise tariffs on Mexican steel if no deal is reached with Mexico.",
+        category: "THREATEN",
+        actors: &["CAN"],
+        recipients: &["MEX"],
+        only: true,
+    },
+    Case {
+        name: "a condition put by an auxiliary before the subject",
+        text: "The envoy warned of sanctions should Armenia not withdraw its troops from the border.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: false,
+    },
+    Case {
+        name: "what a party is unlikely to do is no event",
+        text: "Analysts said Russia is unlikely to agree to a further cut in oil output.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
+    Case {
+        name: "an open question is no event",
+        text: "Markets waited to see whether Japan and Korea could agree to resume talks.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
+    Case {
         name: "a disaster's place is where it happens, not who acts",
         text: "An outbreak of plague in Mongolia killed a couple in May.",
         category: "",
