@@ -1117,6 +1117,11 @@ fn parsed_roles(
     if !is_noun && asked_of_another(p, trigger) {
         return Parsed::NotAnEvent;
     }
+    // "any efforts to urge", "no attempt to seize": what a noun no one in
+    // particular owns would do is no happening.
+    if !is_noun && describes_any_such(p, trigger) {
+        return Parsed::NotAnEvent;
+    }
     // A participle used as an adjective or a noun names people or a state,
     // not a happening with an actor: "the injured", "wounded soldiers",
     // "the displaced are". An accusation stays one ("the alleged fraud"
@@ -1592,15 +1597,30 @@ const ASKING: &[&str] = &[
     "want",
     "wish",
     "expect",
+    "get",
+    "persuade",
+    "convince",
 ];
 
 /// True when a trigger is the infinitive of a verb of asking with
 /// someone asked ("asked Ukraine to investigate", "called on Russia to
 /// withdraw"), or of "threaten" ("threatened to kill").
 fn asked_of_another(p: &Parse, trigger: usize) -> bool {
+    // "threatened to assault and murder": a verb coordinated with the
+    // infinitive is asked or threatened as the first one is.
+    let mut trigger = trigger;
+    while p.tokens[trigger].dep == "conj" && p.tokens[trigger].head != trigger {
+        trigger = p.tokens[trigger].head;
+    }
     let t = &p.tokens[trigger];
     if t.head == trigger {
         return false;
+    }
+    // "threatening to assault", parsed with "to" as a preposition.
+    let to = &p.tokens[t.head];
+    if t.dep == "pobj" && t.tag == "VB" && to.lemma.eq_ignore_ascii_case("to") && to.head != t.head
+    {
+        return p.tokens[to.head].lemma == "threaten";
     }
     let governor = t.head;
     // "want Congress to investigate" is also parsed as a clause with its
@@ -1624,6 +1644,18 @@ fn asked_of_another(p: &Parse, trigger: usize) -> bool {
         && p.dependents(governor).iter().any(|&c| {
             let d = &p.tokens[c];
             d.dep == "dobj" || (d.dep == "prep" && matches!(d.lemma.as_str(), "on" | "upon" | "to"))
+        })
+}
+
+/// True when the trigger is an infinitive describing a noun determined by
+/// "any" or "no" ("any efforts to urge", "no plan to attack").
+fn describes_any_such(p: &Parse, trigger: usize) -> bool {
+    let t = &p.tokens[trigger];
+    t.dep == "acl"
+        && t.head != trigger
+        && p.dependents(t.head).iter().any(|&c| {
+            p.tokens[c].dep == "det"
+                && matches!(p.tokens[c].text.to_lowercase().as_str(), "any" | "no")
         })
 }
 
@@ -1734,7 +1766,10 @@ fn governed_actors(
                     let Some(h) = heads[i].filter(|_| can_act(e)) else {
                         continue;
                     };
-                    match p.role(h, v, false) {
+                    // A place inside the subject ("a man of Addison") is
+                    // where the subject is from, not a second actor.
+                    let is_place = matches!(e.kind.as_str(), "place" | "country");
+                    match p.role(h, v, is_place) {
                         Some(Role::Actor) => subj.push(i),
                         Some(Role::Patient) => obj.push(i),
                         _ => {}
@@ -1746,6 +1781,19 @@ fn governed_actors(
                 if xcomp && !obj.is_empty() && OBJECT_CONTROL.contains(&p.tokens[v].lemma.as_str())
                 {
                     return obj;
+                }
+                // "Carlineo, of Addison, a village near Ithaca": places
+                // that a preposition hangs on a named subject say where
+                // it is from.
+                let named_subject = subj.iter().any(|&i| {
+                    !matches!(cx.entities[i].kind.as_str(), "place" | "country")
+                        && heads[i].is_some_and(|h| p.tokens[h].dep.starts_with("nsubj"))
+                });
+                if named_subject {
+                    subj.retain(|&i| {
+                        !matches!(cx.entities[i].kind.as_str(), "place" | "country")
+                            || heads[i].is_some_and(|h| p.tokens[h].dep != "pobj")
+                    });
                 }
                 if !subj.is_empty() {
                     // What the subject does it for is done to the one it
@@ -1848,18 +1896,29 @@ const UNDERTAKINGS: &[&str] = &[
 ];
 
 /// The verb whose object, or object of a preposition, a noun is ("held a
-/// rally", "converged for a rally"), within a few steps.
+/// rally", "converged for a rally", "staged a series of rallies"). A noun
+/// below another noun that is no mere count of it is not what the verb
+/// does ("had no knowledge of efforts to urge": "had" is no effort).
 fn clause_verb_of(p: &Parse, noun: usize) -> Option<usize> {
+    const COUNTS: &[&str] = &[
+        "series", "wave", "number", "string", "round", "set", "spate",
+    ];
     let mut at = noun;
-    for _ in 0..4 {
+    for _ in 0..3 {
         let t = &p.tokens[at];
-        if !matches!(t.dep.as_str(), "dobj" | "pobj" | "prep") || t.head == at {
+        let up = match t.dep.as_str() {
+            "dobj" => t.head,
+            "pobj" if p.tokens[t.head].dep == "prep" => p.tokens[t.head].head,
+            _ => return None,
+        };
+        if up == at || p.is_verb(up) {
+            return (up != at).then_some(up);
+        }
+        let count = COUNTS.contains(&p.tokens[up].lemma.to_lowercase().as_str());
+        if !(count && p.tokens[t.head].lemma.eq_ignore_ascii_case("of")) {
             return None;
         }
-        at = t.head;
-        if p.is_verb(at) {
-            return Some(at);
-        }
+        at = up;
     }
     None
 }

@@ -254,7 +254,26 @@ impl<'a> Parse<'a> {
             return None;
         }
         match t.dep.as_str() {
-            "xcomp" | "conj" | "advcl" | "pcomp" => Some(Governor::Verb(t.head)),
+            // "pleaded guilty to threatening", "is responsible for
+            // attacking": the verb whose adjective the preposition hangs
+            // on. (After a verb's own preposition, "accused Ukraine of
+            // attacking", the doer is not the verb's subject: the
+            // preposition stands as the governor and finds no one.)
+            "pcomp" => {
+                let prep = &self.tokens[t.head];
+                let adjective = &self.tokens[prep.head];
+                let verb = adjective.head;
+                if prep.dep == "prep"
+                    && adjective.pos == "ADJ"
+                    && adjective.dep == "acomp"
+                    && verb != prep.head
+                {
+                    Some(Governor::Verb(verb))
+                } else {
+                    Some(Governor::Verb(t.head))
+                }
+            }
+            "xcomp" | "conj" | "advcl" => Some(Governor::Verb(t.head)),
             "relcl" => {
                 // "the talks that Ruritania held": the described noun is
                 // the object when the clause has its own subject.

@@ -20,6 +20,12 @@ import re
 import sys
 
 ALIAS_MIN_POPULATION = 300_000
+
+# Names news uses that GeoNames keeps only in a longer form: GeoNames names
+# the city "New York City", and the bare "New York", far the most common
+# spelling in news, would name nothing (the state is "New York State" in
+# regions.tsv).
+EXTRA_ALIASES = {5128581: ["New York"]}
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' .-]{2,40}$")
 
 
@@ -81,6 +87,7 @@ def main():
                 ):
                     seen.add(alt.lower())
                     aliases.append(alt)
+        aliases.extend(EXTRA_ALIASES.get(int(c["geonameid"]), []))
         region = nearest_region(regions.get((c["countrycode"], c["name"]), []), c)
         fields = [
             "place",
