@@ -217,6 +217,11 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
                 (a, r, None, status(tokens, c0, m.first))
             }
         };
+        // A condition or an estimate ("if no deal is reached", "is
+        // unlikely to agree") tells of no event.
+        if status == "conditional" {
+            continue;
+        }
         let size = size_of(cx, c0, c1);
         let mut category = pattern.category.clone();
         let mut mode = pattern.mode.clone();
@@ -326,9 +331,8 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             category = "REQUEST".into();
             demanded_of = demand_by_speaker(cx, reported_in, &mut actors);
         }
-        // What may or may not happen ("could agree", "if no deal is
-        // reached", "is unlikely to agree") is no event; a conflict held
-        // out that way was made a threat above.
+        // What may or may not happen ("could agree", "might meet") is no
+        // event; a conflict held out that way was made a threat above.
         if status == "hypothetical" && category != "THREATEN" {
             continue;
         }
@@ -404,9 +408,14 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         // personalisation", "the startup offered a discount"); a person
         // with no office nor country doing so is a private person
         // ("Brooke offered her spot to Van Der Beek").
+        // A role the text gives ("CEO", "chief product officer") places no
+        // one in public life; a public title ("Gov.", "Senator"), which
+        // gives a sector, does.
         let unplaced = |ids: &[usize]| {
-            ids.iter()
-                .all(|&i| cx.entities[i].code.is_none() && cx.entities[i].office.is_none())
+            ids.iter().all(|&i| {
+                let e = &cx.entities[i];
+                e.code.is_none() && !(e.kind == "person" && e.sector.is_some())
+            })
         };
         // People named only as people ("people rarely talk about it",
         // "how many people visited my profile") are no party either, but
@@ -426,6 +435,18 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             && actors.iter().all(unknown_body)
             && unplaced(&actors)
             && unplaced(&recipients)
+        {
+            continue;
+        }
+        // No one acts, and what is acted on is no person and no party the
+        // knowledge base or a title places ("charging an iPhone", "offered
+        // repairs for all MacBooks"): things, not parties.
+        if actors.is_empty()
+            && recipients.iter().all(|&r| {
+                let e = &cx.entities[r];
+                e.kind != "person" && e.code.is_none() && e.sector.is_none()
+            })
+            && !ACTS_ON_PLACE.contains(&category.as_str())
         {
             continue;
         }

@@ -293,7 +293,7 @@ impl<'a> Parse<'a> {
         }
     }
 
-    /// Negated, hypothetical, future, ongoing or happened, from the
+    /// Negated, conditional, hypothetical, future, ongoing or happened, from the
     /// trigger's auxiliaries and negation, the verbs it is an infinitive
     /// of ("refused to attack", "plans to visit") and the conjunction
     /// that opens its clause ("if", "unless").
@@ -333,14 +333,16 @@ impl<'a> Parse<'a> {
         });
         // A clause that states a condition ("if no deal is reached",
         // "should China not accede", "whether they could agree"), or any
-        // clause below one, tells what may happen: its negation is no
-        // refusal made.
+        // clause below one, or the writer's estimate ("is unlikely to
+        // agree") tells what may happen: "conditional", which is neither
+        // a refusal made nor a threat held out (that is the clause the
+        // condition governs: "would raise tariffs if").
         if self.under_condition(trigger)
             || governors
                 .iter()
                 .any(|g| matches!(*g, "likely" | "unlikely" | "possible"))
         {
-            return "hypothetical";
+            return "conditional";
         }
         if nobody
             || words.iter().any(|t| t.dep == "neg")

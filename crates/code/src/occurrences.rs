@@ -318,7 +318,13 @@ fn occurrence(cx: &SentenceContext, p: &Parse, i: usize, kind: &str, anchor: usi
         date_from,
         size: size.map(|q| cx.quantities[q].text.clone()),
         size_quantity: size,
-        status: if verbal { p.status(anchor) } else { "happened" }.to_string(),
+        // A condition ("if a storm hits") is as hypothetical as "could".
+        status: match (verbal, p.status(anchor)) {
+            (false, _) => "happened",
+            (true, "conditional") => "hypothetical",
+            (true, s) => s,
+        }
+        .to_string(),
         sentence: cx.chars[cx.sentence.0..cx.sentence.1].iter().collect(),
         sentence_index: cx.sentence_index,
         reported_in: claim.map(|k| k + cx.claims_offset),

@@ -201,7 +201,9 @@ fn home_country_for_titles(ctx: &Ctx, entities: &mut [Entity]) {
     let untitled: Vec<usize> = (0..entities.len())
         .filter(|&i| {
             let e = &entities[i];
-            e.rule == "cue:title" && e.country.is_none() && e.sector.is_some()
+            matches!(e.rule.as_str(), "cue:title" | "cue:honorific")
+                && e.country.is_none()
+                && e.sector.is_some()
         })
         .collect();
     for i in untitled {

@@ -284,6 +284,13 @@ pub fn from_cues(ctx: &Ctx, mentions: &[Mention]) -> Vec<Entity> {
         if let (Some(rule), true) = (cue, single_ok) {
             let has_title = title.is_some();
             let (country, sector) = title.or(appositive).unwrap_or((None, None));
+            // "Sen. Tom Brandt", "Gov. Ann Lutz": an honorific that is an
+            // office gives its sector as a title does.
+            let sector = sector.or_else(|| {
+                honorific
+                    .then(|| honorific_sector(ctx, &ctx.words.text(ctx.chars, i - 1)))
+                    .flatten()
+            });
             let rule = if honorific && !has_title {
                 "cue:honorific"
             } else {
@@ -363,6 +370,22 @@ type CountrySector = (Option<String>, Option<String>);
 
 /// A role word right before `start` ("Minister", "spokesman"), with the
 /// country of a modifier before it ("British Defence Secretary").
+/// The sector an honorific names, through the role word it abbreviates
+/// ("Sen." a senator, LEG; "Gov." a governor, GOV); none for "Mr." or
+/// "Dr.".
+fn honorific_sector(ctx: &Ctx, honorific: &str) -> Option<String> {
+    let word = honorific.to_lowercase();
+    let role = match word.as_str() {
+        "sen" => "senator",
+        "rep" => "lawmaker",
+        "gov" => "governor",
+        "gen" => "general",
+        "col" | "colonel" | "lt" | "maj" | "sgt" | "adm" | "admiral" => "officer",
+        w => w,
+    };
+    ctx.kb.sector_of_word(role).map(str::to_string)
+}
+
 fn title_before(ctx: &Ctx, mentions: &[Mention], start: usize) -> Option<CountrySector> {
     let k = mentions
         .partition_point(|m| m.end <= start)
