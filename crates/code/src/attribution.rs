@@ -97,6 +97,26 @@ const VIEWS: &[(&str, &[&str])] = &[
     ("comment", &["clause", "quotation"]),
     ("observe", &["clause", "quotation"]),
     ("speculate", &["clause"]),
+    // Findings and forecasts ("the study found that", "data showed that",
+    // "the bank forecast that") attribute a view as a statement does.
+    ("find", &["clause"]),
+    ("show", &["clause"]),
+    ("conclude", &["clause", "quotation"]),
+    ("reveal", &["clause"]),
+    ("disclose", &["clause"]),
+    ("indicate", &["clause"]),
+    ("forecast", &["clause"]),
+    ("project", &["clause"]),
+    ("agree", &["clause"]),
+    ("promise", &["clause", "quotation"]),
+    ("vow", &["clause", "quotation"]),
+    ("pledge", &["clause", "quotation"]),
+    ("assure", &["clause", "quotation"]),
+    ("counter", &["clause", "quotation"]),
+    ("retort", &["clause", "quotation"]),
+    ("boast", &["clause", "quotation"]),
+    ("confess", &["clause", "quotation"]),
+    ("lament", &["clause", "quotation"]),
 ];
 
 /// Where a claim's content was found.
@@ -292,7 +312,11 @@ fn verb_attribution(
         .find(|(l, _)| *l == lemma)
         .map(|(_, needs)| *needs)
         .filter(|_| !speech);
-    if !speech && view.is_none() {
+    // "“We all miss him,” Benioff weighed in": any verb that closes a
+    // quotation this way, with its subject between the two, tells who
+    // spoke.
+    let aside = !speech && view.is_none() && closes_quotation_aside(parse, quotations, chars, v);
+    if !speech && view.is_none() && !aside {
         return None;
     }
     // A participle describing a noun ("the plan announced on Monday")
@@ -316,7 +340,8 @@ fn verb_attribution(
             None => (None, None),
         }
     } else {
-        let mut head = subject_of(parse, v)?;
+        let mut head = subject_of(parse, v)
+            .or_else(|| speaker_parsed_as_object(parse, quotations, chars, v))?;
         // "Rubio, a senator who has said ...": the relative pronoun stands
         // for the noun the clause describes. Any other relative clause
         // ("the plan that he announced") names a statement instead.
@@ -372,6 +397,58 @@ fn verb_attribution(
         content,
         verb: t.text.clone(),
     })
+}
+
+/// True when `v` follows a quotation that ends in a comma, a question
+/// mark or an exclamation mark, with only its own subject between them,
+/// and takes no object or clause of its own ("“That is absurd,” the
+/// minister shot back"; not "“No,” he said, and left").
+fn closes_quotation_aside(
+    parse: &Parse,
+    quotations: &[Quotation],
+    chars: &[char],
+    v: usize,
+) -> bool {
+    let tokens = parse.tokens;
+    let Some(q) = quotation_before(quotations, chars, parse, v) else {
+        return false;
+    };
+    let ends_open = chars[q.start..q.end]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace() && !is_quote_mark(**c))
+        .is_some_and(|c| matches!(c, ',' | '?' | '!'));
+    let subject = parse
+        .subject(v)
+        .is_some_and(|s| s < v && tokens[s].start > q.end && tokens[s].dep == "nsubj");
+    // The quotation itself is often parsed as the verb's clause.
+    let takes_object = parse.dependents(v).iter().any(|&c| {
+        matches!(tokens[c].dep.as_str(), "dobj" | "ccomp" | "xcomp" | "attr")
+            && !(q.start..q.end).contains(&tokens[c].start)
+    });
+    ends_open && subject && !takes_object && tokens[v].head == v
+}
+
+/// "“...,” wrote Fadem", parsed with the name as the object: after a
+/// quotation that closes right before it, a reporting verb with no
+/// subject takes the name right after it as the speaker.
+fn speaker_parsed_as_object(
+    parse: &Parse,
+    quotations: &[Quotation],
+    chars: &[char],
+    v: usize,
+) -> Option<usize> {
+    let tokens = parse.tokens;
+    quotation_before(quotations, chars, parse, v)?;
+    let next = v + 1;
+    let t = tokens.get(next)?;
+    (t.head == v
+        && matches!(
+            t.dep.as_str(),
+            "dobj" | "attr" | "npadvmod" | "dative" | "oprd"
+        )
+        && t.pos == "PROPN")
+        .then_some(next)
 }
 
 /// True for a reporting verb in any inflection: the shared list holds the

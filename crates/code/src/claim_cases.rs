@@ -17,6 +17,23 @@ struct Case {
 }
 
 const CASES: &[Case] = &[
+    // Any verb that closes a quotation with its subject between the two
+    // tells who spoke.
+    Case {
+        text: "\u{201C}That figure is simply wrong,\u{201D} the mayor shot back. \u{201C}We all miss the old bridge,\u{201D} Lotte Brandt chimed in.",
+        claims: &[
+            (Some("the mayor"), "That figure is simply wrong"),
+            (Some("Lotte Brandt"), "We all miss the old bridge"),
+        ],
+    },
+    // Findings and forecasts are attributed as statements are.
+    Case {
+        text: "A survey by the Tallin Institute found that most farmers had cut their herds. Figures from the central bank showed that prices had fallen.",
+        claims: &[
+            (Some("A survey by the Tallin Institute"), "most farmers had cut their herds"),
+            (Some("Figures from the central bank"), "prices had fallen"),
+        ],
+    },
     // Verbs of hinting and joking report as "said" does.
     Case {
         text: "Lena Ruud hinted that the bank would cut rates. Her deputy joked that nobody would miss the old notes.",
