@@ -217,6 +217,8 @@ pub fn claims(parse: &Parse, input: &Input) -> Vec<Claim> {
             }
             let attribution = if t.text.eq_ignore_ascii_case("according") {
                 according(parse, i)
+            } else if t.lemma == "be" {
+                stance(parse, i)
             } else {
                 verb_attribution(parse, &quotations, chars, i)
             };
@@ -290,6 +292,73 @@ fn according(parse: &Parse, i: usize) -> Option<Attribution> {
         speaker_head: Some(object),
         content: parse.char_span(content),
         verb: "according to".into(),
+    })
+}
+
+/// Adjectives of certainty or worry that attribute the clause after them
+/// to the subject of "be" ("officials are confident that", "the company
+/// is adamant that").
+const STANCE_ADJECTIVES: &[&str] = &[
+    "confident",
+    "sure",
+    "certain",
+    "convinced",
+    "adamant",
+    "optimistic",
+    "hopeful",
+    "pessimistic",
+    "skeptical",
+    "sceptical",
+    "worried",
+    "concerned",
+    "afraid",
+    "aware",
+];
+
+/// Nouns of opinion in "be of the view that", "be of the opinion that".
+const STANCE_NOUNS: &[&str] = &["view", "opinion", "belief"];
+
+/// "X is confident that ...", "X are of the view that ...": the subject
+/// of "be" holds the view the clause states; the adjective or the noun is
+/// kept as the verb.
+fn stance(parse: &Parse, be: usize) -> Option<Attribution> {
+    let tokens = parse.tokens;
+    let subject = parse
+        .dependents(be)
+        .iter()
+        .copied()
+        .find(|&c| tokens[c].dep == "nsubj")?;
+    let word_with_clause = |w: usize| {
+        parse.dependents(w).iter().copied().find(|&c| {
+            matches!(tokens[c].dep.as_str(), "ccomp" | "acl")
+                && parse.dependents(c).iter().any(|&m| {
+                    tokens[m].dep == "mark" && tokens[m].lemma.eq_ignore_ascii_case("that")
+                })
+        })
+    };
+    let (word, clause) = parse.dependents(be).iter().find_map(|&c| {
+        let t = &tokens[c];
+        let w = if t.dep == "acomp" && STANCE_ADJECTIVES.contains(&t.lemma.to_lowercase().as_str())
+        {
+            c
+        } else if t.dep == "prep" && t.lemma.eq_ignore_ascii_case("of") {
+            *parse.dependents(c).iter().find(|&&o| {
+                tokens[o].dep == "pobj"
+                    && STANCE_NOUNS.contains(&tokens[o].lemma.to_lowercase().as_str())
+            })?
+        } else {
+            return None;
+        };
+        // The clause may hang on "be" itself ("is adamant that").
+        word_with_clause(w)
+            .or_else(|| word_with_clause(be))
+            .map(|clause| (w, clause))
+    })?;
+    Some(Attribution {
+        speaker: Some(speaker_span(parse, subject)),
+        speaker_head: Some(subject),
+        content: parse.char_span(parse.subtree(clause, &[])),
+        verb: tokens[word].text.clone(),
     })
 }
 

@@ -26,6 +26,14 @@ const CASES: &[Case] = &[
             (Some("Lotte Brandt"), "We all miss the old bridge"),
         ],
     },
+    // Certainty and opinion with "be" hold a view as "believe" does.
+    Case {
+        text: "Harbour officials are confident that the ferry will sail on Friday. The operator is of the view that the delay was avoidable.",
+        claims: &[
+            (Some("Harbour officials"), "that the ferry will sail on Friday"),
+            (Some("The operator"), "that the delay was avoidable"),
+        ],
+    },
     // Findings and forecasts are attributed as statements are.
     Case {
         text: "A survey by the Tallin Institute found that most farmers had cut their herds. Figures from the central bank showed that prices had fallen.",
