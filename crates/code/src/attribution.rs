@@ -14,9 +14,13 @@
 //! The rules:
 //!
 //! 1. An attribution is a reporting verb (`storyline_text::REPORTING_VERBS`,
-//!    any inflection) or a verb of belief or judgement ("believes",
-//!    "called Y a liar", "accused"), with its verb kept; or "according to
-//!    X"; or an interview line "NAME: ...".
+//!    any inflection) or a verb of belief, judgement or finding
+//!    ("believes", "called Y a liar", "accused", "the survey found that"),
+//!    with its verb kept; or any verb that closes a quotation with its
+//!    subject between the two ("“...,” the mayor shot back"); or "be" with
+//!    an adjective of certainty or "of the view" and a that-clause ("is
+//!    confident that"); or "according to X"; or an interview line
+//!    "NAME: ...".
 //! 2. A verb inside a quotation is part of the quotation, not an
 //!    attribution of the text around it.
 //! 3. The speaker is the verb's subject with its appositions and titles,
