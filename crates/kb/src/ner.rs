@@ -139,6 +139,14 @@ pub fn reconcile(ctx: &Ctx, entities: &mut Vec<Entity>, parsed: Parsed) {
             "event"
         } else if kind == "person" && crate::unlinked::ends_in_body_word(&text) {
             "org"
+        } else if kind == "org"
+            && !crate::unlinked::ends_in_body_word(&text)
+            && described_with_who(parsed.tokens, n.start, n.end)
+        {
+            // "Montell Figgins, who represents Thomas": bodies are
+            // described with "which"; a name described with "who" is a
+            // person's.
+            "person"
         } else {
             kind
         };
@@ -401,7 +409,9 @@ fn retype(ctx: &Ctx, e: &mut Entity, names: &[Name], tokens: &[Token]) {
         .filter(|n| (n.start, n.end) == (e.start, e.end))
         .map(|n| n.label);
     let new_kind = match (e.kind.as_str(), label) {
-        ("place", _) if speaks(tokens, e) || described_with_who(tokens, e) => "person",
+        ("place", _) if speaks(tokens, e) || described_with_who(tokens, e.start, e.end) => {
+            "person"
+        }
         // A lone word the knowledge base knows as a town, recognised as a
         // person's name, not after a locative word, and either the
         // surname of a person named in full in the document or the
@@ -478,8 +488,9 @@ fn speaks(tokens: &[Token], e: &Entity) -> bool {
 /// True when a relative clause opened by "who" describes the mention
 /// ("Buckley, who phoned in from the set, ..."): towns are described
 /// with "which" or "where".
-fn described_with_who(tokens: &[Token], e: &Entity) -> bool {
-    let Some(last) = last_token(tokens, e) else {
+fn described_with_who(tokens: &[Token], start: usize, end: usize) -> bool {
+    let range = token_range(tokens, start, end);
+    let Some(last) = range.end.checked_sub(1).filter(|&l| l >= range.start) else {
         return false;
     };
     // A relative clause and its pronoun follow the noun in its sentence:
