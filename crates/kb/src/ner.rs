@@ -409,9 +409,7 @@ fn retype(ctx: &Ctx, e: &mut Entity, names: &[Name], tokens: &[Token]) {
         .filter(|n| (n.start, n.end) == (e.start, e.end))
         .map(|n| n.label);
     let new_kind = match (e.kind.as_str(), label) {
-        ("place", _) if speaks(tokens, e) || described_with_who(tokens, e.start, e.end) => {
-            "person"
-        }
+        ("place", _) if speaks(tokens, e) || described_with_who(tokens, e.start, e.end) => "person",
         // A lone word the knowledge base knows as a town, recognised as a
         // person's name, not after a locative word, and either the
         // surname of a person named in full in the document or the

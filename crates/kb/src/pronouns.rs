@@ -9,8 +9,9 @@
 //!    ("he" and "she" also when the reporting verb is coordinated with
 //!    their own: "She did not give a date, but said", "He declined,
 //!    saying"): "he" and "she" to a person, "it" to an organisation,
-//!    "they" to an organisation or a group, but only one that is the
-//!    subject or the speaker of its sentence (a plural "they" names people
+//!    "they" to an organisation or a group, or a person heading a
+//!    coordinated subject ("Holcomb and party leaders"), but only one that
+//!    is the subject or the speaker of its sentence (a plural "they" names people
 //!    as often as a body, and is left alone when no such subject is
 //!    near). A pronoun inside a quotation that is not itself a speaker is
 //!    left alone too.
@@ -201,6 +202,17 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
         genders,
         speakers,
     } = *found;
+    // "Gov. Eric Holcomb and leaders of the Legislature ... . They said":
+    // a person heading a coordinated subject is one of several, whom
+    // "they" names.
+    let heads_coordinated_subject = |e: &Entity| {
+        phrase_head(tokens, token_range(tokens, e.start, e.end)).is_some_and(|h| {
+            tokens[h].dep.starts_with("nsubj")
+                && tokens[h + 1..tokens.len().min(h + 30)]
+                    .iter()
+                    .any(|w| w.head == h && w.dep == "conj")
+        })
+    };
     let compatible = |k: usize| {
         let e = &entities[k];
         match wanted {
@@ -208,7 +220,10 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
                 e.kind == "person" && genders.get(&key(e)).is_none_or(|&known| known == g)
             }
             Wanted::Organisation => e.kind == "org",
-            Wanted::Body => matches!(e.kind.as_str(), "org" | "group"),
+            Wanted::Body => {
+                matches!(e.kind.as_str(), "org" | "group")
+                    || (e.kind == "person" && heads_coordinated_subject(e))
+            }
         }
     };
     // A name in apposition stands where the phrase it names stands ("The
