@@ -427,6 +427,35 @@ fn verb_attribution(
                 return None;
             }
             head = t.head;
+            // "the share of adults who said": those counted speak, not
+            // the count.
+            if matches!(
+                tokens[head].lemma.to_lowercase().as_str(),
+                "number"
+                    | "share"
+                    | "percentage"
+                    | "percent"
+                    | "proportion"
+                    | "majority"
+                    | "minority"
+            ) {
+                if let Some(counted) = parse
+                    .dependents(head)
+                    .iter()
+                    .find(|&&c| {
+                        tokens[c].dep == "prep" && tokens[c].lemma.eq_ignore_ascii_case("of")
+                    })
+                    .and_then(|&of| {
+                        parse
+                            .dependents(of)
+                            .iter()
+                            .copied()
+                            .find(|&o| tokens[o].dep == "pobj")
+                    })
+                {
+                    head = counted;
+                }
+            }
             // "Diallo, a mediator who ...": the name the apposition
             // describes.
             if tokens[head].dep == "appos" {
@@ -853,9 +882,12 @@ fn quotation_after(
     let q = *quotations.get(quotations.partition_point(|q| q.start <= from))?;
     let open = q.start - 1;
     let between = parse.tokens_in(from, open);
+    // A colon may introduce a quotation in the next paragraph ("said:"
+    // and the quotation below it): the line break is no word between.
     let own = between.clone().all(|i| {
         let t = &parse.tokens[i];
-        t.pos == "PUNCT" || (parse.descends_from(i, v) && !matches!(t.pos.as_str(), "VERB" | "AUX"))
+        matches!(t.pos.as_str(), "PUNCT" | "SPACE")
+            || (parse.descends_from(i, v) && !matches!(t.pos.as_str(), "VERB" | "AUX"))
     });
     // Only a comma or colon introduces a quotation; "said “...” was" is
     // a word quoted inside the sentence, which the complement holds.

@@ -26,6 +26,16 @@ const CASES: &[Case] = &[
             (Some("Lotte Brandt"), "We all miss the old bridge"),
         ],
     },
+    // A colon introduces the quotation of the next paragraph.
+    Case {
+        text: "The ferry resumed service on Monday after a week of storms.\n\nThe harbour master said:\n\n\u{201C}We have checked every mooring twice.\u{201D}",
+        claims: &[(Some("The harbour master"), "We have checked every mooring twice")],
+    },
+    // Those counted speak, not the count.
+    Case {
+        text: "The number of farmers who said they had sold land rose by a third.",
+        claims: &[(Some("farmers"), "they had sold land")],
+    },
     // Certainty and opinion with "be" hold a view as "believe" does.
     Case {
         text: "Harbour officials are confident that the ferry will sail on Friday. The operator is of the view that the delay was avoidable.",
