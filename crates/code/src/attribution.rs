@@ -379,7 +379,18 @@ fn verb_attribution(
         return None;
     }
     let lemma = t.lemma.to_lowercase();
-    let speech = is_reporting(&t.text.to_lowercase(), &lemma);
+    // "As Ms. Lind put it, the ruling was a gift": the clause the phrase
+    // hangs on is what was said.
+    let put_it = lemma == "put"
+        && parse
+            .dependents(v)
+            .iter()
+            .any(|&c| tokens[c].dep == "dobj" && tokens[c].text.eq_ignore_ascii_case("it"))
+        && parse
+            .dependents(v)
+            .iter()
+            .any(|&c| tokens[c].dep == "mark" && tokens[c].text.eq_ignore_ascii_case("as"));
+    let speech = put_it || is_reporting(&t.text.to_lowercase(), &lemma);
     let view = VIEWS
         .iter()
         .find(|(l, _)| *l == lemma)
@@ -475,7 +486,15 @@ fn verb_attribution(
         }
         (Some(head), Some(speaker_span(parse, head)))
     };
-    let (content, source) = complement(parse, quotations, chars, v, &lemma, passive)?;
+    let (content, source) = if put_it {
+        if t.head == v {
+            return None;
+        }
+        let span = parse.subtree(t.head, &[v]);
+        (parse.char_span(span), Source::Clause)
+    } else {
+        complement(parse, quotations, chars, v, &lemma, passive)?
+    };
     if let Some(needs) = view {
         let has = |need: &str| match need.strip_prefix("prep:") {
             Some(p) => parse

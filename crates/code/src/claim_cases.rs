@@ -31,6 +31,11 @@ const CASES: &[Case] = &[
         text: "The ferry resumed service on Monday after a week of storms.\n\nThe harbour master said:\n\n\u{201C}We have checked every mooring twice.\u{201D}",
         claims: &[(Some("The harbour master"), "We have checked every mooring twice")],
     },
+    // "As X put it": the clause the phrase hangs on is what X said.
+    Case {
+        text: "As Ms. Lind put it, the new tariff is a gift to importers.",
+        claims: &[(Some("Ms. Lind"), "the new tariff is a gift to importers")],
+    },
     // Those counted speak, not the count.
     Case {
         text: "The number of farmers who said they had sold land rose by a third.",
