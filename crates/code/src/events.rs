@@ -2120,6 +2120,7 @@ fn nested_recipients(
                     h > trigger
                         && p.descends_from(h, trigger)
                         && !p.through_preposition(h, trigger, TIME_PREPOSITIONS)
+                        && !in_clause_of_its_own(p, h, trigger)
                 })
         })
         .map(|(i, _)| i)
@@ -2148,6 +2149,44 @@ const TIME_PREPOSITIONS: &[&str] = &[
 /// subject of a "that" clause ("demanded that Freedonia withdraw") or an
 /// object inside an infinitive ("offered to hand over suspects to
 /// Ruritania").
+/// True when a clause of time, cause or contrast stands between the word
+/// `h` and the trigger above it: "as authorities in Croatia cracked down"
+/// is a happening of its own, whose parties are not acted on by the
+/// trigger.
+fn in_clause_of_its_own(p: &Parse, h: usize, trigger: usize) -> bool {
+    let mut at = h;
+    for _ in 0..16 {
+        let up = p.tokens[at].head;
+        if up == at || up == trigger {
+            return false;
+        }
+        // A clause of time, cause or contrast with a subject of its own;
+        // an infinitive, a purpose ("to protest X"), a condition ("unless
+        // its president agrees": the one a threat is aimed at) or a
+        // coordinated verb goes on with the trigger.
+        let separate = p.dependents(up).iter().any(|&m| {
+            p.tokens[m].dep == "mark"
+                && matches!(
+                    p.tokens[m].lemma.to_lowercase().as_str(),
+                    "as" | "while"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "because"
+                        | "since"
+                        | "although"
+                        | "though"
+                        | "whereas"
+                )
+        });
+        if p.is_verb(up) && p.tokens[up].dep == "advcl" && p.subject(up).is_some() && separate {
+            return true;
+        }
+        at = up;
+    }
+    false
+}
+
 fn complement_recipients(
     cx: &SentenceContext,
     p: &Parse,

@@ -21,6 +21,14 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "a clause of time beside the event acts on no one of it",
+        text: "Hungary eased emergency measures in Slovakia on Monday as police in Romania arrested dozens of smugglers.",
+        category: "CONCEDE",
+        actors: &["HUN"],
+        recipients: &["SVK"],
+        only: false,
+    },
+    Case {
         name: "a refusal inside a condition is no refusal made",
         text: "Canada said it would raise tariffs on Mexican steel if no deal is reached with Mexico.",
         category: "THREATEN",

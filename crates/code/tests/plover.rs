@@ -22,7 +22,7 @@ use storyline_testkit::shared_dir;
 /// came to need a party as object: one record of the held-out half was
 /// lost, while false alarms on real news fell from 14 to 11 of 70.
 const CATEGORY_RIGHT: usize = 134;
-const ALL_RIGHT: usize = 94;
+const ALL_RIGHT: usize = 95;
 
 fn gold_codes(v: &Value) -> BTreeSet<String> {
     v.as_array()
