@@ -336,6 +336,17 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         if status == "hypothetical" && category != "THREATEN" {
             continue;
         }
+        // What the writer, or a poll, says someone "should" or "must" do
+        // ("he should be removed from office") is an opinion, not an
+        // event; said by someone, it was made their demand above.
+        if category != "REQUEST"
+            && category != "THREATEN"
+            && before
+                .iter()
+                .any(|w| matches!(*w, "must" | "should" | "ought"))
+        {
+            continue;
+        }
         let location = match place {
             Some(i) => Some((i, &cx.entities[i])),
             None => cx.entities.iter().enumerate().find(|(_, e)| {

@@ -21,6 +21,14 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "what someone should do, in the writer's words, is an opinion",
+        text: "The Kenyan government should expel the Somali envoy before the summit.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
+    Case {
         name: "a clause of time beside the event acts on no one of it",
         text: "Hungary eased emergency measures in Slovakia on Monday as police in Romania arrested dozens of smugglers.",
         category: "CONCEDE",
