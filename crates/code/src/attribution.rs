@@ -121,6 +121,18 @@ const VIEWS: &[(&str, &[&str])] = &[
     ("boast", &["clause", "quotation"]),
     ("confess", &["clause", "quotation"]),
     ("lament", &["clause", "quotation"]),
+    ("recount", &["clause", "quotation"]),
+    ("detail", &["clause"]),
+    ("outline", &["clause"]),
+    ("reflect", &["clause", "quotation"]),
+    ("muse", &["clause", "quotation"]),
+    ("underscore", &["clause"]),
+    ("highlight", &["clause"]),
+    ("repeat", &["clause", "quotation"]),
+    ("echo", &["clause", "quotation"]),
+    ("reckon", &["clause"]),
+    ("calculate", &["clause"]),
+    ("guess", &["clause", "quotation"]),
 ];
 
 /// Where a claim's content was found.
