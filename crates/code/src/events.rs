@@ -47,6 +47,26 @@ const PROTEST_WORDS: &[&str] = &[
     "rioters",
 ];
 
+/// Words that put a sentence in an election or a vote, where "beat" and
+/// "defeat" are won votes, not blows.
+const ELECTION_WORDS: &[&str] = &[
+    "election",
+    "elections",
+    "incumbent",
+    "vote",
+    "votes",
+    "voters",
+    "ballot",
+    "primary",
+    "runoff",
+    "reelection",
+    "re-election",
+    "polls",
+    "seat",
+    "candidate",
+    "nomination",
+];
+
 /// Verbs whose object does what their infinitive says ("asked Ruritania
 /// to withdraw", "forced the rebels to retreat"); after any other verb an
 /// infinitive says what the subject does it for.
@@ -257,6 +277,16 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         {
             category = "PROTEST".into();
             mode = Some("riot".into());
+        }
+        // "Democrats beat the incumbent governor": a defeat at the polls.
+        let lemma = tokens[m.first].lower.as_str();
+        if category == "ASSAULT"
+            && matches!(lemma, "beat" | "beaten" | "beating" | "defeat" | "defeated")
+            && tokens
+                .iter()
+                .any(|t| ELECTION_WORDS.contains(&t.lower.as_str()))
+        {
+            continue;
         }
         let cat = category.as_str();
         let mut demanded_of: Option<Vec<usize>> = None;

@@ -21,6 +21,14 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "a defeat at the polls is no assault",
+        text: "Opposition candidates beat the incumbent mayor of Nairobi in Sunday's election.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
+    Case {
         name: "what someone should do, in the writer's words, is an opinion",
         text: "The Kenyan government should expel the Somali envoy before the summit.",
         category: "",
