@@ -1154,6 +1154,11 @@ fn parsed_roles(
         (None, Some(n)) => (n, true),
         (None, None) => return Parsed::NotAnEvent,
     };
+    // "provided they worked with NASA", "given the risks", "following
+    // the talks": a verb form used as a preposition or a conjunction.
+    if !is_noun && matches!(p.tokens[trigger].dep.as_str(), "prep" | "mark") {
+        return Parsed::NotAnEvent;
+    }
     // "did not respond to a request for comment": a reporter's question,
     // not a demand.
     if asks_for_comment(p, trigger) || asks_a_question(p, trigger) {

@@ -388,10 +388,20 @@ impl<'a> Parse<'a> {
                         && matches!(t.text.to_lowercase().as_str(), "should" | "had" | "were")
                         && subject.is_some_and(|s| c < s))
             });
-            if opens_condition {
+            // "provided they worked with NASA", "assuming the talks
+            // go ahead": a verb form used as a conjunction of condition.
+            let t = &self.tokens[at];
+            let conjunction = &self.tokens[t.head];
+            let condition_word = t.head != at
+                && matches!(t.dep.as_str(), "pcomp" | "advcl" | "ccomp")
+                && matches!(conjunction.dep.as_str(), "prep" | "mark")
+                && matches!(
+                    conjunction.text.to_lowercase().as_str(),
+                    "provided" | "providing" | "assuming" | "supposing"
+                );
+            if opens_condition || condition_word {
                 return true;
             }
-            let t = &self.tokens[at];
             if t.head == at || !matches!(t.dep.as_str(), "advcl" | "xcomp" | "conj") {
                 return false;
             }

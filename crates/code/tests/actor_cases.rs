@@ -21,6 +21,14 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "a verb form used as a conjunction of condition codes nothing",
+        text: "Kenya may bid for the contract, provided it works with Ethiopia on the pipeline.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
+    Case {
         name: "a defeat at the polls is no assault",
         text: "Opposition candidates beat the incumbent mayor of Nairobi in Sunday's election.",
         category: "",
