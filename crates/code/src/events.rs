@@ -1156,7 +1156,10 @@ fn parsed_roles(
     };
     // "provided they worked with NASA", "given the risks", "following
     // the talks": a verb form used as a preposition or a conjunction.
-    if !is_noun && matches!(p.tokens[trigger].dep.as_str(), "prep" | "mark") {
+    if !is_noun
+        && (matches!(p.tokens[trigger].dep.as_str(), "prep" | "mark")
+            || p.is_conjunction_of_condition(trigger))
+    {
         return Parsed::NotAnEvent;
     }
     // "did not respond to a request for comment": a reporter's question,

@@ -371,6 +371,25 @@ impl<'a> Parse<'a> {
         "happened"
     }
 
+    /// Whether the word is a verb form used as a conjunction of condition
+    /// ("provided they work with NASA", "assuming the talks go ahead"):
+    /// it has a clause with a subject of its own below it, and no subject
+    /// or object itself.
+    pub fn is_conjunction_of_condition(&self, word: usize) -> bool {
+        matches!(
+            self.tokens[word].text.to_lowercase().as_str(),
+            "provided" | "providing" | "assuming" | "supposing"
+        ) && self.dependents(word).iter().any(|&c| {
+            matches!(self.tokens[c].dep.as_str(), "ccomp" | "pcomp" | "advcl")
+                && self.subject(c).is_some()
+        }) && !self.dependents(word).iter().any(|&c| {
+            matches!(
+                self.tokens[c].dep.as_str(),
+                "nsubj" | "nsubjpass" | "dobj" | "aux" | "auxpass"
+            )
+        })
+    }
+
     /// Whether the trigger's clause, or a clause it is subordinate to
     /// (up to three levels of adverbial, infinitive or coordinated
     /// clauses), is a condition or an open question: opened by "if",
@@ -391,14 +410,7 @@ impl<'a> Parse<'a> {
             // "provided they worked with NASA", "assuming the talks
             // go ahead": a verb form used as a conjunction of condition.
             let t = &self.tokens[at];
-            let conjunction = &self.tokens[t.head];
-            let condition_word = t.head != at
-                && matches!(t.dep.as_str(), "pcomp" | "advcl" | "ccomp")
-                && matches!(conjunction.dep.as_str(), "prep" | "mark")
-                && matches!(
-                    conjunction.text.to_lowercase().as_str(),
-                    "provided" | "providing" | "assuming" | "supposing"
-                );
+            let condition_word = t.head != at && self.is_conjunction_of_condition(t.head);
             if opens_condition || condition_word {
                 return true;
             }
