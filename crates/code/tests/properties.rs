@@ -96,6 +96,18 @@ proptest! {
     }
 }
 
+/// Regression: in a garbled sentence the parse hung no modal on the noun
+/// "sanctions" after "will", and the event was reported as having
+/// happened.
+#[test]
+fn a_modal_before_a_garbled_noun_trigger_is_not_happened() {
+    check(
+        "provide could will sanctions between North Korean troops that Russia ",
+        true,
+    )
+    .unwrap();
+}
+
 /// A sentence of 500 words and a quotation never closed: coded, in a
 /// bounded time, without a panic.
 #[test]
