@@ -293,10 +293,11 @@ impl<'a> Parse<'a> {
         }
     }
 
-    /// Negated, conditional, hypothetical, future, ongoing or happened, from the
-    /// trigger's auxiliaries and negation, the verbs it is an infinitive
-    /// of ("refused to attack", "plans to visit") and the conjunction
-    /// that opens its clause ("if", "unless").
+    /// Negated, conditional, hypothetical, future, ongoing or happened,
+    /// from the trigger's auxiliaries and negation, the verbs it is an
+    /// infinitive of ("refused to attack", "plans to visit") and the
+    /// conjunction that opens its clause or one above it ("if",
+    /// "unless", "whether", "provided").
     pub fn status(&self, trigger: usize) -> &'static str {
         let mut words: Vec<&Token> = Vec::new();
         let mut governors: Vec<&str> = Vec::new();
