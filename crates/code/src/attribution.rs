@@ -85,6 +85,7 @@ const VIEWS: &[(&str, &[&str])] = &[
     ("reply", &["clause", "quotation"]),
     ("respond", &["clause", "quotation"]),
     ("recall", &["clause", "quotation"]),
+    ("remember", &["clause", "quotation"]),
     ("remark", &["clause", "quotation"]),
     ("emphasise", &["clause", "quotation"]),
     ("emphasize", &["clause", "quotation"]),
@@ -413,6 +414,11 @@ fn verb_attribution(
     // spoke.
     let aside = !speech && view.is_none() && closes_quotation_aside(parse, quotations, chars, v);
     if !speech && view.is_none() && !aside {
+        return None;
+    }
+    // A statement made only on a condition ("aid would flow if the
+    // country announced the investigations") was not made.
+    if parse.under_condition(v) {
         return None;
     }
     // A participle describing a noun ("the plan announced on Monday")

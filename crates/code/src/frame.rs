@@ -396,7 +396,7 @@ impl<'a> Parse<'a> {
     /// clauses), is a condition or an open question: opened by "if",
     /// "unless" or "whether", or by an auxiliary put before its subject
     /// ("should China refuse", "had they known"; a question too).
-    fn under_condition(&self, trigger: usize) -> bool {
+    pub(crate) fn under_condition(&self, trigger: usize) -> bool {
         let mut at = trigger;
         for _ in 0..4 {
             let subject = self.subject(at);
