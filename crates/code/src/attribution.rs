@@ -500,6 +500,13 @@ fn verb_attribution(
                 .find(|&&c| tokens[c].dep == "appos" && tokens[c].pos == "PROPN")
             {
                 head = name;
+            } else if let Some(name) = (head + 1..v).find(|&a| {
+                storyline_model::tree::noun_named_across_relative_clause(tokens, a) == Some(head)
+            }) {
+                // The parse hung the name inside the relative clause
+                // ("The company that runs the awards, Dick Clark
+                // Productions, denies").
+                head = name;
             }
         }
         (Some(head), Some(speaker_span(parse, head)))

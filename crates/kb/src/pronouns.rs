@@ -232,7 +232,11 @@ fn antecedent(found: &Found, before: usize, t: &Token, wanted: Wanted) -> Option
         let e = &entities[k];
         phrase_head(tokens, token_range(tokens, e.start, e.end)).map(|h| {
             if tokens[h].dep == "appos" {
-                tokens[h].head
+                // Also where the parse hung the name inside a relative
+                // clause on the noun it names ("The company that runs the
+                // awards, Dick Clark Productions, denies").
+                storyline_model::tree::noun_named_across_relative_clause(tokens, h)
+                    .unwrap_or(tokens[h].head)
             } else {
                 h
             }

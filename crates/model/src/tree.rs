@@ -73,6 +73,39 @@ impl Children {
     }
 }
 
+/// The noun an apposition names when the parse hung it inside a relative
+/// clause on that noun: in "The company that runs the awards, Dick Clark
+/// Productions, denies", the name closes the clause right before the comma
+/// that precedes the verb, and names "company", not "awards". Returns the
+/// noun for an apposition `appos` so placed, else `None`.
+pub fn noun_named_across_relative_clause(tokens: &[Token], appos: usize) -> Option<usize> {
+    let t = tokens.get(appos)?;
+    if t.dep != "appos" || t.pos != "PROPN" {
+        return None;
+    }
+    // Up from the apposition to the relative clause that holds it.
+    let mut at = t.head;
+    for _ in 0..6 {
+        let u = tokens.get(at)?;
+        if u.dep == "relcl" {
+            let noun = u.head;
+            let n = tokens.get(noun)?;
+            // The noun is its verb's subject, and the comma after the
+            // name comes right before that verb.
+            let verb = n.head;
+            let comma_before_verb =
+                appos + 2 == verb && tokens.get(appos + 1).is_some_and(|c| c.text == ",");
+            return (n.dep.starts_with("nsubj") && n.pos != "PROPN" && comma_before_verb)
+                .then_some(noun);
+        }
+        if u.head == at {
+            return None;
+        }
+        at = u.head;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +140,33 @@ mod tests {
         assert_eq!(children.left_of(2), &[1]);
         assert_eq!(phrase_head(&tokens, 0..2), Some(1));
         assert_eq!(token_range(&tokens, 0, 8), 0..2);
+    }
+
+    /// "The company that runs the awards, Dick Clark Productions, denies":
+    /// the name closing the relative clause names the subject.
+    #[test]
+    fn a_name_closing_a_relative_clause_names_the_subject() {
+        let words = [
+            ("The", 1, "det", "DET"),
+            ("company", 7, "nsubj", "NOUN"),
+            ("that", 3, "nsubj", "PRON"),
+            ("runs", 1, "relcl", "VERB"),
+            ("awards", 3, "dobj", "NOUN"),
+            ("Productions", 4, "appos", "PROPN"),
+            (",", 1, "punct", "PUNCT"),
+            ("denies", 7, "ROOT", "VERB"),
+        ];
+        let mut at = 0;
+        let tokens: Vec<Token> = words
+            .iter()
+            .map(|&(text, head, dep, pos)| {
+                let mut t = token(text, at, head, dep);
+                t.pos = pos.into();
+                at += text.len() + 1;
+                t
+            })
+            .collect();
+        assert_eq!(noun_named_across_relative_clause(&tokens, 5), Some(1));
+        assert_eq!(noun_named_across_relative_clause(&tokens, 4), None);
     }
 }
