@@ -86,6 +86,8 @@ const VIEWS: &[(&str, &[&str])] = &[
     ("respond", &["clause", "quotation"]),
     ("recall", &["clause", "quotation"]),
     ("remember", &["clause", "quotation"]),
+    // "The statement read: “...”", "the letter read that ...".
+    ("read", &["clause", "quotation"]),
     ("remark", &["clause", "quotation"]),
     ("emphasise", &["clause", "quotation"]),
     ("emphasize", &["clause", "quotation"]),

@@ -31,6 +31,11 @@ const CASES: &[Case] = &[
         text: "The ferry resumed service on Monday after a week of storms.\n\nThe harbour master said:\n\n\u{201C}We have checked every mooring twice.\u{201D}",
         claims: &[(Some("The harbour master"), "We have checked every mooring twice")],
     },
+    // A statement "reads" what it says.
+    Case {
+        text: "The ministry statement read: \"The border will stay closed until Friday.\"",
+        claims: &[(Some("The ministry statement"), "The border will stay closed until Friday")],
+    },
     // A statement made only on a condition was not made.
     Case {
         text: "Ruud told the envoy that the loan would be paid if the ministry announced new audits.",
