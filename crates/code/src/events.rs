@@ -289,9 +289,9 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             mode = Some("riot".into());
         }
         // "Democrats beat the incumbent governor": a defeat at the polls.
-        let lemma = tokens[m.first].lower.as_str();
+        let word = tokens[m.first].lower.as_str();
         if category == "ASSAULT"
-            && matches!(lemma, "beat" | "beaten" | "beating" | "defeat" | "defeated")
+            && matches!(word, "beat" | "beaten" | "beating" | "defeat" | "defeated")
             && tokens
                 .iter()
                 .any(|t| ELECTION_WORDS.contains(&t.lower.as_str()))
