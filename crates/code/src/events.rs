@@ -247,16 +247,6 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
         let mut mode = pattern.mode.clone();
         let rule = pattern.source.clone();
         let mut status = status.to_string();
-        // A modal right before the trigger speaks for it even where the
-        // parse does not hang it there ("will sanctions" in a garbled
-        // sentence).
-        if status == "happened" && m.first > 0 {
-            match tokens[m.first - 1].lower.as_str() {
-                "will" | "shall" | "would" => status = "future".into(),
-                "could" | "might" | "may" => status = "hypothetical".into(),
-                _ => {}
-            }
-        }
         let reported_in = cx.claims.iter().position(|c| c.start <= vs && ve <= c.end);
         let before: Vec<&str> = tokens[c0..m.first]
             .iter()
@@ -1421,6 +1411,17 @@ fn parsed_roles(
         p.status(carrier)
     } else {
         own
+    };
+    // A modal right before the pattern speaks for it even where the parse
+    // hung it elsewhere, as in that garbled sentence.
+    let modal_before = words
+        .start
+        .checked_sub(1)
+        .map(|i| p.tokens[i].text.to_lowercase());
+    let status = match (status, modal_before.as_deref()) {
+        ("happened", Some("will" | "shall" | "would")) => "future",
+        ("happened", Some("could" | "might" | "may")) => "hypothetical",
+        (status, _) => status,
     };
     Parsed::Roles(Roles {
         actors,
