@@ -164,7 +164,10 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
     {
         return Vec::new();
     }
-    let mut matches: Vec<VerbMatch> = verbs.find(tokens);
+    let mut matches: Vec<VerbMatch> = match cx.parse {
+        Some(p) => verbs.find_linked(tokens, &|first, word| governs(p, tokens, first, word)),
+        None => verbs.find(tokens),
+    };
     // Longest first, then no overlaps.
     matches.sort_by_key(|m| (std::cmp::Reverse(m.last - m.first), m.first));
     let mut taken: Vec<VerbMatch> = Vec::new();
@@ -721,6 +724,31 @@ fn demand_by_speaker(
 /// Verbs of the sentence outside every dictionary match whose frame the
 /// CAMEO dictionary codes as an event, as one-word patterns of that
 /// category.
+/// Whether the word token `first` governs the word token `word` within two
+/// arcs of the parse: a verb its object's determiner, or "to" in its
+/// clausal complement ("ordered the newspaper to suspend").
+fn governs(p: &Parse, tokens: &[Token], first: usize, word: usize) -> bool {
+    let index = |k: usize| {
+        let t = &tokens[k];
+        let r = p.tokens_in(t.start, t.end);
+        (r.start < r.end).then_some(r.start)
+    };
+    let (Some(head), Some(mut at)) = (index(first), index(word)) else {
+        return false;
+    };
+    for _ in 0..2 {
+        let up = p.tokens[at].head;
+        if up == head {
+            return true;
+        }
+        if up == at {
+            return false;
+        }
+        at = up;
+    }
+    false
+}
+
 fn frame_matches(
     cx: &SentenceContext,
     p: &Parse,
@@ -1349,6 +1377,17 @@ fn parsed_roles(
             // when that is no party ("the pandemic that killed 25
             // million", "a fire which destroyed"), nobody acts.
             Some(s) if s.pos == "PRON" && describes_no_party(cx, p, trigger, s) => {
+                return Parsed::NotAnEvent;
+            }
+            // A verb that describes a happening nobody does ("an outbreak
+            // of plague killed a couple", parsed as a clause on the noun):
+            // the outbreak is its subject, not a party named before it.
+            None if p.tokens[trigger].dep == "acl"
+                && p.tokens[trigger].tag != "VBN"
+                && crate::occurrences::names_a_disaster(
+                    &p.tokens[p.tokens[trigger].head].lemma.to_lowercase(),
+                ) =>
+            {
                 return Parsed::NotAnEvent;
             }
             // A pronoun, or no subject at all (a headline, an imperative):

@@ -65,6 +65,14 @@ const CLAUSAL: &[&str] = &[
     "parataxis",
 ];
 
+/// Prepositions that make a gerund the means or manner of the verb they
+/// hang on, whose subject does both ("by warning", "without consulting");
+/// unlike "of", "from" or "against", which the verb takes as an argument
+/// ("accused Ukraine of attacking"). Prepositions of time are left out:
+/// after a passive ("was arrested after attacking") the doer is the one
+/// acted on, and measured on our sets they lost an event.
+const MANNER_PREPOSITIONS: &[&str] = &["by", "without", "through"];
+
 /// How far up the tree a path is followed: deeper is never an argument.
 const MAX_PATH: usize = 12;
 
@@ -269,6 +277,13 @@ impl<'a> Parse<'a> {
                     && verb != prep.head
                 {
                     Some(Governor::Verb(verb))
+                } else if prep.dep == "prep"
+                    && MANNER_PREPOSITIONS.contains(&prep.text.to_lowercase().as_str())
+                    && (self.tokens[prep.head].pos == "VERB" || self.has_subject(prep.head))
+                {
+                    // "inserted himself into the race by warning": the
+                    // means of the verb's own deed, done by its subject.
+                    Some(Governor::Verb(prep.head))
                 } else {
                     Some(Governor::Verb(t.head))
                 }

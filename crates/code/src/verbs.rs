@@ -49,6 +49,9 @@ pub const BUILTIN: &str = include_str!("../data/verbs.tsv");
 
 const MAX_GAP: usize = 4;
 
+/// The longest gap allowed when the parse links the words across it.
+const MAX_LINKED_GAP: usize = 12;
+
 impl Verbs {
     /// Reads dictionary files; later files add to earlier ones, and a
     /// user's entry for the same words replaces the shipped one.
@@ -155,6 +158,18 @@ impl Verbs {
 
     /// Every pattern that starts at each token, the longest per start.
     pub fn find(&self, tokens: &[Token]) -> Vec<VerbMatch> {
+        self.find_linked(tokens, &|_, _| false)
+    }
+
+    /// As `find`, but a gap may run past four words to a word that
+    /// `linked(first, word)` says the pattern's first word governs: the
+    /// parse sees that "ordered the opposition newspaper La Prensa to
+    /// suspend" is one "order * to suspend" however long its object.
+    pub fn find_linked(
+        &self,
+        tokens: &[Token],
+        linked: &dyn Fn(usize, usize) -> bool,
+    ) -> Vec<VerbMatch> {
         let mut out = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             let Some(cands) = self.by_first.get(t.lower.as_str()) else {
@@ -163,7 +178,7 @@ impl Verbs {
             let best = cands
                 .iter()
                 .filter_map(|&p| {
-                    self.match_rest(tokens, i, p).map(|last| VerbMatch {
+                    self.match_rest(tokens, i, p, linked).map(|last| VerbMatch {
                         pattern: p,
                         first: i,
                         last,
@@ -177,17 +192,24 @@ impl Verbs {
         out
     }
 
-    fn match_rest(&self, tokens: &[Token], first: usize, p: usize) -> Option<usize> {
+    fn match_rest(
+        &self,
+        tokens: &[Token],
+        first: usize,
+        p: usize,
+        linked: &dyn Fn(usize, usize) -> bool,
+    ) -> Option<usize> {
         let mut at = first;
         let mut gap = false;
         for part in &self.patterns[p].rest {
             match part {
                 None => gap = true,
                 Some(alts) => {
-                    let limit = if gap { MAX_GAP + 1 } else { 1 };
+                    let limit = if gap { MAX_LINKED_GAP + 1 } else { 1 };
                     let found = (1..=limit).find(|&d| {
                         tokens.get(at + d).is_some_and(|t| alts.contains(&t.lower))
                             && tokens[at + 1..at + d].iter().all(|t| !t.is_boundary)
+                            && (d <= MAX_GAP + 1 || linked(first, at + d))
                     })?;
                     at += found;
                     gap = false;

@@ -21,6 +21,38 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "an order to shut down is coercion however long its object",
+        text: "The Zambian government ordered the independent radio station Radio Phoenix to suspend broadcasts.",
+        category: "COERCE",
+        actors: &["ZMB"],
+        recipients: &[],
+        only: true,
+    },
+    Case {
+        name: "a disease that kills is nobody's attack",
+        text: "Tourists were stranded in Peru after an outbreak of cholera killed six villagers.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
+    Case {
+        name: "showing something is no demonstration",
+        text: "Chile's mining minister said the country would demonstrate ways to cut water use.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
+    Case {
+        name: "a means told with by is done by the subject",
+        text: "The Kenyan foreign minister, a veteran diplomat from Mombasa, surprised Uganda by accusing Tanzania of hoarding grain.",
+        category: "ACCUSE",
+        actors: &["KEN"],
+        recipients: &["TZA"],
+        only: false,
+    },
+    Case {
         name: "a verb form used as a conjunction of condition codes nothing",
         text: "Kenya may bid for the contract, provided it works with Ethiopia on the pipeline.",
         category: "",
