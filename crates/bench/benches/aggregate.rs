@@ -62,6 +62,7 @@ fn entity(id: u64, start: usize) -> Entity {
         lat: None,
         lon: None,
         refers_to: None,
+        local_id: None,
         rule: "kb".into(),
     }
 }

@@ -151,3 +151,82 @@ fn an_honorific_is_not_part_of_a_persons_name() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn london_based_was_linked_to_the_british_government() {
+    let found = entities(
+        "The London-based cybersecurity firm said on Monday that the breach had been \
+         contained.",
+    );
+    let london = find(&found, "London").expect("London is an entity");
+    assert_eq!(london["kind"], "place", "{found:#?}");
+    assert_eq!(london["code"], "GBR", "{found:#?}");
+    assert!(!found.iter().any(|e| e["code"] == "GBR GOV"), "{found:#?}");
+}
+
+#[test]
+fn searchlight_cyber_came_out_as_a_person() {
+    // Named alone after "according to", the small model reads the two
+    // capitalised words as a first name and a surname.
+    for text in [
+        "The attack was coordinated, according to Searchlight Cyber.",
+        "Searchlight Cyber said the attack was coordinated.",
+        "The attack was coordinated, Meridian Analytics said.",
+    ] {
+        let found = entities(text);
+        let name = if text.contains("Meridian") {
+            "Meridian Analytics"
+        } else {
+            "Searchlight Cyber"
+        };
+        let e = find(&found, name).unwrap_or_else(|| panic!("{name} is an entity: {found:#?}"));
+        assert_eq!(e["kind"], "org", "{text}: {found:#?}");
+        assert!(e["id"].is_null(), "{found:#?}");
+    }
+    // A name keeps the kind another sentence shows it to have.
+    let found = entities(
+        "The cybersecurity firm Searchlight Cyber said the attack was coordinated. \
+         \"We saw it coming,\" according to Searchlight Cyber.",
+    );
+    let mentions: Vec<&Value> = found
+        .iter()
+        .filter(|e| e["text"] == "Searchlight Cyber")
+        .collect();
+    assert_eq!(mentions.len(), 2, "{found:#?}");
+    assert!(mentions.iter().all(|e| e["kind"] == "org"), "{found:#?}");
+    // And it is one entity of the document.
+    assert_eq!(
+        mentions[0]["local_id"], mentions[1]["local_id"],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_dateline_in_capitals_became_a_person() {
+    let found = entities(
+        "ROTTERDAM (Reuters) - Daniel Okafor, the harbour master, said on Tuesday that the \
+         terminal would reopen on Friday.",
+    );
+    let city = find(&found, "ROTTERDAM").expect("the dateline is an entity");
+    assert_eq!(city["kind"], "place", "{found:#?}");
+    assert_eq!(city["code"], "NLD", "{found:#?}");
+}
+
+#[test]
+fn kyiv_in_a_headline_in_capitals_was_missed() {
+    let found = entities(
+        "RUSSIAN DRONES HIT KYIV OVERNIGHT\n\nRussian drones struck Kyiv overnight, \
+         officials said.",
+    );
+    let kyiv = find(&found, "KYIV").expect("KYIV is an entity");
+    assert_eq!(kyiv["country"], "UKR", "{found:#?}");
+}
+
+#[test]
+fn us_in_a_headline_in_capitals_was_the_united_states() {
+    let found = entities(
+        "WHO CAN STOP US NOW? THEY TOLD US TO LEAVE\n\nThe band played on, its singer said.",
+    );
+    assert!(find(&found, "US").is_none(), "{found:#?}");
+    assert!(find(&found, "WHO").is_none(), "{found:#?}");
+}

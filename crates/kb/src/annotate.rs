@@ -176,6 +176,9 @@ pub fn annotate(
     entities.sort_by_key(|e| (e.start, e.end));
     crate::coref::resolve(&ctx, &mut entities, parsed, &children);
     crate::ner::point_acronyms(&acronyms, &mut entities);
+    // Last, once every mention and every coreference link is final: the
+    // ids are numbered by position in the finished list.
+    crate::local_ids::assign(&mut entities);
     entities
 }
 
@@ -244,6 +247,9 @@ fn viable(ctx: &Ctx, hit: &Hit, named_in_full: &HashSet<usize>) -> Vec<Target> {
     // the same letters may be in any case ("bank" is not Bānk).
     let name_case =
         crate::matcher::written_as_required(&pattern.written, &ctx.chars[hit.start..hit.end]);
+    if plain_word_in_capitals(ctx, hit) {
+        return Vec::new();
+    }
     pattern
         .targets
         .iter()
@@ -254,7 +260,16 @@ fn viable(ctx: &Ctx, hit: &Hit, named_in_full: &HashSet<usize>) -> Vec<Target> {
                 full || named_in_full.contains(&index) || kb.people[index].active_near(ctx.date, 2)
             }
             Target::Place(i) if !kb.places[i].is_region && before_name => false,
-            Target::Place(i) if acronym_for_a_name(ctx, hit, &kb.places[i].name) => false,
+            Target::Place(i)
+                if acronym_for_a_name(
+                    ctx,
+                    hit,
+                    &kb.places[i].name,
+                    kb.places[i].population >= UNMARKED_CITY_POPULATION,
+                ) =>
+            {
+                false
+            }
             // "Bush" is not Būsh (Egypt), nor "Palin" Palín (Guatemala):
             // a town's name read without the marks it is written with
             // is most often a surname or a word, so it needs a place cue
@@ -272,6 +287,7 @@ fn viable(ctx: &Ctx, hit: &Hit, named_in_full: &HashSet<usize>) -> Vec<Target> {
                     ctx,
                     hit,
                     kb.countries[i].capital.as_deref().unwrap_or(""),
+                    true,
                 ) =>
             {
                 false
@@ -324,8 +340,13 @@ fn part_of_longer_name(ctx: &Ctx, start: usize) -> bool {
 
 /// "ILO" is not the Peruvian port of Ilo: a short name in capitals is an
 /// acronym unless the data writes the name in capitals too, or it heads
-/// a dateline ("ROME (Reuters) -").
-fn acronym_for_a_name(ctx: &Ctx, hit: &Hit, written: &str) -> bool {
+/// a dateline ("ROME (Reuters) -"), or, for a capital or a large city
+/// (`large`), it stands in a line written all in capitals, where every
+/// name is in capitals ("DRONES HIT KYIV OVERNIGHT"). Small towns stay
+/// acronyms even there: a headline's short words ("HIT", "AID") are towns
+/// somewhere too. A knowledge-base acronym of the same letters still
+/// wins over the city, since organisations outrank places.
+fn acronym_for_a_name(ctx: &Ctx, hit: &Hit, written: &str, large: bool) -> bool {
     let surface = &ctx.chars[hit.start..hit.end];
     let letters: Vec<&char> = surface.iter().filter(|c| c.is_alphabetic()).collect();
     letters.len() <= 4
@@ -334,7 +355,103 @@ fn acronym_for_a_name(ctx: &Ctx, hit: &Hit, written: &str) -> bool {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
-        && !is_dateline(ctx, hit)
+        && !is_dateline(ctx, hit.start, hit.end)
+        && !(large && in_capitals_line(ctx, hit.start, hit.end))
+}
+
+/// True when the sentence around `start..end`, up to the line's ends,
+/// has no lower-case letter: a headline or a text in capitals, where
+/// case says nothing about what is a name.
+pub fn in_capitals_line(ctx: &Ctx, start: usize, end: usize) -> bool {
+    let i = ctx.sentence_starts.partition_point(|&b| b <= start);
+    let from = i.checked_sub(1).map_or(0, |k| ctx.sentence_starts[k]).max(
+        ctx.chars[..start]
+            .iter()
+            .rposition(|c| *c == '\n')
+            .map_or(0, |n| n + 1),
+    );
+    let to = ctx
+        .sentence_starts
+        .get(i)
+        .copied()
+        .unwrap_or(ctx.chars.len())
+        .min(
+            ctx.chars[end..]
+                .iter()
+                .position(|c| *c == '\n')
+                .map_or(ctx.chars.len(), |n| end + n),
+        );
+    !ctx.chars[from..to.max(end)]
+        .iter()
+        .any(|c| c.is_lowercase())
+}
+
+/// Words that a knowledge-base acronym spells ("US", "WHO") and that,
+/// in a line written in capitals, are as likely the plain word.
+const PLAIN_WORDS_IN_CAPITALS: &[&str] = &["us", "who", "it", "am", "me", "we", "hi"];
+
+/// Words after which "us" is the pronoun's object, not the country
+/// ("THEY TOLD US TO LEAVE", "STAND WITH US").
+const TAKES_US: &[&str] = &[
+    "let", "lets", "help", "helps", "helped", "tell", "tells", "told", "give", "gives", "gave",
+    "stop", "stops", "join", "joins", "show", "shows", "showed", "for", "with", "to", "about",
+    "of", "among", "against", "behind", "like", "save", "saves", "leave", "leaves", "left", "call",
+    "calls", "send", "sends", "make", "makes", "made", "bring", "brings", "take", "takes", "keep",
+    "keeps", "ask", "asks", "asked", "hit", "hits", "hurt", "hurts", "beat", "beats", "from",
+    "without", "toward", "towards", "upon", "need", "needs", "want", "wants", "trust", "believe",
+    "hear", "see", "sees", "saw", "lead", "leads", "owe", "owes", "teach", "teaches", "taught",
+    "between", "kill", "kills", "killing", "protect", "protects", "all", "both", "both of", "each",
+    "none", "some", "many", "most",
+];
+
+/// Auxiliaries after which "WHO" asks or relates ("WHO CAN STOP US?",
+/// "THOSE WHO ARE LEFT"): the pronoun, not the World Health Organization.
+const AUXILIARIES: &[&str] = &[
+    "can", "could", "will", "would", "shall", "should", "may", "might", "must", "is", "are", "was",
+    "were", "do", "does", "did", "has", "have", "had",
+];
+
+/// A short acronym in a line in capitals that reads as the plain word it
+/// spells: "US" after a verb or preposition that takes an object, unless a
+/// role word follows ("TO US TROOPS"); "WHO" before an
+/// auxiliary or after another word but "THE"; "IT", "AM", "ME", "WE" and
+/// "HI" always. Outside lines in capitals case decides, as the matcher
+/// already requires ("us" is never the country).
+fn plain_word_in_capitals(ctx: &Ctx, hit: &Hit) -> bool {
+    plain_word_in_capitals_at(ctx, hit.start, hit.end)
+}
+
+/// [`plain_word_in_capitals`] for any span, so that the recogniser's
+/// spans ("US" read as a place in "WHO CAN STOP US NOW?") obey it too.
+pub fn plain_word_in_capitals_at(ctx: &Ctx, start: usize, end: usize) -> bool {
+    let surface = ctx.text(start, end);
+    let lower = surface.to_lowercase();
+    if !PLAIN_WORDS_IN_CAPITALS.contains(&lower.as_str())
+        || surface.chars().any(char::is_lowercase)
+        || !in_capitals_line(ctx, start, end)
+    {
+        return false;
+    }
+    let before = ctx.word_before(start);
+    let next = ctx
+        .words
+        .spans
+        .get(ctx.words.spans.partition_point(|w| w.0 < end))
+        .filter(|&&(s, _)| !ctx.sentence_start_in(end, s))
+        .map(|&(s, e)| ctx.text(s, e).to_lowercase());
+    match lower.as_str() {
+        "us" => {
+            before.as_deref().is_some_and(|w| TAKES_US.contains(&w))
+                && !next
+                    .as_deref()
+                    .is_some_and(|w| ctx.kb.sector_of_word(w).is_some())
+        }
+        "who" => {
+            next.as_deref().is_some_and(|w| AUXILIARIES.contains(&w))
+                || before.as_deref().is_some_and(|w| w != "the")
+        }
+        _ => true,
+    }
 }
 
 /// A city name right before a capitalised word the knowledge base does not
@@ -489,7 +606,8 @@ fn choose(
     let locative = ctx
         .word_before(hit.start)
         .is_some_and(|w| LOCATIVE.contains(&w.as_str()))
-        || is_dateline(ctx, hit);
+        || is_dateline(ctx, hit.start, hit.end)
+        || names_a_base(ctx, hit.end);
     // Support for a reading: the article's other names in its country, and
     // for a region, the cities in it.
     let support_of = |t: &Target| -> usize {
@@ -573,14 +691,43 @@ fn choose(
 /// "MAPUTO (AFP) -", "KYIV, Ukraine —": a place name in capitals at the
 /// start of a sentence, before a bracket, dash or comma, is the dateline:
 /// where the story was filed, not the government speaking.
-fn is_dateline(ctx: &Ctx, hit: &Hit) -> bool {
-    let surface = &ctx.chars[hit.start..hit.end];
+pub fn is_dateline(ctx: &Ctx, start: usize, end: usize) -> bool {
+    let surface = &ctx.chars[start..end];
     let letters = || surface.iter().filter(|c| c.is_alphabetic());
-    let next = ctx.chars[hit.end..].iter().find(|c| **c != ' ');
+    let next = ctx.chars[end..].iter().find(|c| **c != ' ');
     letters().all(|c| c.is_uppercase())
         && letters().count() > 2
-        && ctx.at_sentence_start(hit.start)
+        && ctx.at_sentence_start(start)
         && next.is_some_and(|c| matches!(c, '(' | '-' | '\u{2013}' | '\u{2014}' | ',' | ':'))
+}
+
+/// Adjectives made from a place with a hyphen that say where something is
+/// ("London-based", "Paris-born", "Tokyo-listed"): the place, not its
+/// government acting.
+const PLACE_ADJECTIVE_SUFFIXES: &[&str] = &[
+    "-based",
+    "-born",
+    "-headquartered",
+    "-listed",
+    "-registered",
+    "-bred",
+    "-raised",
+];
+
+/// True when a hyphenated place adjective follows the name ending at
+/// `end` ("London" in "London-based").
+fn names_a_base(ctx: &Ctx, end: usize) -> bool {
+    let after: String = ctx.chars[end..(end + 16).min(ctx.chars.len())]
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    PLACE_ADJECTIVE_SUFFIXES.iter().any(|s| {
+        after.starts_with(s)
+            && after[s.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 fn differ_in_place(kb: &Kb, a: Target, b: Target) -> bool {

@@ -45,6 +45,7 @@ pub fn bare_entity(ctx: &Ctx, start: usize, end: usize, kind: &str, rule: &str) 
         lat: None,
         lon: None,
         refers_to: None,
+        local_id: None,
         rule: rule.into(),
     }
 }

@@ -30,6 +30,7 @@ mod data;
 mod error;
 mod fold;
 mod kb;
+mod local_ids;
 mod matcher;
 mod names;
 mod ner;

@@ -129,6 +129,11 @@ pub fn reconcile(ctx: &Ctx, entities: &mut Vec<Entity>, parsed: Parsed) {
         let Some(kind) = kind_of(n.label) else {
             continue;
         };
+        // "US" in "WHO CAN STOP US NOW?" is the pronoun, which the small
+        // model, seeing capitals, reads as a place.
+        if crate::annotate::plain_word_in_capitals_at(ctx, n.start, n.end) {
+            continue;
+        }
         let text = ctx.text(n.start, n.end);
         let kind = if is_storm(ctx, n) {
             if let Some(last) = text.split_whitespace().last() {
@@ -403,6 +408,12 @@ fn covering<T>(
 /// whose role in its sentence, says otherwise loses its link.
 fn retype(ctx: &Ctx, e: &mut Entity, names: &[Name], tokens: &[Token]) {
     if !e.rule.starts_with("kb") {
+        return;
+    }
+    // A dateline ("ROTTERDAM (Reuters) - Jan Smit, the harbour master,
+    // said") is where the story was filed: the parser often makes it the
+    // subject of the first sentence's verb, but a dateline never speaks.
+    if e.kind == "place" && crate::annotate::is_dateline(ctx, e.start, e.end) {
         return;
     }
     let label = covering(names, |n| (n.start, n.end), e.start, e.end)

@@ -79,10 +79,72 @@ pub(crate) fn ends_in_body_word(name: &str) -> bool {
     ];
     let words: Vec<&str> = name.split_whitespace().collect();
     words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| COMPANY_SUFFIXES.contains(w) || BODY_WORDS.contains(w))
+        && words.last().is_some_and(|w| {
+            COMPANY_SUFFIXES.contains(w) || BODY_WORDS.contains(w) || COMPANY_WORDS.contains(w)
+        })
 }
+
+/// Common nouns of trades and industries that end company names
+/// ("Searchlight Cyber", "Meridian Analytics", "Harbor Freight") and are
+/// almost never surnames: the small model reads a capitalised first word
+/// and a second as a first name and a surname, so a name ending in one
+/// of these is a body's. Words that are also surnames ("Power", "Price")
+/// are left out. They say the name is an organisation, not which sector
+/// it is in ("Health" ends a ministry's name as well as a company's).
+const COMPANY_WORDS: &[&str] = &[
+    "Cyber",
+    "Security",
+    "Analytics",
+    "Solutions",
+    "Systems",
+    "Networks",
+    "Robotics",
+    "Logistics",
+    "Dynamics",
+    "Industries",
+    "Digital",
+    "Media",
+    "Capital",
+    "Energy",
+    "Health",
+    "Healthcare",
+    "Insurance",
+    "Financial",
+    "Telecom",
+    "Communications",
+    "Aerospace",
+    "Semiconductor",
+    "Pharma",
+    "Tech",
+    "Technology",
+    "Data",
+    "Intelligence",
+    "Consulting",
+    "Research",
+    "Resources",
+    "Mining",
+    "Minerals",
+    "Petroleum",
+    "Shipping",
+    "Freight",
+    "Foods",
+    "Brands",
+    "Retail",
+    "Bancorp",
+    "Securities",
+    "Investments",
+    "Properties",
+    "Realty",
+    "Electronics",
+    "Interactive",
+    "Biosciences",
+    "Genomics",
+    "Diagnostics",
+    "Automotive",
+    "Renewables",
+    "Utilities",
+    "Infrastructure",
+];
 
 /// Nouns that name a body, not a person: a name they are tied to is an
 /// organisation whatever label the recogniser gave it ("the cybersecurity
@@ -139,7 +201,9 @@ pub fn code_unlinked_orgs(ctx: &Ctx, entities: &mut [Entity], parsed: Parsed, ch
         let described_as_body =
             noun.is_some_and(|t| ORG_NOUNS.contains(&t.lemma.to_lowercase().as_str()));
         let retype = e.kind == "person" && matches!(e.rule.as_str(), "ner" | "cue:said");
-        if retype && described_as_body {
+        // A name said to speak ("Meridian Analytics said") is read as a
+        // person's by the cue, unless its last word names a body.
+        if retype && (described_as_body || ends_in_body_word(&e.text)) {
             e.kind = "org".into();
             e.name = Some(e.text.clone());
             e.rule = "ner:retyped".into();
@@ -161,6 +225,41 @@ pub fn code_unlinked_orgs(ctx: &Ctx, entities: &mut [Entity], parsed: Parsed, ch
             None => sector.clone(),
         });
         e.sector = Some(sector);
+    }
+    same_name_same_kind(entities);
+}
+
+/// A name keeps its sense within an article: a recognised name read as a
+/// person in one sentence ("according to Searchlight Cyber") that another
+/// sentence shows to be an unlinked organisation ("the firm Searchlight
+/// Cyber said") is that organisation, with its code. The small model
+/// reads each sentence alone, and the wording around a name decides its
+/// label there; the organisation reading comes from a noun or a suffix
+/// that names a body, which a person's name never has.
+fn same_name_same_kind(entities: &mut [Entity]) {
+    let orgs: std::collections::HashMap<String, Entity> = entities
+        .iter()
+        .filter(|e| e.kind == "org" && e.id.is_none() && e.refers_to.is_none())
+        .map(|e| (e.text.clone(), e.clone()))
+        .collect();
+    if orgs.is_empty() {
+        return;
+    }
+    for e in entities.iter_mut() {
+        if e.kind != "person" || e.id.is_some() || !matches!(e.rule.as_str(), "ner" | "cue:said") {
+            continue;
+        }
+        let Some(org) = orgs.get(&e.text) else {
+            continue;
+        };
+        e.kind = "org".into();
+        e.name.clone_from(&org.name);
+        e.code.clone_from(&org.code);
+        e.country.clone_from(&org.country);
+        e.sector.clone_from(&org.sector);
+        e.office = None;
+        e.org = None;
+        e.rule = "ner:retyped".into();
     }
 }
 

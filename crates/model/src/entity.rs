@@ -44,6 +44,18 @@ pub struct Entity {
     /// the mention it refers to.
     #[serde(default)]
     pub refers_to: Option<usize>,
+    /// The entity this mention is of within its document (`e1`, `e2`, ...,
+    /// numbered in the order entities are first mentioned): every mention
+    /// that coreference joins (a surname and the full name, a pronoun and
+    /// its person, an acronym and its expansion) and every mention of the
+    /// same knowledge-base entry shares it, linked or not, so that names
+    /// the knowledge base does not know can still be followed through a
+    /// document. It is derived from the text alone, so the same text gets
+    /// the same ids, but it means nothing outside its document: `id` is
+    /// the cross-document identity. `null` in documents stored before it
+    /// existed.
+    #[serde(default)]
+    pub local_id: Option<String>,
     /// What produced this mention: `kb` (a knowledge-base name), `kb:alias`,
     /// `cue:title`, `cue:title+context`, `cue:honorific`, `cue:said`,
     /// `cue:appositive`, `cue:org`, `kb:of-country`, `group`, `coref:group`
