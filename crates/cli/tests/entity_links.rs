@@ -183,7 +183,7 @@ fn searchlight_cyber_came_out_as_a_person() {
         assert_eq!(e["kind"], "org", "{text}: {found:#?}");
         assert!(e["id"].is_null(), "{found:#?}");
     }
-    // A name keeps the kind another sentence shows it to have.
+    // Both wordings in one article give one organisation.
     let found = entities(
         "The cybersecurity firm Searchlight Cyber said the attack was coordinated. \
          \"We saw it coming,\" according to Searchlight Cyber.",

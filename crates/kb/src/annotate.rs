@@ -1,6 +1,16 @@
 //! From dictionary hits to entities: which reading of each name fits its
 //! context, groups such as "North Korean troops", titles before names,
 //! people the knowledge base does not know, and what refers back to whom.
+//!
+//! Names in capitals: a short name in capitals is an acronym ("ILO" is not
+//! Ilo, Peru) unless it heads a dateline or, for a capital or a large
+//! city, stands in a line with no lower-case letter (a headline, a text in
+//! capitals: "DRONES HIT KYIV"). In such a line "US" after a verb or a
+//! preposition that takes an object ("TOLD US"), "WHO" asking or relating,
+//! and "IT", "AM", "ME", "WE", "HI" are the plain words, for the
+//! knowledge base and the recogniser alike. A place before "-based",
+//! "-born" and the like ("London-based") is the place, never its
+//! government acting.
 
 use crate::cues;
 use crate::fold::{fold, fold_name};
@@ -442,9 +452,9 @@ pub fn plain_word_in_capitals_at(ctx: &Ctx, start: usize, end: usize) -> bool {
     match lower.as_str() {
         "us" => {
             before.as_deref().is_some_and(|w| TAKES_US.contains(&w))
-                && !next
+                && next
                     .as_deref()
-                    .is_some_and(|w| ctx.kb.sector_of_word(w).is_some())
+                    .is_none_or(|w| ctx.kb.sector_of_word(w).is_none())
         }
         "who" => {
             next.as_deref().is_some_and(|w| AUXILIARIES.contains(&w))

@@ -37,8 +37,7 @@ pub fn assign(entities: &mut [Entity]) {
         }
     }
     let mut first_with_key: HashMap<String, usize> = HashMap::new();
-    for i in 0..n {
-        let e = &entities[i];
+    for (i, e) in entities.iter().enumerate() {
         if let Some(to) = e.refers_to.filter(|&to| to < n) {
             join(&mut parent, i, to);
         }
@@ -52,11 +51,11 @@ pub fn assign(entities: &mut [Entity]) {
         }
     }
     let mut number_of_root: HashMap<usize, usize> = HashMap::new();
-    for i in 0..n {
+    for (i, e) in entities.iter_mut().enumerate() {
         let r = root(&mut parent, i);
         let next = number_of_root.len() + 1;
         let k = *number_of_root.entry(r).or_insert(next);
-        entities[i].local_id = Some(format!("e{k}"));
+        e.local_id = Some(format!("e{k}"));
     }
 }
 

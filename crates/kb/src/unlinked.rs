@@ -226,41 +226,6 @@ pub fn code_unlinked_orgs(ctx: &Ctx, entities: &mut [Entity], parsed: Parsed, ch
         });
         e.sector = Some(sector);
     }
-    same_name_same_kind(entities);
-}
-
-/// A name keeps its sense within an article: a recognised name read as a
-/// person in one sentence ("according to Searchlight Cyber") that another
-/// sentence shows to be an unlinked organisation ("the firm Searchlight
-/// Cyber said") is that organisation, with its code. The small model
-/// reads each sentence alone, and the wording around a name decides its
-/// label there; the organisation reading comes from a noun or a suffix
-/// that names a body, which a person's name never has.
-fn same_name_same_kind(entities: &mut [Entity]) {
-    let orgs: std::collections::HashMap<String, Entity> = entities
-        .iter()
-        .filter(|e| e.kind == "org" && e.id.is_none() && e.refers_to.is_none())
-        .map(|e| (e.text.clone(), e.clone()))
-        .collect();
-    if orgs.is_empty() {
-        return;
-    }
-    for e in entities.iter_mut() {
-        if e.kind != "person" || e.id.is_some() || !matches!(e.rule.as_str(), "ner" | "cue:said") {
-            continue;
-        }
-        let Some(org) = orgs.get(&e.text) else {
-            continue;
-        };
-        e.kind = "org".into();
-        e.name.clone_from(&org.name);
-        e.code.clone_from(&org.code);
-        e.country.clone_from(&org.country);
-        e.sector.clone_from(&org.sector);
-        e.office = None;
-        e.org = None;
-        e.rule = "ner:retyped".into();
-    }
 }
 
 /// The common noun the parse ties to a name: a modifier right before it
