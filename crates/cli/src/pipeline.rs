@@ -488,6 +488,16 @@ struct Progress {
     documents: std::cell::Cell<usize>,
     /// The input being read.
     name: std::cell::RefCell<String>,
+    /// Progress as plain lines on stderr instead of a bar, whatever
+    /// stderr is: see [`Progress::FORCE`].
+    lines: Option<Lines>,
+}
+
+/// What the plain progress lines count: the bytes of the inputs done and
+/// of all of them.
+struct Lines {
+    done: std::cell::Cell<u64>,
+    total: u64,
 }
 
 impl Progress {
@@ -495,6 +505,11 @@ impl Progress {
     /// [`Progress::MIN_INPUTS`], finish before a bar would be read.
     const MIN_BYTES: u64 = 1 << 20;
     const MIN_INPUTS: usize = 50;
+    /// `STORYLINE_PROGRESS=always` prints progress as plain lines on
+    /// stderr even when it is not a terminal and the inputs are small: a
+    /// log of a long run kept in a file, and the tests, which have no
+    /// terminal, see what a terminal would show.
+    const FORCE: &'static str = "STORYLINE_PROGRESS";
 
     fn new(inputs: &[Result<Input, IngestError>]) -> Progress {
         let bytes: u64 = inputs
@@ -502,6 +517,17 @@ impl Progress {
             .filter_map(|i| i.as_ref().ok())
             .map(input_size)
             .sum();
+        if std::env::var(Self::FORCE).is_ok_and(|v| v == "always") {
+            return Progress {
+                bar: ProgressBar::hidden(),
+                documents: std::cell::Cell::new(0),
+                name: std::cell::RefCell::new(String::new()),
+                lines: Some(Lines {
+                    done: std::cell::Cell::new(0),
+                    total: bytes,
+                }),
+            };
+        }
         // indicatif also hides the bar when stderr is not a terminal.
         let bar = if bytes < Self::MIN_BYTES && inputs.len() < Self::MIN_INPUTS {
             ProgressBar::hidden()
@@ -517,6 +543,7 @@ impl Progress {
             bar,
             documents: std::cell::Cell::new(0),
             name: std::cell::RefCell::new(String::new()),
+            lines: None,
         }
     }
 
@@ -537,6 +564,10 @@ impl Progress {
 
     fn done(&self, input: &Input) {
         self.bar.inc(input_size(input));
+        if let Some(lines) = &self.lines {
+            lines.done.set(lines.done.get() + input_size(input));
+            self.redraw();
+        }
     }
 
     fn show(&self, name: String) {
@@ -545,11 +576,19 @@ impl Progress {
     }
 
     fn redraw(&self) {
-        self.bar.set_message(format!(
+        let message = format!(
             "{} documents · {}",
             self.documents.get(),
             self.name.borrow()
-        ));
+        );
+        match &self.lines {
+            Some(lines) => eprintln!(
+                "progress: {} of {} bytes, {message}",
+                lines.done.get(),
+                lines.total
+            ),
+            None => self.bar.set_message(message),
+        }
     }
 }
 

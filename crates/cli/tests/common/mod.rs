@@ -13,7 +13,9 @@ pub fn storyline(args: &[&str]) -> Output {
 
 pub fn storyline_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_storyline"));
-    cmd.args(args).env_remove("STORYLINE_DB");
+    cmd.args(args)
+        .env_remove("STORYLINE_DB")
+        .env_remove("STORYLINE_PROGRESS");
     for (k, v) in env {
         cmd.env(k, v);
     }
