@@ -452,6 +452,22 @@ impl Store {
         self.db.interrupt_handle()
     }
 
+    /// Counts to `steps` in SQL, one step a row: a query whose time the
+    /// caller chooses, for tests that interrupt a running read. The count
+    /// comes back only if nothing interrupted it.
+    #[cfg(feature = "test-hooks")]
+    pub fn slow_query_for_tests(&self, steps: i64) -> Result<i64> {
+        let row = self.db.query_opt(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+             SELECT count(*) FROM n",
+            params![steps],
+        )?;
+        match row {
+            Some(r) => r.int(0),
+            None => Ok(0),
+        }
+    }
+
     pub fn schema_version(&self) -> Result<i64> {
         Ok(migrations::version(&self.db)?.unwrap_or(0))
     }

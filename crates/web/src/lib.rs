@@ -596,3 +596,78 @@ async fn search_api(State(state): State<AppState>, Query(p): Query<SearchParams>
         Err(r) => r,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    /// A request dropped while its query runs (its client went away, or
+    /// the server gave up on it) must stop the query, not leave it holding
+    /// a core and a read permit until it ends by itself.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_abandoned_read_interrupts_its_query() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.db");
+        drop(Store::open(&path).unwrap());
+        let state = AppState {
+            db: Arc::new(Location::File(path)),
+            reads: Arc::new(Semaphore::new(2)),
+        };
+        let (started_tx, started_rx) = tokio::sync::oneshot::channel();
+        let (done_tx, done_rx) = std::sync::mpsc::channel();
+        // The test's own way to stop the query, so that a failure ends
+        // the test instead of leaving it to wait minutes for the query.
+        let (handle_tx, handle_rx) = std::sync::mpsc::channel();
+        // Ten billion steps take SQLite minutes: only an interrupt ends
+        // this query within the wait below.
+        // Boxed, so that dropping it below drops the request itself.
+        let mut request = Box::pin(read(&state, move |store| {
+            let _ = handle_tx.send(store.interrupt_handle());
+            let _ = started_tx.send(());
+            let began = Instant::now();
+            let result = store.slow_query_for_tests(10_000_000_000);
+            let _ = done_tx.send((result.is_err(), began.elapsed()));
+            result
+        }));
+        tokio::select! {
+            _ = &mut request => panic!("the slow query ended by itself"),
+            _ = started_rx => {}
+        }
+        // Let the query get going before its request goes away.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        drop(request);
+        let Ok((interrupted, ran)) = done_rx.recv_timeout(Duration::from_secs(10)) else {
+            handle_rx.recv().unwrap().interrupt();
+            panic!("the query went on after its request was dropped");
+        };
+        assert!(interrupted, "the query ran to its end");
+        assert!(ran < Duration::from_secs(5), "the query ran {ran:?}");
+        // The permit comes back once the read has stopped.
+        let permits = tokio::time::timeout(Duration::from_secs(5), async {
+            loop {
+                if state.reads.available_permits() == 2 {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+        })
+        .await;
+        assert!(permits.is_ok(), "the read's permit was not given back");
+    }
+
+    /// The same read left alone gives its result: the guard stops only
+    /// abandoned work.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_finished_read_is_not_interrupted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.db");
+        drop(Store::open(&path).unwrap());
+        let state = AppState {
+            db: Arc::new(Location::File(path)),
+            reads: Arc::new(Semaphore::new(2)),
+        };
+        let counted = read(&state, |store| store.slow_query_for_tests(100_000)).await;
+        assert_eq!(counted.ok(), Some(100_000));
+    }
+}
