@@ -623,6 +623,21 @@ impl Store {
         ids.iter().map(|id| self.load_without_tokens(id)).collect()
     }
 
+    /// The ids of a story's documents with their publication dates as
+    /// stored, in the order [`Self::story_documents`] reads them: for a
+    /// caller that reads them one at a time, in that order or another.
+    pub fn story_document_dates(&self, id: u64) -> Result<Vec<(String, Option<String>)>> {
+        self.db
+            .query(
+                "SELECT d.id, d.published FROM story_documents s JOIN documents d ON d.id = s.document_id
+                 WHERE s.story_id = ?1 ORDER BY d.published IS NULL, d.published, d.id",
+                params![id as i64],
+            )?
+            .iter()
+            .map(|r| Ok((r.text(0)?, r.opt_text(1)?)))
+            .collect()
+    }
+
     fn story_document_ids(&self, id: u64) -> Result<Vec<String>> {
         self.db
             .query(

@@ -274,8 +274,17 @@ pub(crate) fn dates_fit(
 /// mention of a happening is its first report.
 pub(crate) fn in_publication_order<'a>(documents: &[&'a Document]) -> Vec<&'a Document> {
     let mut ordered: Vec<&Document> = documents.to_vec();
-    ordered.sort_by_key(|d| (d.published.as_ref().map(|p| p.to_string()), d.id.clone()));
+    ordered.sort_by_key(|d| {
+        publication_order_key(d.published.as_ref().map(|p| p.to_string()), d.id.as_str())
+    });
     ordered
+}
+
+/// What documents are put in publication order by: the publication date
+/// as written (undated documents first), then the id. A caller that
+/// streams documents sorts their ids by it before reading them.
+pub fn publication_order_key(published: Option<String>, id: &str) -> (Option<String>, String) {
+    (published, id.to_string())
 }
 
 /// The documents of a happening's mentions, each once, in mention order.
@@ -387,14 +396,30 @@ fn finish(g: Group, id: usize) -> MergedEvent {
 /// Documents are read in publication order, so the first mention of an
 /// event is its first report.
 pub fn merge(documents: &[&Document]) -> Vec<MergedEvent> {
-    let ordered = in_publication_order(documents);
-    let mut groups: Vec<Group> = Vec::new();
-    for doc in ordered {
+    let mut merging = Merging::default();
+    for doc in in_publication_order(documents) {
+        merging.add(doc);
+    }
+    merging.finish()
+}
+
+/// Events being merged, one document at a time, for a caller that cannot
+/// hold all of a story's documents at once. Documents must come in
+/// publication order (see [`publication_order_key`]), as [`merge`] reads
+/// them, for the same result.
+#[derive(Default)]
+pub struct Merging {
+    groups: Vec<Group>,
+}
+
+impl Merging {
+    /// Adds the events of the next document.
+    pub fn add(&mut self, doc: &Document) {
         for event in &doc.events {
             let m = mention(doc, event);
-            match groups.iter_mut().find(|g| g.accepts(event, &m)) {
+            match self.groups.iter_mut().find(|g| g.accepts(event, &m)) {
                 Some(g) => g.add(doc, event, m),
-                None => groups.push(Group {
+                None => self.groups.push(Group {
                     category: event.category.clone(),
                     status_class: status_class(&event.status),
                     actor_countries: countries(&event.actors),
@@ -411,9 +436,13 @@ pub fn merge(documents: &[&Document]) -> Vec<MergedEvent> {
             }
         }
     }
-    groups
-        .into_iter()
-        .enumerate()
-        .map(|(i, g)| finish(g, i + 1))
-        .collect()
+
+    /// The merged events of every document added.
+    pub fn finish(self) -> Vec<MergedEvent> {
+        self.groups
+            .into_iter()
+            .enumerate()
+            .map(|(i, g)| finish(g, i + 1))
+            .collect()
+    }
 }

@@ -94,8 +94,24 @@ pub fn with_thousands(v: f64) -> String {
 /// The tracks of a set of documents (one per wire-copy group is enough:
 /// pass canonical articles only, so a copy is not a second source).
 pub fn tracks(documents: &[&Document]) -> Vec<FigureTrack> {
-    let mut tracks: Vec<FigureTrack> = Vec::new();
+    let mut tracking = Tracking::default();
     for doc in documents {
+        tracking.add(doc);
+    }
+    tracking.finish()
+}
+
+/// Figure tracks being built one document at a time; documents added in
+/// the order given to [`tracks`] give the same tracks.
+#[derive(Default)]
+pub struct Tracking {
+    tracks: Vec<FigureTrack>,
+}
+
+impl Tracking {
+    /// Adds the figures of the next document.
+    pub fn add(&mut self, doc: &Document) {
+        let tracks = &mut self.tracks;
         let keys = track_keys(doc);
         for (i, q) in doc.quantities.iter().enumerate() {
             let Some(TrackKey {
@@ -125,25 +141,30 @@ pub fn tracks(documents: &[&Document]) -> Vec<FigureTrack> {
             }
         }
     }
-    for t in &mut tracks {
-        t.observations.sort_by(|a, b| {
-            (a.said_on.as_deref().unwrap_or("9999"), &a.document, a.start).cmp(&(
-                b.said_on.as_deref().unwrap_or("9999"),
-                &b.document,
-                b.start,
-            ))
+
+    /// The tracks of every document added, with their disagreements.
+    pub fn finish(self) -> Vec<FigureTrack> {
+        let mut tracks = self.tracks;
+        for t in &mut tracks {
+            t.observations.sort_by(|a, b| {
+                (a.said_on.as_deref().unwrap_or("9999"), &a.document, a.start).cmp(&(
+                    b.said_on.as_deref().unwrap_or("9999"),
+                    &b.document,
+                    b.start,
+                ))
+            });
+            t.disagreements = disagreements(&t.observations, &t.measure, t.scope.as_deref());
+        }
+        // A lone figure is kept when someone said it or when it is a running
+        // total or a package: those are what a reader follows.
+        tracks.retain(|t| {
+            t.observations.len() > 1
+                || t.scope.is_some()
+                || t.observations.iter().any(|o| o.speaker.is_some())
         });
-        t.disagreements = disagreements(&t.observations, &t.measure, t.scope.as_deref());
+        tracks.sort_by_key(|t| std::cmp::Reverse(t.observations.len()));
+        tracks
     }
-    // A lone figure is kept when someone said it or when it is a running
-    // total or a package: those are what a reader follows.
-    tracks.retain(|t| {
-        t.observations.len() > 1
-            || t.scope.is_some()
-            || t.observations.iter().any(|o| o.speaker.is_some())
-    });
-    tracks.sort_by_key(|t| std::cmp::Reverse(t.observations.len()));
-    tracks
 }
 
 /// The track (subject, scope) of each figure of a document, `None` for

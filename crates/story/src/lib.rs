@@ -21,13 +21,13 @@ pub mod summary;
 pub mod timeline;
 
 pub use copies::{band_keys, copy_ids, independent, CopyGroup, CopyIndex, COPY_THRESHOLD};
-pub use events::{merge, Mention, MergedEvent};
-pub use figures::{tracks, with_thousands, Disagreement, FigureTrack, Observation};
+pub use events::{merge, publication_order_key, Mention, MergedEvent, Merging};
+pub use figures::{tracks, with_thousands, Disagreement, FigureTrack, Observation, Tracking};
 pub use minhash::Signature;
-pub use occurrences::{merge_occurrences, MergedOccurrence};
+pub use occurrences::{merge_occurrences, MergedOccurrence, OccurrenceMerging};
 pub use profile::{profile, Profile};
-pub use reports::{dated_reports, DatedReport};
+pub use reports::{dated_reports, DatedReport, Reporting};
 pub use stories::{
     assign, attach_copy, listing_order, reconsider, Story, StoryBackend, StoryIndex, StorySummary,
 };
-pub use timeline::{timeline, timeline_of, top, FirstReport, TimelineEntry};
+pub use timeline::{covered, timeline, timeline_of, top, FirstReport, TimelineEntry};

@@ -125,9 +125,24 @@ impl Group {
 /// The merged occurrences of a set of documents (canonical articles
 /// only, as for [`crate::merge`]), read in publication order.
 pub fn merge_occurrences(documents: &[&Document]) -> Vec<MergedOccurrence> {
-    let ordered = crate::events::in_publication_order(documents);
-    let mut groups: Vec<Group> = Vec::new();
-    for doc in ordered {
+    let mut merging = OccurrenceMerging::default();
+    for doc in crate::events::in_publication_order(documents) {
+        merging.add(doc);
+    }
+    merging.finish()
+}
+
+/// Occurrences being merged one document at a time, in publication
+/// order, as [`crate::events::Merging`] merges events.
+#[derive(Default)]
+pub struct OccurrenceMerging {
+    groups: Vec<Group>,
+}
+
+impl OccurrenceMerging {
+    /// Adds the occurrences of the next document.
+    pub fn add(&mut self, doc: &Document) {
+        let groups = &mut self.groups;
         for o in &doc.occurrences {
             let m = mention(doc, o);
             let name = proper_name(&o.what);
@@ -152,11 +167,15 @@ pub fn merge_occurrences(documents: &[&Document]) -> Vec<MergedOccurrence> {
             }
         }
     }
-    groups
-        .into_iter()
-        .enumerate()
-        .map(|(i, g)| finish(g, i + 1))
-        .collect()
+
+    /// The merged occurrences of every document added.
+    pub fn finish(self) -> Vec<MergedOccurrence> {
+        self.groups
+            .into_iter()
+            .enumerate()
+            .map(|(i, g)| finish(g, i + 1))
+            .collect()
+    }
 }
 
 fn finish(g: Group, id: usize) -> MergedOccurrence {

@@ -77,8 +77,25 @@ pub fn dated_reports(
     documents: &[&Document],
     covered: &HashSet<(String, usize)>,
 ) -> Vec<DatedReport> {
-    let mut by_day: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
+    let mut reporting = Reporting::default();
     for doc in documents {
+        reporting.add(doc, covered);
+    }
+    reporting.finish()
+}
+
+/// Dated reports gathered one document at a time; documents added in the
+/// order given to [`dated_reports`] give the same reports.
+#[derive(Default)]
+pub struct Reporting {
+    by_day: BTreeMap<String, Vec<Mention>>,
+}
+
+impl Reporting {
+    /// Adds the dated sentences of the next document that `covered` does
+    /// not already tell.
+    pub fn add(&mut self, doc: &Document, covered: &HashSet<(String, usize)>) {
+        let by_day = &mut self.by_day;
         let published = doc.published.as_ref().map(|p| p.to_string());
         for d in &doc.sentence_dates {
             let Some(day) = own_day(doc, d) else {
@@ -104,13 +121,17 @@ pub fn dated_reports(
             });
         }
     }
-    by_day
-        .into_iter()
-        .enumerate()
-        .map(|(i, (date, mentions))| DatedReport {
-            id: format!("dr{}", i + 1),
-            date,
-            mentions,
-        })
-        .collect()
+
+    /// The reports of every document added, a day each.
+    pub fn finish(self) -> Vec<DatedReport> {
+        self.by_day
+            .into_iter()
+            .enumerate()
+            .map(|(i, (date, mentions))| DatedReport {
+                id: format!("dr{}", i + 1),
+                date,
+                mentions,
+            })
+            .collect()
+    }
 }

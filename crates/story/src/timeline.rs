@@ -177,11 +177,23 @@ fn entry(h: Happening<'_>) -> Option<(i64, TimelineEntry)> {
 /// added as dated reports.
 pub fn timeline_of(documents: &[&Document], events: &[MergedEvent]) -> Vec<TimelineEntry> {
     let occurrences = crate::merge_occurrences(documents);
+    let covered = covered(events, &occurrences);
+    let reports = crate::reports::dated_reports(documents, &covered);
+    timeline(events, &occurrences, &reports)
+}
+
+/// The sentences (document and sentence index) that an event or an
+/// occurrence the timeline can show already tells: they are not dated
+/// reports of their own.
+pub fn covered(
+    events: &[MergedEvent],
+    occurrences: &[MergedOccurrence],
+) -> std::collections::HashSet<(String, usize)> {
     // Only what the timeline can show covers a sentence: an event left
     // off (no one does it, a denial, no date) must not hide the
     // sentence's own date from the dated reports. (An entry whose every
     // source is dropped later as published too early still covers it.)
-    let covered: std::collections::HashSet<(String, usize)> = events
+    events
         .iter()
         .filter(|e| identified(e) && dated_news(e.date.as_deref(), &e.status, &e.mentions))
         .flat_map(|e| &e.mentions)
@@ -192,9 +204,7 @@ pub fn timeline_of(documents: &[&Document], events: &[MergedEvent]) -> Vec<Timel
                 .flat_map(|o| &o.mentions),
         )
         .map(|m| (m.document.clone(), m.sentence_index))
-        .collect();
-    let reports = crate::reports::dated_reports(documents, &covered);
-    timeline(events, &occurrences, &reports)
+        .collect()
 }
 
 /// The timeline of merged events, occurrences and dated reports, in time

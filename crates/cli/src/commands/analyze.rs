@@ -4,9 +4,11 @@ use anyhow::Result;
 use std::collections::HashSet;
 use std::io::Write as _;
 use std::path::PathBuf;
-use storyline_model::Document;
 use storyline_store::{DocSummary, Store};
-use storyline_story::{FigureTrack, MergedEvent, Story, StorySummary, TimelineEntry};
+use storyline_story::{
+    FigureTrack, MergedEvent, Merging, OccurrenceMerging, Reporting, Story, StorySummary,
+    TimelineEntry, Tracking,
+};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -65,22 +67,45 @@ struct StoryReport {
 }
 
 impl StoryReport {
-    /// Reads the story's articles without their tokens, the bulk of a
-    /// stored document, which no story-level result reads: memory then
-    /// grows with the largest story's annotations, not with every
-    /// document's tokens.
+    /// Reads the story's independent articles one at a time, without
+    /// their tokens, and drops each before the next: memory holds one
+    /// article and what the report prints, not the whole story, however
+    /// many articles it has. Each article is read twice, in the orders
+    /// the story's results are defined in: events and occurrences merge
+    /// in publication order, and figure tracks and dated reports follow
+    /// the store's order, the second pass also knowing which sentences the
+    /// merged happenings already tell.
     fn of(store: &Store, story: &Story, copies: &HashSet<&str>) -> Result<StoryReport> {
-        let documents = store.story_documents_without_tokens(story.id)?;
-        let members: Vec<&Document> = documents
-            .iter()
-            .filter(|d| !copies.contains(d.id.as_str()))
+        let members: Vec<(String, Option<String>)> = store
+            .story_document_dates(story.id)?
+            .into_iter()
+            .filter(|(id, _)| !copies.contains(id.as_str()))
             .collect();
-        let events = storyline_story::merge(&members);
-        let timeline = storyline_story::timeline_of(&members, &events);
-        let figures = storyline_story::tracks(&members);
+        let mut by_publication: Vec<&(String, Option<String>)> = members.iter().collect();
+        by_publication.sort_by_key(|(id, published)| {
+            storyline_story::publication_order_key(published.clone(), id)
+        });
+        let mut events = Merging::default();
+        let mut occurrences = OccurrenceMerging::default();
+        for (id, _) in by_publication {
+            let doc = store.document_without_tokens(id)?;
+            events.add(&doc);
+            occurrences.add(&doc);
+        }
+        let events = events.finish();
+        let occurrences = occurrences.finish();
+        let covered = storyline_story::covered(&events, &occurrences);
+        let mut figures = Tracking::default();
+        let mut reports = Reporting::default();
+        for (id, _) in &members {
+            let doc = store.document_without_tokens(id)?;
+            figures.add(&doc);
+            reports.add(&doc, &covered);
+        }
+        let timeline = storyline_story::timeline(&events, &occurrences, &reports.finish());
         Ok(StoryReport {
             events,
-            figures,
+            figures: figures.finish(),
             timeline,
         })
     }
