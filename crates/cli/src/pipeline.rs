@@ -26,7 +26,8 @@ pub struct ReadArgs {
     /// Skip files inside directories that match this glob (repeatable).
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
-    /// Metadata you already know: CSV with the header path,url,outlet,published, or JSON Lines.
+    /// Metadata you already know: CSV with the header path,url,outlet,published
+    /// (and optionally fetched, the download day), or JSON Lines.
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
     /// The publication date of a single input document (YYYY-MM-DD, YYYY-MM or YYYY).

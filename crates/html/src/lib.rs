@@ -70,7 +70,8 @@ impl HtmlError {
 }
 
 /// Extracts a page's article and metadata. A document that is not HTML
-/// is returned as it is.
+/// is returned as it is. The given URL and fetch day, when the input
+/// supplied them, are the page's context (see [`extract_with`]).
 pub fn extract(raw: RawDocument, limits: &HtmlLimits) -> Result<RawDocument, HtmlError> {
     let ctx = PageContext {
         url: raw
@@ -78,7 +79,7 @@ pub fn extract(raw: RawDocument, limits: &HtmlLimits) -> Result<RawDocument, Htm
             .url
             .clone()
             .or_else(|| Some(raw.source.clone()).filter(|s| s.starts_with("http"))),
-        fetched: None,
+        fetched: raw.given.fetched,
     };
     extract_with(raw, limits, &ctx)
 }

@@ -4,8 +4,9 @@ use std::path::{Path, PathBuf};
 use storyline_model::PartialDate;
 
 /// Metadata a user already has for their files: a CSV with the header
-/// `path,url,outlet,published` (any order, extra columns ignored) or JSON
-/// Lines with those keys.
+/// `path,url,outlet,published` and an optional `fetched` (any order,
+/// extra columns ignored) or JSON Lines with those keys. `fetched` is the
+/// day the page was downloaded; it anchors relative dates on the page.
 #[derive(Debug, Clone, Default)]
 pub struct Manifest {
     by_path: HashMap<PathBuf, GivenMeta>,
@@ -88,6 +89,22 @@ fn parse_published(raw: &str, row: usize) -> Result<Option<PartialDate>, String>
     raw.parse().map(Some).map_err(|e| format!("row {row}: {e}"))
 }
 
+/// The fetch day: a date to the day, or a timestamp whose date part is
+/// taken. A month or a year alone is refused, since it can neither anchor
+/// "2 days ago" nor bound a publication day.
+fn parse_fetched(raw: &str, row: usize) -> Result<Option<PartialDate>, String> {
+    let Some(date) = parse_published(raw, row)? else {
+        return Ok(None);
+    };
+    if date.day.is_none() {
+        return Err(format!(
+            "row {row}: `fetched` must be a day (YYYY-MM-DD), not `{}`",
+            raw.trim()
+        ));
+    }
+    Ok(Some(date))
+}
+
 fn non_empty(s: Option<&str>) -> Option<String> {
     s.map(str::trim)
         .filter(|s| !s.is_empty())
@@ -105,7 +122,8 @@ fn parse_csv(text: &str) -> Result<Vec<Row>, String> {
             .position(|h| h.trim().eq_ignore_ascii_case(name))
     };
     let path_col = col("path").ok_or("the CSV header has no `path` column")?;
-    let (url, outlet, published) = (col("url"), col("outlet"), col("published"));
+    let (url, outlet, published, fetched) =
+        (col("url"), col("outlet"), col("published"), col("fetched"));
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| match e.kind() {
@@ -135,6 +153,7 @@ fn parse_csv(text: &str) -> Result<Vec<Row>, String> {
             url: get(url),
             outlet: get(outlet),
             published: parse_published(&get(published).unwrap_or_default(), i + 2)?,
+            fetched: parse_fetched(&get(fetched).unwrap_or_default(), i + 2)?,
             ..GivenMeta::default()
         };
         rows.push((i + 2, path, meta));
@@ -156,6 +175,7 @@ fn parse_jsonl(text: &str) -> Result<Vec<Row>, String> {
             url: get("url"),
             outlet: get("outlet"),
             published: parse_published(&get("published").unwrap_or_default(), i + 1)?,
+            fetched: parse_fetched(&get("fetched").unwrap_or_default(), i + 1)?,
             ..GivenMeta::default()
         };
         rows.push((i + 1, path, meta));
@@ -234,6 +254,31 @@ mod tests {
         assert_eq!(m.missing().len(), 1);
         assert_eq!(m.missing()[0].0, 3);
         assert!(m.missing()[0].1.ends_with("missing.txt"));
+    }
+
+    #[test]
+    fn a_fetched_column_gives_the_fetch_day_and_refuses_less_than_a_day() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.html"), "x").unwrap();
+        std::fs::write(dir.path().join("b.html"), "x").unwrap();
+        let p = dir.path().join("m.csv");
+        std::fs::write(
+            &p,
+            "path,url,fetched\na.html,https://example.org/a,2025-03-06T08:15:00Z\nb.html,https://example.org/b,\n",
+        )
+        .unwrap();
+        let m = Manifest::load(&p).unwrap();
+        let a = m.lookup(&dir.path().join("a.html")).unwrap();
+        assert_eq!(a.fetched.unwrap().to_string(), "2025-03-06");
+        assert_eq!(m.lookup(&dir.path().join("b.html")).unwrap().fetched, None);
+        std::fs::write(&p, "path,fetched\na.html,2025-03\n").unwrap();
+        let e = Manifest::load(&p).unwrap_err().to_string();
+        assert!(e.contains("row 2") && e.contains("must be a day"), "{e}");
+        let p = dir.path().join("m.jsonl");
+        std::fs::write(&p, "{\"path\": \"a.html\", \"fetched\": \"2025-03-06\"}\n").unwrap();
+        let m = Manifest::load(&p).unwrap();
+        let a = m.lookup(&dir.path().join("a.html")).unwrap();
+        assert_eq!(a.fetched.unwrap().to_string(), "2025-03-06");
     }
 
     #[test]

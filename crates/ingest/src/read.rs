@@ -303,6 +303,7 @@ fn parse_record(name: &str, line: &[u8]) -> Result<RawDocument, IngestError> {
             published,
             outlet: text_field("outlet"),
             authors: authors.into_iter().filter(|a| !a.is_empty()).collect(),
+            fetched: None,
         },
         warnings,
     })

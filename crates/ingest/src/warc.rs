@@ -7,6 +7,7 @@ use crate::error::human_bytes;
 use crate::read::{gunzip, ReadOptions};
 use crate::{decode_html, ErrorKind, GivenMeta, IngestError, Markup, RawDocument};
 use std::io::{BufRead, BufReader, Read};
+use storyline_model::PartialDate;
 
 /// The longest header line accepted; a longer one means the reader is not
 /// at a record boundary.
@@ -17,6 +18,8 @@ struct RecordHeader {
     length: u64,
     target: Option<String>,
     content_type: String,
+    /// The day the crawler captured the record (`WARC-Date`).
+    date: Option<PartialDate>,
 }
 
 /// Reads every response record of a WARC stream, calling `each` with a
@@ -130,6 +133,10 @@ pub fn read_warc<R: Read>(
                         encoding: decoded.encoding,
                         given: GivenMeta {
                             url: header.target.clone(),
+                            // The crawler's capture time comes first; the
+                            // server's Date header stands in for it when
+                            // the record does not carry one.
+                            fetched: header.date.or(page.date),
                             ..GivenMeta::default()
                         },
                         warnings: decoded.warnings,
@@ -186,6 +193,7 @@ fn read_header(
         length: 0,
         target: None,
         content_type: String::new(),
+        date: None,
     };
     let mut has_length = false;
     loop {
@@ -209,6 +217,11 @@ fn read_header(
             }
             "warc-target-uri" => header.target = Some(value.trim_matches(['<', '>']).to_string()),
             "content-type" => header.content_type = value.to_string(),
+            // An unreadable date is dropped rather than failing the
+            // record: the page is still worth reading without it.
+            "warc-date" => {
+                header.date = value.parse().ok().filter(|d: &PartialDate| d.day.is_some())
+            }
             _ => {}
         }
     }
@@ -339,6 +352,8 @@ fn skip(reader: &mut impl Read, n: u64, offset: &mut u64) -> std::io::Result<()>
 struct HttpPage {
     body: Vec<u8>,
     charset: Option<String>,
+    /// The day in the response's `Date` header.
+    date: Option<PartialDate>,
 }
 
 /// The page in an HTTP response, or `None` when it holds something else.
@@ -368,6 +383,7 @@ fn http_page(
         return Ok(None);
     }
     let (mut media_type, mut charset, mut chunked, mut gzip) = (String::new(), None, false, false);
+    let mut date = None;
     for line in lines {
         let Some((key, value)) = line.split_once(':') else {
             continue;
@@ -386,6 +402,7 @@ fn http_page(
             "content-encoding" => {
                 gzip = matches!(value.to_ascii_lowercase().as_str(), "gzip" | "x-gzip")
             }
+            "date" => date = http_date(value),
             _ => {}
         }
     }
@@ -400,7 +417,35 @@ fn http_page(
     if gzip {
         body = gunzip(name, &body, opts)?;
     }
-    Ok(Some(HttpPage { body, charset }))
+    Ok(Some(HttpPage {
+        body,
+        charset,
+        date,
+    }))
+}
+
+/// The day of an HTTP `Date` header: `Tue, 19 Nov 2019 10:00:00 GMT`
+/// (the form servers send) or the older asctime form `Tue Nov 19 10:00:00
+/// 2019`. The obsolete RFC 850 form has a two-digit year and is not read,
+/// since its century would be a guess.
+fn http_date(value: &str) -> Option<PartialDate> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let (mut day, mut month, mut year) = (None, None, None);
+    for token in value.split([' ', ',']).filter(|t| !t.is_empty()) {
+        let lower = token.to_ascii_lowercase();
+        if let Some(m) = MONTHS.iter().position(|m| *m == lower) {
+            month = Some(m as u32 + 1);
+        } else if token.bytes().all(|b| b.is_ascii_digit()) {
+            match token.len() {
+                1 | 2 if day.is_none() => day = token.parse().ok(),
+                4 => year = token.parse().ok(),
+                _ => {}
+            }
+        }
+    }
+    PartialDate::ymd(year?, month?, day?)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -498,6 +543,50 @@ mod tests {
         assert_eq!(first.given.url.as_deref(), Some("https://example.org/a"));
         assert_eq!(first.markup, Markup::Html);
         assert_eq!(got[1].as_ref().unwrap().text, "<p>abc</p>");
+    }
+
+    #[test]
+    fn the_fetch_day_is_the_warc_date_or_else_the_http_date() {
+        let with_warc_date = |date: &str, block: &[u8]| {
+            let r = record(
+                "response",
+                "application/http; msgtype=response",
+                "https://example.org/a",
+                block,
+            );
+            let text = String::from_utf8(r).unwrap();
+            text.replacen("WARC-Type", &format!("WARC-Date: {date}\r\nWARC-Type"), 1)
+                .into_bytes()
+        };
+        let page = http(
+            "Content-Type: text/html\r\nDate: Tue, 19 Nov 2019 23:10:00 GMT\r\n",
+            b"<p>x</p>",
+        );
+        let mut warc = with_warc_date("2019-11-20T07:00:00Z", &page);
+        warc.extend(record(
+            "response",
+            "application/http; msgtype=response",
+            "https://example.org/b",
+            &page,
+        ));
+        warc.extend(with_warc_date(
+            "not a date",
+            &http("Content-Type: text/html\r\n", b"<p>y</p>"),
+        ));
+        let got = read_all(&warc);
+        let fetched: Vec<Option<String>> = got
+            .iter()
+            .map(|d| d.as_ref().unwrap().given.fetched.map(|f| f.to_string()))
+            .collect();
+        assert_eq!(
+            fetched,
+            [Some("2019-11-20".into()), Some("2019-11-19".into()), None]
+        );
+        assert_eq!(
+            http_date("Sun Nov  6 08:49:37 1994"),
+            PartialDate::ymd(1994, 11, 6)
+        );
+        assert_eq!(http_date("Sunday, 06-Nov-94 08:49:37 GMT"), None);
     }
 
     #[test]

@@ -9,6 +9,11 @@ pub struct GivenMeta {
     pub published: Option<PartialDate>,
     pub outlet: Option<String>,
     pub authors: Vec<String>,
+    /// The day the page was fetched (a WARC record's date, a manifest's
+    /// `fetched` column). It is not the publication date: it anchors
+    /// relative dates such as "2 days ago" and bounds the publication
+    /// date, which cannot come after it.
+    pub fetched: Option<PartialDate>,
 }
 
 impl GivenMeta {
@@ -20,6 +25,7 @@ impl GivenMeta {
         self.title = self.title.or_else(|| other.title.clone());
         self.published = self.published.or(other.published);
         self.outlet = self.outlet.or_else(|| other.outlet.clone());
+        self.fetched = self.fetched.or(other.fetched);
         if self.authors.is_empty() {
             self.authors = other.authors.clone();
         }
