@@ -41,8 +41,13 @@ enum Bench {
     /// with a truth.jsonl (one line per page: file, url, fetched, title,
     /// date, text).
     Pages {
-        /// The folder.
+        /// The folder; each truth line's `file` is a path relative to it.
         dir: PathBuf,
+        /// The truth file, when it is not DIR/truth.jsonl: it lets a truth
+        /// file kept in one place score pages kept in another, such as
+        /// crates/html/tests/real_pages/truth.jsonl over the AEB folder.
+        #[arg(long, value_name = "FILE")]
+        truth: Option<PathBuf>,
         /// Print the scores as JSON.
         #[arg(long)]
         json: bool,
@@ -120,7 +125,10 @@ pub fn run(args: Args) -> Result<u8> {
             json,
             threads,
         } => run_aeb(&dir, worst, json, threads),
-        Bench::Pages { dir, json } => super::eval_pages::run(&dir, json),
+        Bench::Pages { dir, truth, json } => {
+            let truth = truth.unwrap_or_else(|| dir.join("truth.jsonl"));
+            super::eval_pages::run(&dir, &truth, json)
+        }
     }
 }
 

@@ -1,6 +1,8 @@
-//! `storyline eval pages DIR`: date accuracy (to the day), title accuracy
-//! and main-text word F1 of the whole extraction (HTML, then cleaning) on
-//! a folder of pages and its `truth.jsonl`.
+//! `storyline eval pages DIR [--truth FILE]`: date accuracy (to the day),
+//! title accuracy and main-text word F1 of the whole extraction (HTML, then
+//! cleaning) on a folder of pages and its truth file (`DIR/truth.jsonl`
+//! unless `--truth` names another). Page files are found relative to DIR,
+//! so a truth file may live apart from the pages it describes.
 
 use anyhow::{bail, Context, Result};
 use std::path::Path;
@@ -44,10 +46,9 @@ fn read(path: &Path) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-pub fn run(dir: &Path, json: bool) -> Result<u8> {
-    let path = dir.join("truth.jsonl");
+pub fn run(dir: &Path, path: &Path, json: bool) -> Result<u8> {
     let truth = read_truth(
-        &std::fs::read_to_string(&path)
+        &std::fs::read_to_string(path)
             .with_context(|| format!("cannot read {}", path.display()))?,
     )
     .with_context(|| format!("{} is not valid", path.display()))?;
@@ -82,6 +83,9 @@ pub fn run(dir: &Path, json: bool) -> Result<u8> {
         outcomes.push(o);
     }
     let s = summarise(&outcomes);
+    // A truth file may carry no texts (one that only names headlines and
+    // days); its F1 is then unknown, not zero.
+    let text_f1 = truth.iter().any(|t| t.text.is_some()).then_some(s.text_f1);
     if json {
         let out = serde_json::json!({
             "pages": s.pages,
@@ -93,13 +97,13 @@ pub fn run(dir: &Path, json: bool) -> Result<u8> {
             "titled": s.titled,
             "title_right": s.title_right,
             "title_accuracy": s.title_accuracy(),
-            "text_word_f1": s.text_f1,
+            "text_word_f1": text_f1,
             "misses": misses,
         });
         outln!("{}", serde_json::to_string_pretty(&out)?)?;
     } else {
         outln!(
-            "pages {}  date {}/{} ({:.3}), dates given to undated pages {}/{}  title {}/{} ({:.3})  main-text word F1 {:.3}",
+            "pages {}  date {}/{} ({:.3}), dates given to undated pages {}/{}  title {}/{} ({:.3})  main-text word F1 {}",
             s.pages,
             s.date_right,
             s.dated,
@@ -109,7 +113,7 @@ pub fn run(dir: &Path, json: bool) -> Result<u8> {
             s.title_right,
             s.titled,
             s.title_accuracy(),
-            s.text_f1
+            text_f1.map_or("n/a (no texts in the truth)".into(), |f| format!("{f:.3}"))
         )?;
         for m in &misses {
             outln!("  {m}")?;
