@@ -339,11 +339,14 @@ pub fn page_meta_with(doc: &Document, ctx: &PageContext) -> PageMeta {
 }
 
 /// A publication date in schema.org microdata outside meta tags:
-/// `<span itemprop="datePublished" content=...>` or its text.
+/// `<span itemprop="datePublished" content=...>` or its text. Comments
+/// and related stories carry their own `datePublished` (a schema.org
+/// `Comment` has one), so those parts of the page are not read.
 fn microdata_published(doc: &Document, reader: &Reader) -> Option<(PartialDate, String)> {
     doc.select(r#"[itemprop="datePublished"]"#)
         .iter()
         .filter(|e| !e.is("meta"))
+        .filter(|e| e.nodes().first().is_none_or(|n| !date::in_foreign_part(n)))
         .find_map(|e| {
             let raw = e
                 .attr("datetime")

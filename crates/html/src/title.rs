@@ -31,11 +31,41 @@ fn key(s: &str) -> String {
         .collect()
 }
 
+/// The words of a text, lower case. Chinese and Japanese are written
+/// without spaces, so each of their characters counts as a word: a whole
+/// Japanese headline would otherwise be one "word", too short to be a
+/// headline or to keep when a site name is cut off it.
 fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
+    let mut out = Vec::new();
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    {
+        if w.chars().any(unspaced_script) {
+            let mut run = String::new();
+            for c in w.chars() {
+                if unspaced_script(c) {
+                    if !run.is_empty() {
+                        out.push(std::mem::take(&mut run).to_lowercase());
+                    }
+                    out.push(c.to_string());
+                } else {
+                    run.push(c);
+                }
+            }
+            if !run.is_empty() {
+                out.push(run.to_lowercase());
+            }
+        } else {
+            out.push(w.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Kana and CJK ideographs: scripts written without spaces between words.
+fn unspaced_script(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 impl TitleSources {
@@ -64,7 +94,14 @@ impl TitleSources {
                 })
                 .map(|l| key(l))
                 .unwrap_or_default();
-            if core.len() >= 3 && (k.contains(&core) || (k.len() >= 4 && core.contains(&k))) {
+            // Only a short segment can be the site's name: a headline
+            // that mentions the company ("Take C.A.R.E. - comwrap auf der
+            // DMEXCO 2018" on comwrap.com) is not its name.
+            let short = segment.split_whitespace().count() <= 4;
+            if core.len() >= 3
+                && short
+                && (k.contains(&core) || (k.len() >= 4 && core.contains(&k)))
+            {
                 return true;
             }
         }
@@ -196,10 +233,22 @@ impl TitleSources {
         if w.len() < 2 || h1.chars().count() > 300 || self.is_site(h1, &[]) {
             return None;
         }
-        let others: Vec<&String> = stripped
+        // The other sources as they were and as stripped: a wrong cut
+        // (the headline's first half taken for a site name) must not
+        // hide that another source backs the <h1>.
+        let others: Vec<&str> = stripped
             .iter()
             .filter(|(_, f)| *f != "<h1>")
-            .map(|(t, _)| t)
+            .map(|(t, _)| t.as_str())
+            .chain(
+                [
+                    self.json_ld.as_deref(),
+                    self.og.as_deref(),
+                    self.title.as_deref(),
+                ]
+                .into_iter()
+                .flatten(),
+            )
             .collect();
         if others.is_empty() {
             return Some(h1.to_string());
@@ -327,6 +376,45 @@ mod tests {
         assert_eq!(
             t.choose().unwrap().0,
             "Court rules on port - and on the storm fund"
+        );
+    }
+
+    #[test]
+    fn japanese_headlines_company_names_and_wrong_cuts() {
+        // A Japanese headline has no spaces but is more than one word.
+        let t = TitleSources {
+            title: s("商品の改造が商標法違反に！？ | 特許事務所"),
+            og: s("商品の改造が商標法違反に！？ - 特許事務所"),
+            h1: Some(("商品の改造が商標法違反に！？".into(), false)),
+            site_name: s("特許事務所"),
+            ..Default::default()
+        };
+        assert_eq!(t.choose().unwrap().0, "商品の改造が商標法違反に！？");
+        // A headline naming the company the site belongs to keeps it.
+        let t = TitleSources {
+            title: s("Take C.A.R.E. - comwrap auf der DMEXCO 2018"),
+            og: s("Take C.A.R.E. - comwrap auf der DMEXCO 2018"),
+            h1: Some(("Take C.A.R.E. - comwrap auf der DMEXCO 2018".into(), false)),
+            host: s("blog.comwrap.com"),
+            ..Default::default()
+        };
+        assert_eq!(
+            t.choose().unwrap().0,
+            "Take C.A.R.E. - comwrap auf der DMEXCO 2018"
+        );
+        // The <h1> is backed by the whole <title>, even when cutting the
+        // title at its separator left only its second half.
+        let t = TitleSources {
+            title: s("Atkins diet (14 days) - lose up to 10 kg. Reviews"),
+            h1: Some((
+                "Atkins diet - lose up to 10 kilograms in 14 days".into(),
+                false,
+            )),
+            ..Default::default()
+        };
+        assert_eq!(
+            t.choose().unwrap().0,
+            "Atkins diet - lose up to 10 kilograms in 14 days"
         );
     }
 }

@@ -196,3 +196,27 @@ fn site_name_suffix_is_stripped_and_h1_beats_the_browser_title() {
     let m = meta("<head><title>Dam repairs begin | Facet</title></head><body><p>Text</p></body>");
     assert_eq!(m.title.as_deref(), Some("Dam repairs begin"));
 }
+
+/// A theme's layout classes on `<body>` ("offcanvas-sidebar-mobile")
+/// describe the whole page, not a sidebar the date sits in.
+#[test]
+fn body_layout_classes_do_not_make_the_date_foreign() {
+    let m = meta(
+        r#"<html><body class="single-post offcanvas-sidebar-mobile"><article><h1>About bugs in the game</h1>
+        <ul class="entry-meta-list"><li><time class="updated" datetime="2018-08-13T08:04:08+00:00">August 13, 2018</time></li></ul>
+        <p>Text.</p></article></body></html>"#,
+    );
+    assert_eq!(date(&m).as_deref(), Some("2018-08-13"));
+}
+
+/// A schema.org `Comment` carries its own `datePublished`; the article's
+/// is the one in a `<meta itemprop>` outside the comments.
+#[test]
+fn a_comments_microdata_date_does_not_win() {
+    let m = meta(
+        r#"<html><body><article><h1>Model speaks about age</h1><meta itemprop="datePublished" content="2018-10-11T08:53:00+03:00">
+        <p>Text.</p></article><ul class="comments__list"><li><div itemprop="comment" class="comment-item">
+        <span itemprop="datePublished" content="2018-11-05T19:17:10+03:00">16:17 05.11.2018</span></div></li></ul></body></html>"#,
+    );
+    assert_eq!(date(&m).as_deref(), Some("2018-10-11"));
+}

@@ -227,10 +227,17 @@ fn attrs_of(n: &NodeRef) -> String {
 }
 
 /// Whether an element sits in comments, related stories, a sidebar or a
-/// page footer.
-fn in_foreign_part(n: &NodeRef) -> bool {
+/// page footer. The `<body>` and `<html>` elements are not asked: their
+/// classes describe the whole page's layout (WordPress themes put
+/// `offcanvas-sidebar-mobile` or `comments-open` there), so matching them
+/// would make every date on such a page foreign.
+pub(crate) fn in_foreign_part(n: &NodeRef) -> bool {
     std::iter::once(*n)
         .chain(n.ancestors_it(Some(40)))
+        .take_while(|a| {
+            a.node_name()
+                .is_none_or(|t| !matches!(t.as_ref(), "body" | "html"))
+        })
         .any(|a| {
             let name = a.node_name().unwrap_or_default();
             matches!(name.as_ref(), "aside" | "footer" | "nav") || FOREIGN.is_match(&attrs_of(&a))
