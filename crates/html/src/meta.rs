@@ -282,7 +282,7 @@ pub fn page_meta_with(doc: &Document, ctx: &PageContext) -> PageMeta {
                     .map(|d| (d, format!("URL path {u} (likely)")))
             })
         })
-        .or_else(|| date::from_elements(doc, &reader));
+        .or_else(|| date::from_elements(doc, &reader, meta.title.as_deref()));
     if let Some((d, from)) = published {
         meta.published = Some(d);
         meta.published_from = Some(from);

@@ -220,3 +220,22 @@ fn a_comments_microdata_date_does_not_win() {
     );
     assert_eq!(date(&m).as_deref(), Some("2018-10-11"));
 }
+
+/// A headline set in a `<p>` (the `<h1>` holds the logo) still anchors
+/// the dated line near it, and a dateline that is a bare line of text in
+/// the story's container is read.
+#[test]
+fn a_headline_outside_h1_and_a_bare_dateline_are_found() {
+    let m = meta(
+        r#"<html lang="pt-BR"><head><title>Ponte reabre depois das obras</title></head><body><h1>Jornal da Cidade</h1>
+        <div class="col"><p class="titulo">Ponte reabre depois das obras</p>
+        <small><b>05/10/2018</b> - Publicado por: Ana Souza</small><p>Texto.</p></div></body></html>"#,
+    );
+    assert_eq!(date(&m).as_deref(), Some("2018-10-05"));
+    let m = meta(
+        r#"<html lang="ko"><head><title>다리 재개통</title></head><body><h1></h1>
+        <div class="newsContent"><dl><dt>다리 재개통</dt></dl> 기사입력 :[ 2018-08-25 15:24 ]
+        <div class="newsArticle">긴 기사 본문이 여기에 있습니다. 긴 기사 본문이 여기에 있습니다. 긴 기사 본문이 여기에 있습니다. 긴 기사 본문이 여기에 있습니다. 긴 기사 본문이 여기에 있습니다. 긴 기사 본문이 여기에 있습니다. 긴 기사 본문이 여기에 있습니다.</div></div></body></html>"#,
+    );
+    assert_eq!(date(&m).as_deref(), Some("2018-08-25"));
+}

@@ -257,10 +257,16 @@ struct Candidate {
 
 /// The publication date from the page's elements and its text near the
 /// headline, with a description of where it came from and how sure.
-pub fn from_elements(doc: &Document, reader: &Reader) -> Option<(PartialDate, String)> {
+/// `title` is the headline already chosen for the page; it finds the
+/// headline's element on pages whose headline is not an `<h1>`.
+pub fn from_elements(
+    doc: &Document,
+    reader: &Reader,
+    title: Option<&str>,
+) -> Option<(PartialDate, String)> {
     let all = doc.select("body *");
     let nodes = all.nodes();
-    let headline = headline_index(nodes);
+    let headline = headline_index(nodes, title);
     let mut found: Vec<Candidate> = Vec::new();
     for (i, n) in nodes.iter().enumerate() {
         let name = n.node_name().unwrap_or_default();
@@ -365,24 +371,36 @@ fn choose(found: &[Candidate]) -> Option<&Candidate> {
     found.iter().min_by_key(|c| (c.kind, c.distance))
 }
 
-/// The index of the headline `<h1>` among the body's elements: the first
-/// inside an `<article>` or `<main>`, else the first.
-fn headline_index(nodes: &[NodeRef]) -> Option<usize> {
+/// The index of the headline among the body's elements: the first `<h1>`
+/// inside an `<article>` or `<main>`, else the innermost element whose
+/// text is the page's headline (many sites set it in a `<p>`, an `<h2>`
+/// or a `<dt>` and keep `<h1>` for the logo), else the first `<h1>` with
+/// any text.
+fn headline_index(nodes: &[NodeRef], title: Option<&str>) -> Option<usize> {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let h1s: Vec<usize> = nodes
         .iter()
         .enumerate()
         .filter(|(_, n)| n.node_name().is_some_and(|t| t.as_ref() == "h1"))
+        .filter(|(_, n)| !n.text().trim().is_empty())
         .map(|(i, _)| i)
         .collect();
-    h1s.iter()
-        .copied()
-        .find(|&i| {
-            nodes[i].ancestors_it(Some(30)).any(|a| {
-                a.node_name()
-                    .is_some_and(|t| matches!(t.as_ref(), "article" | "main"))
-            })
+    let in_article = h1s.iter().copied().find(|&i| {
+        nodes[i].ancestors_it(Some(30)).any(|a| {
+            a.node_name()
+                .is_some_and(|t| matches!(t.as_ref(), "article" | "main"))
         })
-        .or(h1s.first().copied())
+    });
+    if in_article.is_some() {
+        return in_article;
+    }
+    let titled = title.map(squash).filter(|t| !t.is_empty()).and_then(|t| {
+        let same = |n: &NodeRef| squash(&n.text()) == t;
+        nodes
+            .iter()
+            .position(|n| same(n) && !n.children().iter().any(|c| c.is_element() && same(c)))
+    });
+    titled.or(h1s.first().copied())
 }
 
 static PUBLISHED_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -401,7 +419,20 @@ fn near_headline(nodes: &[NodeRef], headline: Option<usize>, reader: &Reader) ->
         .filter(|(i, _)| *i != h);
     let mut found = Vec::new();
     for (i, n) in window {
-        let text = n.text();
+        let mut text = n.text().to_string();
+        if text.trim().chars().count() > 160 {
+            // A dateline can be a bare line of text inside a container
+            // that also holds the story ("기사입력 :[ 2018-08-25 15:24 ]"
+            // before the body): the container's own text, without its
+            // children's, is that line.
+            text = n
+                .children()
+                .iter()
+                .filter(|c| c.is_text())
+                .map(|c| c.text().to_string())
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
         let text = text.trim();
         if text.is_empty() || text.chars().count() > 160 || in_foreign_part(n) {
             continue;
