@@ -7,8 +7,11 @@
 //!  "title": "The headline", "date": "2025-03-04", "text": "Main text…"}
 //! ```
 //!
+//! `file` is a path relative to the folder of pages, which need not be
+//! the truth file's folder (`storyline eval pages DIR --truth FILE`).
 //! `url` and `fetched` (the crawl day) are optional context given to the
-//! extractor; `date` is `null` when the page states no publication date.
+//! extractor; `date` is `null` when the page states no publication date;
+//! `text` is optional, and without it a page is scored on title and date.
 //! Dates are compared to the day, titles after squashing whitespace and
 //! unifying quotes and dashes, and main text by the F1 of its lower-case
 //! words counted as multisets.
