@@ -281,6 +281,21 @@ pub fn sentence_events(verbs: &Verbs, cx: &SentenceContext) -> Vec<Event> {
             category = "PROTEST".into();
             mode = Some("riot".into());
         }
+        // A state or its forces that block a crossing or blockade a port
+        // restrict movement (CAMEO 191, COERCE), where crowds that block a
+        // road protest. A person is neither: the parse may give a crowd's
+        // leader for the crowd ("supporters of the former president").
+        let state = !actors.is_empty()
+            && actors.iter().all(|&a| {
+                let e = &cx.entities[a];
+                e.kind == "country"
+                    || e.kind != "person"
+                        && matches!(sector_of(e), Some("GOV" | "MIL" | "COP" | "LEG" | "JUD"))
+            });
+        if category == "PROTEST" && mode.as_deref() == Some("obstruct") && state {
+            category = "COERCE".into();
+            mode = Some("restrict".into());
+        }
         // "Democrats beat the incumbent governor": a defeat at the polls.
         let word = tokens[m.first].lower.as_str();
         if category == "ASSAULT"
@@ -1066,7 +1081,16 @@ pub(crate) fn is_dateline(cx: &SentenceContext, e: &Entity) -> bool {
         .nth(dash.saturating_sub(1))
         .is_some_and(char::is_whitespace)
         || head.chars().nth(dash + 1).is_some_and(char::is_whitespace);
-    capitals && spaced && e.end <= start + dash
+    // A dateline in title case ("Indianapolis – Teachers marched") is a
+    // place alone before the dash: the entity opens the sentence and at
+    // most a few words (its state, its country, an agency) follow it.
+    let before_dash: String = head.chars().take(dash).collect();
+    let short = before_dash.split_whitespace().count() <= 4
+        && !before_dash
+            .chars()
+            .any(|c| matches!(c, '.' | '"' | '\u{201C}'));
+    let place_first = matches!(e.kind.as_str(), "place" | "country") && e.start == start;
+    (capitals || short && place_first) && spaced && e.end <= start + dash
 }
 
 /// Entities that can take part in an event: people, bodies, countries,
@@ -1722,9 +1746,15 @@ const ASKING: &[&str] = &[
     "convince",
 ];
 
+/// Verbs that ready someone for what the infinitive says, which has not
+/// happened by the readying: "training the opposition forces to fight",
+/// "armed the militia to defend".
+const READYING: &[&str] = &["train", "equip", "arm", "teach", "recruit", "prepare"];
+
 /// True when a trigger is the infinitive of a verb of asking with
 /// someone asked ("asked Ukraine to investigate", "called on Russia to
-/// withdraw"), or of "threaten" ("threatened to kill").
+/// withdraw"), of readying someone ("trained the rebels to fight"), or of
+/// "threaten" ("threatened to kill").
 fn asked_of_another(p: &Parse, trigger: usize) -> bool {
     // "threatened to assault and murder": a verb coordinated with the
     // infinitive is asked or threatened as the first one is.
@@ -1752,7 +1782,13 @@ fn asked_of_another(p: &Parse, trigger: usize) -> bool {
     if to_clause {
         return ASKING.contains(&p.tokens[governor].lemma.as_str());
     }
-    if t.dep != "xcomp" {
+    // "training the forces to fight" is also parsed as a clause of
+    // purpose, with "to".
+    let to_purpose = t.dep == "advcl"
+        && p.dependents(trigger)
+            .iter()
+            .any(|&c| p.tokens[c].dep == "aux" && p.tokens[c].lemma.eq_ignore_ascii_case("to"));
+    if t.dep != "xcomp" && !to_purpose {
         return false;
     }
     // "threatened to kill": the threat is the event, coded on its own
@@ -1760,7 +1796,8 @@ fn asked_of_another(p: &Parse, trigger: usize) -> bool {
     if p.tokens[governor].lemma == "threaten" {
         return true;
     }
-    ASKING.contains(&p.tokens[governor].lemma.as_str())
+    let lemma = p.tokens[governor].lemma.as_str();
+    (ASKING.contains(&lemma) || READYING.contains(&lemma))
         && p.dependents(governor).iter().any(|&c| {
             let d = &p.tokens[c];
             d.dep == "dobj" || (d.dep == "prep" && matches!(d.lemma.as_str(), "on" | "upon" | "to"))

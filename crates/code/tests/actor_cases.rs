@@ -21,6 +21,38 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "a dateline in title case takes no part",
+        text: "Nairobi – Thousands of Kenyan teachers marched to parliament on Tuesday to call for better pay from the government.",
+        category: "PROTEST",
+        actors: &["KEN"],
+        recipients: &[],
+        only: false,
+    },
+    Case {
+        name: "a state that blocks a crossing restricts movement",
+        text: "Ghana blocked the main crossing point on its border with Togo.",
+        category: "COERCE",
+        actors: &["GHA"],
+        recipients: &["TGO"],
+        only: true,
+    },
+    Case {
+        name: "what troops are trained to do has not happened",
+        text: "The French army has been training Malian soldiers to fight insurgents in the north.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
+    Case {
+        name: "shooting a person is an assault, shooting a film is not",
+        text: "Soldiers shot two protesters in Mandalay, and a Thai director shot a film in Yangon.",
+        category: "ASSAULT",
+        actors: &["MMR"],
+        recipients: &["MMR"],
+        only: true,
+    },
+    Case {
         name: "an order to shut down is coercion however long its object",
         text: "The Zambian government ordered the independent radio station Radio Phoenix to suspend broadcasts.",
         category: "COERCE",
