@@ -59,9 +59,10 @@ pub struct Input<'a> {
 
 /// Verbs of belief, judgement or accusation that attribute a view without
 /// reporting speech, and verbs of speech the shared list lacks. Each
-/// needs the content given with it (`clause`, `quotation`, or a dependent
-/// of the verb), so that "hopes to visit" (an intention) or "called for
-/// talks" (a request) is not taken for a claim.
+/// needs the content given with it (`clause`, `quotation`, `figure` for an
+/// object that carries a number, or a dependent of the verb), so that
+/// "hopes to visit" (an intention) or "called for talks" (a request) is
+/// not taken for a claim.
 const VIEWS: &[(&str, &[&str])] = &[
     ("believe", &["clause"]),
     ("think", &["clause"]),
@@ -70,8 +71,8 @@ const VIEWS: &[(&str, &[&str])] = &[
     ("suspect", &["clause"]),
     ("doubt", &["clause"]),
     ("hope", &["clause"]),
-    ("expect", &["clause"]),
-    ("predict", &["clause"]),
+    ("expect", &["clause", "figure"]),
+    ("predict", &["clause", "figure"]),
     ("suggest", &["clause"]),
     ("admit", &["clause", "quotation"]),
     ("concede", &["clause", "quotation"]),
@@ -112,8 +113,8 @@ const VIEWS: &[(&str, &[&str])] = &[
     ("reveal", &["clause"]),
     ("disclose", &["clause"]),
     ("indicate", &["clause"]),
-    ("forecast", &["clause"]),
-    ("project", &["clause"]),
+    ("forecast", &["clause", "figure"]),
+    ("project", &["clause", "figure"]),
     ("agree", &["clause"]),
     ("promise", &["clause", "quotation"]),
     ("vow", &["clause", "quotation"]),
@@ -134,7 +135,8 @@ const VIEWS: &[(&str, &[&str])] = &[
     ("repeat", &["clause", "quotation"]),
     ("echo", &["clause", "quotation"]),
     ("reckon", &["clause"]),
-    ("calculate", &["clause"]),
+    ("calculate", &["clause", "figure"]),
+    ("estimate", &["clause", "figure"]),
     ("guess", &["clause", "quotation"]),
 ];
 
@@ -523,6 +525,17 @@ fn verb_attribution(
         complement(parse, quotations, chars, v, &lemma, passive)?
     };
     if let Some(needs) = view {
+        // "Analysts predicted $2.52 a share", "expects growth of 3%": an
+        // object that carries a figure is the view, where "expects a
+        // visit" is no claim.
+        let figure = || {
+            parse.dependents(v).iter().any(|&c| {
+                tokens[c].dep == "dobj"
+                    && parse
+                        .subtree(c, &[])
+                        .any(|i| tokens[i].pos == "NUM" || tokens[i].tag == "$")
+            })
+        };
         let has = |need: &str| match need.strip_prefix("prep:") {
             Some(p) => parse
                 .dependents(v)
@@ -533,6 +546,7 @@ fn verb_attribution(
         let given = needs.iter().any(|&n| match n {
             "clause" => source == Source::Clause,
             "quotation" => source == Source::Quotation,
+            "figure" => source == Source::Governed && figure(),
             n => source == Source::Governed && has(n),
         });
         if passive || !given {

@@ -26,6 +26,12 @@ const CASES: &[Case] = &[
             (Some("Lotte Brandt"), "We all miss the old bridge"),
         ],
     },
+    // A forecast whose object is a figure is a claim; one of a visit is
+    // not.
+    Case {
+        text: "The airline earned $1.10 a share in the quarter. Analysts had predicted $0.95 a share. Officials expect a visit from the minister.",
+        claims: &[(Some("Analysts"), "$0.95 a share")],
+    },
     // A colon introduces the quotation of the next paragraph.
     Case {
         text: "The ferry resumed service on Monday after a week of storms.\n\nThe harbour master said:\n\n\u{201C}We have checked every mooring twice.\u{201D}",
