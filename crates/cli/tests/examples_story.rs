@@ -96,6 +96,20 @@ fn examples_tell_one_story() {
             "no conflict in a cyclone story: {e:#?}"
         );
     }
+    // A toll belongs to where the dead were: Malawi's four, reported by
+    // its president as "his country" counts them, are not Mozambique's.
+    let figures = report["figures"].as_array().unwrap();
+    for t in figures {
+        let texts: Vec<&str> = t["observations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|o| o["text"].as_str())
+            .collect();
+        if t["measure"] == "dead" && texts.contains(&"four") {
+            assert_eq!(t["subject"], "MWI", "{t:#?}");
+        }
+    }
     for category in ["AID", "REQUEST"] {
         assert!(
             events.iter().any(|e| e["category"] == category),

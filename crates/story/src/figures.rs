@@ -362,7 +362,8 @@ fn subject_of(doc: &Document, chars: &[char], index: usize, q: &Quantity) -> Opt
 /// Turkey" is Turkey's toll). In order: the place of the event or
 /// occurrence the figure sizes; the country or place in its sentence
 /// nearest before it, else the first after it, leaving out the speaker of
-/// the figure's claim; the country the article names most.
+/// the figure's claim; the speaker's own country when the sentence says
+/// "his country" or the like; the country the article names most.
 fn affected_country(doc: &Document, chars: &[char], index: usize, q: &Quantity) -> Option<String> {
     let country_of = |i: usize| {
         doc.entities.get(i).and_then(|e| {
@@ -428,6 +429,23 @@ fn affected_country(doc: &Document, chars: &[char], index: usize, q: &Quantity) 
         .and_then(|(i, _)| country_of(*i));
     if nearest.is_some() {
         return nearest;
+    }
+    // "The president of Malawi said his country counts four dead": the
+    // speaker's own country, named by a possessive.
+    let sentence_text: String = chars[sentence.start..sentence.end.min(chars.len())]
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    let own_country = ["his", "her", "its", "their", "our"].iter().any(|p| {
+        ["country", "nation"]
+            .iter()
+            .any(|n| sentence_text.contains(&format!("{p} {n}")))
+    });
+    if let Some(code) = speaker
+        .filter(|_| own_country)
+        .and_then(|s| s.code.as_deref())
+    {
+        return code.split(' ').next().map(str::to_string);
     }
     let mut counts: Vec<(String, usize)> = Vec::new();
     for (i, _) in doc.entities.iter().enumerate().filter(|(_, e)| is_place(e)) {
