@@ -35,7 +35,7 @@ use std::path::{Path, PathBuf};
 /// The version of the tables' columns. Any change to a column (a name, a
 /// type, a meaning) raises it; an archive of another version is not
 /// mixed with this one.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The manifest's file name. Engines skip files whose name starts with
 /// `_` or `.`.
