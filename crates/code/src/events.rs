@@ -1403,13 +1403,19 @@ fn parsed_roles(
             Some(s) if s.pos == "PRON" && describes_no_party(cx, p, trigger, s) => {
                 return Parsed::NotAnEvent;
             }
-            // A verb that describes a happening nobody does ("an outbreak
-            // of plague killed a couple", parsed as a clause on the noun):
-            // the outbreak is its subject, not a party named before it.
+            // A verb that describes a noun ("an outbreak of plague killed
+            // a couple", parsed as a clause on the noun; "the ability of
+            // the platform to support") has that noun for its subject, not
+            // a party named before it; the noun held no party above. A
+            // statement's words are its issuer's ("issued a declaration
+            // demanding that"): the parties before it stay.
             None if p.tokens[trigger].dep == "acl"
                 && p.tokens[trigger].tag != "VBN"
-                && crate::occurrences::names_a_disaster(
-                    &p.tokens[p.tokens[trigger].head].lemma.to_lowercase(),
+                && !STATEMENT_NOUNS.contains(
+                    &p.tokens[p.tokens[trigger].head]
+                        .lemma
+                        .to_lowercase()
+                        .as_str(),
                 ) =>
             {
                 return Parsed::NotAnEvent;
@@ -1744,6 +1750,29 @@ const ASKING: &[&str] = &[
     "get",
     "persuade",
     "convince",
+];
+
+/// Nouns for what a party issues or signs, whose words are the issuer's:
+/// "a declaration demanding", "a resolution calling for".
+const STATEMENT_NOUNS: &[&str] = &[
+    "declaration",
+    "statement",
+    "letter",
+    "resolution",
+    "communique",
+    "message",
+    "note",
+    "decree",
+    "order",
+    "motion",
+    "petition",
+    "bill",
+    "document",
+    "report",
+    "appeal",
+    "ultimatum",
+    "proposal",
+    "plan",
 ];
 
 /// Verbs that ready someone for what the infinitive says, which has not

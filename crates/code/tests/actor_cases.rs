@@ -21,6 +21,22 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "a verb describing a noun has no doer from the words before it",
+        text: "Investors are moving into the Kenyan bond market, an example of the ability of that market to support larger issues.",
+        category: "",
+        actors: &[],
+        recipients: &[],
+        only: true,
+    },
+    Case {
+        name: "a statement's words are its issuer's",
+        text: "The Kurdistan Workers' Party issued a declaration demanding that the Turkish government free its leader.",
+        category: "REQUEST",
+        actors: &["TUR"],
+        recipients: &["TUR"],
+        only: true,
+    },
+    Case {
         name: "a dateline in title case takes no part",
         text: "Nairobi – Thousands of Kenyan teachers marched to parliament on Tuesday to call for better pay from the government.",
         category: "PROTEST",
