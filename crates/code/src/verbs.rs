@@ -14,7 +14,7 @@ pub struct Pattern {
     /// The entry as written, for the `rule` of the events it codes.
     pub source: String,
     /// Word alternatives after the first word; `None` is a gap of up to
-    /// four words.
+    /// four words, or twelve when the parse links the words across it.
     pub rest: Vec<Option<Vec<String>>>,
     /// True for a noun or phrase taken literally rather than a verb.
     pub literal: bool,
@@ -163,7 +163,7 @@ impl Verbs {
 
     /// As `find`, but a gap may run past four words to a word that
     /// `linked(first, word)` says the pattern's first word governs: the
-    /// parse sees that "ordered the opposition newspaper La Prensa to
+    /// parse sees that "ordered the city's largest radio station to
     /// suspend" is one "order * to suspend" however long its object.
     pub fn find_linked(
         &self,

@@ -15,9 +15,16 @@
 //! Dates are compared to the day, titles after squashing whitespace and
 //! unifying quotes and dashes, and main text by the F1 of its lower-case
 //! words counted as multisets.
+//!
+//! A truth file for pages the project may not quote (someone else's
+//! articles) gives `title_sha256` instead of `title`: the SHA-256, in
+//! lower-case hex, of the headline after the same squashing and
+//! unifying, lower-cased (`title_digest`), so the headline is checked
+//! without being copied.
 
 use regex::Regex;
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use storyline_model::PartialDate;
@@ -29,6 +36,8 @@ pub struct Truth {
     pub url: Option<String>,
     pub fetched: Option<PartialDate>,
     pub title: Option<String>,
+    /// The headline's digest (`title_digest`), for headlines not quoted.
+    pub title_sha256: Option<String>,
     /// `None` when the page states no date.
     pub date: Option<PartialDate>,
     pub text: Option<String>,
@@ -66,6 +75,7 @@ pub fn read_truth(jsonl: &str) -> Result<Vec<Truth>, TruthError> {
             url: text("url"),
             fetched: date("fetched")?,
             title: text("title"),
+            title_sha256: text("title_sha256").map(|h| h.to_lowercase()),
             date: date("date")?,
             text: text("text"),
         });
@@ -104,6 +114,11 @@ fn normal_title(t: &str) -> String {
         .to_lowercase()
 }
 
+/// The SHA-256 of a headline as titles are compared, in lower-case hex.
+pub fn title_digest(title: &str) -> String {
+    format!("{:x}", Sha256::digest(normal_title(title).as_bytes()))
+}
+
 /// F1 of lower-case words counted as multisets.
 pub fn word_f1(truth: &str, found: &str) -> f64 {
     let bag = |s: &str| {
@@ -133,12 +148,16 @@ pub fn score(truth: &Truth, found: &Found) -> Outcome {
     Outcome {
         date_right: truth.date.map(|d| found.date == Some(d)),
         date_invented: truth.date.is_none() && found.date.is_some(),
-        title_right: truth.title.as_ref().map(|t| {
-            found
-                .title
-                .as_ref()
-                .is_some_and(|f| normal_title(f) == normal_title(t))
-        }),
+        title_right: match (&truth.title, &truth.title_sha256) {
+            (Some(t), _) => Some(
+                found
+                    .title
+                    .as_ref()
+                    .is_some_and(|f| normal_title(f) == normal_title(t)),
+            ),
+            (None, Some(h)) => Some(found.title.as_ref().is_some_and(|f| title_digest(f) == *h)),
+            (None, None) => None,
+        },
         text_f1: truth.text.as_ref().map(|t| word_f1(t, &found.text)),
     }
 }
@@ -229,6 +248,7 @@ mod tests {
             url: None,
             fetched: None,
             title: Some("Port reopens – after storm".into()),
+            title_sha256: None,
             date: "2025-03-04".parse().ok(),
             text: Some("one two three four".into()),
         };
@@ -249,5 +269,27 @@ mod tests {
         assert!(o.date_invented && o.date_right.is_none());
         let s = summarise(&[o]);
         assert_eq!((s.undated, s.date_invented, s.dated), (1, 1, 0));
+    }
+
+    #[test]
+    fn a_headline_given_by_its_digest_is_checked_as_a_written_one() {
+        let truth = read_truth(&format!(
+            "{{\"file\":\"a\",\"date\":null,\"title_sha256\":\"{}\"}}",
+            title_digest("Port reopens – after storm")
+        ))
+        .unwrap()
+        .remove(0);
+        let found = |t: &str| Found {
+            title: Some(t.into()),
+            ..Found::default()
+        };
+        assert_eq!(
+            score(&truth, &found("PORT  reopens - after storm")).title_right,
+            Some(true)
+        );
+        assert_eq!(
+            score(&truth, &found("Port reopens")).title_right,
+            Some(false)
+        );
     }
 }

@@ -95,8 +95,8 @@ impl TitleSources {
                 .map(|l| key(l))
                 .unwrap_or_default();
             // Only a short segment can be the site's name: a headline
-            // that mentions the company ("Take C.A.R.E. - comwrap auf der
-            // DMEXCO 2018" on comwrap.com) is not its name.
+            // that mentions the company ("Meet R.O.S.E. - brightmoor auf der
+            // Hafenmesse 2024" on brightmoor.com) is not its name.
             let short = segment.split_whitespace().count() <= 4;
             if core.len() >= 3
                 && short
@@ -383,38 +383,41 @@ mod tests {
     fn japanese_headlines_company_names_and_wrong_cuts() {
         // A Japanese headline has no spaces but is more than one word.
         let t = TitleSources {
-            title: s("商品の改造が商標法違反に！？ | 特許事務所"),
-            og: s("商品の改造が商標法違反に！？ - 特許事務所"),
-            h1: Some(("商品の改造が商標法違反に！？".into(), false)),
-            site_name: s("特許事務所"),
+            title: s("港の新しい倉庫が完成しました | 港湾日報"),
+            og: s("港の新しい倉庫が完成しました - 港湾日報"),
+            h1: Some(("港の新しい倉庫が完成しました".into(), false)),
+            site_name: s("港湾日報"),
             ..Default::default()
         };
-        assert_eq!(t.choose().unwrap().0, "商品の改造が商標法違反に！？");
+        assert_eq!(t.choose().unwrap().0, "港の新しい倉庫が完成しました");
         // A headline naming the company the site belongs to keeps it.
         let t = TitleSources {
-            title: s("Take C.A.R.E. - comwrap auf der DMEXCO 2018"),
-            og: s("Take C.A.R.E. - comwrap auf der DMEXCO 2018"),
-            h1: Some(("Take C.A.R.E. - comwrap auf der DMEXCO 2018".into(), false)),
-            host: s("blog.comwrap.com"),
+            title: s("Meet R.O.S.E. - brightmoor auf der Hafenmesse 2024"),
+            og: s("Meet R.O.S.E. - brightmoor auf der Hafenmesse 2024"),
+            h1: Some((
+                "Meet R.O.S.E. - brightmoor auf der Hafenmesse 2024".into(),
+                false,
+            )),
+            host: s("blog.brightmoor.com"),
             ..Default::default()
         };
         assert_eq!(
             t.choose().unwrap().0,
-            "Take C.A.R.E. - comwrap auf der DMEXCO 2018"
+            "Meet R.O.S.E. - brightmoor auf der Hafenmesse 2024"
         );
         // The <h1> is backed by the whole <title>, even when cutting the
         // title at its separator left only its second half.
         let t = TitleSources {
-            title: s("Atkins diet (14 days) - lose up to 10 kg. Reviews"),
+            title: s("Harbour walk (5 km) - see the old docks in an hour. Guide"),
             h1: Some((
-                "Atkins diet - lose up to 10 kilograms in 14 days".into(),
+                "Harbour walk - see the old docks in an hour on foot".into(),
                 false,
             )),
             ..Default::default()
         };
         assert_eq!(
             t.choose().unwrap().0,
-            "Atkins diet - lose up to 10 kilograms in 14 days"
+            "Harbour walk - see the old docks in an hour on foot"
         );
     }
 }
