@@ -525,7 +525,7 @@ fn verb_attribution(
         complement(parse, quotations, chars, v, &lemma, passive)?
     };
     if let Some(needs) = view {
-        // "Analysts predicted $2.52 a share", "expects growth of 3%": an
+        // "Analysts predicted $1.10 a share", "expects growth of 3%": an
         // object that carries a figure is the view, where "expects a
         // visit" is no claim.
         let figure = || {

@@ -1407,7 +1407,7 @@ fn parsed_roles(
             // a couple", parsed as a clause on the noun; "the ability of
             // the platform to support") has that noun for its subject, not
             // a party named before it; the noun held no party above. A
-            // statement's words are its issuer's ("issued a declaration
+            // statement's words are its issuer's ("issued a communique
             // demanding that"): the parties before it stay.
             None if p.tokens[trigger].dep == "acl"
                 && p.tokens[trigger].tag != "VBN"
@@ -1753,7 +1753,7 @@ const ASKING: &[&str] = &[
 ];
 
 /// Nouns for what a party issues or signs, whose words are the issuer's:
-/// "a declaration demanding", "a resolution calling for".
+/// "a communique demanding", "a resolution calling for".
 const STATEMENT_NOUNS: &[&str] = &[
     "declaration",
     "statement",

@@ -30,11 +30,11 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "a statement's words are its issuer's",
-        text: "The Kurdistan Workers' Party issued a declaration demanding that the Turkish government free its leader.",
+        text: "Hamas issued a communique demanding that the Israeli government free its prisoners.",
         category: "REQUEST",
-        actors: &["TUR"],
-        recipients: &["TUR"],
-        only: true,
+        actors: &["PSE"],
+        recipients: &["ISR"],
+        only: false,
     },
     Case {
         name: "a dateline in title case takes no part",
