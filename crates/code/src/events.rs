@@ -1811,6 +1811,17 @@ fn asked_of_another(p: &Parse, trigger: usize) -> bool {
     if to_clause {
         return ASKING.contains(&p.tokens[governor].lemma.as_str());
     }
+    // "demanding that the government free its prisoners": a clause in
+    // the subjunctive (the bare verb) or with "should" under a verb of
+    // asking says what is asked, which has not happened.
+    let asked_clause = t.dep == "ccomp"
+        && (t.tag == "VB"
+            || p.dependents(trigger).iter().any(|&c| {
+                p.tokens[c].dep == "aux" && p.tokens[c].lemma.eq_ignore_ascii_case("should")
+            }));
+    if asked_clause {
+        return ASKING.contains(&p.tokens[governor].lemma.as_str());
+    }
     // "training the forces to fight" is also parsed as a clause of
     // purpose, with "to".
     let to_purpose = t.dep == "advcl"
